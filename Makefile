@@ -1,0 +1,59 @@
+# Two commands: `make run` (set up and start web + worker) and `make test` (set up and test).
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+CELERY := $(VENV)/bin/celery
+STAMP := $(VENV)/.installed
+ADDR ?= 127.0.0.1:8000
+WORKER_ARGS := -A workbench worker -Q default,archive --concurrency 2 --without-gossip --without-mingle -l info
+
+.PHONY: install run web worker migrate test lint check bench browser clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+# Web server and worker (with beat) in one terminal; Ctrl-C stops both.
+# Without DATABASE_URL / REDIS_URL: SQLite and a filesystem broker under var/.
+run: export DJANGO_DEBUG ?= 1
+run: migrate
+	$(PY) manage.py setup_demo
+	@echo
+	@echo "  Workbench: http://$(ADDR)/admin/  (log in as reviewer or editor, password workbench-demo)"
+	@echo "  Database: $${DATABASE_URL:-SQLite in var/}  Broker: $${REDIS_URL:-filesystem queue in var/broker}"
+	@echo
+	@trap 'kill 0' INT TERM EXIT; \
+	$(CELERY) $(WORKER_ARGS) -B & \
+	$(PY) manage.py runserver --noreload $(ADDR)
+
+# Chromium for the browser tests (Debian package; Playwright never downloads a browser here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+	  echo "warning: chromium is not installed; browser tests will be skipped (they fail in CI)"
+
+test: export CELERY_BROKER_DIR ?= $(CURDIR)/var/test-broker
+test: install browser
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: install
+	DJANGO_SECRET_KEY=check-only-$$(date +%s)-not-a-real-secret-key-0123456789abcdef \
+	DJANGO_ALLOWED_HOSTS=workbench.example.org $(PY) manage.py check --deploy
+
+bench: install
+	$(PY) bench/extraction.py
+
+clean:
+	rm -rf var/ .pytest_cache

@@ -1,0 +1,45 @@
+"""``manage.py import_article PATH|-``: import an article from a text file or stdin."""
+
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from claims import services
+from workbench.errors import DomainError
+
+
+class Command(BaseCommand):
+    help = "Import an article from a UTF-8 text file (or - for stdin); extraction is queued."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help="A text file, or - to read standard input.")
+        parser.add_argument("--title", default="", help="Defaults to the first line.")
+        parser.add_argument("--url", default="")
+        parser.add_argument("--outlet", default="")
+        parser.add_argument("--author", default="")
+        parser.add_argument(
+            "--sync", action="store_true", help="Extract claims now instead of on the worker."
+        )
+
+    def handle(self, *args, path, title, url, outlet, author, sync, **options):
+        if path == "-":
+            body = sys.stdin.read()
+        else:
+            try:
+                body = Path(path).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise CommandError(f"Cannot read {path}: {exc}") from exc
+        try:
+            article = services.article_create(
+                title=title, body=body, url=url, outlet=outlet, author=author
+            )
+        except DomainError as exc:
+            raise CommandError(exc.message) from exc
+        if sync:
+            services.article_extract(article_id=article.pk)
+            article.refresh_from_db()
+        self.stdout.write(
+            f"Imported article {article.pk} ({len(body)} characters): {article.title}\n"
+            f"Extraction: {article.extraction_status}, {article.claims.count()} claims."
+        )

@@ -1,0 +1,203 @@
+"""Articles, the atomic claims extracted from them, citations and verdicts."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+from sources.models import Source
+
+
+class Article(models.Model):
+    class ExtractionStatus(models.TextChoices):
+        PENDING = "pending", "Pending"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    title = models.CharField(max_length=500)
+    body = models.TextField(help_text="The article text exactly as received; spans index it.")
+    url = models.URLField(max_length=2048, blank=True)
+    outlet = models.CharField(max_length=200, blank=True)
+    author = models.CharField(max_length=200, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    language = models.CharField(max_length=16, default="en")
+    body_sha256 = models.CharField(max_length=64, db_index=True, editable=False)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    extraction_status = models.CharField(
+        max_length=16, choices=ExtractionStatus.choices, default=ExtractionStatus.PENDING
+    )
+    extraction_started_at = models.DateTimeField(null=True, blank=True)
+    extracted_at = models.DateTimeField(null=True, blank=True)
+    extracted_sha256 = models.CharField(
+        max_length=64, blank=True, help_text="Body hash the current claims were extracted from."
+    )
+    extractor = models.CharField(max_length=64, blank=True)
+    extraction_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Claim(models.Model):
+    class Kind(models.TextChoices):
+        QUANTITY = "quantity", "Quantity"
+        QUOTE = "quote", "Quote"
+        EVENT = "event", "Event"
+        STATEMENT = "statement", "Statement"
+        CAUSAL = "causal", "Causal"
+        COMPARISON = "comparison", "Comparison"
+        ATTRIBUTE = "attribute", "Attribute"
+
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        IN_REVIEW = "in_review", "In review"
+        VERDICT_PROPOSED = "verdict_proposed", "Verdict proposed"
+        PUBLISHED = "published", "Published"
+        DISMISSED = "dismissed", "Dismissed"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    text = models.TextField(help_text="The claim as a standalone sentence.")
+    start = models.PositiveIntegerField(help_text="Offset of the span's first character.")
+    end = models.PositiveIntegerField(help_text="Offset just past the span's last character.")
+    span_text = models.TextField(help_text="article.body[start:end], kept to re-anchor on edits.")
+    position = models.PositiveIntegerField(help_text="Order of the claim in the article.")
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.STATEMENT)
+    checkworthiness = models.FloatField(default=0.5)
+    details = models.JSONField(default=dict, blank=True)
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_claims",
+    )
+    extractor = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["article_id", "position"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="claim_span_not_empty"),
+            models.CheckConstraint(
+                condition=Q(checkworthiness__gte=0) & Q(checkworthiness__lte=1),
+                name="claim_checkworthiness_0_1",
+            ),
+            models.UniqueConstraint(fields=["article", "start", "end"], name="claim_unique_span"),
+        ]
+        indexes = [models.Index(fields=["article", "position"])]
+
+    def __str__(self) -> str:
+        return self.text if len(self.text) <= 80 else self.text[:77] + "..."
+
+
+class Citation(models.Model):
+    class Relation(models.TextChoices):
+        SUPPORTS = "supports", "Supports"
+        REFUTES = "refutes", "Refutes"
+        CONTEXT = "context", "Context"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="citations")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    relation = models.CharField(
+        max_length=16, choices=Relation.choices, default=Relation.CONTEXT
+    )
+    note = models.TextField(blank=True, help_text="Why this source matters, or an excerpt.")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "source"], name="citation_unique_source")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_relation_display()}: {self.source.url}"
+
+
+class Verdict(models.Model):
+    class Rating(models.TextChoices):
+        TRUE = "true", "True"
+        MOSTLY_TRUE = "mostly_true", "Mostly true"
+        HALF_TRUE = "half_true", "Half true"
+        MISLEADING = "misleading", "Misleading"
+        MOSTLY_FALSE = "mostly_false", "Mostly false"
+        FALSE = "false", "False"
+        UNVERIFIABLE = "unverifiable", "Unverifiable"
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", "Proposed"
+        PUBLISHED = "published", "Published"
+        SUPERSEDED = "superseded", "Superseded by a correction"
+        REJECTED = "rejected", "Rejected"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="verdicts")
+    rating = models.CharField(max_length=16, choices=Rating.choices)
+    explanation = models.TextField()
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="verdicts_written"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.PROPOSED, db_index=True
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="verdicts_approved",
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+    supersedes = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="superseded_by"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at"]
+        get_latest_by = "created_at"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["claim"],
+                condition=Q(status="published"),
+                name="verdict_one_published_per_claim",
+            ),
+            # Four eyes: whoever publishes a verdict did not write it.
+            models.CheckConstraint(
+                condition=Q(approved_by__isnull=True) | ~Q(approved_by=F("author")),
+                name="verdict_approver_is_not_author",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published")
+                | (Q(approved_by__isnull=False) & Q(published_at__isnull=False)),
+                name="verdict_published_is_approved",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_rating_display()} ({self.get_status_display()})"
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED

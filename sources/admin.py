@@ -1,0 +1,129 @@
+"""Admin for sources and snapshots.
+
+Archived bytes are never rendered on the admin's origin: bodies and WARC files are served as
+sandboxed attachments by ``download_view``.
+"""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import OuterRef, Subquery
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.html import format_html
+
+from sources import services
+from sources.models import Snapshot, Source
+
+
+def _latest(field: str):
+    return Subquery(
+        Snapshot.objects.filter(source=OuterRef("pk")).order_by("-created_at").values(field)[:1]
+    )
+
+
+class SnapshotInline(admin.TabularInline):
+    model = Snapshot
+    fields = ["link", "status", "http_status", "size", "sha256", "created_at", "finished_at"]
+    readonly_fields = fields
+    extra = 0
+    max_num = 0
+    can_delete = False
+    ordering = ["-created_at"]
+
+    @admin.display(description="Snapshot")
+    def link(self, obj):
+        url = reverse("admin:sources_snapshot_change", args=[obj.pk])
+        return format_html('<a href="{}">#{}</a>', url, obj.pk)
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["url", "domain", "latest_status", "live_status", "live_checked_at"]
+    list_filter = ["live_status"]
+    search_fields = ["url", "domain"]
+    readonly_fields = [
+        "url", "domain", "created_at", "created_by", "live_status", "live_checked_at",
+        "live_detail",
+    ]
+    inlines = [SnapshotInline]
+    actions = ["archive_now"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(latest_status=_latest("status"))
+
+    def has_add_permission(self, request):
+        return False  # sources are created by citing a URL on a claim
+
+    @admin.display(description="Latest snapshot", ordering="latest_status")
+    def latest_status(self, obj):
+        return obj.latest_status or "-"
+
+    @admin.action(description="Archive now")
+    def archive_now(self, request, queryset):
+        for source in queryset:
+            services.snapshot_request(source=source, by=request.user)
+        self.message_user(request, f"Archiving queued for {queryset.count()} source(s).",
+                          messages.SUCCESS)
+
+
+@admin.register(Snapshot)
+class SnapshotAdmin(admin.ModelAdmin):
+    list_display = ["pk", "source", "status", "http_status", "size", "created_at", "finished_at"]
+    list_filter = ["status"]
+    search_fields = ["source__url", "sha256", "title"]
+    list_select_related = ["source"]
+    exclude = ["body", "warc"]
+    readonly_fields = [
+        "source", "status", "downloads", "error_reason", "error_message", "requested_by",
+        "created_at", "started_at", "finished_at", "attempts", "http_status", "final_url",
+        "redirect_chain", "response_headers", "content_type", "size", "sha256", "warc_sha256",
+        "title", "published", "text", "timings", "lease_expires_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return request.method in ("GET", "HEAD") and super().has_view_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # archived evidence is immutable
+
+    @admin.display(description="Downloads")
+    def downloads(self, obj):
+        if obj.status != Snapshot.Status.SUCCEEDED:
+            return "-"
+        return format_html(
+            '<a href="{}">raw body</a> · <a href="{}">WARC</a>',
+            reverse("admin:sources_snapshot_download", args=[obj.pk, "body"]),
+            reverse("admin:sources_snapshot_download", args=[obj.pk, "warc"]),
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/download/<str:kind>/",
+                self.admin_site.admin_view(self.download_view),
+                name="sources_snapshot_download",
+            ),
+            *super().get_urls(),
+        ]
+
+    def download_view(self, request, pk: int, kind: str):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        snapshot = get_object_or_404(Snapshot, pk=pk, status=Snapshot.Status.SUCCEEDED)
+        field = {"body": snapshot.body, "warc": snapshot.warc}.get(kind)
+        if not field:
+            raise Http404("No such download.")
+        extension = "warc.gz" if kind == "warc" else "bin"
+        response = FileResponse(
+            field.open("rb"),
+            as_attachment=True,
+            filename=f"snapshot-{snapshot.pk}-{kind}.{extension}",
+            content_type="application/octet-stream",
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+        return response

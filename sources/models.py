@@ -1,0 +1,102 @@
+"""Sources (one row per normalised URL) and their archive snapshots."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class Source(models.Model):
+    class LiveStatus(models.TextChoices):
+        UNKNOWN = "unknown", "Not checked yet"
+        OK = "ok", "Live, unchanged"
+        CHANGED = "changed", "Live, content changed"
+        GONE = "gone", "Gone (404/410 or DNS failure)"
+        ERROR = "error", "Check failed"
+
+    url = models.URLField(max_length=2048, unique=True, help_text="Normalised URL.")
+    domain = models.CharField(max_length=255, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    live_status = models.CharField(
+        max_length=16, choices=LiveStatus.choices, default=LiveStatus.UNKNOWN
+    )
+    live_checked_at = models.DateTimeField(null=True, blank=True)
+    live_detail = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.url
+
+
+class Snapshot(models.Model):
+    """One attempt to archive a source. Succeeded snapshots are immutable evidence."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        FETCHING = "fetching", "Fetching"
+        SUCCEEDED = "succeeded", "Succeeded"
+        FAILED = "failed", "Failed"
+        BLOCKED = "blocked", "Blocked"
+
+    ACTIVE_STATUSES = (Status.QUEUED, Status.FETCHING)
+    FINAL_STATUSES = (Status.SUCCEEDED, Status.FAILED, Status.BLOCKED)
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="snapshots")
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.QUEUED, db_index=True
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    lease_expires_at = models.DateTimeField(
+        null=True, blank=True, help_text="A fetching snapshot past its lease is re-queued."
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+
+    http_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    final_url = models.URLField(max_length=2048, blank=True)
+    redirect_chain = models.JSONField(default=list, blank=True)
+    response_headers = models.JSONField(default=list, blank=True)
+    content_type = models.CharField(max_length=255, blank=True)
+    size = models.PositiveBigIntegerField(null=True, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True, db_index=True)
+    body = models.FileField(max_length=255, blank=True)
+    warc = models.FileField(max_length=255, blank=True)
+    warc_sha256 = models.CharField(max_length=64, blank=True)
+    title = models.TextField(blank=True)
+    text = models.TextField(blank=True, help_text="Main text extracted from the page.")
+    published = models.DateField(null=True, blank=True)
+    timings = models.JSONField(default=dict, blank=True)
+
+    error_reason = models.CharField(max_length=64, blank=True)
+    error_message = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        get_latest_by = "created_at"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source"],
+                condition=Q(status__in=["queued", "fetching"]),
+                name="snapshot_one_active_per_source",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="succeeded") | ~Q(sha256=""),
+                name="snapshot_succeeded_has_sha256",
+            ),
+        ]
+        indexes = [models.Index(fields=["source", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"Snapshot {self.pk} of {self.source_id} ({self.status})"
+
+    @property
+    def is_final(self) -> bool:
+        return self.status in self.FINAL_STATUSES

@@ -1,0 +1,217 @@
+"""Write-side of sources: register cited URLs and archive them.
+
+Services validate, write inside a transaction and enqueue work after commit. The Celery tasks
+in ``sources.tasks`` are thin wrappers around ``snapshot_capture``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from sources.archiving.storage import store_blob
+from sources.archiving.text import extract_text
+from sources.archiving.warc import build_warc
+from sources.fetching import Blocked, FetchFailed, FetchPolicy, FetchResult, fetch
+from sources.models import Snapshot, Source
+from sources.urls import InvalidURL, url_domain, url_normalize
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "InvalidURL",
+    "TransientArchiveError",
+    "snapshot_capture",
+    "snapshot_fail",
+    "snapshot_request",
+    "snapshots_requeue_stuck",
+    "source_get_or_create",
+]
+
+
+@dataclass
+class TransientArchiveError(Exception):
+    """The fetch failed in a way worth retrying (timeout, 5xx, 429...)."""
+
+    reason: str
+    message: str
+    retry_after: float | None = None
+
+    def __str__(self) -> str:
+        return f"{self.reason}: {self.message}"
+
+
+def source_get_or_create(*, url: str, by=None) -> Source:
+    """The one Source row for ``url`` once normalised; raises ``InvalidURL`` for junk."""
+    normalised = url_normalize(url)
+    source, _ = Source.objects.get_or_create(
+        url=normalised, defaults={"domain": url_domain(normalised), "created_by": by}
+    )
+    return source
+
+
+def snapshot_request(*, source: Source, by=None) -> Snapshot:
+    """Queue an archive of ``source``; an already queued or running snapshot is reused."""
+    with transaction.atomic():
+        Source.objects.select_for_update().filter(pk=source.pk).first()
+        active = source.snapshots.filter(status__in=Snapshot.ACTIVE_STATUSES).first()
+        if active is not None:
+            return active
+        snapshot = Snapshot.objects.create(
+            source=source,
+            requested_by=by,
+            lease_expires_at=timezone.now() + settings.ARCHIVE_LEASE,
+        )
+        _enqueue_archive(snapshot.pk)
+    return snapshot
+
+
+def _enqueue_archive(snapshot_id: int) -> None:
+    from sources.tasks import archive_snapshot
+
+    archive_snapshot.delay_on_commit(snapshot_id)
+
+
+def snapshot_capture(*, snapshot_id: int) -> Snapshot | None:
+    """Fetch and archive one snapshot. Returns None when there was nothing to do.
+
+    The row is claimed with a conditional update (queued -> fetching), so a redelivered or
+    duplicated task never produces a second capture. Permanent failures are written to the
+    row; transient ones put it back in the queue and raise ``TransientArchiveError`` so the
+    task can retry with backoff.
+    """
+    now = timezone.now()
+    claimed = Snapshot.objects.filter(pk=snapshot_id, status=Snapshot.Status.QUEUED).update(
+        status=Snapshot.Status.FETCHING,
+        started_at=now,
+        lease_expires_at=now + settings.ARCHIVE_LEASE,
+        attempts=F("attempts") + 1,
+    )
+    if not claimed:
+        return None
+    snapshot = Snapshot.objects.select_related("source").get(pk=snapshot_id)
+    try:
+        result = fetch(snapshot.source.url, policy=FetchPolicy.from_settings())
+    except Blocked as exc:
+        return _snapshot_finish_error(snapshot, Snapshot.Status.BLOCKED, exc.reason, exc.message)
+    except FetchFailed as exc:
+        if exc.transient:
+            _snapshot_requeue(snapshot, exc.reason, exc.message)
+            raise TransientArchiveError(exc.reason, exc.message, exc.retry_after) from exc
+        if exc.result is not None:
+            _apply_response(snapshot, exc.result)
+        snapshot.http_status = exc.status or snapshot.http_status
+        return _snapshot_finish_error(snapshot, Snapshot.Status.FAILED, exc.reason, exc.message)
+    except SoftTimeLimitExceeded as exc:
+        _snapshot_requeue(snapshot, "time_limit", "The archive task ran out of time.")
+        raise TransientArchiveError("time_limit", "The archive task ran out of time.") from exc
+    return _snapshot_succeed(snapshot, result)
+
+
+def _apply_response(snapshot: Snapshot, result: FetchResult) -> None:
+    snapshot.http_status = result.status
+    snapshot.final_url = result.final_url[:2048]
+    snapshot.redirect_chain = [
+        {"url": hop.url, "status": hop.status, "location": hop.location, "ip": hop.ip}
+        for hop in result.chain
+    ]
+    snapshot.response_headers = [[name, value] for name, value in result.headers]
+    snapshot.content_type = result.content_type[:255]
+    snapshot.timings = dict(result.timings)
+
+
+def _snapshot_succeed(snapshot: Snapshot, result: FetchResult) -> Snapshot:
+    _apply_response(snapshot, result)
+    page = extract_text(result.body, result.content_type, result.charset, result.final_url)
+    warc_bytes = build_warc(result)
+    body_key, body_sha = store_blob(default_storage, result.body, prefix="bodies")
+    warc_key, warc_sha = store_blob(default_storage, warc_bytes, prefix="warcs")
+    snapshot.size = len(result.body)
+    snapshot.sha256 = body_sha
+    snapshot.body.name = body_key
+    snapshot.warc.name = warc_key
+    snapshot.warc_sha256 = warc_sha
+    snapshot.title = page.title
+    snapshot.text = page.text
+    snapshot.published = page.published
+    snapshot.status = Snapshot.Status.SUCCEEDED
+    snapshot.finished_at = timezone.now()
+    snapshot.error_reason = snapshot.error_message = ""
+    _save_if_still_fetching(snapshot)
+    return snapshot
+
+
+def _snapshot_finish_error(
+    snapshot: Snapshot, status: str, reason: str, message: str
+) -> Snapshot:
+    snapshot.status = status
+    snapshot.error_reason = reason[:64]
+    snapshot.error_message = message
+    snapshot.finished_at = timezone.now()
+    _save_if_still_fetching(snapshot)
+    return snapshot
+
+
+def _save_if_still_fetching(snapshot: Snapshot) -> None:
+    """Write the outcome only if this worker still holds the claim on the row."""
+    fields = {
+        f.attname: getattr(snapshot, f.attname)
+        for f in Snapshot._meta.concrete_fields
+        if f.attname not in {"id", "source_id", "created_at", "requested_by_id", "attempts"}
+    }
+    fields["lease_expires_at"] = None
+    updated = Snapshot.objects.filter(
+        pk=snapshot.pk, status=Snapshot.Status.FETCHING
+    ).update(**fields)
+    if not updated:
+        logger.warning("Snapshot %s was no longer ours to finish; outcome dropped", snapshot.pk)
+
+
+def _snapshot_requeue(snapshot: Snapshot, reason: str, message: str) -> None:
+    Snapshot.objects.filter(pk=snapshot.pk, status=Snapshot.Status.FETCHING).update(
+        status=Snapshot.Status.QUEUED,
+        error_reason=reason[:64],
+        error_message=f"Will retry: {message}",
+        lease_expires_at=timezone.now() + settings.ARCHIVE_LEASE,
+    )
+
+
+def snapshot_fail(*, snapshot_id: int, reason: str, message: str) -> None:
+    """Record the final failure of a snapshot whose retries are exhausted."""
+    Snapshot.objects.filter(pk=snapshot_id, status__in=Snapshot.ACTIVE_STATUSES).update(
+        status=Snapshot.Status.FAILED,
+        error_reason=reason[:64],
+        error_message=message,
+        finished_at=timezone.now(),
+        lease_expires_at=None,
+    )
+
+
+def snapshots_requeue_stuck(*, now: datetime | None = None) -> list[int]:
+    """Re-enqueue snapshots whose lease ran out (a worker died, a message was lost)."""
+    now = now or timezone.now()
+    stuck = list(
+        Snapshot.objects.filter(
+            status__in=Snapshot.ACTIVE_STATUSES, lease_expires_at__lt=now
+        ).values_list("pk", flat=True)
+    )
+    requeued = []
+    for snapshot_id in stuck:
+        with transaction.atomic():
+            updated = Snapshot.objects.filter(
+                pk=snapshot_id, status__in=Snapshot.ACTIVE_STATUSES, lease_expires_at__lt=now
+            ).update(status=Snapshot.Status.QUEUED, lease_expires_at=now + settings.ARCHIVE_LEASE)
+            if updated:
+                _enqueue_archive(snapshot_id)
+                requeued.append(snapshot_id)
+    if requeued:
+        logger.info("Re-enqueued %d stuck snapshots: %s", len(requeued), requeued)
+    return requeued

@@ -1,0 +1,239 @@
+"""Shared fixtures: services, personas, a real Celery worker, local web servers, Chromium.
+
+In CI (``CI`` set) the suite refuses to run without PostgreSQL and Redis, and tests that need
+a service or Chromium fail instead of skipping.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
+# beside one unless told that this (single-threaded test) use is safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+IN_CI = bool(os.environ.get("CI"))
+CHROMIUM = "/usr/bin/chromium"
+
+
+def require(condition: bool, reason: str) -> None:
+    """Skip a test whose prerequisite is missing; in CI, fail it instead."""
+    if condition:
+        return
+    if IN_CI:
+        pytest.fail(f"CI prerequisite missing: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def shared_path(*parts: str) -> Path:
+    path = SHARED.joinpath(*parts)
+    require(path.exists(), f"{path} is not here (the shared data set ships with CI only)")
+    return path
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    return [
+        f"workbench: database={db['ENGINE'].rsplit('.', 1)[-1]} ({db.get('HOST') or db['NAME']}), "
+        f"broker={settings.CELERY_BROKER_URL.split('@')[-1]}, CI={IN_CI}",
+        "workbench: integration tests drive a real `celery worker` subprocess",
+    ]
+
+
+def pytest_configure(config):
+    if not IN_CI:
+        return
+    from django.conf import settings
+
+    problems = []
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        problems.append("DATABASE_URL must point at PostgreSQL in CI")
+    if not settings.CELERY_BROKER_URL.startswith("redis://"):
+        problems.append("REDIS_URL must point at Redis in CI")
+    if problems:
+        pytest.exit("; ".join(problems), returncode=3)
+
+
+# Personas -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def alice(db):
+    """A reviewer: adds citations and proposes verdicts."""
+    from tests.factories import make_user
+
+    return make_user("alice", group="Reviewer")
+
+
+@pytest.fixture
+def bob(db):
+    """An editor: approves and publishes other people's verdicts."""
+    from tests.factories import make_user
+
+    return make_user("bob", group="Editor")
+
+
+# Local web servers ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def page_server():
+    """A real HTTP server on 127.0.0.1 serving pages that tests register by path."""
+    from tests.servers import PageServer
+
+    with PageServer() as server:
+        yield server
+
+
+# A real Celery worker ---------------------------------------------------------------------
+
+
+def _database_url(settings_dict) -> str:
+    engine = settings_dict["ENGINE"]
+    if engine.endswith("sqlite3"):
+        return f"sqlite:///{settings_dict['NAME']}"
+    user = settings_dict.get("USER") or ""
+    password = f":{settings_dict['PASSWORD']}" if settings_dict.get("PASSWORD") else ""
+    auth = f"{user}{password}@" if user else ""
+    host = settings_dict.get("HOST") or "127.0.0.1"
+    port = f":{settings_dict['PORT']}" if settings_dict.get("PORT") else ""
+    return f"postgres://{auth}{host}{port}/{settings_dict['NAME']}"
+
+
+class WorkerProcess:
+    def __init__(self, env: dict[str, str], log_path: Path) -> None:
+        self.env = env
+        self.log_path = log_path
+        self.proc: subprocess.Popen | None = None
+
+    def start(self, timeout: float = 60) -> None:
+        log = self.log_path.open("ab")
+        self.proc = subprocess.Popen(
+            [
+                sys.executable, "-m", "celery", "-A", "workbench", "worker",
+                "-Q", "default,archive", "--concurrency", "2", "--without-gossip",
+                "--without-mingle", "-l", "info", "-n", f"test-{os.getpid()}@%h",
+            ],
+            cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"celery worker exited early:\n{self.log()}")
+            if b" ready." in self.log_path.read_bytes():
+                return
+            time.sleep(0.2)
+        raise RuntimeError(f"celery worker not ready after {timeout}s:\n{self.log()}")
+
+    def kill(self, sig: int = signal.SIGKILL) -> None:
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, sig)
+            self.proc.wait(timeout=30)
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")[-5000:]
+
+
+def _purge_queues() -> None:
+    from workbench.celery import app
+
+    with app.connection_for_write() as conn:
+        for queue in ("default", "archive"):
+            conn.default_channel.queue_purge(queue)
+
+
+@pytest.fixture(scope="session")
+def celery_worker_env(django_db_setup, django_db_blocker, page_server, tmp_path_factory):
+    from django.conf import settings
+    from django.db import connection
+
+    env = dict(os.environ)
+    env["DATABASE_URL"] = _database_url(connection.settings_dict)
+    env["FETCH_ALLOWED_HOSTPORTS"] = f"127.0.0.1:{page_server.port}"
+    env["WORKBENCH_MEDIA_ROOT"] = str(_session_media(tmp_path_factory))
+    env["CELERY_BROKER_DIR"] = str(settings.CELERY_BROKER_DIR)
+    env["DJANGO_DEBUG"] = "1"
+    env["PYTHONUNBUFFERED"] = "1"
+    return env
+
+
+@pytest.fixture(scope="session")
+def celery_worker(celery_worker_env, tmp_path_factory, request):
+    """A real `celery worker` process on the configured broker and the test database."""
+    _purge_queues()
+    worker = WorkerProcess(celery_worker_env, tmp_path_factory.mktemp("worker") / "worker.log")
+    worker.start()
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter:
+        reporter.write_line(
+            f"\nworkbench: started a real celery worker, pid {worker.proc.pid}, "
+            f"broker {celery_worker_env.get('REDIS_URL') or 'filesystem'}, "
+            f"database {celery_worker_env['DATABASE_URL'].split('@')[-1]}"
+        )
+    yield worker
+    worker.stop()
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path_factory):
+    """Archived files of a test session go to a temporary folder."""
+    settings.MEDIA_ROOT = str(_session_media(tmp_path_factory))
+
+
+_MEDIA: list[Path] = []
+
+
+def _session_media(tmp_path_factory) -> Path:
+    if not _MEDIA:
+        _MEDIA.append(tmp_path_factory.mktemp("media"))
+    return _MEDIA[0]
+
+
+# Chromium -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require(Path(CHROMIUM).exists() or bool(shutil.which("chromium")), "Chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    yield page
+    context.close()
