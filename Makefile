@@ -40,6 +40,7 @@ browser:
 	  echo "warning: chromium is not installed; browser tests will be skipped (they fail in CI)"
 
 test: export CELERY_BROKER_DIR ?= $(CURDIR)/var/test-broker
+test: export DJANGO_DEBUG ?= 1
 test: install browser
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -43,7 +43,12 @@ class SourceAdmin(admin.ModelAdmin):
     list_filter = ["live_status"]
     search_fields = ["url", "domain"]
     readonly_fields = [
-        "url", "domain", "created_at", "created_by", "live_status", "live_checked_at",
+        "url",
+        "domain",
+        "created_at",
+        "created_by",
+        "live_status",
+        "live_checked_at",
         "live_detail",
     ]
     inlines = [SnapshotInline]
@@ -63,8 +68,9 @@ class SourceAdmin(admin.ModelAdmin):
     def archive_now(self, request, queryset):
         for source in queryset:
             services.snapshot_request(source=source, by=request.user)
-        self.message_user(request, f"Archiving queued for {queryset.count()} source(s).",
-                          messages.SUCCESS)
+        self.message_user(
+            request, f"Archiving queued for {queryset.count()} source(s).", messages.SUCCESS
+        )
 
 
 @admin.register(Snapshot)
@@ -75,10 +81,29 @@ class SnapshotAdmin(admin.ModelAdmin):
     list_select_related = ["source"]
     exclude = ["body", "warc"]
     readonly_fields = [
-        "source", "status", "downloads", "error_reason", "error_message", "requested_by",
-        "created_at", "started_at", "finished_at", "attempts", "http_status", "final_url",
-        "redirect_chain", "response_headers", "content_type", "size", "sha256", "warc_sha256",
-        "title", "published", "text", "timings", "lease_expires_at",
+        "source",
+        "status",
+        "downloads",
+        "error_reason",
+        "error_message",
+        "requested_by",
+        "created_at",
+        "started_at",
+        "finished_at",
+        "attempts",
+        "http_status",
+        "final_url",
+        "redirect_chain",
+        "response_headers",
+        "content_type",
+        "size",
+        "sha256",
+        "warc_sha256",
+        "title",
+        "published",
+        "text",
+        "timings",
+        "lease_expires_at",
     ]
 
     def has_add_permission(self, request):

@@ -149,9 +149,7 @@ def _snapshot_succeed(snapshot: Snapshot, result: FetchResult) -> Snapshot:
     return snapshot
 
 
-def _snapshot_finish_error(
-    snapshot: Snapshot, status: str, reason: str, message: str
-) -> Snapshot:
+def _snapshot_finish_error(snapshot: Snapshot, status: str, reason: str, message: str) -> Snapshot:
     snapshot.status = status
     snapshot.error_reason = reason[:64]
     snapshot.error_message = message
@@ -168,9 +166,9 @@ def _save_if_still_fetching(snapshot: Snapshot) -> None:
         if f.attname not in {"id", "source_id", "created_at", "requested_by_id", "attempts"}
     }
     fields["lease_expires_at"] = None
-    updated = Snapshot.objects.filter(
-        pk=snapshot.pk, status=Snapshot.Status.FETCHING
-    ).update(**fields)
+    updated = Snapshot.objects.filter(pk=snapshot.pk, status=Snapshot.Status.FETCHING).update(
+        **fields
+    )
     if not updated:
         logger.warning("Snapshot %s was no longer ours to finish; outcome dropped", snapshot.pk)
 

@@ -4,9 +4,10 @@ import hashlib
 
 import factory
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 
 from claims.models import Article, Claim, Verdict
+from claims.roles import ensure_roles
 from sources.models import Snapshot, Source
 
 PASSWORD = "correct horse battery staple"  # noqa: S105
@@ -17,6 +18,7 @@ def make_user(username: str, *, group: str | None = None, superuser: bool = Fals
         username=username, password=PASSWORD, is_staff=True, is_superuser=superuser
     )
     if group:
+        ensure_roles(Group, Permission)  # transactional tests flush the migration's groups
         user.groups.add(Group.objects.get(name=group))
     return user
 

@@ -3,36 +3,20 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-VIEW_ALL = [
-    ("claims", "view_article"), ("claims", "view_claim"), ("claims", "view_citation"),
-    ("claims", "view_verdict"), ("sources", "view_source"), ("sources", "view_snapshot"),
-]
-REVIEWER = [
-    *VIEW_ALL,
-    ("claims", "add_article"), ("claims", "change_article"), ("claims", "change_claim"),
-    ("claims", "add_citation"), ("claims", "change_citation"), ("claims", "delete_citation"),
-    ("claims", "add_verdict"), ("sources", "change_source"),
-]
-EDITOR = [*REVIEWER, ("claims", "change_verdict"), ("claims", "delete_article")]
+from claims.roles import ROLES, ensure_roles
 
 
 def create_roles(apps, schema_editor):
+    # Permissions are normally created after all migrations; this one needs them now.
     for app_config in apps.get_app_configs():
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, perms in (("Reviewer", REVIEWER), ("Editor", EDITOR)):
-        group, _ = Group.objects.get_or_create(name=name)
-        for app_label, codename in perms:
-            group.permissions.add(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
+    ensure_roles(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
 
 
 def remove_roles(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=["Reviewer", "Editor"]).delete()
+    apps.get_model("auth", "Group").objects.filter(name__in=list(ROLES)).delete()
 
 
 class Migration(migrations.Migration):

@@ -1,0 +1,25 @@
+"""The Reviewer and Editor groups and their model permissions (used by a data migration)."""
+
+READ = [
+    "claims.view_article", "claims.view_claim", "claims.view_citation", "claims.view_verdict",
+    "sources.view_source", "sources.view_snapshot",
+]
+REVIEWER = [
+    *READ,
+    "claims.add_article", "claims.change_article", "claims.change_claim",
+    "claims.add_citation", "claims.change_citation", "claims.delete_citation",
+    "claims.add_verdict", "sources.change_source",
+]
+EDITOR = [*REVIEWER, "claims.change_verdict", "claims.delete_article"]
+ROLES = {"Reviewer": REVIEWER, "Editor": EDITOR}
+
+
+def ensure_roles(group_model, permission_model) -> None:
+    """Create or complete the groups. Takes models so that migrations can pass historical ones."""
+    for name, perms in ROLES.items():
+        group, _ = group_model.objects.get_or_create(name=name)
+        for perm in perms:
+            app_label, codename = perm.split(".")
+            group.permissions.add(
+                permission_model.objects.get(content_type__app_label=app_label, codename=codename)
+            )

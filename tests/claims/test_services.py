@@ -1,0 +1,204 @@
+"""Services of the claims app against the real database (no broker: on-commit is captured)."""
+
+import pytest
+
+from claims import services
+from claims.extraction import ExtractedClaim
+from claims.models import Article, Citation, Claim, Verdict
+from sources.models import Snapshot, Source
+from sources.urls import InvalidURL
+from tests.factories import ArticleFactory, ClaimFactory, SourceFactory, VerdictFactory
+from workbench.errors import Conflict, DomainError, PermissionDenied
+
+pytestmark = pytest.mark.django_db
+
+BODY = (
+    "Joined\nAug 7, 2024\nMessages\n1,229\n"
+    "The government signed a deal for a small nuclear plant, which could expand to "
+    "300 megawatts. The minister described the deal as \"historic\".\n"
+)
+
+
+def _claims_state(article):
+    return list(article.claims.order_by("position").values_list("text", "start", "end"))
+
+
+def test_article_create_queues_extraction_after_commit(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks:
+        article = services.article_create(title="", body=BODY)
+    assert len(callbacks) == 1
+    assert article.title == "Joined"  # first line; reviewers can rename it
+    assert article.extraction_status == Article.ExtractionStatus.PENDING
+    assert len(article.body_sha256) == 64
+
+
+def test_article_create_rejects_empty_text():
+    with pytest.raises(DomainError, match="no text"):
+        services.article_create(title="x", body="  \n ")
+    assert not Article.objects.exists()
+
+
+def test_extraction_anchors_every_claim_to_its_span(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks():
+        article = services.article_create(title="Deal", body=BODY)
+    services.article_extract(article_id=article.pk)
+    article.refresh_from_db()
+    assert article.extraction_status == Article.ExtractionStatus.DONE
+    claims = list(article.claims.all())
+    assert claims
+    for claim in claims:
+        assert claim.span_text == article.body[claim.start : claim.end]
+        assert claim.details["spans"]
+        assert claim.extractor == article.extractor
+    assert not any("Joined" in claim.span_text or "1,229" in claim.span_text for claim in claims)
+
+
+def test_extraction_twice_does_not_duplicate(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks():
+        article = services.article_create(title="Deal", body=BODY)
+    services.article_extract(article_id=article.pk)
+    before = _claims_state(article)
+    # Not pending any more: a redelivered task is a no-op.
+    assert services.article_extract(article_id=article.pk) is None
+    with django_capture_on_commit_callbacks():
+        services.article_request_extraction(article=article)
+    services.article_extract(article_id=article.pk)
+    assert _claims_state(article) == before
+
+
+def test_reextraction_keeps_reviewed_claims_and_reanchors_them(
+    alice, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks():
+        article = services.article_create(title="Deal", body=BODY)
+    services.article_extract(article_id=article.pk)
+    cited = article.claims.order_by("position").last()
+    with django_capture_on_commit_callbacks():
+        services.citation_add(claim=cited, url="https://example.org/a", by=alice)
+    unreviewed_ids = set(article.claims.exclude(pk=cited.pk).values_list("pk", flat=True))
+
+    # The editor inserts a paragraph at the top: every offset moves.
+    with django_capture_on_commit_callbacks():
+        services.article_save(article=article, body="Editor's note: updated.\n\n" + BODY)
+    services.article_extract(article_id=article.pk)
+
+    cited.refresh_from_db()
+    assert cited.citations.count() == 1
+    assert article.body[cited.start : cited.end] == cited.span_text
+    assert cited.start > 0
+    # Unreviewed claims were re-created or matched; none of the kept ones is orphaned.
+    for claim in article.claims.all():
+        assert claim.span_text == article.body[claim.start : claim.end]
+    assert article.claims.filter(pk__in=unreviewed_ids).count() <= len(unreviewed_ids)
+
+
+def test_reconcile_keeps_reviewed_claim_the_extractor_dropped(alice):
+    article = ArticleFactory(body="Alpha is 3 metres tall. Beta is blue.")
+    claim = ClaimFactory(article=article, start=0, end=23, text="Alpha is 3 metres tall.")
+    VerdictFactory(claim=claim, author=alice)
+    stale = ClaimFactory(article=article, start=24, end=37, text="Beta is blue.")
+
+    services.claims_reconcile(
+        article=article,
+        extracted=[ExtractedClaim("Beta is blue indeed.", ((24, 37),), "statement", 0.2, {})],
+    )
+    assert Claim.objects.filter(pk=claim.pk).exists()
+    assert not Claim.objects.filter(pk=stale.pk).exists()
+    assert article.claims.count() == 2
+
+
+def test_reanchor_marks_claim_whose_words_were_edited_away(alice):
+    article = ArticleFactory(body="Alpha is 3 metres tall.")
+    claim = ClaimFactory(article=article, start=0, end=23, status=Claim.Status.IN_REVIEW)
+    article.body = "Completely different text now."
+    services.claims_reconcile(article=article, extracted=[])
+    claim.refresh_from_db()
+    assert claim.details["anchor"] == "lost"
+
+
+def test_citation_add_normalises_dedupes_and_queues_archive(
+    alice, django_capture_on_commit_callbacks
+):
+    claim = ClaimFactory()
+    other = ClaimFactory(article=claim.article, start=1, end=5)
+    with django_capture_on_commit_callbacks() as callbacks:
+        first = services.citation_add(
+            claim=claim, url="HTTPS://News.Example.org:443/a?utm_source=x#top", by=alice,
+            relation="refutes",
+        )
+        services.citation_add(claim=other, url="https://news.example.org/a", by=alice)
+    assert first.source.url == "https://news.example.org/a"
+    assert Source.objects.count() == 1
+    assert Snapshot.objects.filter(status="queued").count() == 1  # one archive per source
+    assert len(callbacks) == 1
+    claim.refresh_from_db()
+    assert claim.status == Claim.Status.IN_REVIEW
+
+
+@pytest.mark.parametrize(
+    "url", ["ftp://example.org/x", "javascript:alert(1)", "http://user:pw@example.org/", "", "x" * 3000]
+)
+def test_citation_add_refuses_bad_urls_and_writes_nothing(alice, url):
+    claim = ClaimFactory()
+    with pytest.raises(InvalidURL):
+        services.citation_add(claim=claim, url=url, by=alice)
+    assert not Citation.objects.exists()
+    assert not Source.objects.exists()
+
+
+def test_citing_the_same_source_twice_is_a_conflict(alice, django_capture_on_commit_callbacks):
+    claim = ClaimFactory()
+    with django_capture_on_commit_callbacks():
+        services.citation_add(claim=claim, url="https://example.org/a", by=alice)
+    with pytest.raises(Conflict):
+        services.citation_add(claim=claim, url="https://example.org/a#again", by=alice)
+    assert Citation.objects.count() == 1
+
+
+def test_four_eyes_publishing(alice, bob):
+    claim = ClaimFactory()
+    verdict = services.verdict_propose(
+        claim=claim, rating="false", explanation="The record says otherwise.", by=alice
+    )
+    assert verdict.status == Verdict.Status.PROPOSED
+    with pytest.raises(PermissionDenied):
+        services.verdict_publish(verdict=verdict, by=alice)  # a reviewer, and the author
+    own = services.verdict_propose(claim=claim, rating="true", explanation="Mine.", by=bob)
+    with pytest.raises(PermissionDenied, match="other than its author"):
+        services.verdict_publish(verdict=own, by=bob)
+
+    services.verdict_publish(verdict=verdict, by=bob)
+    verdict.refresh_from_db()
+    claim.refresh_from_db()
+    assert (verdict.status, verdict.approved_by, claim.status) == ("published", bob, "published")
+    assert verdict.published_at is not None
+    with pytest.raises(Conflict):
+        services.verdict_publish(verdict=verdict, by=bob)
+
+
+def test_a_correction_supersedes_the_published_verdict_and_keeps_it(alice, bob):
+    claim = ClaimFactory()
+    first = services.verdict_propose(claim=claim, rating="false", explanation="a", by=alice)
+    services.verdict_publish(verdict=first, by=bob)
+    correction = services.verdict_propose(
+        claim=claim, rating="misleading", explanation="b", by=alice
+    )
+    assert correction.supersedes == first
+    services.verdict_publish(verdict=correction, by=bob)
+    first.refresh_from_db()
+    assert first.status == Verdict.Status.SUPERSEDED
+    assert claim.verdicts.count() == 2
+    assert claim.verdicts.filter(status="published").get() == correction
+
+
+def test_verdict_needs_known_rating_and_explanation(alice):
+    claim = ClaimFactory()
+    with pytest.raises(DomainError):
+        services.verdict_propose(claim=claim, rating="pants-on-fire", explanation="x", by=alice)
+    with pytest.raises(DomainError):
+        services.verdict_propose(claim=claim, rating="false", explanation=" ", by=alice)
+    assert not Verdict.objects.exists()
+
+
+def test_source_factory_is_usable():
+    assert SourceFactory().domain == "news.example.org"

@@ -1,0 +1,54 @@
+"""A real `celery worker` subprocess, the configured broker and the test database."""
+
+import hashlib
+import time
+
+import pytest
+
+from claims import services
+from claims.models import Article
+from sources.models import Snapshot
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+
+ARTICLE = (
+    "The council approved a 450-megawatt wind farm on Tuesday. The project will cost 1.2 "
+    "billion euros, the developer said. Mayor Elena Ruiz called the vote \"historic\".\n"
+)
+
+
+def wait_for(predicate, timeout: float = 60, interval: float = 0.2):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"condition not met within {timeout}s")
+
+
+def test_worker_extracts_claims_and_archives_a_citation(celery_worker, page_server, alice):
+    article = services.article_create(title="Wind farm", body=ARTICLE, by=alice)
+    wait_for(
+        lambda: Article.objects.filter(pk=article.pk, extraction_status="done").exists(),
+    )
+    claim = article.claims.order_by("position").first()
+    assert claim is not None
+
+    url = page_server.add("/wind.html", "<html><title>Wind</title><p>450 MW approved.</p></html>")
+    services.citation_add(claim=claim, url=url, relation="supports", by=alice)
+    snapshot = wait_for(
+        lambda: Snapshot.objects.filter(source__url=url, status="succeeded").first()
+    )
+    expected = hashlib.sha256(page_server.pages["/wind.html"].body).hexdigest()
+    assert snapshot.sha256 == expected
+    assert page_server.hits["/wind.html"] == 1
+
+
+def test_blocked_url_ends_blocked_on_the_worker(celery_worker, alice):
+    article = services.article_create(title="x", body=ARTICLE, by=alice)
+    wait_for(lambda: Article.objects.filter(pk=article.pk, extraction_status="done").exists())
+    claim = article.claims.first()
+    services.citation_add(claim=claim, url="http://169.254.169.254/latest/meta-data/", by=alice)
+    snapshot = wait_for(lambda: Snapshot.objects.filter(status="blocked").first())
+    assert snapshot.error_reason == "address_not_allowed"
