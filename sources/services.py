@@ -6,23 +6,28 @@ in ``sources.tasks`` are thin wrappers around ``snapshot_capture``.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
+import redis
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from sources.archiving.storage import store_blob
 from sources.archiving.text import extract_text
 from sources.archiving.warc import build_warc
-from sources.fetching import Blocked, FetchFailed, FetchPolicy, FetchResult, fetch
+from sources.fetching import Blocked, FetchError, FetchFailed, FetchPolicy, FetchResult, fetch
+from sources.fetching.politeness import domain_slot
 from sources.models import Snapshot, Source
 from sources.urls import InvalidURL, url_domain, url_normalize
+from workbench.errors import DomainError
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +49,7 @@ class TransientArchiveError(Exception):
     reason: str
     message: str
     retry_after: float | None = None
+    attempts: int = 1
 
     def __str__(self) -> str:
         return f"{self.reason}: {self.message}"
@@ -99,21 +105,48 @@ def snapshot_capture(*, snapshot_id: int) -> Snapshot | None:
         return None
     snapshot = Snapshot.objects.select_related("source").get(pk=snapshot_id)
     try:
-        result = fetch(snapshot.source.url, policy=FetchPolicy.from_settings())
+        with polite_slot(snapshot.source.url):
+            result = fetch(snapshot.source.url, policy=FetchPolicy.from_settings())
     except Blocked as exc:
         return _snapshot_finish_error(snapshot, Snapshot.Status.BLOCKED, exc.reason, exc.message)
     except FetchFailed as exc:
         if exc.transient:
             _snapshot_requeue(snapshot, exc.reason, exc.message)
-            raise TransientArchiveError(exc.reason, exc.message, exc.retry_after) from exc
+            raise TransientArchiveError(
+                exc.reason, exc.message, exc.retry_after, snapshot.attempts
+            ) from exc
         if exc.result is not None:
             _apply_response(snapshot, exc.result)
         snapshot.http_status = exc.status or snapshot.http_status
         return _snapshot_finish_error(snapshot, Snapshot.Status.FAILED, exc.reason, exc.message)
     except SoftTimeLimitExceeded as exc:
         _snapshot_requeue(snapshot, "time_limit", "The archive task ran out of time.")
-        raise TransientArchiveError("time_limit", "The archive task ran out of time.") from exc
+        raise TransientArchiveError(
+            "time_limit", "The archive task ran out of time.", None, snapshot.attempts
+        ) from exc
     return _snapshot_succeed(snapshot, result)
+
+
+@functools.cache
+def _redis():
+    return redis.Redis.from_url(settings.REDIS_URL)
+
+
+def polite_slot(url: str):
+    """One of the URL's domain's fetch slots, shared by all workers through Redis.
+
+    With the embedded broker (no Redis) there is one local worker and no shared limiter.
+    """
+    if not settings.REDIS_URL:
+        return contextlib.nullcontext()
+    return domain_slot(
+        _redis(),
+        url,
+        max_concurrent=settings.FETCH_DOMAIN_CONCURRENCY,
+        min_interval=settings.FETCH_DOMAIN_INTERVAL,
+        wait=settings.FETCH_DOMAIN_WAIT,
+        lease_ttl=settings.FETCH_DEADLINE + 30,
+    )
 
 
 def _apply_response(snapshot: Snapshot, result: FetchResult) -> None:
@@ -213,3 +246,85 @@ def snapshots_requeue_stuck(*, now: datetime | None = None) -> list[int]:
     if requeued:
         logger.info("Re-enqueued %d stuck snapshots: %s", len(requeued), requeued)
     return requeued
+
+
+# Pages read for their text (an article submitted by URL) --------------------------------
+
+
+@dataclass(frozen=True)
+class FetchedPage:
+    url: str
+    title: str
+    text: str
+    published: date | None
+    language: str
+
+
+def page_fetch(*, url: str) -> FetchedPage:
+    """Fetch a page through the safe fetcher and extract its main text.
+
+    Raises ``InvalidURL`` or ``DomainError`` (code = the fetcher's reason) with a message a
+    reviewer can act on.
+    """
+    normalised = url_normalize(url)
+    try:
+        with polite_slot(normalised):
+            result = fetch(normalised, policy=FetchPolicy.from_settings())
+    except FetchError as exc:
+        raise DomainError(f"Could not fetch {normalised}: {exc.message}", code=exc.reason) from exc
+    page = extract_text(result.body, result.content_type, result.charset, result.final_url)
+    if not page.text.strip():
+        raise DomainError(
+            f"No article text found at {result.final_url}. {page.note}".strip(), code="no_text"
+        )
+    return FetchedPage(result.final_url, page.title, page.text, page.published, page.language)
+
+
+# Link-rot watch -------------------------------------------------------------------------
+
+
+def sources_due_for_live_check(*, now: datetime | None = None, limit: int = 200) -> list[int]:
+    """Sources never checked, or last checked longer ago than the configured interval."""
+    now = now or timezone.now()
+    due_before = now - settings.LINKROT_INTERVAL
+    return list(
+        Source.objects.filter(
+            Q(live_checked_at__isnull=True) | Q(live_checked_at__lt=due_before),
+            snapshots__status=Snapshot.Status.SUCCEEDED,
+        )
+        .distinct()
+        .order_by(F("live_checked_at").asc(nulls_first=True))
+        .values_list("pk", flat=True)[:limit]
+    )
+
+
+def source_check_live(*, source_id: int) -> Source | None:
+    """Re-fetch a cited source and record whether it is still there and unchanged.
+
+    ok: same content hash as the latest succeeded snapshot; changed: a different hash;
+    gone: 404/410 or the name no longer resolves; error: anything else (a later check retries).
+    """
+    source = Source.objects.filter(pk=source_id).first()
+    if source is None:
+        return None
+    latest = (
+        source.snapshots.filter(status=Snapshot.Status.SUCCEEDED).order_by("-created_at").first()
+    )
+    try:
+        with polite_slot(source.url):
+            result = fetch(source.url, policy=FetchPolicy.from_settings())
+    except FetchError as exc:
+        gone = exc.status in (404, 410) or exc.reason == "dns_failure"
+        status = Source.LiveStatus.GONE if gone else Source.LiveStatus.ERROR
+        detail = f"{exc.reason}: {exc.message}"
+    else:
+        if latest is None or latest.sha256 == result.sha256:
+            status, detail = Source.LiveStatus.OK, f"HTTP {result.status}, content unchanged"
+        else:
+            status = Source.LiveStatus.CHANGED
+            detail = f"HTTP {result.status}, content hash now {result.sha256[:12]}…"
+    source.live_status = status
+    source.live_detail = detail[:500]
+    source.live_checked_at = timezone.now()
+    source.save(update_fields=["live_status", "live_detail", "live_checked_at"])
+    return source

@@ -30,18 +30,31 @@ def archive_snapshot(self, snapshot_id: int) -> None:
     try:
         services.snapshot_capture(snapshot_id=snapshot_id)
     except services.TransientArchiveError as exc:
-        if self.request.retries >= self.max_retries:
+        # The row counts attempts across redeliveries and sweeps, not only this message's.
+        if exc.attempts > self.max_retries:
             services.snapshot_fail(
                 snapshot_id=snapshot_id,
                 reason=exc.reason,
-                message=f"Gave up after {self.request.retries + 1} attempts: {exc.message}",
+                message=f"Gave up after {exc.attempts} attempts: {exc.message}",
             )
             return
         raise self.retry(
-            exc=exc, countdown=retry_countdown(self.request.retries, exc.retry_after)
+            exc=exc, countdown=retry_countdown(exc.attempts, exc.retry_after), max_retries=None
         ) from exc
 
 
 @shared_task
 def requeue_stuck_snapshots() -> None:
     services.snapshots_requeue_stuck()
+
+
+@shared_task
+def schedule_live_checks() -> None:
+    """Beat: enqueue the link-rot check of every source that is due."""
+    for source_id in services.sources_due_for_live_check():
+        check_source_live.delay(source_id)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def check_source_live(source_id: int) -> None:
+    services.source_check_live(source_id=source_id)

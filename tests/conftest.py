@@ -113,7 +113,8 @@ def _database_url(settings_dict) -> str:
 
 
 class WorkerProcess:
-    def __init__(self, env: dict[str, str], log_path: Path) -> None:
+    def __init__(self, env: dict[str, str], log_path: Path, queues: str = "default,archive"):
+        self.queues = queues
         self.env = env
         self.log_path = log_path
         self.proc: subprocess.Popen | None = None
@@ -123,8 +124,8 @@ class WorkerProcess:
         self.proc = subprocess.Popen(
             [
                 sys.executable, "-m", "celery", "-A", "workbench", "worker",
-                "-Q", "default,archive", "--concurrency", "2", "--without-gossip",
-                "--without-mingle", "-l", "info", "-n", f"test-{os.getpid()}@%h",
+                "-Q", self.queues, "--concurrency", "2", "--without-gossip",
+                "--without-mingle", "-l", "info", "-n", f"test-{os.getpid()}-{id(self)}@%h",
             ],
             cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
             start_new_session=True,

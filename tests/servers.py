@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -13,6 +14,7 @@ class Page:
     status: int = 200
     content_type: str = "text/html; charset=utf-8"
     headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0  # seconds between the headers and the body
 
 
 class PageServer:
@@ -35,7 +37,13 @@ class PageServer:
                 for name, value in page.headers.items():
                     self.send_header(name, value)
                 self.end_headers()
-                self.wfile.write(page.body)
+                if page.delay:
+                    self.wfile.flush()
+                    time.sleep(page.delay)
+                try:
+                    self.wfile.write(page.body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client went away (a killed worker)
 
             def log_message(self, format, *args):
                 pass

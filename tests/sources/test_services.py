@@ -103,3 +103,55 @@ def test_stuck_snapshots_are_requeued(django_capture_on_commit_callbacks):
     stuck.refresh_from_db()
     fresh.refresh_from_db()
     assert (stuck.status, fresh.status) == (Snapshot.Status.QUEUED, Snapshot.Status.FETCHING)
+
+
+def _archived(page_server, path, body):
+    url = page_server.add(path, body)
+    snapshot = _queued(url)
+    services.snapshot_capture(snapshot_id=snapshot.pk)
+    snapshot.refresh_from_db()
+    assert snapshot.status == Snapshot.Status.SUCCEEDED
+    return snapshot.source
+
+
+def test_link_rot_watch_records_ok_changed_and_gone(allow_page_server):
+    unchanged = _archived(allow_page_server, "/stable", PAGE)
+    changed = _archived(allow_page_server, "/edited", PAGE)
+    gone = _archived(allow_page_server, "/deleted", PAGE)
+    assert set(services.sources_due_for_live_check()) == {unchanged.pk, changed.pk, gone.pk}
+
+    allow_page_server.add("/edited", PAGE.replace("5 million", "7 million"))
+    del allow_page_server.pages["/deleted"]
+    for source in (unchanged, changed, gone):
+        services.source_check_live(source_id=source.pk)
+        source.refresh_from_db()
+    assert unchanged.live_status == "ok"
+    assert changed.live_status == "changed"
+    assert (gone.live_status, gone.live_detail[:10]) == ("gone", "http_error")
+    assert services.sources_due_for_live_check() == []
+
+
+def test_fetches_share_a_per_domain_slot_through_redis(settings, allow_page_server):
+    """With Redis, a capture holds one of the domain's slots; a full domain waits."""
+    from tests.conftest import require
+
+    require(bool(settings.REDIS_URL), "REDIS_URL is not set: the shared limiter needs Redis")
+    from sources.fetching.politeness import DomainLimiter
+
+    settings.FETCH_DOMAIN_CONCURRENCY = 1
+    settings.FETCH_DOMAIN_INTERVAL = 0
+    settings.FETCH_DOMAIN_WAIT = 0.5
+    snapshot = _queued(allow_page_server.add("/polite", PAGE))
+    limiter = DomainLimiter(services._redis())
+    hint = limiter.try_acquire("127.0.0.1", "other-worker", max_concurrent=1,
+                               min_interval=0, lease_ttl=30)
+    assert hint == 0.0
+    try:
+        with pytest.raises(services.TransientArchiveError, match="politeness_timeout"):
+            services.snapshot_capture(snapshot_id=snapshot.pk)
+    finally:
+        limiter.release("127.0.0.1", "other-worker")
+    assert "/polite" not in allow_page_server.hits
+    services.snapshot_capture(snapshot_id=snapshot.pk)
+    snapshot.refresh_from_db()
+    assert snapshot.status == Snapshot.Status.SUCCEEDED
