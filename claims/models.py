@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from sources.models import Source
+from sources.models import Snapshot, Source
 
 
 class Article(models.Model):
@@ -64,6 +64,11 @@ class Claim(models.Model):
         PUBLISHED = "published", "Published"
         DISMISSED = "dismissed", "Dismissed"
 
+    class DismissalReason(models.TextChoices):
+        NOT_CHECKWORTHY = "not_checkworthy", "Not check-worthy"
+        DUPLICATE = "duplicate", "Duplicate of another claim"
+        OUT_OF_SCOPE = "out_of_scope", "Out of scope"
+
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
     text = models.TextField(help_text="The claim as a standalone sentence.")
     start = models.PositiveIntegerField(help_text="Offset of the span's first character.")
@@ -84,6 +89,13 @@ class Claim(models.Model):
         related_name="assigned_claims",
     )
     extractor = models.CharField(max_length=64, blank=True)
+    dismissal_reason = models.CharField(
+        max_length=20, choices=DismissalReason.choices, blank=True
+    )
+    dismissal_note = models.TextField(blank=True)
+    duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -98,8 +110,15 @@ class Claim(models.Model):
                 name="claim_checkworthiness_0_1",
             ),
             models.UniqueConstraint(fields=["article", "start", "end"], name="claim_unique_span"),
+            models.CheckConstraint(
+                condition=~Q(status="dismissed") | ~Q(dismissal_reason=""),
+                name="claim_dismissed_has_reason",
+            ),
         ]
-        indexes = [models.Index(fields=["article", "position"])]
+        indexes = [
+            models.Index(fields=["article", "position"]),
+            models.Index(fields=["assignee", "status"]),
+        ]
 
     def __str__(self) -> str:
         return self.text if len(self.text) <= 80 else self.text[:77] + "..."
@@ -111,6 +130,12 @@ class Citation(models.Model):
         REFUTES = "refutes", "Refutes"
         CONTEXT = "context", "Context"
 
+    class EvidenceStatus(models.TextChoices):
+        PENDING = "pending", "Waiting for the archive"
+        DONE = "done", "Passages found"
+        NONE = "none", "No matching passage"
+        UNAVAILABLE = "unavailable", "No archived text"
+
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="citations")
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
     relation = models.CharField(
@@ -121,8 +146,16 @@ class Citation(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Bookkeeping of the evidence finder (claims.tasks.find_evidence), not reviewer input.
+    evidence_status = models.CharField(
+        max_length=16, choices=EvidenceStatus.choices, default=EvidenceStatus.PENDING
+    )
+    evidence_snapshot = models.ForeignKey(
+        Snapshot, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="The snapshot whose text the stored evidence passages come from.",
+    )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["evidence_status", "evidence_snapshot"])
 
     class Meta:
         ordering = ["created_at"]
@@ -201,3 +234,37 @@ class Verdict(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+
+class EvidencePassage(models.Model):
+    """A passage of a cited source's archived text that bears on the citing claim.
+
+    Computed by ``claims.evidence`` (ranked BM25 plus number/quote/entity matches); replaced
+    as a whole whenever evidence is found again for a newer snapshot.
+    """
+
+    citation = models.ForeignKey(Citation, on_delete=models.CASCADE, related_name="evidence")
+    snapshot = models.ForeignKey(Snapshot, on_delete=models.CASCADE, related_name="+")
+    rank = models.PositiveSmallIntegerField()
+    score = models.FloatField()
+    text = models.TextField()
+    start = models.PositiveIntegerField(help_text="Offset of the passage in Snapshot.text.")
+    end = models.PositiveIntegerField()
+    matched_terms = models.JSONField(default=list, blank=True)
+    highlights = models.JSONField(
+        default=list, blank=True, help_text="[start, end] pairs of matches, relative to text."
+    )
+    verbatim_quote = models.BooleanField(
+        default=False, help_text="A quote of the claim appears word for word in this passage."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["citation", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["citation", "rank"], name="evidence_unique_rank"),
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="evidence_span_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.rank} for citation {self.citation_id} ({self.score:.2f})"

@@ -6,20 +6,25 @@ them holds business rules of its own.
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
+import json
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.utils import timezone
 
+from claims.evidence import find_passages
 from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim, extract
-from claims.models import Article, Citation, Claim, Verdict
+from claims.models import Article, Citation, Claim, EvidencePassage, Verdict
 from sources.models import Snapshot
-from sources.services import snapshot_request, source_get_or_create
+from sources.services import page_fetch, snapshot_request, source_get_or_create
 from workbench.errors import Conflict, DomainError, PermissionDenied
 
 logger = logging.getLogger(__name__)
@@ -53,6 +58,20 @@ def article_create(
         language=language or "en",
     )
     return article_save(article=article, body=body, by=by)
+
+
+def article_create_from_url(*, url: str, by=None, title: str = "", **fields) -> Article:
+    """Fetch an article page through the safe fetcher, keep its main text, extract claims."""
+    page = page_fetch(url=url)
+    return article_create(
+        title=title or page.title,
+        body=page.text,
+        url=page.url,
+        published_on=fields.pop("published_on", None) or page.published,
+        language=fields.pop("language", "") or page.language or "en",
+        by=by,
+        **fields,
+    )
 
 
 def article_save(*, article: Article, body: str, by=None) -> Article:
@@ -270,16 +289,19 @@ def citation_add(
         source = source_get_or_create(url=url, by=by)
         try:
             with transaction.atomic():
-                citation = Citation.objects.create(
+                citation = Citation(
                     claim=claim, source=source, relation=relation, note=note, added_by=by
                 )
+                if by is not None:
+                    citation._history_user = by
+                citation.save()
         except IntegrityError as exc:
             raise Conflict("This claim already cites that source.", code="duplicate") from exc
         if not source.snapshots.filter(status=Snapshot.Status.SUCCEEDED).exists():
             snapshot_request(source=source, by=by)
         if claim.status == Claim.Status.NEW:
-            Claim.objects.filter(pk=claim.pk).update(status=Claim.Status.IN_REVIEW)
-            claim.status = Claim.Status.IN_REVIEW
+            _claim_set_status(claim, Claim.Status.IN_REVIEW, by=by)
+        evidence_request(citation=citation)
     return citation
 
 
@@ -292,15 +314,20 @@ def verdict_propose(*, claim: Claim, rating: str, explanation: str, by) -> Verdi
         raise DomainError(f"Unknown rating {rating!r}.", code="invalid_rating")
     if not explanation.strip():
         raise DomainError("A verdict needs an explanation.", code="explanation_required")
+    if not user_can_review(by):
+        raise PermissionDenied("Only reviewers and editors can propose verdicts.")
+    if claim.status == Claim.Status.DISMISSED:
+        raise Conflict("This claim was dismissed; reopen it before proposing a verdict.")
     with transaction.atomic():
         published = claim.verdicts.filter(status=Verdict.Status.PUBLISHED).first()
-        verdict = Verdict.objects.create(
+        verdict = Verdict(
             claim=claim, rating=rating, explanation=explanation, author=by,
             supersedes=published,
         )
+        verdict._history_user = by
+        verdict.save()
         if claim.status in (Claim.Status.NEW, Claim.Status.IN_REVIEW):
-            claim.status = Claim.Status.VERDICT_PROPOSED
-            claim.save(update_fields=["status", "updated_at"])
+            _claim_set_status(claim, Claim.Status.VERDICT_PROPOSED, by=by)
     return verdict
 
 
@@ -323,12 +350,355 @@ def verdict_publish(*, verdict: Verdict, by) -> Verdict:
         verdict = Verdict.objects.select_for_update().get(pk=verdict.pk)
         if verdict.status != Verdict.Status.PROPOSED:
             raise Conflict(f"This verdict is {verdict.get_status_display().lower()}.")
-        Verdict.objects.filter(claim=verdict.claim_id, status=Verdict.Status.PUBLISHED).update(
-            status=Verdict.Status.SUPERSEDED
-        )
+        # Saved one by one (not .update()) so that the history records every change.
+        for old in Verdict.objects.filter(
+            claim=verdict.claim_id, status=Verdict.Status.PUBLISHED
+        ):
+            old.status = Verdict.Status.SUPERSEDED
+            old._history_user = by
+            old.save(update_fields=["status"])
         verdict.status = Verdict.Status.PUBLISHED
         verdict.approved_by = by
         verdict.published_at = timezone.now()
+        verdict._history_user = by
         verdict.save(update_fields=["status", "approved_by", "published_at"])
-        Claim.objects.filter(pk=verdict.claim_id).update(status=Claim.Status.PUBLISHED)
+        transaction.on_commit(_webhook_verdict_published(verdict.pk), robust=True)
+        _claim_set_status(
+            Claim.objects.select_for_update().get(pk=verdict.claim_id),
+            Claim.Status.PUBLISHED,
+            by=by,
+        )
     return verdict
+
+
+def _webhook_verdict_published(verdict_id: int):
+    def emit() -> None:
+        from integrations.services import verdict_published_emit
+
+        verdict_published_emit(verdict_id=verdict_id)
+
+    return emit
+
+
+# Roles and the review workflow ------------------------------------------------------------
+
+REVIEW_GROUPS = ("Reviewer", EDITOR_GROUP)
+
+
+def user_can_review(user) -> bool:
+    """Reviewers and editors cite sources, propose verdicts, take and dismiss claims."""
+    return bool(
+        user is not None
+        and user.is_active
+        and (user.is_superuser or user.groups.filter(name__in=REVIEW_GROUPS).exists())
+    )
+
+
+def _claim_set_status(claim: Claim, status: str, *, by=None, fields: Iterable[str] = ()) -> None:
+    """Save a status change through the model, so that the claim's history records it."""
+    claim.status = status
+    if by is not None:
+        claim._history_user = by
+    claim.save(update_fields=["status", "updated_at", *fields])
+
+
+def claim_assign(*, claim: Claim, to, by) -> Claim:
+    """Give ``claim`` to ``to`` (None: unassign). A new claim moves into review."""
+    if not user_can_review(by):
+        raise PermissionDenied("Only reviewers and editors can assign claims.")
+    if to is not None and not user_can_review(to):
+        raise DomainError(f"{to} is neither a reviewer nor an editor.", code="not_a_reviewer")
+    if to is not None and to != by and not user_can_publish(by):
+        raise PermissionDenied("Only editors assign claims to someone else.")
+    with transaction.atomic():
+        claim = Claim.objects.select_for_update().get(pk=claim.pk)
+        claim.assignee = to
+        status = claim.status
+        if to is not None and status == Claim.Status.NEW:
+            status = Claim.Status.IN_REVIEW
+        _claim_set_status(claim, status, by=by, fields=["assignee"])
+    return claim
+
+
+def claims_assign(*, claims: Iterable[Claim], to, by) -> int:
+    """Assign several claims (the admin's bulk action); returns how many changed hands."""
+    changed = 0
+    for claim in claims:
+        if claim.assignee_id != (to.pk if to is not None else None):
+            claim_assign(claim=claim, to=to, by=by)
+            changed += 1
+    return changed
+
+
+def claim_dismiss(
+    *, claim: Claim, reason: str, note: str = "", duplicate_of: Claim | None = None, by
+) -> Claim:
+    """Take a claim out of the queue, saying why (not check-worthy, duplicate, out of scope)."""
+    if not user_can_review(by):
+        raise PermissionDenied("Only reviewers and editors can dismiss claims.")
+    if reason not in Claim.DismissalReason.values:
+        raise DomainError(f"Unknown dismissal reason {reason!r}.", code="invalid_reason")
+    if reason == Claim.DismissalReason.DUPLICATE and duplicate_of is None:
+        raise DomainError("Say which claim this one duplicates.", code="duplicate_of_required")
+    if duplicate_of is not None and duplicate_of.pk == claim.pk:
+        raise DomainError("A claim cannot duplicate itself.", code="invalid_duplicate")
+    with transaction.atomic():
+        claim = Claim.objects.select_for_update().get(pk=claim.pk)
+        if claim.status == Claim.Status.PUBLISHED:
+            raise Conflict("A claim with a published verdict cannot be dismissed.")
+        if claim.verdicts.filter(status=Verdict.Status.PROPOSED).exists():
+            raise Conflict("This claim has a proposed verdict; reject it first.")
+        claim.dismissal_reason = reason
+        claim.dismissal_note = note
+        claim.duplicate_of = duplicate_of
+        _claim_set_status(
+            claim, Claim.Status.DISMISSED, by=by,
+            fields=["dismissal_reason", "dismissal_note", "duplicate_of"],
+        )
+    return claim
+
+
+def claim_reopen(*, claim: Claim, by) -> Claim:
+    """Bring a dismissed claim back into review (its dismissal stays in the history)."""
+    if not user_can_review(by):
+        raise PermissionDenied("Only reviewers and editors can reopen claims.")
+    with transaction.atomic():
+        claim = Claim.objects.select_for_update().get(pk=claim.pk)
+        if claim.status != Claim.Status.DISMISSED:
+            raise Conflict("Only a dismissed claim can be reopened.")
+        claim.dismissal_reason, claim.dismissal_note, claim.duplicate_of = "", "", None
+        _claim_set_status(
+            claim, Claim.Status.IN_REVIEW, by=by,
+            fields=["dismissal_reason", "dismissal_note", "duplicate_of"],
+        )
+    return claim
+
+
+def verdict_reject(*, verdict: Verdict, by) -> Verdict:
+    """An editor sends a proposed verdict back (or its author withdraws it); it is kept."""
+    if not (user_can_publish(by) or (verdict.author_id == by.pk and user_can_review(by))):
+        raise PermissionDenied("Only editors reject verdicts (authors may withdraw their own).")
+    with transaction.atomic():
+        verdict = Verdict.objects.select_for_update().get(pk=verdict.pk)
+        if verdict.status != Verdict.Status.PROPOSED:
+            raise Conflict(f"This verdict is {verdict.get_status_display().lower()}.")
+        verdict.status = Verdict.Status.REJECTED
+        verdict._history_user = by
+        verdict.save(update_fields=["status"])
+        claim = Claim.objects.select_for_update().get(pk=verdict.claim_id)
+        others = claim.verdicts.filter(status=Verdict.Status.PROPOSED).exists()
+        if claim.status == Claim.Status.VERDICT_PROPOSED and not others:
+            _claim_set_status(claim, Claim.Status.IN_REVIEW, by=by)
+    return verdict
+
+
+# Evidence ----------------------------------------------------------------------------------
+
+
+class EvidenceOutcome:
+    DONE = "done"  # passages stored (or already stored for this snapshot)
+    WAITING = "waiting"  # the source is still being archived: try again later
+    UNAVAILABLE = "unavailable"  # no archived text (failed/blocked, or nothing requested)
+    GONE = "gone"  # the citation was deleted
+
+
+def evidence_request(*, citation: Citation) -> None:
+    """Find evidence for ``citation`` once the transaction commits (and the archive is done).
+
+    The task waits for the source's snapshot by retrying itself with a countdown (a bounded
+    number of times), so archiving never needs to know about claims.
+    """
+    from claims.tasks import find_evidence
+
+    find_evidence.delay_on_commit(citation.pk)
+
+
+def evidence_find_for_citation(*, citation_id: int, force: bool = False) -> str:
+    """Store the passages of the cited source's newest archived text that bear on the claim.
+
+    Idempotent: returns DONE without work when evidence exists for that snapshot.
+    """
+    citation = Citation.objects.select_related("claim").filter(pk=citation_id).first()
+    if citation is None:
+        return EvidenceOutcome.GONE
+    snapshot = (
+        Snapshot.objects.filter(source=citation.source_id, status=Snapshot.Status.SUCCEEDED)
+        .order_by("-created_at")
+        .first()
+    )
+    if snapshot is None:
+        active = Snapshot.objects.filter(
+            source=citation.source_id, status__in=Snapshot.ACTIVE_STATUSES
+        ).exists()
+        if active:
+            return EvidenceOutcome.WAITING
+        Citation.objects.filter(pk=citation_id).update(
+            evidence_status=Citation.EvidenceStatus.UNAVAILABLE
+        )
+        return EvidenceOutcome.UNAVAILABLE
+    if citation.evidence_snapshot_id == snapshot.pk and not force:
+        return EvidenceOutcome.DONE
+    claim = citation.claim
+    passages = find_passages(snapshot.text or "", claim.text, claim.details)
+    with transaction.atomic():
+        locked = Citation.objects.select_for_update().filter(pk=citation_id).first()
+        if locked is None:
+            return EvidenceOutcome.GONE
+        if locked.evidence_snapshot_id == snapshot.pk and not force:
+            return EvidenceOutcome.DONE  # another worker got there first
+        EvidencePassage.objects.filter(citation=citation_id).delete()
+        EvidencePassage.objects.bulk_create(
+            EvidencePassage(
+                citation_id=citation_id, snapshot=snapshot, rank=p.rank, score=p.score,
+                text=p.text, start=p.start, end=p.end, matched_terms=list(p.matched_terms),
+                highlights=[list(h) for h in p.highlights], verbatim_quote=p.verbatim_quote,
+            )
+            for p in passages
+        )
+        Citation.objects.filter(pk=citation_id).update(
+            evidence_snapshot=snapshot,
+            evidence_status=(
+                Citation.EvidenceStatus.DONE if passages else Citation.EvidenceStatus.NONE
+            ),
+        )
+    return EvidenceOutcome.DONE
+
+
+def evidence_give_up(*, citation_id: int) -> None:
+    """The source never finished archiving while the finder waited."""
+    Citation.objects.filter(pk=citation_id, evidence_snapshot__isnull=True).update(
+        evidence_status=Citation.EvidenceStatus.UNAVAILABLE
+    )
+
+
+def evidence_refresh(*, claims: Iterable[Claim]) -> int:
+    """Find evidence again for every citation of ``claims`` (after re-archiving, say)."""
+    count = 0
+    for citation in Citation.objects.filter(claim__in=list(claims)):
+        Citation.objects.filter(pk=citation.pk).update(
+            evidence_snapshot=None, evidence_status=Citation.EvidenceStatus.PENDING
+        )
+        evidence_request(citation=citation)
+        count += 1
+    return count
+
+
+def evidence_stale_citation_ids() -> list[int]:
+    """Citations whose source has a newer succeeded snapshot than their evidence came from."""
+    newest = Subquery(
+        Snapshot.objects.filter(source=OuterRef("source"), status=Snapshot.Status.SUCCEEDED)
+        .order_by("-created_at")
+        .values("pk")[:1]
+    )
+    return list(
+        Citation.objects.annotate(newest=newest)
+        .filter(newest__isnull=False)
+        .exclude(evidence_snapshot=F("newest"))
+        .values_list("pk", flat=True)[:500]
+    )
+
+
+# Import ------------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportResult:
+    created: list[Claim] = field(default_factory=list)
+    rejected: list[tuple[int, str]] = field(default_factory=list)  # (row number, why)
+
+
+IMPORT_MAX_ROWS = 2000
+
+
+def claims_rows_parse(*, filename: str, data: bytes) -> list[dict]:
+    """Rows of an uploaded claims list: CSV with a header (``text``, optional ``span_text``,
+    ``kind``, ``checkworthiness``) or JSON (a list, or our export's ``{"claims": [...]}``)."""
+    try:
+        content = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DomainError("The file is not UTF-8 text.", code="bad_encoding") from exc
+    if filename.lower().endswith(".json") or content.lstrip()[:1] in ("[", "{"):
+        try:
+            parsed = json.loads(content)
+        except json.JSONDecodeError as exc:
+            raise DomainError(f"Not valid JSON: {exc}", code="bad_json") from exc
+        rows = parsed.get("claims") if isinstance(parsed, dict) else parsed
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            raise DomainError("JSON must be a list of claim objects.", code="bad_json")
+    else:
+        reader = csv.DictReader(io.StringIO(content))
+        if not reader.fieldnames or "text" not in reader.fieldnames:
+            raise DomainError("The CSV needs a header with a 'text' column.", code="bad_csv")
+        rows = list(reader)
+    if len(rows) > IMPORT_MAX_ROWS:
+        raise DomainError(f"At most {IMPORT_MAX_ROWS} rows per import.", code="too_many_rows")
+    return rows
+
+
+def claims_import(*, article: Article, rows: list[dict], by) -> ImportResult:
+    """Add claims from a list, each anchored verbatim in the article's text.
+
+    A row whose ``span_text`` (or, without one, ``text``) is not found word for word in the
+    article is rejected with its row number; the other rows are imported.
+    """
+    if not user_can_review(by):
+        raise PermissionDenied("Only reviewers and editors can import claims.")
+    result = ImportResult()
+    body = article.body
+    with transaction.atomic():
+        article = Article.objects.select_for_update().get(pk=article.pk)
+        taken = set(article.claims.values_list("start", "end"))
+        for number, row in enumerate(rows, start=1):
+            text = str(row.get("text") or "").strip()
+            anchor = str(row.get("span_text") or "").strip() or text
+            if not text:
+                result.rejected.append((number, "the row has no claim text"))
+                continue
+            start = _anchor_in(body, anchor, row.get("start"))
+            if start is None:
+                shown = anchor if len(anchor) <= 80 else anchor[:77] + "…"
+                result.rejected.append(
+                    (number, f"“{shown}” does not appear verbatim in the article")
+                )
+                continue
+            end = start + len(anchor)
+            if (start, end) in taken:
+                result.rejected.append((number, "a claim already sits on exactly that text"))
+                continue
+            kind = str(row.get("kind") or Claim.Kind.STATEMENT)
+            if kind not in Claim.Kind.values:
+                result.rejected.append((number, f"unknown kind {kind!r}"))
+                continue
+            try:
+                worth = float(row.get("checkworthiness") or 0.5)
+            except (TypeError, ValueError):
+                worth = -1.0
+            if not 0 <= worth <= 1:
+                result.rejected.append((number, "checkworthiness must be between 0 and 1"))
+                continue
+            claim = Claim(
+                article=article, text=text, start=start, end=end, span_text=anchor,
+                position=0, kind=kind, checkworthiness=worth,
+                details={"spans": [[start, end]], "imported": True}, extractor="import",
+            )
+            claim._history_user = by
+            claim.save()
+            taken.add((start, end))
+            result.created.append(claim)
+        claims = list(article.claims.order_by("start", "end"))
+        for position, claim in enumerate(claims):
+            claim.position = position
+        Claim.objects.bulk_update(claims, ["position"])
+    return result
+
+
+def _anchor_in(body: str, anchor: str, hint) -> int | None:
+    """Where ``anchor`` stands in ``body``: at the hinted offset if it is there, else first."""
+    try:
+        start = int(hint) if hint not in (None, "") else None
+    except (TypeError, ValueError):
+        start = None
+    if start is not None and body[start : start + len(anchor)] == anchor:
+        return start
+    index = body.find(anchor)
+    return index if index != -1 else None

@@ -204,6 +204,17 @@ def _save_if_still_fetching(snapshot: Snapshot) -> None:
     )
     if not updated:
         logger.warning("Snapshot %s was no longer ours to finish; outcome dropped", snapshot.pk)
+    elif snapshot.is_final:
+        transaction.on_commit(_webhook_snapshot_finished(snapshot.pk), robust=True)
+
+
+def _webhook_snapshot_finished(snapshot_id: int):
+    def emit() -> None:
+        from integrations.services import snapshot_finished_emit  # integrations may import us
+
+        snapshot_finished_emit(snapshot_id=snapshot_id)
+
+    return emit
 
 
 def _snapshot_requeue(snapshot: Snapshot, reason: str, message: str) -> None:

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "simple_history",
     "sources",
     "claims",
+    "integrations",
 ]
 
 MIDDLEWARE = [
@@ -181,7 +182,12 @@ CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 150)
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     # Above the hard time limit, so a running task is never redelivered to a second worker.
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT * 4}
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", CELERY_TASK_TIME_LIMIT * 4),
+        # How often a worker looks for messages whose consumer died (unacked past the timeout).
+        "unacked_restore_interval": env_int("CELERY_UNACKED_RESTORE_INTERVAL", 10),
+        "unacked_restore_throttle": env_int("CELERY_UNACKED_RESTORE_THROTTLE", 10),
+    }
 else:
     CELERY_BROKER_URL = "filesystem://"
     CELERY_BROKER_TRANSPORT_OPTIONS = {
@@ -189,6 +195,7 @@ else:
         "data_folder_out": str(CELERY_BROKER_DIR / "queue"),
         "control_folder": str(CELERY_BROKER_DIR / "control"),
         "store_processed": False,
+        "polling_interval": 0.1,  # seconds between looks at the queue folder (default 1)
     }
     for _folder in ("queue", "control"):
         (CELERY_BROKER_DIR / _folder).mkdir(parents=True, exist_ok=True)
@@ -208,6 +215,10 @@ CELERY_BEAT_SCHEDULE = {
     "requeue-stuck-snapshots": {
         "task": "sources.tasks.requeue_stuck_snapshots",
         "schedule": timedelta(minutes=5),
+    },
+    "link-rot-watch": {
+        "task": "sources.tasks.schedule_live_checks",
+        "schedule": timedelta(minutes=30),
     },
     "requeue-stuck-extractions": {
         "task": "claims.tasks.requeue_stuck_extractions",
@@ -236,23 +247,67 @@ FETCH_USER_AGENT = env(
     "FETCH_USER_AGENT", "FactCheckWorkbench/1.0 (+archiving cited sources for fact-checks)"
 )
 
+# Per registrable domain, across all workers (through Redis): concurrent fetches and the
+# minimum gap between two fetch starts.
+FETCH_DOMAIN_CONCURRENCY = env_int("FETCH_DOMAIN_CONCURRENCY", 2)
+FETCH_DOMAIN_INTERVAL = env_float("FETCH_DOMAIN_INTERVAL", 1.0)
+FETCH_DOMAIN_WAIT = env_float("FETCH_DOMAIN_WAIT", 30.0)
+
 # Archiving: retries of transient failures, and how long a snapshot may stay claimed.
 ARCHIVE_MAX_RETRIES = env_int("ARCHIVE_MAX_RETRIES", 5)
+LINKROT_INTERVAL = timedelta(hours=env_float("LINKROT_INTERVAL_HOURS", 24.0))
 ARCHIVE_LEASE = timedelta(seconds=env_int("ARCHIVE_LEASE_SECONDS", CELERY_TASK_TIME_LIMIT + 30))
 
+# The integration API (workbench/api.py, docs/api.md). Throttle rates: "<n>/<second|minute|
+# hour|day>"; tokens are throttled per token, session users per user, anonymous per address.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "workbench.api.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": ["workbench.api.IsAuthenticatedAndScoped"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "workbench.api.CursorPage",
     "PAGE_SIZE": 50,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "EXCEPTION_HANDLER": "workbench.api.problem_exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "workbench.api.AnonThrottle",
+        "workbench.api.UserThrottle",
+        "workbench.api.TokenThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env("API_THROTTLE_ANON", "60/minute"),
+        "user": env("API_THROTTLE_USER", "600/minute"),
+        "token": env("API_THROTTLE_TOKEN", "1200/minute"),
+    },
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    "URL_FORMAT_OVERRIDE": None,  # content negotiation by Accept only
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Fact-check workbench API",
+    "DESCRIPTION": (
+        "Submit articles, read claims and verdicts, attach sources and read published "
+        "fact-checks as schema.org ClaimReview. Errors are RFC 9457 problem details "
+        "(application/problem+json). See docs/api.md."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ClaimStatusEnum": "claims.models.Claim.Status",
+        "VerdictStatusEnum": "claims.models.Verdict.Status",
+        "SnapshotStatusEnum": "sources.models.Snapshot.Status",
+        "ExtractionStatusEnum": "claims.models.Article.ExtractionStatus",
+    },
 }
 
 # ClaimReview output: the publishing organisation.

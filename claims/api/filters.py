@@ -1,0 +1,85 @@
+"""Query filters of the claims API (django-filter) and the ordering with a stable tie-breaker."""
+
+from __future__ import annotations
+
+import django_filters
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
+from rest_framework.filters import OrderingFilter
+
+from claims.models import Article, Claim, Verdict
+
+
+class StableOrderingFilter(OrderingFilter):
+    """``?ordering=`` plus ``id`` as the last key, so cursor pages never skip or repeat rows."""
+
+    def get_ordering(self, request, queryset, view):
+        ordering = list(super().get_ordering(request, queryset, view) or ["-id"])
+        if not any(key.lstrip("-") == "id" for key in ordering):
+            ordering.append("-id" if ordering[0].startswith("-") else "id")
+        return ordering
+
+
+class ArticleFilter(django_filters.FilterSet):
+    extraction_status = django_filters.ChoiceFilter(choices=Article.ExtractionStatus.choices)
+
+    class Meta:
+        model = Article
+        fields = ["extraction_status"]
+
+
+class ClaimFilter(django_filters.FilterSet):
+    article = django_filters.NumberFilter(field_name="article_id", help_text="Article id.")
+    status = django_filters.ChoiceFilter(choices=Claim.Status.choices)
+    kind = django_filters.ChoiceFilter(choices=Claim.Kind.choices)
+    rating = django_filters.ChoiceFilter(
+        field_name="published_rating",
+        choices=Verdict.Rating.choices,
+        help_text="Rating of the claim's published verdict.",
+    )
+    assignee = django_filters.CharFilter(
+        field_name="assignee__username", help_text="Username of the assignee."
+    )
+    min_checkworthiness = django_filters.NumberFilter(
+        field_name="checkworthiness", lookup_expr="gte", help_text="0..1, inclusive."
+    )
+    has_citations = django_filters.ChoiceFilter(
+        choices=[("true", "true"), ("false", "false")],
+        method="filter_has_citations",
+        help_text="Only claims with (true) or without (false) sources.",
+    )
+    search = django_filters.CharFilter(
+        method="filter_search",
+        help_text="Full-text search in the claim text (PostgreSQL: websearch syntax, English "
+        "stemming; elsewhere: substring match).",
+    )
+
+    class Meta:
+        model = Claim
+        fields = [
+            "article", "status", "kind", "rating", "assignee", "min_checkworthiness",
+            "has_citations", "search",
+        ]
+
+    def filter_has_citations(self, queryset, name, value):
+        return queryset.filter(has_citations=value == "true")
+
+    def filter_search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        if connection.vendor == "postgresql":
+            return queryset.annotate(
+                search_vector=SearchVector("text", config="english")
+            ).filter(search_vector=SearchQuery(value, config="english", search_type="websearch"))
+        return queryset.filter(text__icontains=value)
+
+
+class VerdictFilter(django_filters.FilterSet):
+    claim = django_filters.NumberFilter(field_name="claim_id", help_text="Claim id.")
+    status = django_filters.ChoiceFilter(choices=Verdict.Status.choices)
+    rating = django_filters.ChoiceFilter(choices=Verdict.Rating.choices)
+
+    class Meta:
+        model = Verdict
+        fields = ["claim", "status", "rating"]

@@ -1,0 +1,264 @@
+"""Input and output serializers of the claims API. Inputs validate; outputs only read.
+
+Output serializers read annotations that the views' ``get_queryset`` adds (``published_*``,
+``has_citations``, ``claim_count``, ``latest_snapshot``), so that a list costs a fixed number
+of queries whatever its length.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.core.validators import RegexValidator
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from claims.models import Article, Citation, Claim, Verdict
+from sources.api.serializers import SnapshotSummarySerializer
+from workbench.api import StrictCharField
+
+
+def api_path(kind: str, pk: int, suffix: str = "") -> str:
+    return f"/api/v1/{kind}/{pk}{suffix}"
+
+
+def username(source: str) -> serializers.CharField:
+    """The username of a nullable user foreign key (select_related by the view)."""
+    return serializers.CharField(source=f"{source}.username", read_only=True, allow_null=True)
+
+
+# Articles ----------------------------------------------------------------------------------
+
+
+class ArticleCreateInputSerializer(serializers.Serializer):
+    title = StrictCharField(max_length=500, required=False, allow_blank=True, default="")
+    body = StrictCharField(
+        trim_whitespace=False,
+        validators=[RegexValidator(r"\S", message="The article has no text.", code="blank")],
+        help_text="The article text exactly as received (spans index it). Required, also when "
+        "`url` is given: creating an article from its URL alone is not supported yet.",
+    )
+    url = serializers.URLField(
+        max_length=2048,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Where the article was published. Fetching from the URL is not built yet: "
+        "send `body` as well.",
+    )
+    outlet = StrictCharField(max_length=200, required=False, allow_blank=True, default="")
+    author = StrictCharField(max_length=200, required=False, allow_blank=True, default="")
+    published_on = serializers.DateField(required=False, allow_null=True, default=None)
+    language = StrictCharField(max_length=16, required=False, allow_blank=True, default="en")
+
+    def to_internal_value(self, data):
+        try:
+            return super().to_internal_value(data)
+        except serializers.ValidationError as exc:
+            body_errors = exc.detail.get("body") if isinstance(exc.detail, dict) else None
+            if body_errors and isinstance(data, dict) and data.get("url"):
+                exc.detail["body"] = [
+                    serializers.ErrorDetail(
+                        "Creating an article from a URL alone is not supported yet: send the "
+                        "article text in `body` together with `url`.",
+                        code="url_needs_body",
+                    )
+                ]
+            raise
+
+
+class ClaimSummarySerializer(serializers.ModelSerializer):
+    api_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id", "api_url", "text", "start", "end", "position", "kind", "checkworthiness",
+            "status",
+        ]
+
+    def get_api_url(self, claim) -> str:
+        return api_path("claims", claim.pk)
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    api_url = serializers.SerializerMethodField()
+    claim_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Article
+        fields = [
+            "id", "api_url", "title", "url", "outlet", "author", "published_on", "language",
+            "extraction_status", "extracted_at", "extraction_error", "claim_count",
+            "created_at", "updated_at",
+        ]
+
+    def get_api_url(self, article) -> str:
+        return api_path("articles", article.pk)
+
+
+class ArticleDetailSerializer(ArticleSerializer):
+    claims = ClaimSummarySerializer(many=True, read_only=True)
+
+    class Meta(ArticleSerializer.Meta):
+        fields = [*ArticleSerializer.Meta.fields, "body", "claims"]
+
+
+# Claims ------------------------------------------------------------------------------------
+
+
+class PublishedVerdictSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    rating = serializers.ChoiceField(choices=Verdict.Rating.choices)
+    published_at = serializers.DateTimeField()
+    claimreview_url = serializers.CharField()
+
+
+class ClaimSerializer(serializers.ModelSerializer):
+    api_url = serializers.SerializerMethodField()
+    assignee = username("assignee")
+    has_citations = serializers.BooleanField(read_only=True)
+    published_verdict = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id", "api_url", "article", "text", "span_text", "start", "end", "position", "kind",
+            "checkworthiness", "status", "assignee", "dismissal_reason", "dismissal_note",
+            "duplicate_of", "has_citations", "published_verdict", "created_at", "updated_at",
+        ]
+
+    def get_api_url(self, claim) -> str:
+        return api_path("claims", claim.pk)
+
+    @extend_schema_field(PublishedVerdictSummarySerializer(allow_null=True))
+    def get_published_verdict(self, claim):
+        if not getattr(claim, "published_verdict_id", None):
+            return None
+        return {
+            "id": claim.published_verdict_id,
+            "rating": claim.published_rating,
+            "published_at": claim.published_at,
+            "claimreview_url": api_path("claims", claim.pk, "/claimreview"),
+        }
+
+
+class ClaimUpdateInputSerializer(serializers.Serializer):
+    """PATCH: take, hand over or drop a claim; dismiss it or reopen it."""
+
+    STATUS_CHOICES = [Claim.Status.IN_REVIEW.value, Claim.Status.DISMISSED.value]
+
+    status = serializers.ChoiceField(
+        choices=STATUS_CHOICES,
+        required=False,
+        help_text="`dismissed` (with `dismissal_reason`) or `in_review` to reopen a dismissed "
+        "claim. Other statuses follow from verdicts.",
+    )
+    assignee = serializers.SlugRelatedField(
+        slug_field="username",
+        queryset=get_user_model().objects.filter(is_active=True),
+        required=False,
+        allow_null=True,
+        help_text="Username of a reviewer or editor; null to unassign. Reviewers may only take "
+        "claims themselves; editors assign anyone.",
+    )
+    dismissal_reason = serializers.ChoiceField(
+        choices=Claim.DismissalReason.choices, required=False
+    )
+    dismissal_note = StrictCharField(required=False, allow_blank=True, default="")
+    duplicate_of = serializers.PrimaryKeyRelatedField(
+        queryset=Claim.objects.all(), required=False, allow_null=True, default=None
+    )
+
+    def validate(self, attrs):
+        if "status" not in attrs and "assignee" not in attrs:
+            raise serializers.ValidationError("Send `status`, `assignee` or both.")
+        if attrs.get("status") == Claim.Status.DISMISSED and not attrs.get("dismissal_reason"):
+            raise serializers.ValidationError(
+                {"dismissal_reason": serializers.ErrorDetail("Say why.", code="required")}
+            )
+        return attrs
+
+
+# Citations ---------------------------------------------------------------------------------
+
+
+class CitationCreateInputSerializer(serializers.Serializer):
+    url = StrictCharField(max_length=2048, help_text="http(s) URL of the source.")
+    relation = serializers.ChoiceField(
+        choices=Citation.Relation.choices, default=Citation.Relation.CONTEXT
+    )
+    note = StrictCharField(required=False, allow_blank=True, default="")
+
+
+class CitationSerializer(serializers.ModelSerializer):
+    source = serializers.SerializerMethodField()
+    added_by = username("added_by")
+    latest_snapshot = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Citation
+        fields = [
+            "id", "claim", "source", "relation", "note", "added_by", "created_at",
+            "latest_snapshot",
+        ]
+
+    @extend_schema_field(
+        {
+            "type": "object",
+            "properties": {
+                "id": {"type": "integer"},
+                "url": {"type": "string"},
+                "api_url": {"type": "string"},
+            },
+            "required": ["id", "url", "api_url"],
+        }
+    )
+    def get_source(self, citation):
+        return {
+            "id": citation.source_id,
+            "url": citation.source.url,
+            "api_url": api_path("sources", citation.source_id),
+        }
+
+    @extend_schema_field(SnapshotSummarySerializer(allow_null=True))
+    def get_latest_snapshot(self, citation):
+        snapshots = getattr(citation.source, "latest_snapshots", None)
+        if snapshots is None:
+            snapshot = citation.source.snapshots.order_by("-created_at", "-id").first()
+        else:
+            snapshot = snapshots[0] if snapshots else None
+        return SnapshotSummarySerializer(snapshot).data if snapshot else None
+
+
+# Verdicts ----------------------------------------------------------------------------------
+
+
+class VerdictCreateInputSerializer(serializers.Serializer):
+    claim = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all())
+    rating = serializers.ChoiceField(choices=Verdict.Rating.choices)
+    explanation = StrictCharField()
+
+
+class VerdictSerializer(serializers.ModelSerializer):
+    api_url = serializers.SerializerMethodField()
+    author = serializers.CharField(source="author.username", read_only=True)
+    approved_by = username("approved_by")
+
+    class Meta:
+        model = Verdict
+        fields = [
+            "id", "api_url", "claim", "rating", "explanation", "status", "author",
+            "approved_by", "created_at", "published_at", "supersedes",
+        ]
+
+    def get_api_url(self, verdict) -> str:
+        return api_path("verdicts", verdict.pk)
+
+
+# ClaimReview (JSON-LD) ---------------------------------------------------------------------
+
+
+@extend_schema_field(OpenApiTypes.OBJECT)
+class JsonLdField(serializers.JSONField):
+    pass

@@ -1,0 +1,343 @@
+"""The claims API: thin views (input serializer → service → output serializer).
+
+Who may write what is declared per action in ``write_rules`` and enforced by
+``workbench.api.IsAuthenticatedAndScoped``; services enforce the domain rules (four eyes,
+reviewers assign only themselves...) and raise ``DomainError``, mapped to problem+json.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import BasePermission
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from claims import services
+from claims.api import claimreview
+from claims.api.filters import ArticleFilter, ClaimFilter, StableOrderingFilter, VerdictFilter
+from claims.api.serializers import (
+    ArticleCreateInputSerializer,
+    ArticleDetailSerializer,
+    ArticleSerializer,
+    CitationCreateInputSerializer,
+    CitationSerializer,
+    ClaimSerializer,
+    ClaimUpdateInputSerializer,
+    VerdictCreateInputSerializer,
+    VerdictSerializer,
+)
+from claims.models import Article, Citation, Claim, Verdict
+from sources.api.views import latest_snapshot_prefetch
+from workbench.api import (
+    READ_ERRORS,
+    WRITE_ERRORS,
+    IsAuthenticatedAndScoped,
+    JsonLdRenderer,
+    StrictQueryParams,
+    WriteRule,
+    problem_responses,
+    request_token,
+)
+from workbench.errors import Conflict
+
+PUBLIC_VERDICT_STATUSES = (Verdict.Status.PUBLISHED, Verdict.Status.SUPERSEDED)
+
+
+# Articles ----------------------------------------------------------------------------------
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List articles",
+        responses={200: ArticleSerializer, **problem_responses(*READ_ERRORS)},
+    ),
+    retrieve=extend_schema(
+        summary="An article with its text and claims (in text order)",
+        responses={200: ArticleDetailSerializer, **problem_responses(*READ_ERRORS)},
+    ),
+    create=extend_schema(
+        summary="Submit an article; claims are extracted in the background",
+        description="Answers 202 Accepted at once: poll the article (Location header) until "
+        "`extraction_status` is `done`. `url` alone is refused for now (400, code "
+        "`url_needs_body`): send the text in `body`.",
+        request=ArticleCreateInputSerializer,
+        responses={202: ArticleSerializer, **problem_responses(*WRITE_ERRORS)},
+    ),
+)
+class ArticleViewSet(
+    StrictQueryParams,
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
+    filterset_class = ArticleFilter
+    write_rules = {"create": WriteRule(perms=("claims.add_article",), token=True)}
+
+    def get_queryset(self):
+        queryset = Article.objects.select_related(None)
+        if self.action == "retrieve":
+            return queryset.annotate(claim_count=Count("claims")).prefetch_related(
+                Prefetch("claims", queryset=Claim.objects.order_by("position"))
+            )
+        return queryset.defer("body").annotate(claim_count=Count("claims"))
+
+    def get_serializer_class(self):
+        return ArticleDetailSerializer if self.action == "retrieve" else ArticleSerializer
+
+    def create(self, request, *args, **kwargs):
+        data = ArticleCreateInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        article = services.article_create(by=request.user, **data.validated_data)
+        article.claim_count = 0
+        output = ArticleSerializer(article).data
+        return Response(
+            output, status=status.HTTP_202_ACCEPTED, headers={"Location": output["api_url"]}
+        )
+
+
+# Claims ------------------------------------------------------------------------------------
+
+
+def claims_for_api():
+    """Claims with everything the claim serializer reads, in a fixed number of queries."""
+    published = Verdict.objects.filter(claim=OuterRef("pk"), status=Verdict.Status.PUBLISHED)
+    return Claim.objects.select_related("assignee").annotate(
+        has_citations=Exists(Citation.objects.filter(claim=OuterRef("pk"))),
+        published_verdict_id=Subquery(published.values("pk")[:1]),
+        published_rating=Subquery(published.values("rating")[:1]),
+        published_at=Subquery(published.values("published_at")[:1]),
+    )
+
+
+class ClaimObjectPermission(BasePermission):
+    """A reviewer changes claims that are free or theirs; editors change any claim."""
+
+    message = "This claim is assigned to someone else; ask them or an editor."
+
+    def has_object_permission(self, request, view, claim) -> bool:
+        if request.method in ("GET", "HEAD", "OPTIONS") or view.action != "partial_update":
+            return True
+        return (
+            claim.assignee_id in (None, request.user.pk)
+            or services.user_can_publish(request.user)
+        )
+
+
+_CLAIM_LIST_DESCRIPTION = (
+    "Cursor-paginated (`next`/`previous` links; `page_size` up to 100). `ordering` accepts "
+    "id, checkworthiness, created_at, updated_at, position (prefix `-` for descending)."
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List claims (filters, full-text search, ordering)",
+        description=_CLAIM_LIST_DESCRIPTION,
+        responses={200: ClaimSerializer, **problem_responses(*READ_ERRORS)},
+    ),
+    retrieve=extend_schema(
+        summary="A claim", responses={200: ClaimSerializer, **problem_responses(*READ_ERRORS)}
+    ),
+    partial_update=extend_schema(
+        summary="Take, assign, dismiss or reopen a claim (reviewers and editors)",
+        request=ClaimUpdateInputSerializer,
+        responses={200: ClaimSerializer, **problem_responses(*WRITE_ERRORS)},
+    ),
+)
+class ClaimViewSet(
+    StrictQueryParams,
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    filterset_class = ClaimFilter
+    filter_backends = [
+        *viewsets.GenericViewSet.filter_backends,
+        StableOrderingFilter,
+    ]
+    ordering_fields = ["id", "checkworthiness", "created_at", "updated_at", "position"]
+    ordering = ["-id"]
+    serializer_class = ClaimSerializer
+    permission_classes = [IsAuthenticatedAndScoped, ClaimObjectPermission]
+    http_method_names = ["get", "post", "patch", "head", "options"]
+    write_rules = {
+        "partial_update": WriteRule(perms=("claims.change_claim",)),
+        "citations": WriteRule(perms=("claims.add_citation",), token=True),
+    }
+
+    def get_queryset(self):
+        return claims_for_api()
+
+    def partial_update(self, request, *args, **kwargs):
+        claim = self.get_object()
+        data = ClaimUpdateInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        with transaction.atomic():
+            if "assignee" in values:
+                claim = services.claim_assign(claim=claim, to=values["assignee"], by=request.user)
+            new_status = values.get("status")
+            if new_status == Claim.Status.DISMISSED:
+                claim = services.claim_dismiss(
+                    claim=claim,
+                    reason=values["dismissal_reason"],
+                    note=values.get("dismissal_note", ""),
+                    duplicate_of=values.get("duplicate_of"),
+                    by=request.user,
+                )
+            elif new_status == Claim.Status.IN_REVIEW and claim.status != new_status:
+                if claim.status != Claim.Status.DISMISSED:
+                    raise Conflict(
+                        f"A {claim.get_status_display().lower()} claim cannot be moved back "
+                        "into review.",
+                        code="invalid_transition",
+                    )
+                claim = services.claim_reopen(claim=claim, by=request.user)
+        return Response(ClaimSerializer(self.get_queryset().get(pk=claim.pk)).data)
+
+    @extend_schema(
+        methods=["GET"],
+        summary="The claim's citations, each with its source's latest snapshot",
+        responses={200: CitationSerializer(many=True), **problem_responses(*READ_ERRORS)},
+    )
+    @extend_schema(
+        methods=["POST"],
+        summary="Cite a source URL for the claim; archiving starts after commit",
+        request=CitationCreateInputSerializer,
+        responses={201: CitationSerializer, **problem_responses(*WRITE_ERRORS)},
+        examples=[
+            OpenApiExample(
+                "Cite a report",
+                value={"url": "https://example.org/report", "relation": "supports", "note": ""},
+                request_only=True,
+            )
+        ],
+    )
+    @action(detail=True, methods=["get", "post"], pagination_class=None, filterset_class=None,
+            filter_backends=[])
+    def citations(self, request, pk=None):
+        claim = self.get_object()
+        if request.method == "POST":
+            data = CitationCreateInputSerializer(data=request.data)
+            data.is_valid(raise_exception=True)
+            citation = services.citation_add(claim=claim, by=request.user, **data.validated_data)
+            citation = self._citations().get(pk=citation.pk)
+            return Response(CitationSerializer(citation).data, status=status.HTTP_201_CREATED)
+        citations = self._citations().filter(claim=claim).order_by("created_at", "id")
+        return Response(CitationSerializer(citations, many=True).data)
+
+    def _citations(self):
+        return Citation.objects.select_related("source", "added_by").prefetch_related(
+            latest_snapshot_prefetch("source__snapshots")
+        )
+
+    @extend_schema(
+        summary="The claim's published fact-check as schema.org ClaimReview (JSON-LD)",
+        description="404 when the claim has no published verdict. Rating scale: see "
+        "docs/api.md (ratingValue 1..7, alternateName is the label).",
+        responses={
+            (200, "application/ld+json"): OpenApiResponse(
+                response=claimreview.CLAIMREVIEW_SCHEMA,
+                description="A schema.org ClaimReview.",
+            ),
+            **problem_responses(*READ_ERRORS),
+        },
+    )
+    @action(detail=True, renderer_classes=[JsonLdRenderer, JSONRenderer], pagination_class=None,
+            filterset_class=None, filter_backends=[])
+    def claimreview(self, request, pk=None):
+        claim = self.get_object()
+        verdict = (
+            Verdict.objects.select_related("claim__article")
+            .filter(claim=claim, status=Verdict.Status.PUBLISHED)
+            .first()
+        )
+        if verdict is None:
+            raise NotFound("This claim has no published verdict.")
+        return Response(claimreview.claimreview(verdict, absolute=request.build_absolute_uri))
+
+
+# Verdicts ----------------------------------------------------------------------------------
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List verdicts (tokens see published and superseded ones only)",
+        responses={200: VerdictSerializer, **problem_responses(*READ_ERRORS)},
+    ),
+    retrieve=extend_schema(
+        summary="A verdict", responses={200: VerdictSerializer, **problem_responses(*READ_ERRORS)}
+    ),
+    create=extend_schema(
+        summary="Propose a verdict (reviewers and editors; not API tokens)",
+        request=VerdictCreateInputSerializer,
+        responses={201: VerdictSerializer, **problem_responses(*WRITE_ERRORS)},
+    ),
+)
+class VerdictViewSet(
+    StrictQueryParams,
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
+    filterset_class = VerdictFilter
+    serializer_class = VerdictSerializer
+    write_rules = {
+        "create": WriteRule(perms=("claims.add_verdict",)),
+        "publish": WriteRule(perms=("claims.change_verdict",)),
+    }
+
+    def get_queryset(self):
+        queryset = Verdict.objects.select_related("author", "approved_by")
+        if request_token(self.request) is not None:
+            # Integrations see the public record, never drafts or rejected verdicts.
+            queryset = queryset.filter(status__in=PUBLIC_VERDICT_STATUSES)
+        return queryset
+
+    def create(self, request, *args, **kwargs):
+        data = VerdictCreateInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        verdict = services.verdict_propose(by=request.user, **data.validated_data)
+        return Response(VerdictSerializer(verdict).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Publish a proposed verdict (editors; four eyes: not its author)",
+        request=None,
+        responses={200: VerdictSerializer, **problem_responses(*WRITE_ERRORS)},
+    )
+    @action(detail=True, methods=["post"], filterset_class=None, filter_backends=[])
+    def publish(self, request, pk=None):
+        verdict = services.verdict_publish(verdict=self.get_object(), by=request.user)
+        return Response(VerdictSerializer(self.get_queryset().get(pk=verdict.pk)).data)
+
+
+# ClaimReview feed --------------------------------------------------------------------------
+
+
+class ClaimReviewFeedView(StrictQueryParams, APIView):
+    renderer_classes = [JsonLdRenderer, JSONRenderer]
+
+    @extend_schema(
+        summary="Every published fact-check as a schema.org DataFeed of ClaimReview",
+        responses={
+            (200, "application/ld+json"): OpenApiResponse(
+                response=claimreview.FEED_SCHEMA,
+                description="A schema.org DataFeed whose dataFeedElement are ClaimReviews.",
+            ),
+            **problem_responses(401, 403, 405, 406, 429),
+        },
+    )
+    def get(self, request):
+        verdicts = list(
+            Verdict.objects.select_related("claim__article")
+            .filter(status=Verdict.Status.PUBLISHED)
+            .order_by("-published_at", "-id")
+        )
+        return Response(claimreview.claimreview_feed(verdicts, absolute=request.build_absolute_uri))

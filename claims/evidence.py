@@ -1,0 +1,358 @@
+"""The evidence finder: passages of a source's text that bear on a claim. Pure, ORM-free.
+
+    passages = find_passages(source_text, claim_text, details=claim.details)
+
+The source text is cut into passages (short paragraphs, or windows of a few sentences), each
+scored with BM25 over the claim's key terms plus bonuses for
+
+- the claim's numbers, in any unit spelling ("300 MW", "300 megawatts", "300-megawatt"):
+  the same quantity scores high, a near one (within 15 %) less, another quantity of the same
+  dimension (330 MW for 300 MW) a little;
+- its named entities, matched as phrases;
+- its quoted words; a quote found word for word flags the passage ``verbatim_quote``.
+
+Every match is reported as a highlight span relative to the passage.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+Span = tuple[int, int]
+
+# Numbers and units ---------------------------------------------------------------------------
+
+# unit spelling -> (dimension, factor to the dimension's base unit, display symbol)
+_UNITS: dict[str, tuple[str, float, str]] = {}
+
+
+def _unit(dimension: str, factor: float, symbol: str, *spellings: str) -> None:
+    for spelling in (symbol, *spellings):
+        _UNITS[spelling.lower()] = (dimension, factor, symbol)
+
+
+_unit("power", 1e3, "kW", "kilowatt", "kilowatts")
+_unit("power", 1e6, "MW", "megawatt", "megawatts", "mwe")
+_unit("power", 1e9, "GW", "gigawatt", "gigawatts")
+_unit("energy", 1e3, "kWh", "kilowatt-hour", "kilowatt-hours", "kilowatt hours")
+_unit("energy", 1e6, "MWh", "megawatt-hour", "megawatt-hours", "megawatt hours")
+_unit("energy", 1e9, "GWh", "gigawatt-hour", "gigawatt-hours", "gigawatt hours")
+_unit("voltage", 1e3, "kV", "kilovolt", "kilovolts")
+_unit("length", 1e3, "km", "kilometre", "kilometres", "kilometer", "kilometers")
+_unit("length", 1609.344, "mi", "mile", "miles")
+_unit("length", 1.0, "m", "metre", "metres", "meter", "meters")
+_unit("mass", 1.0, "kg", "kilogram", "kilograms")
+_unit("mass", 1e3, "t", "tonne", "tonnes", "ton", "tons")
+_unit("ratio", 1.0, "%", "percent", "per cent", "pc")
+_unit("ratio_change", 1.0, "pp", "percentage points", "percentage point")
+_unit("USD", 1.0, "USD", "$", "us$", "dollar", "dollars")
+_unit("EUR", 1.0, "EUR", "€", "euro", "euros")
+_unit("GBP", 1.0, "GBP", "£", "pound", "pounds", "sterling")
+_unit("RUB", 1.0, "RUB", "rouble", "roubles", "ruble", "rubles")
+_unit("people", 1.0, "people", "persons", "residents", "inhabitants")
+_unit("homes", 1.0, "homes", "households", "houses")
+_unit("jobs", 1.0, "jobs", "job")
+_unit("year", 1.0, "years", "year")
+
+_MULTIPLIERS = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+}
+_PREFIX_CURRENCY = {"$": "$", "us$": "$", "€": "€", "£": "£"}
+_WORD_UNITS = sorted((u for u in _UNITS if u not in {"$", "us$", "€", "£"}), key=len, reverse=True)
+_UNIT_ALT = "|".join(re.escape(u).replace(r"\ ", r"[\s-]") for u in _WORD_UNITS)
+_NUMBER_RE = re.compile(
+    r"(?P<cur>US\$|[$€£])?\s?"
+    r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])"
+    r"(?:[\s-]?(?P<mult>thousand|million|billion|trillion|bn|mn)\b)?"
+    rf"(?:[\s-]?(?P<unit>{_UNIT_ALT})(?![\w]))?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found in text, normalised: ``value`` in the dimension's base unit."""
+
+    text: str
+    value: float
+    dimension: str | None
+    symbol: str | None
+    start: int
+    end: int
+
+
+def parse_numbers(text: str) -> list[Quantity]:
+    """Numbers with their units in ``text``: "300 megawatts", "300-megawatt", "$1.2bn"."""
+    out = []
+    for m in _NUMBER_RE.finditer(text):
+        value = float(m.group("num").replace(",", ""))
+        if m.group("mult"):
+            value *= _MULTIPLIERS[m.group("mult").lower()]
+        dimension = symbol = None
+        unit = m.group("unit") or (m.group("cur") or "")
+        if unit:
+            key = re.sub(r"[\s-]+", " ", unit.lower())
+            key = key if key in _UNITS else key.replace(" ", "-")
+            if key in _UNITS:
+                dimension, factor, symbol = _UNITS[key]
+                value *= factor
+        start = m.start("cur") if m.group("cur") else m.start("num")
+        out.append(Quantity(text[start : m.end()], value, dimension, symbol, start, m.end()))
+    return out
+
+
+def _quantity_match(wanted: Quantity, found: Quantity) -> float:
+    """How well ``found`` corroborates or contradicts ``wanted`` (0 when unrelated)."""
+    if wanted.dimension and found.dimension and wanted.dimension != found.dimension:
+        return 0.0
+    if wanted.dimension is None and found.dimension is None and wanted.value < 100:
+        return 0.0  # bare small numbers (ages, counts) match far too much
+    same_unit = bool(wanted.dimension) and wanted.dimension == found.dimension
+    if math.isclose(wanted.value, found.value, rel_tol=1e-6):
+        return 3.0 if same_unit or not wanted.dimension else 2.0
+    if wanted.value and abs(found.value - wanted.value) / abs(wanted.value) <= 0.15:
+        return 1.5 if same_unit else 0.0
+    return 0.75 if same_unit else 0.0
+
+
+# Words -------------------------------------------------------------------------------------
+
+_WORD_RE = re.compile(r"[^\W\d_](?:[\w'\u2019-]*[^\W_])?", re.UNICODE)
+_STOPWORDS = """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not now of off on once only or
+    other our ours out over own same she should so some such than that the their theirs them
+    then there these they this those through to too under until up very was we were what when
+    where which while who whom why will with would you your said says say told according
+    would may might must shall new one two three"""
+STOPWORDS = frozenset(_STOPWORDS.split())
+
+
+def stem(word: str) -> str:
+    """A light English stemmer: enough to match "plants"/"plant", "expanding"/"expand"."""
+    word = word.lower().replace("\u2019", "'")
+    word = word.removesuffix("'s")
+    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "es" and not word.endswith(("ses", "xes", "ches", "shes")):
+                continue
+            return word[: -len(suffix)] + repl
+    return word
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """(stem, start, end) of the content words of ``text``."""
+    out = []
+    for m in _WORD_RE.finditer(text):
+        word = m.group().lower()
+        if len(word) < 2 or word in STOPWORDS:
+            continue
+        for part in re.split(r"-", word) if "-" in word else [word]:
+            if len(part) >= 2 and part not in STOPWORDS:
+                out.append((stem(part), m.start(), m.end()))
+    return out
+
+
+_QUOTE_RE = re.compile(r"\"([^\"]{1,400})\"|“([^”]{1,400})”|(?<!\w)'([^']{1,200})'(?!\w)")
+_ENTITY_RE = re.compile(
+    r"(?<![\w'\u2019])[A-Z][\w'\u2019.-]*(?:\s+(?:of|the|de|al)?\s*[A-Z][\w'\u2019.-]*)*"
+)
+
+
+def _phrase_regex(phrase: str) -> re.Pattern[str] | None:
+    words = re.findall(r"\w+", phrase)
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
+
+
+# The query ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Query:
+    terms: tuple[str, ...]
+    quantities: tuple[Quantity, ...] = ()
+    quotes: tuple[str, ...] = ()
+    entities: tuple[str, ...] = ()
+
+
+def build_query(claim_text: str, details: Mapping[str, Any] | None = None) -> Query:
+    """The claim's key terms, numbers, quotes and named entities (text and extractor details)."""
+    details = details or {}
+    quantities = {(q.value, q.dimension): q for q in parse_numbers(claim_text)}
+    for item in details.get("numbers") or []:
+        for q in parse_numbers(str(item.get("text", ""))):
+            quantities.setdefault((q.value, q.dimension), q)
+    quotes = [next(g for g in m.groups() if g) for m in _QUOTE_RE.finditer(claim_text)]
+    quotes += [str(q.get("text", "")) for q in details.get("quotes") or []]
+    number_spans = [(q.start, q.end) for q in parse_numbers(claim_text)]
+    entities = [
+        m.group().rstrip(".")
+        for m in _ENTITY_RE.finditer(claim_text)
+        if not any(a <= m.start() < b for a, b in number_spans)
+    ]
+    entities += [str(e.get("text", "")) for e in details.get("entities") or []]
+    first_word = claim_text.split(maxsplit=1)[0] if claim_text.split() else ""
+    entities = [
+        e
+        for e in entities
+        if e and e != first_word and e.lower() not in STOPWORDS and e.lower() not in _UNITS
+    ]
+    terms = [t for t, s, e in tokens(claim_text) if not any(a <= s < b for a, b in number_spans)]
+    return Query(
+        terms=tuple(dict.fromkeys(terms)),
+        quantities=tuple(quantities.values()),
+        quotes=tuple(dict.fromkeys(q.strip() for q in quotes if q.strip())),
+        entities=tuple(dict.fromkeys(entities)),
+    )
+
+
+# Passages ----------------------------------------------------------------------------------
+
+_SENTENCE_END_RE = re.compile(
+    r"(?<=[.!?\u2026])[\"\u201d\u2019)]*\s+(?=[\"\u201c\u2018(]?[A-Z0-9])"
+)
+
+
+def split_passages(text: str, max_chars: int = 400) -> list[Span]:
+    """Spans of passages: each paragraph, or windows of its sentences when it is long."""
+    spans: list[Span] = []
+    for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+        start, end = para.start(), para.end()
+        if not text[start:end].strip():
+            continue
+        if end - start <= max_chars:
+            spans.append(_strip(text, start, end))
+            continue
+        cuts = [start] + [m.end() for m in _SENTENCE_END_RE.finditer(text, start, end)] + [end]
+        window_start = cuts[0]
+        for prev, cut in itertools.pairwise(cuts):
+            if cut - window_start > max_chars and prev > window_start:
+                spans.append(_strip(text, window_start, prev))
+                window_start = prev
+        spans.append(_strip(text, window_start, end))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _strip(text: str, start: int, end: int) -> Span:
+    chunk = text[start:end]
+    return start + (len(chunk) - len(chunk.lstrip())), end - (len(chunk) - len(chunk.rstrip()))
+
+
+@dataclass(frozen=True)
+class Passage:
+    rank: int
+    score: float
+    text: str
+    start: int
+    end: int
+    matched_terms: tuple[str, ...] = ()
+    highlights: tuple[Span, ...] = ()
+    verbatim_quote: bool = False
+    quotes_found: tuple[str, ...] = field(default=(), compare=False)
+
+
+K1, B = 1.2, 0.75
+ENTITY_BONUS, QUOTE_BONUS = 1.5, 6.0
+
+
+def find_passages(
+    text: str,
+    claim_text: str,
+    details: Mapping[str, Any] | None = None,
+    *,
+    limit: int = 5,
+    max_chars: int = 400,
+) -> list[Passage]:
+    """The passages of ``text`` that bear on the claim, best first (at most ``limit``)."""
+    query = build_query(claim_text, details)
+    spans = split_passages(text, max_chars=max_chars)
+    if not spans:
+        return []
+    docs = [tokens(text[s:e]) for s, e in spans]
+    counts = [Counter(t for t, _, _ in doc) for doc in docs]
+    avgdl = sum(len(doc) for doc in docs) / len(docs) or 1.0
+    df = Counter(t for c in counts for t in set(c))
+    n = len(docs)
+    quote_res = [(q, _phrase_regex(q)) for q in query.quotes]
+    entity_res = [(e, _phrase_regex(e)) for e in query.entities]
+
+    scored = []
+    for (start, end), doc, tf in zip(spans, docs, counts, strict=True):
+        chunk = text[start:end]
+        score, matched, marks = 0.0, [], []
+        for term in query.terms:
+            if term not in tf:
+                continue
+            idf = math.log(1 + (n - df[term] + 0.5) / (df[term] + 0.5))
+            f = tf[term]
+            score += idf * f * (K1 + 1) / (f + K1 * (1 - B + B * len(doc) / avgdl))
+            matched.append(term)
+            marks += [(s, e) for t, s, e in doc if t == term]
+        for found in parse_numbers(chunk):
+            best = max((_quantity_match(w, found) for w in query.quantities), default=0.0)
+            if best:
+                score += best
+                matched.append(found.text)
+                marks.append((found.start, found.end))
+        for entity, regex in entity_res:
+            hits = list(regex.finditer(chunk)) if regex else []
+            if hits:
+                score += ENTITY_BONUS
+                matched.append(entity)
+                marks += [(h.start(), h.end()) for h in hits]
+        quotes_found = []
+        for quote, regex in quote_res:
+            hits = list(regex.finditer(chunk)) if regex else []
+            if hits:
+                score += QUOTE_BONUS
+                quotes_found.append(quote)
+                matched.append(f"“{quote}”")
+                marks += [(h.start(), h.end()) for h in hits]
+        if score > 0:
+            scored.append((score, start, end, chunk, matched, marks, quotes_found))
+
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    if scored:
+        floor = scored[0][0] * 0.2
+        scored = [item for item in scored if item[0] >= floor]
+    return [
+        Passage(
+            rank=rank,
+            score=round(score, 4),
+            text=chunk,
+            start=start,
+            end=end,
+            matched_terms=tuple(dict.fromkeys(matched)),
+            highlights=tuple(merge_spans(marks)),
+            verbatim_quote=bool(quotes_found),
+            quotes_found=tuple(quotes_found),
+        )
+        for rank, (score, start, end, chunk, matched, marks, quotes_found) in enumerate(
+            scored[:limit], start=1
+        )
+    ]
+
+
+def merge_spans(spans: Iterable[Span]) -> list[Span]:
+    """Sorted, non-overlapping spans covering the same characters."""
+    out: list[Span] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out

@@ -1,0 +1,62 @@
+"""Atomic claim extraction: split pasted text into standalone, checkable claims.
+
+    from claims.extraction import extract
+    claims = extract(text)            # backend from CLAIMS_EXTRACTOR_BACKEND, else "rules"
+
+Every claim is anchored by character spans into the text as given.  When the input
+looks like an HTML document, its main text is extracted first (``html_to_text``) and
+the spans refer to that extracted text.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from claims.extraction.backends import rules
+from claims.extraction.clean import furniture_spans, html_to_text, looks_like_html
+from claims.extraction.config import setting
+from claims.extraction.types import KINDS, ExtractedClaim
+
+logger = logging.getLogger(__name__)
+
+EXTRACTOR_VERSION = rules.VERSION
+BACKENDS = ("rules", "llm")
+GRANULARITIES = ("claim", "proposition")
+
+
+def extract(
+    text: str, *, backend: str | None = None, granularity: str | None = None
+) -> list[ExtractedClaim]:
+    """Atomic claims in `text`, sorted by position.
+
+    `backend`: "rules" or "llm" (default: the CLAIMS_EXTRACTOR_BACKEND setting, else
+    "rules").  `granularity` (rules backend): "claim" (default; what a fact-checker
+    checks, lists kept whole) or "proposition" (PropSegmEnt-style: every coordination and
+    adjunct phrase distributed).  HTML documents are reduced to their main text first;
+    spans then refer to ``html_to_text(text)``.
+    """
+    name = str(backend or setting("CLAIMS_EXTRACTOR_BACKEND", "rules")).lower()
+    if name not in BACKENDS:
+        raise ValueError(f"unknown claims extractor backend {name!r}; choose from {BACKENDS}")
+    grain = str(granularity or setting("CLAIMS_EXTRACTOR_GRANULARITY", "claim")).lower()
+    if grain not in GRANULARITIES:
+        raise ValueError(f"unknown granularity {grain!r}; choose from {GRANULARITIES}")
+    if looks_like_html(text):
+        text = html_to_text(text)
+    if name == "llm":
+        from claims.extraction.backends import llm
+
+        return llm.extract(text)
+    return rules.extract(text, fine=grain == "proposition")
+
+
+__all__ = [
+    "BACKENDS",
+    "EXTRACTOR_VERSION",
+    "GRANULARITIES",
+    "KINDS",
+    "ExtractedClaim",
+    "extract",
+    "furniture_spans",
+    "html_to_text",
+]

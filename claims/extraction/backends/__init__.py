@@ -1,0 +1,1 @@
+"""Extraction backends: `rules` (offline, default) and `llm` (OpenAI-compatible API)."""

@@ -1,0 +1,37 @@
+"""Print the atomic claims of a text file (or stdin) as JSON lines; no database access."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from claims.extraction import BACKENDS, extract
+
+
+class Command(BaseCommand):
+    help = "Extract atomic claims from PATH (or - for stdin); one JSON object per claim."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("path", help="a text or HTML file, or - for standard input")
+        parser.add_argument(
+            "--backend",
+            choices=BACKENDS,
+            default=None,
+            help="default: the CLAIMS_EXTRACTOR_BACKEND setting",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path = options["path"]
+        if path == "-":
+            text = sys.stdin.read()
+        else:
+            try:
+                text = Path(path).read_text(encoding="utf-8")
+            except OSError as exc:
+                raise CommandError(f"cannot read {path}: {exc}") from exc
+        for claim in extract(text, backend=options["backend"]):
+            self.stdout.write(json.dumps(claim.as_dict(), ensure_ascii=False))

@@ -1,0 +1,143 @@
+"""Admin for API tokens, webhook endpoints and the delivery log.
+
+Secrets are shown once, in a message, when a token or endpoint is created (or rotated).
+"""
+
+from django import forms
+from django.contrib import admin, messages
+
+from integrations import services
+from integrations.models import ApiToken, WebhookDelivery, WebhookEndpoint
+from workbench.errors import DomainError
+
+
+class ApiTokenForm(forms.ModelForm):
+    class Meta:
+        model = ApiToken
+        fields = ["name", "scope", "expires_at"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    form = ApiTokenForm
+    list_display = ["name", "prefix", "scope", "user", "created_at", "last_used_at", "revoked_at"]
+    list_filter = ["scope"]
+    search_fields = ["name", "prefix"]
+    list_select_related = ["user"]
+    actions = ["revoke"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return []
+        return ["name", "scope", "user", "prefix", "created_by", "created_at", "last_used_at",
+                "revoked_at"]
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ["name", "scope", "expires_at"]
+        return ["name", "scope", "user", "prefix", "expires_at", "created_by", "created_at",
+                "last_used_at", "revoked_at"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.save(update_fields=["expires_at"])
+            return
+        try:
+            token, secret = services.api_token_create(
+                name=form.cleaned_data["name"],
+                scope=form.cleaned_data["scope"],
+                expires_at=form.cleaned_data.get("expires_at"),
+                by=request.user,
+            )
+        except DomainError as exc:
+            self.message_user(request, exc.message, messages.ERROR)
+            return
+        obj.pk = token.pk
+        obj.__dict__.update(token.__dict__)
+        self.message_user(
+            request,
+            f"Token for {token.name}: {secret} — copy it now, it is not shown again.",
+            messages.WARNING,
+        )
+
+    @admin.action(description="Revoke selected tokens")
+    def revoke(self, request, queryset):
+        for token in queryset:
+            services.api_token_revoke(token=token, by=request.user)
+        self.message_user(request, f"Revoked {queryset.count()} token(s).", messages.SUCCESS)
+
+
+class WebhookEndpointForm(forms.ModelForm):
+    events = forms.MultipleChoiceField(
+        choices=WebhookEndpoint.Event.choices, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = WebhookEndpoint
+        fields = ["name", "url", "events", "is_active"]
+
+
+@admin.register(WebhookEndpoint)
+class WebhookEndpointAdmin(admin.ModelAdmin):
+    form = WebhookEndpointForm
+    list_display = ["name", "url", "events", "is_active", "created_at"]
+    list_filter = ["is_active"]
+    actions = ["rotate_secret"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.save()
+            return
+        try:
+            endpoint, secret = services.webhook_endpoint_create(
+                name=form.cleaned_data["name"],
+                url=form.cleaned_data["url"],
+                events=form.cleaned_data["events"],
+                by=request.user,
+            )
+        except DomainError as exc:
+            self.message_user(request, exc.message, messages.ERROR)
+            return
+        obj.pk = endpoint.pk
+        obj.__dict__.update(endpoint.__dict__)
+        self.message_user(
+            request,
+            f"Signing secret for {endpoint.name}: {secret} — copy it now, it is not shown again.",
+            messages.WARNING,
+        )
+
+    @admin.action(description="Rotate the signing secret")
+    def rotate_secret(self, request, queryset):
+        for endpoint in queryset:
+            secret = services.webhook_endpoint_rotate_secret(endpoint=endpoint)
+            self.message_user(
+                request, f"New signing secret for {endpoint.name}: {secret}", messages.WARNING
+            )
+
+
+@admin.register(WebhookDelivery)
+class WebhookDeliveryAdmin(admin.ModelAdmin):
+    list_display = [
+        "pk", "event", "endpoint", "status", "attempts", "response_status", "duration_ms",
+        "created_at", "last_attempt_at", "next_attempt_at",
+    ]
+    list_filter = ["status", "event", "endpoint"]
+    list_select_related = ["endpoint"]
+    readonly_fields = [
+        "endpoint", "event", "payload", "status", "attempts", "created_at", "last_attempt_at",
+        "next_attempt_at", "delivered_at", "response_status", "response_body", "duration_ms",
+        "error",
+    ]
+    actions = ["redeliver"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return request.method in ("GET", "HEAD") and super().has_view_permission(request, obj)
+
+    @admin.action(description="Deliver again")
+    def redeliver(self, request, queryset):
+        for delivery in queryset:
+            services.webhook_delivery_redeliver(delivery=delivery)
+        self.message_user(request, "Redelivery queued.", messages.SUCCESS)

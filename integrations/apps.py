@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class IntegrationsConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "integrations"
+    verbose_name = "Integrations (API tokens and webhooks)"

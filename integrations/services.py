@@ -1,0 +1,378 @@
+"""Write-side of integrations: API tokens, webhook endpoints, webhook events and deliveries.
+
+``webhook_emit`` is called by the claims and sources services after their transaction has
+committed; it records one WebhookDelivery per subscribed endpoint and enqueues the sending
+after commit. ``webhook_deliver`` (run by ``integrations.tasks.deliver_webhook``) signs and
+POSTs one delivery through the project's fetch policy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import re
+import secrets
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from integrations.models import ApiToken, WebhookDelivery, WebhookEndpoint
+from workbench.api import token_sha256
+from workbench.errors import DomainError
+
+logger = logging.getLogger(__name__)
+
+TOKEN_PREFIX = "wbk_"
+SIGNATURE_HEADER = "X-Workbench-Signature"
+EVENT_HEADER = "X-Workbench-Event"
+DELIVERY_HEADER = "X-Workbench-Delivery"
+#: a receiver should refuse signatures older than this (documented in docs/api.md)
+SIGNATURE_TOLERANCE = timedelta(minutes=5)
+DELIVERY_LEASE = timedelta(minutes=5)
+
+
+# API tokens ----------------------------------------------------------------------------------
+
+
+def _integration_username(name: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:100] or "integration"
+    return f"integration:{slug}"
+
+
+def api_token_create(
+    *, name: str, scope: str = ApiToken.Scope.READ, by=None, expires_at=None
+) -> tuple[ApiToken, str]:
+    """Create a token for the integration ``name``; returns the row and the secret.
+
+    The secret is returned exactly once: only its sha256 is stored. The integration gets its
+    own inactive-for-login account (no password, no staff flag, no group) that its writes
+    are recorded as.
+    """
+    name = name.strip()
+    if not name:
+        raise DomainError("A token needs the integration's name.", code="name_required")
+    if scope not in ApiToken.Scope.values:
+        raise DomainError(f"Unknown scope {scope!r}.", code="invalid_scope")
+    secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    with transaction.atomic():
+        user, created = get_user_model().objects.get_or_create(
+            username=_integration_username(name)
+        )
+        if created:
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+        token = ApiToken.objects.create(
+            name=name,
+            user=user,
+            scope=scope,
+            prefix=secret[:12],
+            key_sha256=token_sha256(secret),
+            created_by=by,
+            expires_at=expires_at,
+        )
+    return token, secret
+
+
+def api_token_revoke(*, token: ApiToken, by=None) -> ApiToken:
+    ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    token.refresh_from_db(fields=["revoked_at"])
+    return token
+
+
+# Webhook endpoints -------------------------------------------------------------------------
+
+
+def webhook_endpoint_create(
+    *, name: str, url: str, events: list[str], by=None
+) -> tuple[WebhookEndpoint, str]:
+    """Register an endpoint; returns it and its signing secret (shown to the admin once)."""
+    from sources.fetching import Blocked, FetchPolicy
+    from sources.fetching.policy import parse_target
+
+    unknown = set(events) - set(WebhookEndpoint.Event.values)
+    if not events or unknown:
+        raise DomainError(
+            f"Choose events among {', '.join(WebhookEndpoint.Event.values)}.", code="invalid_events"
+        )
+    try:
+        parse_target(url, FetchPolicy.from_settings())  # syntax, scheme, port; DNS at send time
+    except Blocked as exc:
+        raise DomainError(f"This URL cannot receive webhooks: {exc.message}", code="bad_url") from exc
+    secret = "whsec_" + secrets.token_urlsafe(32)
+    endpoint = WebhookEndpoint.objects.create(
+        name=name, url=url, events=sorted(set(events)), secret=secret, created_by=by
+    )
+    return endpoint, secret
+
+
+def webhook_endpoint_rotate_secret(*, endpoint: WebhookEndpoint) -> str:
+    secret = "whsec_" + secrets.token_urlsafe(32)
+    WebhookEndpoint.objects.filter(pk=endpoint.pk).update(secret=secret)
+    endpoint.secret = secret
+    return secret
+
+
+# Events ------------------------------------------------------------------------------------
+
+
+def webhook_emit(*, event: str, payload: dict[str, Any]) -> list[WebhookDelivery]:
+    """Record a delivery of ``event`` for every active endpoint subscribed to it.
+
+    Call after the transaction that made the event true has committed (``on_commit``); the
+    sending is enqueued after this function's own commit.
+    """
+    from integrations.tasks import deliver_webhook
+
+    if event not in WebhookEndpoint.Event.values:
+        raise ValueError(f"unknown webhook event {event!r}")
+    endpoints = [
+        endpoint
+        for endpoint in WebhookEndpoint.objects.filter(is_active=True)
+        if event in endpoint.events  # JSON containment is not portable to SQLite
+    ]
+    if not endpoints:
+        return []
+    body = json.loads(json.dumps(payload, cls=DjangoJSONEncoder))
+    with transaction.atomic():
+        deliveries = WebhookDelivery.objects.bulk_create(
+            [WebhookDelivery(endpoint=e, event=event, payload=body) for e in endpoints]
+        )
+        for delivery in deliveries:
+            deliver_webhook.delay_on_commit(delivery.pk)
+    return deliveries
+
+
+def verdict_published_payload(verdict_id: int) -> dict[str, Any]:
+    from claims.models import Verdict
+
+    verdict = Verdict.objects.select_related("claim__article").get(pk=verdict_id)
+    claim = verdict.claim
+    return {
+        "verdict": {
+            "id": verdict.pk,
+            "rating": verdict.rating,
+            "explanation": verdict.explanation,
+            "published_at": verdict.published_at,
+            "supersedes": verdict.supersedes_id,
+        },
+        "claim": {"id": claim.pk, "text": claim.text, "article": claim.article_id},
+        "article": {"id": claim.article_id, "url": claim.article.url},
+        "links": {
+            "claim": f"/api/v1/claims/{claim.pk}",
+            "claimreview": f"/api/v1/claims/{claim.pk}/claimreview",
+        },
+    }
+
+
+def verdict_published_emit(*, verdict_id: int) -> list[WebhookDelivery]:
+    """``verdict.published``: called on commit by ``claims.services.verdict_publish``."""
+    return webhook_emit(
+        event=WebhookEndpoint.Event.VERDICT_PUBLISHED,
+        payload=verdict_published_payload(verdict_id),
+    )
+
+
+def snapshot_finished_emit(*, snapshot_id: int) -> list[WebhookDelivery]:
+    """``snapshot.finished``: called on commit when a snapshot reaches a final status."""
+    from sources.models import Snapshot
+
+    snapshot = Snapshot.objects.select_related("source").filter(pk=snapshot_id).first()
+    if snapshot is None or not snapshot.is_final:
+        return []
+    return webhook_emit(
+        event=WebhookEndpoint.Event.SNAPSHOT_FINISHED,
+        payload={
+            "snapshot": {
+                "id": snapshot.pk,
+                "status": snapshot.status,
+                "http_status": snapshot.http_status,
+                "sha256": snapshot.sha256,
+                "finished_at": snapshot.finished_at,
+                "error_reason": snapshot.error_reason,
+            },
+            "source": {"id": snapshot.source_id, "url": snapshot.source.url},
+            "links": {"snapshot": f"/api/v1/snapshots/{snapshot.pk}"},
+        },
+    )
+
+
+# Delivery ----------------------------------------------------------------------------------
+
+
+def webhook_signature(secret: str, timestamp: int, body: bytes) -> str:
+    """Hex HMAC-SHA256 of ``f"{timestamp}.".encode() + body`` under the endpoint's secret."""
+    message = f"{timestamp}.".encode() + body
+    return hmac.new(secret.encode("utf-8"), message, hashlib.sha256).hexdigest()
+
+
+def webhook_signature_header(secret: str, timestamp: int, body: bytes) -> str:
+    return f"t={timestamp},v1={webhook_signature(secret, timestamp, body)}"
+
+
+def webhook_signature_verify(
+    secret: str, header: str, body: bytes, *, now: float | None = None
+) -> bool:
+    """What a receiver does (also used by our tests)."""
+    parts = dict(p.split("=", 1) for p in header.split(",") if "=" in p)
+    try:
+        timestamp = int(parts["t"])
+    except (KeyError, ValueError):
+        return False
+    if abs((now or time.time()) - timestamp) > SIGNATURE_TOLERANCE.total_seconds():
+        return False
+    return hmac.compare_digest(parts.get("v1", ""), webhook_signature(secret, timestamp, body))
+
+
+@dataclass
+class TransientDeliveryError(Exception):
+    """The receiver did not take the delivery (5xx, 429, timeout...); worth retrying."""
+
+    message: str
+    retry_after: float | None = None
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def webhook_body(delivery: WebhookDelivery) -> bytes:
+    envelope = {
+        "id": delivery.pk,
+        "event": delivery.event,
+        "created_at": delivery.created_at,
+        "data": delivery.payload,
+    }
+    return json.dumps(envelope, cls=DjangoJSONEncoder, separators=(",", ":")).encode("utf-8")
+
+
+def webhook_deliver(*, delivery_id: int) -> WebhookDelivery | None:
+    """Send one delivery. Returns None when there was nothing to do (done, gone, claimed).
+
+    Claimed with a conditional update, so a redelivered task never sends twice at once.
+    A 2xx answer succeeds; a 4xx (except 408/429) or a refused URL fails for good; anything
+    else raises ``TransientDeliveryError`` after recording the attempt, for the task to retry.
+    """
+    from integrations.http import PostFailed, post
+
+    now = timezone.now()
+    claimed = WebhookDelivery.objects.filter(
+        pk=delivery_id, status__in=[WebhookDelivery.Status.PENDING, WebhookDelivery.Status.RETRYING]
+    ).update(
+        status=WebhookDelivery.Status.SENDING,
+        attempts=F("attempts") + 1,
+        last_attempt_at=now,
+        next_attempt_at=now + DELIVERY_LEASE,
+    )
+    if not claimed:
+        return None
+    delivery = WebhookDelivery.objects.select_related("endpoint").get(pk=delivery_id)
+    endpoint = delivery.endpoint
+    if not endpoint.is_active:
+        return _finish(delivery, WebhookDelivery.Status.FAILED, error="The endpoint is disabled.")
+    body = webhook_body(delivery)
+    timestamp = int(time.time())
+    headers = {
+        "Content-Type": "application/json",
+        SIGNATURE_HEADER: webhook_signature_header(endpoint.secret, timestamp, body),
+        EVENT_HEADER: delivery.event,
+        DELIVERY_HEADER: str(delivery.pk),
+    }
+    try:
+        answer = post(endpoint.url, body=body, headers=headers)
+    except PostFailed as exc:
+        if not exc.transient:
+            return _finish(delivery, WebhookDelivery.Status.FAILED, error=str(exc))
+        _finish(delivery, WebhookDelivery.Status.RETRYING, error=str(exc))
+        raise TransientDeliveryError(str(exc)) from exc
+    fields = {
+        "response_status": answer.status,
+        "response_body": answer.body_text,
+        "duration_ms": answer.duration_ms,
+    }
+    if 200 <= answer.status < 300:
+        return _finish(delivery, WebhookDelivery.Status.SUCCEEDED, **fields)
+    message = f"The endpoint answered {answer.status}."
+    if answer.status >= 500 or answer.status in (408, 425, 429):
+        _finish(delivery, WebhookDelivery.Status.RETRYING, error=message, **fields)
+        raise TransientDeliveryError(message, answer.retry_after)
+    return _finish(delivery, WebhookDelivery.Status.FAILED, error=message, **fields)
+
+
+def _finish(delivery: WebhookDelivery, status: str, **fields: Any) -> WebhookDelivery:
+    now = timezone.now()
+    values: dict[str, Any] = {
+        "status": status,
+        "error": "",
+        "response_status": None,
+        "response_body": "",
+        "duration_ms": None,
+        "next_attempt_at": None,
+        **fields,
+    }
+    if status == WebhookDelivery.Status.SUCCEEDED:
+        values["delivered_at"] = now
+    WebhookDelivery.objects.filter(pk=delivery.pk, status=WebhookDelivery.Status.SENDING).update(
+        **values
+    )
+    for name, value in values.items():
+        setattr(delivery, name, value)
+    return delivery
+
+
+def webhook_delivery_schedule_retry(*, delivery_id: int, countdown: float) -> None:
+    WebhookDelivery.objects.filter(pk=delivery_id, status=WebhookDelivery.Status.RETRYING).update(
+        next_attempt_at=timezone.now() + timedelta(seconds=countdown)
+    )
+
+
+def webhook_delivery_fail(*, delivery_id: int, message: str) -> None:
+    """Record the final failure of a delivery whose retries are exhausted."""
+    WebhookDelivery.objects.filter(
+        pk=delivery_id,
+        status__in=[WebhookDelivery.Status.RETRYING, WebhookDelivery.Status.SENDING],
+    ).update(status=WebhookDelivery.Status.FAILED, error=message, next_attempt_at=None)
+
+
+def webhook_delivery_redeliver(*, delivery: WebhookDelivery) -> WebhookDelivery:
+    """Send a finished (failed or delivered) delivery again, from the admin."""
+    from integrations.tasks import deliver_webhook
+
+    with transaction.atomic():
+        updated = WebhookDelivery.objects.filter(
+            pk=delivery.pk,
+            status__in=[WebhookDelivery.Status.FAILED, WebhookDelivery.Status.SUCCEEDED],
+        ).update(status=WebhookDelivery.Status.PENDING, delivered_at=None, error="")
+        if updated:
+            deliver_webhook.delay_on_commit(delivery.pk)
+    delivery.refresh_from_db()
+    return delivery
+
+
+def webhook_deliveries_requeue_stuck(*, now=None) -> list[int]:
+    """Re-enqueue deliveries whose worker died mid-send or whose retry message was lost."""
+    from integrations.tasks import deliver_webhook
+
+    now = now or timezone.now()
+    stuck = list(
+        WebhookDelivery.objects.filter(
+            status__in=[WebhookDelivery.Status.SENDING, WebhookDelivery.Status.RETRYING],
+            next_attempt_at__lt=now - DELIVERY_LEASE,
+        ).values_list("pk", flat=True)
+    )
+    requeued = []
+    for delivery_id in stuck:
+        with transaction.atomic():
+            if WebhookDelivery.objects.filter(
+                pk=delivery_id, next_attempt_at__lt=now - DELIVERY_LEASE
+            ).update(status=WebhookDelivery.Status.RETRYING, next_attempt_at=now):
+                deliver_webhook.delay_on_commit(delivery_id)
+                requeued.append(delivery_id)
+    return requeued

@@ -1,0 +1,106 @@
+"""Read-only API of sources and their snapshots, with sandboxed downloads of archived bytes."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, viewsets
+from rest_framework.decorators import action
+from rest_framework.renderers import JSONRenderer
+
+from sources.api.filters import SnapshotFilter, SourceFilter
+from sources.api.serializers import SnapshotDetailSerializer, SnapshotSerializer, SourceSerializer
+from sources.models import Snapshot, Source
+from workbench.api import READ_ERRORS, BinaryRenderer, StrictQueryParams, problem_responses
+
+
+def latest_snapshot_prefetch(lookup: str = "snapshots") -> Prefetch:
+    """One query for the newest snapshot of every source on the page (a window function)."""
+    return Prefetch(
+        lookup,
+        queryset=Snapshot.objects.order_by("-created_at", "-id")[:1],
+        to_attr="latest_snapshots",
+    )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List cited sources", responses={200: SourceSerializer, **problem_responses(
+            *READ_ERRORS)}
+    ),
+    retrieve=extend_schema(
+        summary="A source with its latest snapshot",
+        responses={200: SourceSerializer, **problem_responses(*READ_ERRORS)},
+    ),
+)
+class SourceViewSet(StrictQueryParams, viewsets.ReadOnlyModelViewSet):
+    serializer_class = SourceSerializer
+    filterset_class = SourceFilter
+
+    def get_queryset(self):
+        return Source.objects.prefetch_related(latest_snapshot_prefetch())
+
+
+def _download(snapshot: Snapshot, kind: str) -> FileResponse:
+    field = snapshot.body if kind == "body" else snapshot.warc
+    if not field:
+        raise Http404("This snapshot has no archived file of that kind.")
+    extension = "warc.gz" if kind == "warc" else "bin"
+    response = FileResponse(
+        field.open("rb"),
+        as_attachment=True,
+        filename=f"snapshot-{snapshot.pk}-{kind}.{extension}",
+        content_type="application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response
+
+
+_DOWNLOAD_RESPONSES = {
+    (200, "application/octet-stream"): OpenApiResponse(
+        response=OpenApiTypes.BINARY,
+        description="The archived bytes as an attachment (never rendered: "
+        "Content-Security-Policy sandbox, nosniff).",
+    ),
+    **problem_responses(*READ_ERRORS),
+}
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List snapshots (archive attempts)",
+        responses={200: SnapshotSerializer, **problem_responses(*READ_ERRORS)},
+    ),
+    retrieve=extend_schema(
+        summary="A snapshot with its extracted text",
+        responses={200: SnapshotDetailSerializer, **problem_responses(*READ_ERRORS)},
+    ),
+)
+class SnapshotViewSet(
+    StrictQueryParams, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    filterset_class = SnapshotFilter
+
+    def get_queryset(self):
+        queryset = Snapshot.objects.all()
+        if self.action == "list":
+            queryset = queryset.defer("text", "response_headers", "timings")
+        return queryset
+
+    def get_serializer_class(self):
+        return SnapshotDetailSerializer if self.action == "retrieve" else SnapshotSerializer
+
+    @extend_schema(summary="Download the archived response body", responses=_DOWNLOAD_RESPONSES)
+    @action(detail=True, renderer_classes=[BinaryRenderer, JSONRenderer], filterset_class=None,
+            pagination_class=None)
+    def body(self, request, pk=None):
+        return _download(self.get_object(), "body")
+
+    @extend_schema(summary="Download the WARC record (gzip)", responses=_DOWNLOAD_RESPONSES)
+    @action(detail=True, renderer_classes=[BinaryRenderer, JSONRenderer], filterset_class=None,
+            pagination_class=None)
+    def warc(self, request, pk=None):
+        return _download(self.get_object(), "warc")

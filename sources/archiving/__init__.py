@@ -1,0 +1,1 @@
+"""Capture core (ORM-free): WARC records, content-addressed blob storage, text extraction."""

@@ -1,0 +1,90 @@
+"""POST and GET /api/v1/articles."""
+
+import pytest
+
+from claims import services
+from claims.models import Article
+from tests.factories import ArticleFactory, ClaimFactory
+
+pytestmark = pytest.mark.django_db
+
+BODY = "The plant could expand to 300 megawatts. The minister said it was 'safe'.\n"
+
+
+def test_post_article_is_accepted_and_queues_extraction(rw_client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = rw_client.post(
+            "/api/v1/articles",
+            {"title": "Plant", "body": BODY, "url": "https://news.example.org/plant"},
+            format="json",
+        )
+    assert response.status_code == 202, response.content
+    data = response.json()
+    article = Article.objects.get(pk=data["id"])
+    assert response["Location"] == f"/api/v1/articles/{article.pk}" == data["api_url"]
+    assert data["extraction_status"] == "pending"
+    assert article.body == BODY
+    assert article.added_by.username == "integration:cms-importer"
+    assert len(callbacks) == 1  # extraction is enqueued after commit, not before
+
+
+def test_url_without_body_is_a_clear_problem(rw_client):
+    response = rw_client.post(
+        "/api/v1/articles", {"url": "https://news.example.org/plant"}, format="json"
+    )
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    problem = response.json()
+    assert problem["status"] == 400
+    assert problem["code"] == "validation_error"
+    assert problem["errors"] == [
+        {"pointer": "#/body", "detail": problem["errors"][0]["detail"], "code": "url_needs_body"}
+    ]
+    assert "body" in problem["errors"][0]["detail"]
+    assert not Article.objects.exists()
+
+
+def test_blank_body_is_refused(alice_client):
+    response = alice_client.post("/api/v1/articles", {"body": "   "}, format="json")
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["pointer"] == "#/body"
+
+
+def test_list_and_detail_with_claims_in_text_order(read_client):
+    article = ArticleFactory()
+    ClaimFactory(article=article, position=1, start=41, end=len(article.body))
+    ClaimFactory(article=article, position=0)
+    listed = read_client.get("/api/v1/articles").json()
+    assert [a["id"] for a in listed["results"]] == [article.pk]
+    assert listed["results"][0]["claim_count"] == 2
+    assert "body" not in listed["results"][0]
+    detail = read_client.get(f"/api/v1/articles/{article.pk}").json()
+    assert detail["body"] == article.body
+    assert [c["position"] for c in detail["claims"]] == [0, 1]
+
+
+def test_extraction_status_filter(read_client):
+    done = ArticleFactory(extraction_status=Article.ExtractionStatus.DONE)
+    ArticleFactory()
+    response = read_client.get("/api/v1/articles", {"extraction_status": "done"})
+    assert [a["id"] for a in response.json()["results"]] == [done.pk]
+
+
+def test_unknown_article_is_a_problem(read_client):
+    response = read_client.get("/api/v1/articles/999999")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["code"] == "not_found"
+
+
+def test_service_is_used(monkeypatch, alice_client):
+    calls = []
+    original = services.article_create
+
+    def spy(**kwargs):
+        calls.append(kwargs)
+        return original(**kwargs)
+
+    monkeypatch.setattr(services, "article_create", spy)
+    alice_client.post("/api/v1/articles", {"body": BODY}, format="json")
+    assert calls and calls[0]["body"] == BODY

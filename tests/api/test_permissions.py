@@ -1,0 +1,162 @@
+"""The authorisation matrix: every write endpoint × every persona. Nothing succeeds that
+should not, and a refused request leaves no trace in the database.
+
+Read-write tokens submit articles and cite sources; they never change claims, never write or
+publish verdicts (publishing needs a human editor, four eyes).
+"""
+
+import pytest
+
+from claims.models import Article, Citation, Claim, Verdict
+from tests.factories import ArticleFactory, ClaimFactory, VerdictFactory
+
+pytestmark = pytest.mark.django_db
+
+PERSONAS = ["anonymous", "read token", "read-write token", "reviewer", "editor"]
+
+# endpoint: (expected status per persona, in PERSONAS order)
+MATRIX = {
+    "submit article": (401, 403, 202, 202, 202),
+    "change claim": (401, 403, 403, 200, 200),
+    "cite source": (401, 403, 201, 201, 201),
+    "propose verdict": (401, 403, 403, 201, 201),
+    "publish verdict": (401, 403, 403, 403, 200),
+}
+
+
+@pytest.fixture
+def world(carol):
+    claim = ClaimFactory()
+    verdict = VerdictFactory(claim=claim, author=carol)
+    return {"claim": claim, "verdict": verdict, "free claim": ClaimFactory()}
+
+
+def _request(endpoint, client, world):
+    claim, verdict = world["claim"], world["verdict"]
+    if endpoint == "submit article":
+        return client.post("/api/v1/articles", {"body": "Text. More text."}, format="json")
+    if endpoint == "change claim":
+        return client.patch(
+            f"/api/v1/claims/{world['free claim'].pk}",
+            {"status": "dismissed", "dismissal_reason": "out_of_scope"},
+            format="json",
+        )
+    if endpoint == "cite source":
+        return client.post(
+            f"/api/v1/claims/{claim.pk}/citations", {"url": "https://example.org/x"}, format="json"
+        )
+    if endpoint == "propose verdict":
+        return client.post(
+            "/api/v1/verdicts",
+            {"claim": claim.pk, "rating": "false", "explanation": "Because."},
+            format="json",
+        )
+    if endpoint == "publish verdict":
+        return client.post(f"/api/v1/verdicts/{verdict.pk}/publish", format="json")
+    raise AssertionError(endpoint)
+
+
+def _state():
+    return (
+        Article.objects.count(),
+        list(Claim.objects.values_list("status", "assignee_id")),
+        Citation.objects.count(),
+        list(Verdict.objects.values_list("status", flat=True)),
+    )
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "persona", "expected"),
+    [
+        (endpoint, persona, statuses[i])
+        for endpoint, statuses in MATRIX.items()
+        for i, persona in enumerate(PERSONAS)
+    ],
+)
+def test_write_matrix(endpoint, persona, expected, clients, world):
+    before = _state()
+    response = _request(endpoint, clients[persona], world)
+    assert response.status_code == expected, (persona, endpoint, response.content)
+    if expected >= 400:
+        assert response["Content-Type"] == "application/problem+json"
+        assert response.json()["status"] == expected
+        assert _state() == before, "a refused request changed something"
+    else:
+        assert _state() != before
+    if expected == 401:
+        assert response["WWW-Authenticate"].startswith("Bearer")
+
+
+def test_editor_cannot_publish_own_verdict(bob_client, bob):
+    verdict = VerdictFactory(author=bob)
+    response = bob_client.post(f"/api/v1/verdicts/{verdict.pk}/publish")
+    assert response.status_code == 403
+    assert response.json()["code"] == "four_eyes"
+    verdict.refresh_from_db()
+    assert verdict.status == Verdict.Status.PROPOSED
+
+
+def test_publishing_twice_is_a_conflict(bob_client, carol):
+    verdict = VerdictFactory(author=carol)
+    assert bob_client.post(f"/api/v1/verdicts/{verdict.pk}/publish").status_code == 200
+    again = bob_client.post(f"/api/v1/verdicts/{verdict.pk}/publish")
+    assert again.status_code == 409
+    assert again.json()["code"] == "conflict"
+
+
+def test_tokens_see_only_the_public_record(read_client, rw_client, alice_client, carol):
+    proposed = VerdictFactory(author=carol)
+    for client in (read_client, rw_client):
+        assert client.get("/api/v1/verdicts").json()["results"] == []
+        assert client.get(f"/api/v1/verdicts/{proposed.pk}").status_code == 404
+    assert alice_client.get(f"/api/v1/verdicts/{proposed.pk}").status_code == 200
+
+
+def test_non_staff_session_users_are_refused(db):
+    from django.contrib.auth import get_user_model
+    from rest_framework.test import APIClient
+
+    outsider = get_user_model().objects.create_user("mallory", password="x" * 20)
+    client = APIClient()
+    client.force_login(outsider)
+    response = client.get("/api/v1/claims")
+    assert response.status_code == 403
+
+
+def test_revoked_and_unknown_tokens_are_401(read_token):
+    from integrations.services import api_token_revoke
+
+    client, token, _secret = read_token
+    assert client.get("/api/v1/claims").status_code == 200
+    api_token_revoke(token=token)
+    response = client.get("/api/v1/claims")
+    assert response.status_code == 401
+    assert response.json()["code"] == "authentication_failed"
+    client.credentials(HTTP_AUTHORIZATION="Bearer wbk_nonsense")
+    assert client.get("/api/v1/claims").status_code == 401
+
+
+def test_token_is_stored_hashed(read_token):
+    import hashlib
+
+    _client, token, secret = read_token
+    token.refresh_from_db()
+    assert secret not in (token.key_sha256, token.prefix)
+    assert token.key_sha256 == hashlib.sha256(secret.encode()).hexdigest()
+    assert token.last_used_at is None
+    _client.get("/api/v1/claims")
+    token.refresh_from_db()
+    assert token.last_used_at is not None
+
+
+def test_throttling_answers_429_problem(settings, read_client):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "2/minute", "user": "2/minute", "token": "2/minute"},
+    }
+    statuses = [read_client.get("/api/v1/claims").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    response = read_client.get("/api/v1/claims")
+    assert response["Content-Type"] == "application/problem+json"
+    assert int(response["Retry-After"]) > 0
+    assert response.json()["code"] == "throttled"

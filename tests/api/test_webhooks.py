@@ -1,0 +1,219 @@
+"""Webhooks: signed POSTs to a real local HTTP server, retries with backoff on 5xx."""
+
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from celery.exceptions import Retry
+
+from claims.models import Verdict
+from integrations import services, tasks
+from integrations.models import WebhookDelivery, WebhookEndpoint
+from sources import services as source_services
+from tests.factories import ClaimFactory, SnapshotFactory, SourceFactory, VerdictFactory
+
+pytestmark = pytest.mark.django_db
+
+
+class Receiver:
+    """A real HTTP server on 127.0.0.1 recording POSTs and answering ``status``."""
+
+    def __init__(self) -> None:
+        self.requests: list[tuple[dict[str, str], bytes]] = []
+        self.status = 204
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_POST(self):  # noqa: N802 - http.server's naming
+                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                receiver.requests.append((dict(self.headers.items()), body))
+                answer = b"ok" if receiver.status < 400 else b"broken"
+                self.send_response(receiver.status)
+                self.send_header("Content-Length", str(len(answer)))
+                self.end_headers()
+                self.wfile.write(answer)
+
+            def log_message(self, format, *args):
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.httpd.server_address[1]
+        self.url = f"http://127.0.0.1:{self.port}/hooks/workbench"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def receiver(settings):
+    server = Receiver()
+    settings.FETCH_ALLOWED_HOSTPORTS = [f"127.0.0.1:{server.port}"]
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def enqueued(monkeypatch):
+    """Deliveries enqueued after commit (the broker is not part of these tests)."""
+    ids: list[int] = []
+    monkeypatch.setattr(tasks.deliver_webhook, "delay_on_commit", ids.append)
+    return ids
+
+
+@pytest.fixture
+def endpoint(receiver):
+    endpoint, secret = services.webhook_endpoint_create(
+        name="Newsroom", url=receiver.url, events=["verdict.published", "snapshot.finished"]
+    )
+    assert secret == endpoint.secret
+    return endpoint
+
+
+def test_publishing_a_verdict_delivers_a_signed_event(
+    endpoint, receiver, enqueued, bob_client, carol, django_capture_on_commit_callbacks
+):
+    verdict = VerdictFactory(claim=ClaimFactory(), author=carol, rating=Verdict.Rating.FALSE)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert bob_client.post(f"/api/v1/verdicts/{verdict.pk}/publish").status_code == 200
+    (delivery,) = WebhookDelivery.objects.all()
+    assert enqueued == [delivery.pk]
+    assert delivery.event == "verdict.published"
+
+    services.webhook_deliver(delivery_id=delivery.pk)
+
+    (headers, body), = receiver.requests
+    assert headers["X-Workbench-Event"] == "verdict.published"
+    assert headers["X-Workbench-Delivery"] == str(delivery.pk)
+    assert headers["Content-Type"] == "application/json"
+    signature = headers["X-Workbench-Signature"]
+    assert signature.startswith("t=") and ",v1=" in signature
+    assert services.webhook_signature_verify(endpoint.secret, signature, body)
+    assert not services.webhook_signature_verify("whsec_wrong", signature, body)
+    assert not services.webhook_signature_verify(endpoint.secret, signature, body + b" ")
+    event = json.loads(body)
+    assert event["event"] == "verdict.published"
+    assert event["data"]["verdict"]["id"] == verdict.pk
+    assert event["data"]["verdict"]["rating"] == "false"
+    delivery.refresh_from_db()
+    assert delivery.status == WebhookDelivery.Status.SUCCEEDED
+    assert (delivery.response_status, delivery.attempts) == (204, 1)
+    assert delivery.delivered_at is not None
+
+
+def test_signature_is_hmac_of_timestamp_dot_body():
+    import hashlib
+    import hmac
+
+    header = services.webhook_signature_header("s3cret", 1700000000, b'{"a":1}')
+    expected = hmac.new(b"s3cret", b'1700000000.{"a":1}', hashlib.sha256).hexdigest()
+    assert header == f"t=1700000000,v1={expected}"
+    assert not services.webhook_signature_verify("s3cret", header, b'{"a":1}')  # too old
+    assert services.webhook_signature_verify("s3cret", header, b'{"a":1}', now=1700000060)
+
+
+def test_a_500_schedules_a_retry_with_backoff(endpoint, receiver, enqueued, monkeypatch):
+    receiver.status = 500
+    (delivery,) = services.webhook_emit(event="verdict.published", payload={"x": 1})
+    scheduled = []
+
+    def fake_retry(*, exc, countdown):
+        scheduled.append(countdown)
+        return Retry(exc=exc, when=countdown)
+
+    monkeypatch.setattr(tasks.deliver_webhook, "retry", fake_retry)
+    with pytest.raises(Retry):
+        tasks.deliver_webhook(delivery.pk)
+    assert len(receiver.requests) == 1
+    (countdown,) = scheduled
+    assert 5 <= countdown <= 10  # first retry: 10 s with jitter
+    delivery.refresh_from_db()
+    assert delivery.status == WebhookDelivery.Status.RETRYING
+    assert (delivery.response_status, delivery.attempts) == (500, 1)
+    assert delivery.response_body == "broken"
+    assert delivery.next_attempt_at is not None
+
+    receiver.status = 200  # the retry succeeds
+    tasks.deliver_webhook(delivery.pk)
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts) == (WebhookDelivery.Status.SUCCEEDED, 2)
+
+
+def test_backoff_grows_exponentially():
+    assert [tasks.retry_countdown(n) <= 10 * 2**n for n in range(6)] == [True] * 6
+    assert tasks.retry_countdown(3) >= 40
+    assert tasks.retry_countdown(20) <= 3600
+    assert tasks.retry_countdown(0, retry_after=120) == 120
+
+
+def test_a_4xx_fails_for_good(endpoint, receiver, enqueued):
+    receiver.status = 410
+    (delivery,) = services.webhook_emit(event="verdict.published", payload={})
+    tasks.deliver_webhook(delivery.pk)
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.response_status) == (WebhookDelivery.Status.FAILED, 410)
+
+
+def test_private_addresses_are_refused_by_the_fetch_policy(settings, enqueued):
+    settings.FETCH_ALLOWED_HOSTPORTS = []
+    endpoint = WebhookEndpoint.objects.create(
+        name="Inside", url="http://127.0.0.1:9/hook", events=["verdict.published"], secret="s"
+    )
+    (delivery,) = services.webhook_emit(event="verdict.published", payload={})
+    assert delivery.endpoint == endpoint
+    tasks.deliver_webhook(delivery.pk)
+    delivery.refresh_from_db()
+    assert delivery.status == WebhookDelivery.Status.FAILED
+    assert "not allowed" in delivery.error or "internal" in delivery.error
+
+
+def test_redelivered_task_does_not_send_twice(endpoint, receiver, enqueued):
+    (delivery,) = services.webhook_emit(event="verdict.published", payload={})
+    tasks.deliver_webhook(delivery.pk)
+    tasks.deliver_webhook(delivery.pk)
+    assert len(receiver.requests) == 1
+
+
+def test_finished_snapshot_emits_snapshot_finished(
+    endpoint, receiver, enqueued, page_server, settings, django_capture_on_commit_callbacks
+):
+    settings.FETCH_ALLOWED_HOSTPORTS = [
+        f"127.0.0.1:{page_server.port}", f"127.0.0.1:{receiver.port}"
+    ]
+    url = page_server.add("/webhook-source.html", "<html><p>It costs 5 million.</p></html>")
+    snapshot = SnapshotFactory(source=SourceFactory(url=url, domain="127.0.0.1"))
+    with django_capture_on_commit_callbacks(execute=True):
+        source_services.snapshot_capture(snapshot_id=snapshot.pk)
+    (delivery,) = WebhookDelivery.objects.filter(event="snapshot.finished")
+    assert delivery.payload["snapshot"]["id"] == snapshot.pk
+    assert delivery.payload["snapshot"]["status"] == "succeeded"
+    services.webhook_deliver(delivery_id=delivery.pk)
+    assert json.loads(receiver.requests[0][1])["event"] == "snapshot.finished"
+
+
+def test_endpoints_only_get_the_events_they_chose(receiver, enqueued):
+    services.webhook_endpoint_create(name="A", url=receiver.url, events=["snapshot.finished"])
+    assert services.webhook_emit(event="verdict.published", payload={}) == []
+    with pytest.raises(Exception, match="Choose events"):
+        services.webhook_endpoint_create(name="B", url=receiver.url, events=["verdict.deleted"])
+
+
+def test_requeue_stuck_deliveries(endpoint, enqueued):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    (delivery,) = services.webhook_emit(event="verdict.published", payload={})
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(
+        status=WebhookDelivery.Status.SENDING,
+        next_attempt_at=timezone.now() - timedelta(hours=1),
+    )
+    enqueued.clear()
+    assert services.webhook_deliveries_requeue_stuck() == [delivery.pk]
+    assert enqueued == [delivery.pk]

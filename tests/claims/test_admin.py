@@ -1,0 +1,367 @@
+"""The reviewers' workbench in the admin, through Django's test client (no browser)."""
+
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection, reset_queries
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from claims import services
+from claims.models import Article, Citation, Claim, EvidencePassage, Verdict
+from sources.models import Snapshot
+from tests.factories import (
+    ArticleFactory,
+    ClaimFactory,
+    SnapshotFactory,
+    SourceFactory,
+    VerdictFactory,
+    make_user,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def carol(db):
+    """A second editor."""
+    return make_user("carol", group="Editor")
+
+
+def _claim_url(claim, suffix="change"):
+    return reverse(f"admin:claims_claim_{suffix}", args=[claim.pk])
+
+
+def _workflow(claim, action):
+    return reverse("admin:claims_claim_workflow", args=[claim.pk, action])
+
+
+def _propose(claim, by, rating="false"):
+    return services.verdict_propose(claim=claim, rating=rating, explanation="Because.", by=by)
+
+
+# Roles and four eyes ----------------------------------------------------------------------
+
+
+def test_reviewer_sees_no_publish_button_and_cannot_publish(client, alice, bob):
+    claim = ClaimFactory()
+    verdict = _propose(claim, alice)
+    client.force_login(alice)
+    page = client.get(_claim_url(claim)).content.decode()
+    assert "Awaiting approval by an editor other than alice" in page
+    assert f"publish-verdict-{verdict.pk}" not in page
+
+    response = client.post(_workflow(claim, "publish"), {"verdict": verdict.pk}, follow=True)
+    assert "Only editors can publish verdicts." in response.content.decode()
+    verdict.refresh_from_db()
+    assert verdict.status == Verdict.Status.PROPOSED
+
+
+def test_editor_cannot_publish_own_verdict_but_another_editor_can(client, bob, carol):
+    claim = ClaimFactory()
+    verdict = _propose(claim, bob)
+    client.force_login(bob)
+    assert f"publish-verdict-{verdict.pk}" not in client.get(_claim_url(claim)).content.decode()
+    response = client.post(_workflow(claim, "publish"), {"verdict": verdict.pk}, follow=True)
+    assert "other than its author" in response.content.decode()
+
+    client.force_login(carol)
+    page = client.get(_claim_url(claim)).content.decode()
+    assert f"publish-verdict-{verdict.pk}" in page
+    response = client.post(_workflow(claim, "publish"), {"verdict": verdict.pk}, follow=True)
+    assert "published." in response.content.decode()
+    verdict.refresh_from_db()
+    claim.refresh_from_db()
+    assert (verdict.status, verdict.approved_by, claim.status) == ("published", carol, "published")
+
+
+def test_reviewer_cannot_change_claim_status_through_the_form(client, alice):
+    claim = ClaimFactory()
+    client.force_login(alice)
+    form = client.get(_claim_url(claim)).context["adminform"].form
+    assert "status" not in form.fields and "assignee" not in form.fields
+
+
+def test_reviewer_cannot_use_verdict_admin_publish_action(client, alice, bob):
+    verdict = _propose(ClaimFactory(), bob)
+    client.force_login(alice)
+    response = client.post(
+        reverse("admin:claims_verdict_changelist"),
+        {"action": "publish", "_selected_action": [verdict.pk]},
+    )
+    assert response.status_code in (200, 302, 403)
+    verdict.refresh_from_db()
+    assert verdict.status == Verdict.Status.PROPOSED
+
+
+def test_history_revert_is_disabled(client, bob):
+    claim = ClaimFactory()
+    services.claim_assign(claim=claim, to=bob, by=bob)
+    client.force_login(bob)
+    record = claim.history.earliest()
+    url = reverse("admin:claims_claim_simple_history", args=[claim.pk, record.history_id])
+    assert client.post(url, {}).status_code == 403
+
+
+# Workflow --------------------------------------------------------------------------------
+
+
+def test_assign_to_me_dismiss_and_reopen(client, alice):
+    claim = ClaimFactory()
+    client.force_login(alice)
+    client.post(_workflow(claim, "assign_me"))
+    claim.refresh_from_db()
+    assert (claim.assignee, claim.status) == (alice, Claim.Status.IN_REVIEW)
+
+    response = client.post(
+        _workflow(claim, "dismiss"), {"reason": "not_checkworthy", "note": "opinion"}, follow=True
+    )
+    assert "dismissed" in response.content.decode()
+    claim.refresh_from_db()
+    assert (claim.status, claim.dismissal_reason, claim.dismissal_note) == (
+        "dismissed",
+        "not_checkworthy",
+        "opinion",
+    )
+    client.post(_workflow(claim, "reopen"))
+    claim.refresh_from_db()
+    assert claim.status == Claim.Status.IN_REVIEW
+    statuses = list(claim.history.order_by("history_date").values_list("status", flat=True))
+    assert statuses[-3:] == ["in_review", "dismissed", "in_review"]
+
+
+def test_dismiss_as_duplicate_needs_the_other_claim(client, alice):
+    claim = ClaimFactory()
+    other = ClaimFactory()
+    client.force_login(alice)
+    response = client.post(_workflow(claim, "dismiss"), {"reason": "duplicate"}, follow=True)
+    assert "Say which claim" in response.content.decode()
+    client.post(_workflow(claim, "dismiss"), {"reason": "duplicate", "duplicate_of": other.pk})
+    claim.refresh_from_db()
+    assert (claim.status, claim.duplicate_of) == ("dismissed", other)
+
+
+def test_bulk_assign_and_queue_filters(client, alice, bob):
+    claims = [ClaimFactory(), ClaimFactory(), ClaimFactory()]
+    client.force_login(bob)
+    changelist = reverse("admin:claims_claim_changelist")
+    client.post(
+        changelist,
+        {"action": "assign_to", "assignee": alice.pk, "_selected_action": [claims[0].pk]},
+    )
+    client.post(changelist, {"action": "assign_to", "_selected_action": [claims[1].pk]})
+    assert Claim.objects.get(pk=claims[0].pk).assignee == alice
+    assert Claim.objects.get(pk=claims[1].pk).assignee == bob
+    _propose(claims[2], alice)
+
+    def shown(query):
+        return {c.pk for c in client.get(changelist + query).context["cl"].result_list}
+
+    assert shown("?queue=mine") == {claims[1].pk}
+    assert shown("?queue=unassigned") == {claims[2].pk}
+    assert shown("?queue=awaiting") == {claims[2].pk}
+    assert shown("?queue=awaiting_me") == {claims[2].pk}
+    client.force_login(alice)
+    assert shown("?queue=awaiting_me") == set()
+    assert shown("?queue=mine") == {claims[0].pk}
+
+
+def test_reviewer_cannot_assign_claims_to_others(client, alice, bob):
+    claim = ClaimFactory()
+    client.force_login(alice)
+    client.post(
+        reverse("admin:claims_claim_changelist"),
+        {"action": "assign_to", "assignee": bob.pk, "_selected_action": [claim.pk]},
+    )
+    claim.refresh_from_db()
+    assert claim.assignee is None
+
+
+# History ---------------------------------------------------------------------------------
+
+
+def test_history_page_shows_proposal_publication_and_correction(client, alice, bob):
+    claim = ClaimFactory()
+    with_citation = services.citation_add(claim=claim, url="https://example.org/x", by=alice)
+    first = _propose(claim, alice)
+    services.verdict_publish(verdict=first, by=bob)
+    correction = _propose(claim, alice, rating="misleading")
+    services.verdict_publish(verdict=correction, by=bob)
+    with_citation._history_user = alice
+    with_citation.delete()
+
+    client.force_login(alice)
+    response = client.get(_claim_url(claim, "history"))
+    trail = response.context["audit_trail"]
+    text = response.content.decode()
+    assert f"Verdict #{first.pk} (False)" in text
+    assert f"Verdict #{correction.pk} (Misleading)" in text
+    assert "Superseded by a correction" in text
+    assert "Deleted" in text  # the removed citation is still in the trail
+    published = [e for e in trail if "Published" in " ".join(e.changes) and "Verdict" in e.what]
+    assert {e.who for e in published} == {bob}
+    proposed = [e for e in trail if e.action == "Created" and e.what.startswith("Verdict")]
+    assert {e.who for e in proposed} == {alice}
+    first.refresh_from_db()
+    assert first.status == Verdict.Status.SUPERSEDED
+
+
+# Evidence and seen before on the claim page ----------------------------------------------
+
+
+def test_claim_page_shows_evidence_with_highlights_escaped(client, alice):
+    claim = ClaimFactory()
+    citation = services.citation_add(claim=claim, url="https://example.org/e", by=alice)
+    snapshot = Snapshot.objects.get(source=citation.source)
+    text = "<script>x</script> could expand to 330 MW"
+    EvidencePassage.objects.create(
+        citation=citation,
+        snapshot=snapshot,
+        rank=1,
+        score=3.2,
+        text=text,
+        start=0,
+        end=41,
+        matched_terms=["expand", "330 MW"],
+        highlights=[[text.index("330"), len(text)]],
+        verbatim_quote=True,
+    )
+    client.force_login(alice)
+    page = client.get(_claim_url(claim)).content.decode()
+    assert "&lt;script&gt;x&lt;/script&gt;" in page
+    assert '<mark class="hit" title="">330 MW</mark>' in page
+    assert "Quote found verbatim" in page
+
+
+def test_seen_before_lists_similar_claims_of_other_articles(client, alice, bob):
+    body = "The plant could expand to 300 megawatts by next year."
+    claim = ClaimFactory(article=ArticleFactory(body=body))
+    earlier = ClaimFactory(article=ArticleFactory(body=body.replace("next", "the next")))
+    ClaimFactory(article=ArticleFactory(body="Unemployment fell to 6.4 percent."))
+    verdict = _propose(earlier, alice)
+    services.verdict_publish(verdict=verdict, by=bob)
+    client.force_login(alice)
+    similar = client.get(_claim_url(claim)).context["workbench"]["similar"]
+    assert [(s.claim, s.rating) for s in similar] == [(earlier, "false")]
+
+
+# The changelist ---------------------------------------------------------------------------
+
+
+def _changelist_queries(client, count: int) -> int:
+    Claim.objects.all().delete()
+    article = ArticleFactory(body="x" * (count + 10))
+    users = [make_user(f"u{count}-{i}", group="Reviewer") for i in range(3)]
+    for i in range(count):
+        claim = ClaimFactory(article=article, start=i, end=i + 1, assignee=users[i % 3])
+        if i % 2:
+            VerdictFactory(claim=claim, author=users[0])
+    reset_queries()  # the request resets the log; start from empty so that nothing is lost
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(reverse("admin:claims_claim_changelist"))
+    assert response.status_code == 200
+    assert len(response.context["cl"].result_list) == min(count, 100)
+    return len(ctx.captured_queries)
+
+
+def test_claim_changelist_runs_a_constant_number_of_queries(admin_client):
+    few = _changelist_queries(admin_client, 10)
+    many = _changelist_queries(admin_client, 200)
+    assert few == many, (few, many)
+    assert 3 <= few <= 12, few
+
+
+# The reading view -------------------------------------------------------------------------
+
+
+def test_reading_view_highlights_claims_escapes_text_and_greys_furniture(client, alice):
+    body = "Home\nForums\n<b>Bold</b> claim: the plant makes 300 MW. Another sentence here.\n"
+    article = ArticleFactory(body=body)
+    start = body.index("the plant")
+    claim = ClaimFactory(
+        article=article,
+        start=start,
+        end=body.index(". Another") + 1,
+        details={"spans": [[start, start + 9], [body.index("makes"), body.index(". A")]]},
+    )
+    client.force_login(alice)
+    page = client.get(reverse("admin:claims_article_read", args=[article.pk])).content.decode()
+    assert "&lt;b&gt;Bold&lt;/b&gt;" in page and "<b>Bold</b>" not in page
+    assert f'id="claim-{claim.pk}"' in page
+    assert page.count(f'href="{_claim_url(claim)}" class="claim status-new') == 2  # two pieces
+    assert '<mark class="furniture"' in page  # "Home", "Forums"
+
+
+# Import and export ------------------------------------------------------------------------
+
+
+def test_export_json_and_csv_include_verdicts_and_sources(client, alice, bob):
+    claim = ClaimFactory()
+    services.citation_add(claim=claim, url="https://example.org/src", by=alice)
+    services.verdict_publish(verdict=_propose(claim, alice), by=bob)
+    client.force_login(alice)
+    url = reverse("admin:claims_article_export", args=[claim.article_id, "json"])
+    data = json.loads(client.get(url).content)
+    row = data["claims"][0]
+    assert row["verdict"] == "false"
+    assert row["verdicts"][0]["approved_by"] == "bob"
+    assert row["sources"][0]["url"] == "https://example.org/src"
+    csv_text = client.get(
+        reverse("admin:claims_article_export", args=[claim.article_id, "csv"])
+    ).content.decode()
+    assert "https://example.org/src" in csv_text and ",false," in csv_text
+
+
+def test_import_anchors_rows_verbatim_and_rejects_the_rest(client, alice):
+    article = ArticleFactory(body="The plant could expand to 300 megawatts. It was 'safe'.")
+    csv_text = (
+        "text,span_text,kind\n"
+        "The plant could expand to 300 MW.,could expand to 300 megawatts,quantity\n"
+        "Something never said.,,statement\n"
+    )
+    client.force_login(alice)
+    response = client.post(
+        reverse("admin:claims_article_import", args=[article.pk]),
+        {"file": SimpleUploadedFile("claims.csv", csv_text.encode())},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "Row 2 rejected" in page and "does not appear verbatim" in page
+    claim = article.claims.get()
+    assert claim.span_text == "could expand to 300 megawatts"
+    assert article.body[claim.start : claim.end] == claim.span_text
+
+
+def test_import_json_export_round_trip(client, alice):
+    source = ClaimFactory()
+    client.force_login(alice)
+    exported = client.get(
+        reverse("admin:claims_article_export", args=[source.article_id, "json"])
+    ).content
+    target = Article.objects.create(title="Copy", body=source.article.body, body_sha256="x")
+    client.post(
+        reverse("admin:claims_article_import", args=[target.pk]),
+        {"file": SimpleUploadedFile("claims.json", exported)},
+    )
+    assert list(target.claims.values_list("span_text", flat=True)) == [source.span_text]
+
+
+def test_dashboard_on_admin_index(client, alice):
+    ClaimFactory()
+    SnapshotFactory(status=Snapshot.Status.FAILED)
+    SourceFactory(live_status="gone")
+    client.force_login(alice)
+    page = client.get(reverse("admin:index")).content.decode()
+    assert 'id="dashboard"' in page
+    assert "Claims by status (1)" in page
+    assert "1 failed" in page and "1 source(s) gone" in page
+
+
+def test_citation_history_page_exists(client, alice):
+    claim = ClaimFactory()
+    citation = services.citation_add(claim=claim, url="https://example.org/h", by=alice)
+    client.force_login(alice)
+    response = client.get(reverse("admin:claims_citation_history", args=[citation.pk]))
+    assert response.status_code == 200
+    assert Citation.history.filter(id=citation.pk).get().history_user == alice

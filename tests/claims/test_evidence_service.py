@@ -1,0 +1,93 @@
+"""Finding and storing evidence for a citation (the service behind claims.tasks.find_evidence)."""
+
+import pytest
+
+from claims import services
+from claims.models import Citation, EvidencePassage
+from claims.tasks import evidence_wait_countdown
+from sources.models import Snapshot
+from tests.factories import ArticleFactory, ClaimFactory, SnapshotFactory
+
+pytestmark = pytest.mark.django_db
+
+PAGE_TEXT = (
+    "Officials met in the capital on Monday.\n\n"
+    "The agreement covers a 110 MW plant that could expand to 330 MW.\n\n"
+    'The general called him a "king" in a speech.'
+)
+
+
+@pytest.fixture
+def citation(alice, django_capture_on_commit_callbacks):
+    claim = ClaimFactory(
+        article=ArticleFactory(body="The plant could expand to 300 megawatts."),
+        details={"numbers": [{"text": "300 megawatts", "value": 300, "unit": "MW"}]},
+    )
+    with django_capture_on_commit_callbacks() as callbacks:
+        citation = services.citation_add(claim=claim, url="https://example.org/deal", by=alice)
+    assert "claims.tasks.find_evidence" in {c.func.__self__.name for c in callbacks}
+    return citation
+
+
+def _succeed(snapshot, text=PAGE_TEXT):
+    Snapshot.objects.filter(pk=snapshot.pk).update(
+        status=Snapshot.Status.SUCCEEDED, sha256="0" * 64, text=text
+    )
+
+
+def test_waits_while_the_source_is_being_archived(citation):
+    assert services.evidence_find_for_citation(citation_id=citation.pk) == "waiting"
+    assert not EvidencePassage.objects.exists()
+
+
+def test_stores_ranked_passages_once_the_snapshot_succeeded(citation):
+    snapshot = Snapshot.objects.get(source=citation.source)
+    _succeed(snapshot)
+    assert services.evidence_find_for_citation(citation_id=citation.pk) == "done"
+    passages = list(citation.evidence.order_by("rank"))
+    assert "could expand to 330 MW" in passages[0].text
+    assert passages[0].snapshot_id == snapshot.pk
+    citation.refresh_from_db()
+    assert (citation.evidence_status, citation.evidence_snapshot) == ("done", snapshot)
+
+    # A redelivered task is a no-op; a forced refresh replaces the passages.
+    before = list(citation.evidence.values_list("pk", flat=True))
+    assert services.evidence_find_for_citation(citation_id=citation.pk) == "done"
+    assert list(citation.evidence.values_list("pk", flat=True)) == before
+    services.evidence_find_for_citation(citation_id=citation.pk, force=True)
+    assert list(citation.evidence.values_list("pk", flat=True)) != before
+    assert citation.evidence.count() == len(before)
+
+
+def test_failed_archive_means_no_evidence(citation):
+    Snapshot.objects.filter(source=citation.source).update(status=Snapshot.Status.FAILED)
+    assert services.evidence_find_for_citation(citation_id=citation.pk) == "unavailable"
+    citation.refresh_from_db()
+    assert citation.evidence_status == Citation.EvidenceStatus.UNAVAILABLE
+
+
+def test_gone_citation_is_quiet():
+    assert services.evidence_find_for_citation(citation_id=999_999) == "gone"
+
+
+def test_no_matching_passage_is_recorded(citation):
+    _succeed(Snapshot.objects.get(source=citation.source), text="Cats sleep all day.")
+    services.evidence_find_for_citation(citation_id=citation.pk)
+    citation.refresh_from_db()
+    assert citation.evidence_status == Citation.EvidenceStatus.NONE
+
+
+def test_a_newer_snapshot_makes_evidence_stale(citation):
+    first = Snapshot.objects.get(source=citation.source)
+    _succeed(first)
+    services.evidence_find_for_citation(citation_id=citation.pk)
+    assert services.evidence_stale_citation_ids() == []
+    newer = SnapshotFactory(source=citation.source)
+    _succeed(newer, text="Now the plant could expand to 300 MW, officials said.")
+    assert services.evidence_stale_citation_ids() == [citation.pk]
+    services.evidence_find_for_citation(citation_id=citation.pk)
+    assert "300 MW" in citation.evidence.get(rank=1).text
+
+
+def test_retry_countdown_is_bounded():
+    assert [evidence_wait_countdown(n) for n in range(8)] == [1, 2, 4, 8, 16, 32, 60, 60]

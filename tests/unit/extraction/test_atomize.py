@@ -1,0 +1,78 @@
+from claims.extraction.atomize import atomize
+
+
+def _claims(text: str) -> list[tuple[str, list[str]]]:
+    return [(d.text, [text[s:e] for s, e in d.spans]) for d in atomize(text, 0, len(text))]
+
+
+def test_comma_splice_gives_two_claims() -> None:
+    text = "The storm hit the coast on Monday, the authorities evacuated 3,000 people."
+    assert [t for t, _ in _claims(text)] == [
+        "The storm hit the coast on Monday.",
+        "The authorities evacuated 3,000 people.",
+    ]
+
+
+def test_coordinated_predicate_borrows_the_subject() -> None:
+    text = "The council approved the budget in May and raised local taxes by 2 percent."
+    claims = _claims(text)
+    assert claims[1] == (
+        "The council raised local taxes by 2 percent.",
+        ["The council", "raised local taxes by 2 percent"],
+    )
+
+
+def test_relative_clause_after_comma() -> None:
+    text = "The company built a solar farm in Chile, which could expand to 500 megawatts."
+    claims = _claims(text)
+    assert claims[0][0] == "The company built a solar farm in Chile."
+    assert claims[1][0] == "A solar farm in Chile could expand to 500 megawatts."
+    assert "which could expand to 500 megawatts" in claims[1][1]
+
+
+def test_participle_clause_restores_subject() -> None:
+    text = "The army seized the capital in 2019, ousting the elected president."
+    assert _claims(text)[1][0] == "The army ousted the elected president."
+
+
+def test_lists_are_not_split_at_commas() -> None:
+    text = "The fund offers economic, legal and medical support to refugees."
+    assert len(_claims(text)) == 1
+
+
+def test_apposition_asserts_a_fact() -> None:
+    text = "The Green League, the largest opposition party, rejected the plan."
+    claims = _claims(text)
+    assert (
+        "The Green League is the largest opposition party.",
+        ["The Green League", "the largest opposition party"],
+    ) in claims
+    assert any(t == "The Green League rejected the plan." for t, _ in claims)
+
+
+def test_introductory_phrase_attaches_to_its_clause() -> None:
+    text = "Despite the rain, the match went ahead."
+    assert _claims(text) == [
+        ("Despite the rain, the match went ahead.", ["Despite the rain, the match went ahead"])
+    ]
+
+
+def test_proposition_granularity_distributes_lists_and_adjuncts() -> None:
+    text = "The fund offers economic and legal support to refugees in Greece."
+    claim_level = atomize(text, 0, len(text))
+    props = [
+        " ".join(text[s:e] for s, e in d.spans) for d in atomize(text, 0, len(text), fine=True)
+    ]
+    assert len(claim_level) == 1
+    assert "The fund offers economic support to refugees" in props
+    assert "The fund offers legal support to refugees" in props
+    assert "The fund offers in Greece" in props
+
+
+def test_name_lists_are_distributed_at_claim_granularity() -> None:
+    text = "The film stars Angelina Jolie, Elle Fanning and Sharlto Copley."
+    assert [d.text for d in atomize(text, 0, len(text))] == [
+        "The film stars Angelina Jolie.",
+        "The film stars Elle Fanning.",
+        "The film stars Sharlto Copley.",
+    ]

@@ -1,0 +1,41 @@
+from claims.extraction.classify import classify, find_dates, find_numbers, find_quotes
+from claims.extraction.types import Draft
+
+
+def _numbers(text: str) -> list[tuple[float, str | None]]:
+    return [(n["value"], n["unit"]) for n in find_numbers(text, (0, len(text)), [])]
+
+
+def test_units_are_normalised() -> None:
+    assert _numbers("could expand to 300 megawatts") == [(300, "MW")]
+    assert _numbers("grew by 4.5 percent") == [(4.5, "%")]
+    assert _numbers("grew by 12%") == [(12, "%")]
+    assert _numbers("grossed $758 million") == [(758_000_000, "USD")]
+    assert _numbers("a fine of €20,000") == [(20_000, "EUR")]
+    assert _numbers("1,229 messages") == [(1229, None)]
+
+
+def test_dates_have_iso_values() -> None:
+    text = "seized power in February 2021; released on May 30, 2014 and in 1991"
+    assert [d["value"] for d in find_dates(text, (0, len(text)))] == [
+        "2021-02",
+        "2014-05-30",
+        "1991",
+    ]
+
+
+def test_quote_speaker_is_the_subject_or_the_sayer() -> None:
+    text = 'The minister called the plan "reckless".'
+    assert find_quotes(text, (0, len(text)), "The minister")[0]["speaker"] == "The minister"
+    text = '"We will win," said Anna Berg.'
+    assert find_quotes(text, (0, len(text)), None)[0]["speaker"] == "Anna Berg"
+
+
+def test_kind_and_checkworthiness() -> None:
+    text = "The plant could expand to 300 megawatts. Critics think it is a great idea."
+    quantity = classify(text, Draft("The plant could expand to 300 megawatts.", ((0, 40),)))
+    opinion = classify(text, Draft("Critics think it is a great idea.", ((41, 74),)))
+    assert quantity.kind == "quantity"
+    assert quantity.details["numbers"][0]["unit"] == "MW"
+    assert quantity.checkworthiness > opinion.checkworthiness
+    assert 0.0 <= opinion.checkworthiness <= 1.0

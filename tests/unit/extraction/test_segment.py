@@ -1,0 +1,28 @@
+from claims.extraction.segment import split_sentences
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def test_sentences_with_offsets() -> None:
+    text = "  Mr. Smith met Dr. Jones in the U.S. capital. They talked! Did it work? Yes. "
+    assert _sentences(text) == [
+        "Mr. Smith met Dr. Jones in the U.S. capital.",
+        "They talked!",
+        "Did it work?",
+        "Yes.",
+    ]
+
+
+def test_initials_and_numbers_do_not_split() -> None:
+    text = "John F. Kennedy was born in 1917. Python 3.0 was released in 2008."
+    assert _sentences(text) == [
+        "John F. Kennedy was born in 1917.",
+        "Python 3.0 was released in 2008.",
+    ]
+
+
+def test_region_bounds_are_respected() -> None:
+    text = "Ignore me. Keep this one. And this."
+    assert split_sentences(text, 11) == [(11, 25), (26, 35)]
