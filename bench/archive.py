@@ -52,7 +52,7 @@ class Server:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_GET(self):  # noqa: N802
+            def do_GET(self):
                 try:
                     body = pages[int(self.path.strip("/").split(".")[0])]
                 except (ValueError, IndexError):
@@ -76,8 +76,9 @@ class Server:
 
 
 def bench_httpx(urls: list[str], concurrency: int) -> float:
-    import httpx
     from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
 
     started = time.perf_counter()
     with httpx.Client(trust_env=False) as client, ThreadPoolExecutor(concurrency) as pool:
@@ -92,14 +93,26 @@ def bench_wget(urls: list[str], workdir: Path) -> float | None:
     url_file.write_text("\n".join(urls))
     started = time.perf_counter()
     subprocess.run(
-        ["wget", "-q", "--no-proxy", "-i", str(url_file), "-P", str(workdir / "wget"),
-         "--warc-file", str(workdir / "wget-archive"), "--no-warc-keep-log"],
+        [
+            "wget",
+            "-q",
+            "--no-proxy",
+            "-i",
+            str(url_file),
+            "-P",
+            str(workdir / "wget"),
+            "--warc-file",
+            str(workdir / "wget-archive"),
+            "--no-warc-keep-log",
+        ],
         check=False,
     )
     return time.perf_counter() - started
 
 
-def bench_workbench(urls: list[str], port: int, concurrency: int, workdir: Path) -> tuple[float, int]:
+def bench_workbench(
+    urls: list[str], port: int, concurrency: int, workdir: Path
+) -> tuple[float, int]:
     env = {
         **os.environ,
         "DJANGO_DEBUG": "1",
@@ -133,9 +146,15 @@ def bench_workbench(urls: list[str], port: int, concurrency: int, workdir: Path)
 
     log = (workdir / "worker.log").open("wb")
     worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "workbench", "worker", "-Q", "archive",
-         "--concurrency", str(concurrency), "--without-gossip", "--without-mingle", "-l", "warning"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            *(sys.executable, "-m", "celery", "-A", "workbench", "worker", "-Q", "archive"),
+            *("--concurrency", str(concurrency), "--without-gossip", "--without-mingle"),
+            *("-l", "warning"),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
         time.sleep(3)  # let the worker boot; the clock starts at the first enqueue

@@ -485,7 +485,9 @@ class ClaimActionForm(helpers.ActionForm):
 
 class DismissForm(forms.Form):
     reason = forms.ChoiceField(choices=Claim.DismissalReason.choices)
-    note = forms.CharField(required=False, max_length=2000)
+    note = forms.CharField(
+        required=False, max_length=2000, widget=forms.TextInput(attrs={"placeholder": "note"})
+    )
     duplicate_of = forms.IntegerField(required=False, min_value=1, label="Duplicate of (claim id)")
 
 

@@ -89,9 +89,7 @@ class Claim(models.Model):
         related_name="assigned_claims",
     )
     extractor = models.CharField(max_length=64, blank=True)
-    dismissal_reason = models.CharField(
-        max_length=20, choices=DismissalReason.choices, blank=True
-    )
+    dismissal_reason = models.CharField(max_length=20, choices=DismissalReason.choices, blank=True)
     dismissal_note = models.TextField(blank=True)
     duplicate_of = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
@@ -138,9 +136,7 @@ class Citation(models.Model):
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="citations")
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
-    relation = models.CharField(
-        max_length=16, choices=Relation.choices, default=Relation.CONTEXT
-    )
+    relation = models.CharField(max_length=16, choices=Relation.choices, default=Relation.CONTEXT)
     note = models.TextField(blank=True, help_text="Why this source matters, or an excerpt.")
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -151,7 +147,11 @@ class Citation(models.Model):
         max_length=16, choices=EvidenceStatus.choices, default=EvidenceStatus.PENDING
     )
     evidence_snapshot = models.ForeignKey(
-        Snapshot, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        Snapshot,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text="The snapshot whose text the stored evidence passages come from.",
     )
 

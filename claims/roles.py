@@ -1,14 +1,23 @@
 """The Reviewer and Editor groups and their model permissions (used by a data migration)."""
 
 READ = [
-    "claims.view_article", "claims.view_claim", "claims.view_citation", "claims.view_verdict",
-    "sources.view_source", "sources.view_snapshot",
+    "claims.view_article",
+    "claims.view_claim",
+    "claims.view_citation",
+    "claims.view_verdict",
+    "sources.view_source",
+    "sources.view_snapshot",
 ]
 REVIEWER = [
     *READ,
-    "claims.add_article", "claims.change_article", "claims.change_claim",
-    "claims.add_citation", "claims.change_citation", "claims.delete_citation",
-    "claims.add_verdict", "sources.change_source",
+    "claims.add_article",
+    "claims.change_article",
+    "claims.change_claim",
+    "claims.add_citation",
+    "claims.change_citation",
+    "claims.delete_citation",
+    "claims.add_verdict",
+    "sources.change_source",
 ]
 EDITOR = [*REVIEWER, "claims.change_verdict", "claims.delete_article"]
 ROLES = {"Reviewer": REVIEWER, "Editor": EDITOR}

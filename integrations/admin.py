@@ -29,14 +29,31 @@ class ApiTokenAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
             return []
-        return ["name", "scope", "user", "prefix", "created_by", "created_at", "last_used_at",
-                "revoked_at"]
+        return [
+            "name",
+            "scope",
+            "user",
+            "prefix",
+            "created_by",
+            "created_at",
+            "last_used_at",
+            "revoked_at",
+        ]
 
     def get_fields(self, request, obj=None):
         if obj is None:
             return ["name", "scope", "expires_at"]
-        return ["name", "scope", "user", "prefix", "expires_at", "created_by", "created_at",
-                "last_used_at", "revoked_at"]
+        return [
+            "name",
+            "scope",
+            "user",
+            "prefix",
+            "expires_at",
+            "created_by",
+            "created_at",
+            "last_used_at",
+            "revoked_at",
+        ]
 
     def save_model(self, request, obj, form, change):
         if change:
@@ -118,14 +135,32 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
 @admin.register(WebhookDelivery)
 class WebhookDeliveryAdmin(admin.ModelAdmin):
     list_display = [
-        "pk", "event", "endpoint", "status", "attempts", "response_status", "duration_ms",
-        "created_at", "last_attempt_at", "next_attempt_at",
+        "pk",
+        "event",
+        "endpoint",
+        "status",
+        "attempts",
+        "response_status",
+        "duration_ms",
+        "created_at",
+        "last_attempt_at",
+        "next_attempt_at",
     ]
     list_filter = ["status", "event", "endpoint"]
     list_select_related = ["endpoint"]
     readonly_fields = [
-        "endpoint", "event", "payload", "status", "attempts", "created_at", "last_attempt_at",
-        "next_attempt_at", "delivered_at", "response_status", "response_body", "duration_ms",
+        "endpoint",
+        "event",
+        "payload",
+        "status",
+        "attempts",
+        "created_at",
+        "last_attempt_at",
+        "next_attempt_at",
+        "delivered_at",
+        "response_status",
+        "response_body",
+        "duration_ms",
         "error",
     ]
     actions = ["redeliver"]

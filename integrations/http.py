@@ -77,7 +77,9 @@ def post(
     watchdog.start()
     transport = _transport(policy, backend)
     timeout = httpx.Timeout(
-        connect=policy.connect_timeout, read=policy.read_timeout, write=policy.read_timeout,
+        connect=policy.connect_timeout,
+        read=policy.read_timeout,
+        write=policy.read_timeout,
         pool=policy.connect_timeout,
     )
     request = httpx.Request(

@@ -64,9 +64,7 @@ def api_token_create(
         raise DomainError(f"Unknown scope {scope!r}.", code="invalid_scope")
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with transaction.atomic():
-        user, created = get_user_model().objects.get_or_create(
-            username=_integration_username(name)
-        )
+        user, created = get_user_model().objects.get_or_create(username=_integration_username(name))
         if created:
             user.set_unusable_password()
             user.save(update_fields=["password"])
@@ -106,7 +104,9 @@ def webhook_endpoint_create(
     try:
         parse_target(url, FetchPolicy.from_settings())  # syntax, scheme, port; DNS at send time
     except Blocked as exc:
-        raise DomainError(f"This URL cannot receive webhooks: {exc.message}", code="bad_url") from exc
+        raise DomainError(
+            f"This URL cannot receive webhooks: {exc.message}", code="bad_url"
+        ) from exc
     secret = "whsec_" + secrets.token_urlsafe(32)
     endpoint = WebhookEndpoint.objects.create(
         name=name, url=url, events=sorted(set(events)), secret=secret, created_by=by

@@ -13,7 +13,7 @@ WEBHOOK_MAX_RETRIES = getattr(settings, "WEBHOOK_MAX_RETRIES", 8)
 def retry_countdown(retries: int, retry_after: float | None = None) -> float:
     """Exponential backoff (10 s, 20 s, 40 s ... capped at 1 h) with jitter; honours Retry-After."""
     base = min(3600, 10 * 2**retries)
-    return max(base / 2 + random.uniform(0, base / 2), retry_after or 0)  # noqa: S311
+    return max(base / 2 + random.uniform(0, base / 2), retry_after or 0)
 
 
 @shared_task(

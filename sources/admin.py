@@ -6,7 +6,6 @@ sandboxed attachments by ``download_view``.
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import OuterRef, Subquery
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -14,12 +13,7 @@ from django.utils.html import format_html
 
 from sources import services
 from sources.models import Snapshot, Source
-
-
-def _latest(field: str):
-    return Subquery(
-        Snapshot.objects.filter(source=OuterRef("pk")).order_by("-created_at").values(field)[:1]
-    )
+from sources.selectors import latest_snapshot
 
 
 class SnapshotInline(admin.TabularInline):
@@ -55,7 +49,7 @@ class SourceAdmin(admin.ModelAdmin):
     actions = ["archive_now"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(latest_status=_latest("status"))
+        return super().get_queryset(request).annotate(latest_status=latest_snapshot("status"))
 
     def has_add_permission(self, request):
         return False  # sources are created by citing a URL on a claim

@@ -13,7 +13,7 @@ logger = logging.getLogger(__name__)
 
 def retry_countdown(retries: int, retry_after: float | None) -> float:
     """Exponential backoff with full jitter, honouring a server's Retry-After."""
-    backoff = random.uniform(0, min(600, 5 * 2**retries))  # noqa: S311
+    backoff = random.uniform(0, min(600, 5 * 2**retries))
     return max(backoff, retry_after or 0)
 
 

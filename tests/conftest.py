@@ -123,11 +123,27 @@ class WorkerProcess:
         log = self.log_path.open("ab")
         self.proc = subprocess.Popen(
             [
-                sys.executable, "-m", "celery", "-A", "workbench", "worker",
-                "-Q", self.queues, "--concurrency", "2", "--without-gossip",
-                "--without-mingle", "-l", "info", "-n", f"test-{os.getpid()}-{id(self)}@%h",
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "workbench",
+                "worker",
+                "-Q",
+                self.queues,
+                "--concurrency",
+                "2",
+                "--without-gossip",
+                "--without-mingle",
+                "-l",
+                "info",
+                "-n",
+                f"test-{os.getpid()}-{id(self)}@%h",
             ],
-            cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         deadline = time.monotonic() + timeout
@@ -223,8 +239,12 @@ def browser():
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
             ],
         )
         yield browser

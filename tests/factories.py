@@ -10,7 +10,7 @@ from claims.models import Article, Claim, Verdict
 from claims.roles import ensure_roles
 from sources.models import Snapshot, Source
 
-PASSWORD = "correct horse battery staple"  # noqa: S105
+PASSWORD = "correct horse battery staple"
 
 
 def make_user(username: str, *, group: str | None = None, superuser: bool = False):

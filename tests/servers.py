@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ class PageServer:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_GET(self):  # noqa: N802 - http.server's naming
+            def do_GET(self):
                 server.hits[self.path] = server.hits.get(self.path, 0) + 1
                 page = server.pages.get(self.path) or Page(b"not found", 404, "text/plain")
                 self.send_response(page.status)
@@ -40,10 +41,9 @@ class PageServer:
                 if page.delay:
                     self.wfile.flush()
                     time.sleep(page.delay)
-                try:
+                # The client may have gone away (a killed worker).
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     self.wfile.write(page.body)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the client went away (a killed worker)
 
             def log_message(self, format, *args):
                 pass

@@ -25,8 +25,12 @@ def test_compose_file_defines_the_stack_with_health_checks():
 def _manage(*args, **env):
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "FETCH_"))}
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env={**clean, **env},
-        capture_output=True, text=True, timeout=120,
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -49,9 +53,7 @@ def test_check_deploy_warns_only_about_what_the_readme_explains():
 
 
 def test_check_deploy_warns_when_the_fetch_allow_list_is_set():
-    result = _manage(
-        "check", "--deploy", FETCH_ALLOWED_HOSTPORTS="127.0.0.1:8000", **PRODUCTION
-    )
+    result = _manage("check", "--deploy", FETCH_ALLOWED_HOSTPORTS="127.0.0.1:8000", **PRODUCTION)
     assert "sources.W001" in result.stdout + result.stderr
 
 

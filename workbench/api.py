@@ -13,16 +13,19 @@ from datetime import timedelta
 from http import HTTPStatus
 from typing import Any
 
+import django_filters
+from django import forms
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.validators import RegexValidator
 from django.http import Http404
 from django.utils import timezone
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
-from drf_spectacular.utils import OpenApiResponse
+from drf_spectacular.utils import OpenApiResponse, extend_schema_field
 from rest_framework import exceptions, serializers
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 from rest_framework.pagination import CursorPagination
-from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.permissions import SAFE_METHODS, BasePermission
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
@@ -67,8 +70,19 @@ class QueryParameterError(exceptions.ValidationError):
     """A validation error about the query string (reported with ``parameter``)."""
 
 
+NO_NUL = r"^[^\x00]*$"
+NOT_BLANK_NO_NUL = r"^[^\x00]*\S[^\x00]*$"
+
+
 class StrictCharField(serializers.CharField):
-    """A CharField that refuses numbers and booleans instead of turning them into text."""
+    """A CharField that refuses numbers and booleans instead of turning them into text, and
+    whose schema says what it refuses: no NUL characters, and (unless ``allow_blank``) at
+    least one non-space character."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        pattern = NO_NUL if self.allow_blank else NOT_BLANK_NO_NUL
+        self.validators.append(RegexValidator(pattern, code="invalid"))
 
     def to_internal_value(self, data):
         if not isinstance(data, str):
@@ -324,6 +338,20 @@ class CursorPage(CursorPagination):
 
 # Views ---------------------------------------------------------------------------------------
 
+MAX_ID = 2**63 - 1
+
+
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
+class IdFilter(django_filters.NumberFilter):
+    """Filter by a row id: an integer in the range of a bigint (no floats, no overflow)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
 
 class StrictQueryParams:
     """Refuse query parameters a view does not know (400), instead of silently ignoring a
@@ -345,6 +373,29 @@ class StrictQueryParams:
                     for name in sorted(unknown)
                 }
             )
+        empty = [
+            name
+            for name, value in request.query_params.items()
+            if value == "" and name not in self.blank_allowed_params()
+        ]
+        if empty:
+            raise QueryParameterError(
+                {name: serializers.ErrorDetail("Give a value.", code="blank") for name in empty}
+            )
+
+    def blank_allowed_params(self) -> set[str]:
+        """Free-text filters and the cursor may be empty (meaning: no filter, first page)."""
+        from django_filters import CharFilter
+
+        allowed = {"cursor", "ordering"}
+        filterset_class = getattr(self, "filterset_class", None)
+        if filterset_class is not None:
+            allowed |= {
+                name
+                for name, item in filterset_class.base_filters.items()
+                if type(item) is CharFilter
+            }
+        return allowed
 
     def allowed_query_params(self) -> set[str]:
         if getattr(self, "action", None) != "list":

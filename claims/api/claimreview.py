@@ -137,7 +137,13 @@ _REVIEW_PROPERTIES = {
     ),
 }
 _REVIEW_REQUIRED = [
-    "@type", "url", "claimReviewed", "datePublished", "author", "reviewRating", "itemReviewed",
+    "@type",
+    "url",
+    "claimReviewed",
+    "datePublished",
+    "author",
+    "reviewRating",
+    "itemReviewed",
 ]
 CLAIMREVIEW_SCHEMA = _obj(
     {"@context": _STRING, **_REVIEW_PROPERTIES}, ["@context", *_REVIEW_REQUIRED]

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
+from drf_spectacular.utils import extend_schema_field
 from rest_framework.filters import OrderingFilter
 
 from claims.models import Article, Claim, Verdict
+from workbench.api import IdFilter
 
 
 class StableOrderingFilter(OrderingFilter):
@@ -20,6 +23,16 @@ class StableOrderingFilter(OrderingFilter):
         return ordering
 
 
+@extend_schema_field({"type": "number", "minimum": 0, "maximum": 1})
+class ScoreFilter(django_filters.NumberFilter):
+    """A score between 0 and 1 inclusive."""
+
+    field_class = forms.FloatField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, min_value=0, max_value=1, **kwargs)
+
+
 class ArticleFilter(django_filters.FilterSet):
     extraction_status = django_filters.ChoiceFilter(choices=Article.ExtractionStatus.choices)
 
@@ -29,7 +42,7 @@ class ArticleFilter(django_filters.FilterSet):
 
 
 class ClaimFilter(django_filters.FilterSet):
-    article = django_filters.NumberFilter(field_name="article_id", help_text="Article id.")
+    article = IdFilter(field_name="article_id", help_text="Article id.")
     status = django_filters.ChoiceFilter(choices=Claim.Status.choices)
     kind = django_filters.ChoiceFilter(choices=Claim.Kind.choices)
     rating = django_filters.ChoiceFilter(
@@ -40,7 +53,7 @@ class ClaimFilter(django_filters.FilterSet):
     assignee = django_filters.CharFilter(
         field_name="assignee__username", help_text="Username of the assignee."
     )
-    min_checkworthiness = django_filters.NumberFilter(
+    min_checkworthiness = ScoreFilter(
         field_name="checkworthiness", lookup_expr="gte", help_text="0..1, inclusive."
     )
     has_citations = django_filters.ChoiceFilter(
@@ -57,10 +70,17 @@ class ClaimFilter(django_filters.FilterSet):
     class Meta:
         model = Claim
         fields = [
-            "article", "status", "kind", "rating", "assignee", "min_checkworthiness",
-            "has_citations", "search",
+            "article",
+            "status",
+            "kind",
+            "rating",
+            "assignee",
+            "min_checkworthiness",
+            "has_citations",
+            "search",
         ]
 
+    @extend_schema_field({"type": "string", "enum": ["true", "false"]})
     def filter_has_citations(self, queryset, name, value):
         return queryset.filter(has_citations=value == "true")
 
@@ -69,14 +89,14 @@ class ClaimFilter(django_filters.FilterSet):
         if not value:
             return queryset
         if connection.vendor == "postgresql":
-            return queryset.annotate(
-                search_vector=SearchVector("text", config="english")
-            ).filter(search_vector=SearchQuery(value, config="english", search_type="websearch"))
+            return queryset.annotate(search_vector=SearchVector("text", config="english")).filter(
+                search_vector=SearchQuery(value, config="english", search_type="websearch")
+            )
         return queryset.filter(text__icontains=value)
 
 
 class VerdictFilter(django_filters.FilterSet):
-    claim = django_filters.NumberFilter(field_name="claim_id", help_text="Claim id.")
+    claim = IdFilter(field_name="claim_id", help_text="Claim id.")
     status = django_filters.ChoiceFilter(choices=Verdict.Status.choices)
     rating = django_filters.ChoiceFilter(choices=Verdict.Rating.choices)
 

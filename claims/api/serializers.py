@@ -17,6 +17,13 @@ from claims.models import Article, Citation, Claim, Verdict
 from sources.api.serializers import SnapshotSummarySerializer
 from workbench.api import StrictCharField
 
+HTTP_URL = RegexValidator(
+    r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:[0-9]{1,5})?"
+    r"([/?](?:[A-Za-z0-9._~:/?@!$&'()*+,;=-]|%[0-9A-Fa-f]{2})*)?$",
+    message="Enter an http:// or https:// URL.",
+    code="invalid_url",
+)
+
 
 def api_path(kind: str, pk: int, suffix: str = "") -> str:
     return f"/api/v1/{kind}/{pk}{suffix}"
@@ -34,17 +41,17 @@ class ArticleCreateInputSerializer(serializers.Serializer):
     title = StrictCharField(max_length=500, required=False, allow_blank=True, default="")
     body = StrictCharField(
         trim_whitespace=False,
-        validators=[RegexValidator(r"\S", message="The article has no text.", code="blank")],
         help_text="The article text exactly as received (spans index it). Required, also when "
         "`url` is given: creating an article from its URL alone is not supported yet.",
     )
-    url = serializers.URLField(
+    url = StrictCharField(
         max_length=2048,
         required=False,
         allow_blank=True,
         default="",
-        help_text="Where the article was published. Fetching from the URL is not built yet: "
-        "send `body` as well.",
+        validators=[HTTP_URL],
+        help_text="Where the article was published (http or https). Fetching the article from "
+        "it is not built yet: send `body` as well.",
     )
     outlet = StrictCharField(max_length=200, required=False, allow_blank=True, default="")
     author = StrictCharField(max_length=200, required=False, allow_blank=True, default="")
@@ -73,7 +80,14 @@ class ClaimSummarySerializer(serializers.ModelSerializer):
     class Meta:
         model = Claim
         fields = [
-            "id", "api_url", "text", "start", "end", "position", "kind", "checkworthiness",
+            "id",
+            "api_url",
+            "text",
+            "start",
+            "end",
+            "position",
+            "kind",
+            "checkworthiness",
             "status",
         ]
 
@@ -88,9 +102,20 @@ class ArticleSerializer(serializers.ModelSerializer):
     class Meta:
         model = Article
         fields = [
-            "id", "api_url", "title", "url", "outlet", "author", "published_on", "language",
-            "extraction_status", "extracted_at", "extraction_error", "claim_count",
-            "created_at", "updated_at",
+            "id",
+            "api_url",
+            "title",
+            "url",
+            "outlet",
+            "author",
+            "published_on",
+            "language",
+            "extraction_status",
+            "extracted_at",
+            "extraction_error",
+            "claim_count",
+            "created_at",
+            "updated_at",
         ]
 
     def get_api_url(self, article) -> str:
@@ -123,9 +148,25 @@ class ClaimSerializer(serializers.ModelSerializer):
     class Meta:
         model = Claim
         fields = [
-            "id", "api_url", "article", "text", "span_text", "start", "end", "position", "kind",
-            "checkworthiness", "status", "assignee", "dismissal_reason", "dismissal_note",
-            "duplicate_of", "has_citations", "published_verdict", "created_at", "updated_at",
+            "id",
+            "api_url",
+            "article",
+            "text",
+            "span_text",
+            "start",
+            "end",
+            "position",
+            "kind",
+            "checkworthiness",
+            "status",
+            "assignee",
+            "dismissal_reason",
+            "dismissal_note",
+            "duplicate_of",
+            "has_citations",
+            "published_verdict",
+            "created_at",
+            "updated_at",
         ]
 
     def get_api_url(self, claim) -> str:
@@ -184,7 +225,9 @@ class ClaimUpdateInputSerializer(serializers.Serializer):
 
 
 class CitationCreateInputSerializer(serializers.Serializer):
-    url = StrictCharField(max_length=2048, help_text="http(s) URL of the source.")
+    url = StrictCharField(
+        max_length=2048, validators=[HTTP_URL], help_text="http(s) URL of the source."
+    )
     relation = serializers.ChoiceField(
         choices=Citation.Relation.choices, default=Citation.Relation.CONTEXT
     )
@@ -199,7 +242,13 @@ class CitationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Citation
         fields = [
-            "id", "claim", "source", "relation", "note", "added_by", "created_at",
+            "id",
+            "claim",
+            "source",
+            "relation",
+            "note",
+            "added_by",
+            "created_at",
             "latest_snapshot",
         ]
 
@@ -248,8 +297,17 @@ class VerdictSerializer(serializers.ModelSerializer):
     class Meta:
         model = Verdict
         fields = [
-            "id", "api_url", "claim", "rating", "explanation", "status", "author",
-            "approved_by", "created_at", "published_at", "supersedes",
+            "id",
+            "api_url",
+            "claim",
+            "rating",
+            "explanation",
+            "status",
+            "author",
+            "approved_by",
+            "created_at",
+            "published_at",
+            "supersedes",
         ]
 
     def get_api_url(self, verdict) -> str:

@@ -77,7 +77,9 @@ PUBLIC_VERDICT_STATUSES = (Verdict.Status.PUBLISHED, Verdict.Status.SUPERSEDED)
 )
 class ArticleViewSet(
     StrictQueryParams,
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
     viewsets.GenericViewSet,
 ):
     filterset_class = ArticleFilter
@@ -127,9 +129,8 @@ class ClaimObjectPermission(BasePermission):
     def has_object_permission(self, request, view, claim) -> bool:
         if request.method in ("GET", "HEAD", "OPTIONS") or view.action != "partial_update":
             return True
-        return (
-            claim.assignee_id in (None, request.user.pk)
-            or services.user_can_publish(request.user)
+        return claim.assignee_id in (None, request.user.pk) or services.user_can_publish(
+            request.user
         )
 
 
@@ -155,8 +156,7 @@ _CLAIM_LIST_DESCRIPTION = (
     ),
 )
 class ClaimViewSet(
-    StrictQueryParams,
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+    StrictQueryParams, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):
     filterset_class = ClaimFilter
     filter_backends = [
@@ -221,8 +221,13 @@ class ClaimViewSet(
             )
         ],
     )
-    @action(detail=True, methods=["get", "post"], pagination_class=None, filterset_class=None,
-            filter_backends=[])
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        pagination_class=None,
+        filterset_class=None,
+        filter_backends=[],
+    )
     def citations(self, request, pk=None):
         claim = self.get_object()
         if request.method == "POST":
@@ -251,8 +256,13 @@ class ClaimViewSet(
             **problem_responses(*READ_ERRORS),
         },
     )
-    @action(detail=True, renderer_classes=[JsonLdRenderer, JSONRenderer], pagination_class=None,
-            filterset_class=None, filter_backends=[])
+    @action(
+        detail=True,
+        renderer_classes=[JsonLdRenderer, JSONRenderer],
+        pagination_class=None,
+        filterset_class=None,
+        filter_backends=[],
+    )
     def claimreview(self, request, pk=None):
         claim = self.get_object()
         verdict = (
@@ -284,7 +294,9 @@ class ClaimViewSet(
 )
 class VerdictViewSet(
     StrictQueryParams,
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
     viewsets.GenericViewSet,
 ):
     filterset_class = VerdictFilter

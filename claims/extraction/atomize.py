@@ -142,6 +142,15 @@ def _protected(toks: list[Tok], seg: list[tuple[int, int]], c: int) -> bool:
     if left is None or i >= j:
         return False
     nxt = toks[i:j]
+    # coordinate adjectives: "a stealth-capable, single-seat fighter"
+    if (
+        k >= 2
+        and toks[k - 2].low in ("a", "an")
+        and left.tag in ("N", VBD)
+        and nxt[0].tag in ("N", VBD, ADV)
+        and nxt[0].w.islower()
+    ):
+        return True
     # dates: "May 29, 2014"
     if left.tag == NUM and nxt[0].tag == NUM and len(nxt[0].w) == 4:
         return True
@@ -155,10 +164,10 @@ def _protected(toks: list[Tok], seg: list[tuple[int, int]], c: int) -> bool:
 def _list_item(toks: list[Tok], i: int, j: int) -> bool:
     if toks[i].tag in (SC, REL, PSC, VBG, AUX) or _has_finite(toks, i, j):
         return False
-    if toks[i].tag == CC:
-        return j - i <= 5 and toks[i + 1 : j] and toks[i + 1].tag not in (VBD, AUX, VBZ)
     while j > i and toks[j - 1].tag == PUNCT:
         j -= 1
+    if toks[i].tag == CC:
+        return 1 < j - i <= 7 and toks[i + 1].tag not in (VBD, AUX, VBZ)
     for k in range(i + 1, min(j, i + 5)):
         if toks[k].tag == CC and k + 1 < j and toks[k + 1].tag not in (VBD, AUX, VBZ):
             return j - k <= 7
@@ -232,11 +241,7 @@ def _inner_splits(toks: list[Tok], i: int, j: int) -> list[int]:
                     m += 1
                 if m < j and (
                     toks[m].tag in (VBD, AUX, VBZ, VBG)
-                    or (
-                        toks[m].tag in (DET, PRON, CAP, "N")
-                        and _has_finite(toks, m, min(j, m + 6))
-                        and not any(t.tag in (REL, THAT) for t in toks[m : min(j, m + 6)])
-                    )
+                    or (toks[m].tag in (DET, PRON, CAP, "N") and _clause_follows(toks, m, j))
                 ):
                     cuts.append(k)
                     left = k
@@ -273,12 +278,19 @@ def _inner_splits(toks: list[Tok], i: int, j: int) -> list[int]:
     return cuts
 
 
+def _clause_follows(toks: list[Tok], m: int, j: int) -> bool:
+    """A short subject then a finite verb: "... and the film became ..."."""
+    fv = _finite(toks, m, min(j, m + 6))
+    return fv is not None and not any(t.tag in (REL, THAT, CC) for t in toks[m:fv])
+
+
 def _gerund_modifier(toks: list[Tok], k: int, j: int) -> bool:
     """An -ing word inside a noun phrase: "multiple programming paradigms"."""
-    if toks[k - 1].tag not in ("N", VB):
-        return False
     nxt = toks[k + 1] if k + 1 < j else None
-    return nxt is None or nxt.tag in ("N", VB) or (nxt.tag == PUNCT and nxt.w not in '"(')
+    ends_np = nxt is None or nxt.tag == CC or (nxt.tag == PUNCT and nxt.w not in '"(')
+    if toks[k - 1].tag == CAP:  # "Ukrainian-language dubbing and ..."
+        return ends_np
+    return toks[k - 1].tag in ("N", VB) and (ends_np or nxt.tag in ("N", VB))
 
 
 def _pieces(toks: list[Tok]) -> list[Piece]:
@@ -367,6 +379,9 @@ def _np_tail(toks: list[Tok], i: int, j: int, limit: int = 8) -> tuple[int, int]
         if t.low in ("of", "in") and k - 1 > i and toks[k - 2].tag in ("N", VB, CAP):
             k -= 1
             continue
+        if t.low == "and" and k - 1 > i and toks[k - 2].tag == CAP and toks[k].tag == CAP:
+            k -= 1  # "Russia and Myanmar"
+            continue
         break
     while k < end and toks[k].tag == PUNCT and toks[k].w not in '"\u201c':
         k += 1
@@ -386,9 +401,9 @@ def _past(word: str) -> str:
     low = word.lower()
     if low in lx.IRREGULAR_PARTICIPLE_TO_PAST:
         return lx.IRREGULAR_PARTICIPLE_TO_PAST[low]
-    stem = low[:-3]
-    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
-        stem = stem[:-1]
+    if not low.endswith("ing"):
+        return word
+    stem = low[:-3]  # "planning" -> "plann" -> "planned"; "describing" -> "described"
     if stem.endswith("e"):
         return stem + "d"
     if stem.endswith("y") and len(stem) > 2 and stem[-2] not in "aeiou":
@@ -475,13 +490,17 @@ def atomize(text: str, start: int, end: int, *, fine: bool = False) -> list[Draf
             )
     if fine:
         claims = [x for c in claims for x in _adjuncts(text, toks, c)]
+        for rng in _role_names(toks):
+            claims.append(_Claim([rng], _text(text, toks, [rng]), "apposition"))
     out: list[Draft] = []
+    seen: set[tuple[Span, ...]] = set()
     for c in claims:
         for dist_ranges, dist_text in _distribute(text, toks, c.ranges, c.text, fine):
             trimmed = [_trim(toks, r) for r in dist_ranges]
             spans = _spans(toks, trimmed)
             words = sum(1 for a, b in trimmed for t in toks[a:b] if t.tag != PUNCT)
-            if spans and words >= 2:
+            if spans and words >= 2 and spans not in seen:
+                seen.add(spans)
                 out.append(Draft(_sentence(dist_text), spans, c.role, c.subject))
     return out
 
@@ -546,7 +565,8 @@ def _assemble(text: str, toks: list[Tok], pieces: list[Piece], fine: bool = Fals
             # an introductory phrase ("During the meeting, ...") belongs to its clause; at
             # proposition granularity it is a proposition of its own (see _adjuncts)
             intro = None if pending_intro is None else (pending_intro, p.i)
-            ranges = [(p.body if intro is None or fine else intro[0], p.j)]
+            split_intro = fine and intro is not None and _informative(toks, intro)
+            ranges = [(p.body if intro is None or split_intro else intro[0], p.j)]
             pending_intro = None
             subj_text = None
             head = None
@@ -559,9 +579,15 @@ def _assemble(text: str, toks: list[Tok], pieces: list[Piece], fine: bool = Fals
                 # a subordinate clause's pronoun does not replace the main subject
                 if p.kind == "clause" or subject is None or toks[a].tag != PRON:
                     subject = (a, b)
-            last_claim = _Claim(ranges, _text(text, toks, ranges), "clause", subj_text, head)
+            clause_text = _text(text, toks, ranges)
+            if p.subj is not None and p.subj[1] < p.j and toks[p.subj[1]].tag == VBG:
+                # "with Russia planning investments": an absolute clause
+                verb = toks[p.subj[1]]
+                cut = verb.s - toks[ranges[0][0]].s
+                clause_text = clause_text[:cut] + _past(verb.w) + clause_text[cut + len(verb.w) :]
+            last_claim = _Claim(ranges, clause_text, "clause", subj_text, head)
             claims.append(last_claim)
-            if fine and intro is not None and head is not None:
+            if split_intro and intro is not None and head is not None:
                 rs = [*head, intro]
                 claims.append(_Claim(rs, _text(text, toks, sorted(rs)), "clause", subj_text))
             if deferred is not None:
@@ -585,8 +611,13 @@ def _assemble(text: str, toks: list[Tok], pieces: list[Piece], fine: bool = Fals
             claims.append(last_claim)
             continue
         if p.kind == "rel":
-            claims.append(_relative(text, toks, pieces, idx))
+            claims.append(_relative(text, toks, pieces, idx, fine))
     return claims
+
+
+def _informative(toks: list[Tok], rng: tuple[int, int]) -> bool:
+    """An introductory phrase that says when or where ("In 1998", "At Kensington Palace")."""
+    return any(t.tag in (NUM, CAP) for t in toks[rng[0] + 1 : rng[1]])
 
 
 def _predicate(text: str, toks: list[Tok], p: Piece, subject: tuple[int, int] | None) -> _Claim:
@@ -629,7 +660,9 @@ def _plain_np(toks: list[Tok], p: Piece | None) -> bool:
     return p is not None and p.kind == "np" and toks[p.body].tag not in (PREP, PSC, ADV, SC)
 
 
-def _relative(text: str, toks: list[Tok], pieces: list[Piece], idx: int) -> _Claim:
+def _relative(
+    text: str, toks: list[Tok], pieces: list[Piece], idx: int, fine: bool = False
+) -> _Claim:
     """A relative clause, its pronoun replaced by the antecedent noun phrase."""
     p = pieces[idx]
     rel_idx = p.body + 1 if toks[p.body].tag == PREP else p.body
@@ -646,13 +679,13 @@ def _relative(text: str, toks: list[Tok], pieces: list[Piece], idx: int) -> _Cla
         claim_text = f"{ante_text}'s {rest_text}"
     else:
         claim_text = f"{ante_text} {rest_text}"
-    return _Claim([_head_run(toks, ante), (rel_idx, p.j)], claim_text, "relative", ante_text)
+    # PropSegmEnt-style propositions repeat the whole antecedent; a claim keeps its head
+    spans = [ante, (rel_idx + 1, p.j)] if fine else [_head_run(toks, ante), (rel_idx, p.j)]
+    return _Claim(spans, claim_text, "relative", ante_text)
 
 
 # ----------------------------------------------------------------------------- adjuncts
-_ADJUNCT_PREPS = frozenset(
-    ["in", "on", "at", "during", "since", "from", "after", "before", "until"]
-)
+_ADJUNCT_PREPS = lx.words("in on at during since from after before until with for by")
 
 
 def _adjuncts(text: str, toks: list[Tok], c: _Claim) -> list[_Claim]:
@@ -669,6 +702,10 @@ def _adjuncts(text: str, toks: list[Tok], c: _Claim) -> list[_Claim]:
         and toks[k - 1].tag in ("N", CAP, NUM)
         and not (toks[k - 1].tag == CAP and k + 1 < b and toks[k + 1].tag == CAP)
     ]
+    # only phrases that say when or where ("on May 30, 2014", "in Hollywood"); "restrictions
+    # on certain acts" is a complement
+    ends = [*cuts[1:], b]
+    cuts = [k for k, e in zip(cuts, ends, strict=False) if _informative(toks, (k, e))]
     if not cuts:
         return [c]
     core = [r for r in _without(c.ranges, [((0, 0), (cuts[0], b))]) if r[1] > r[0]]
@@ -677,6 +714,26 @@ def _adjuncts(text: str, toks: list[Tok], c: _Claim) -> list[_Claim]:
     for lo, hi in pairwise(bounds):
         rs = [*c.head, (lo, hi)]
         out.append(_Claim(rs, _text(text, toks, sorted(rs)), c.role, c.subject))
+    return out
+
+
+def _role_names(toks: list[Tok]) -> list[tuple[int, int]]:
+    """ "actor Harrison Ford", "production designer Robert Stromberg": a role before a name."""
+    out = []
+    n = len(toks)
+    k = 1
+    while k < n:
+        if toks[k].tag == CAP and toks[k - 1].tag == "N" and toks[k - 1].w.islower():
+            a = k - 1
+            while a > 0 and k - a < 3 and toks[a - 1].tag == "N" and toks[a - 1].w.islower():
+                a -= 1
+            b = k
+            while b < n and toks[b].tag == CAP:
+                b += 1
+            if b - k >= 2:
+                out.append((a, b))
+            k = b
+        k += 1
     return out
 
 
@@ -697,10 +754,30 @@ def _parentheticals(toks: list[Tok]) -> list[tuple[tuple[int, int], tuple[int, i
                 inner = [x for x in toks[open_at + 1 : k] if x.tag != PUNCT]
                 if len(inner) == 1 and inner[0].w.isupper():
                     continue  # an acronym: "(NUG)"
-                tail = _np_tail(toks, max(0, open_at - 6), open_at, limit=6)
+                tail = _title_tail(toks, open_at) or _np_tail(
+                    toks, max(0, open_at - 6), open_at, limit=6
+                )
                 if inner and tail is not None:
                     out.append((tail, (open_at, k + 1)))
     return out
+
+
+def _title_tail(toks: list[Tok], j: int, limit: int = 8) -> tuple[int, int] | None:
+    """A capitalised title ending at j: "The Day After Tomorrow", "Great Balls of Fire!"."""
+    k = j
+    while k > 0 and toks[k - 1].w in "!?":
+        k -= 1
+    if k == 0 or not toks[k - 1].w[:1].isupper():
+        return None
+    while (
+        k > 0
+        and j - k < limit
+        and (toks[k - 1].w[:1].isupper() or (toks[k - 1].low in _ITEM_GLUE and k - 1 > 0))
+    ):
+        k -= 1
+    while k < j and not toks[k].w[:1].isupper():
+        k += 1
+    return (k, j) if k < j else None
 
 
 def _without(
@@ -735,14 +812,14 @@ def _drop_parens(
 # ----------------------------------------------------------------------------- lists
 _NAME_TAGS = frozenset({CAP, NUM})
 _WORD_TAGS = frozenset({CAP, NUM, "N", VB, VBG, VBD})
-_ITEM_GLUE = frozenset({"of", "the", "&", "de", "von", "van", "-", "'s"})
+_ITEM_GLUE = frozenset({"of", "the", "&", "de", "von", "van", "-", "'s", "with"})
 _NO_DISTRIBUTE_BEFORE = frozenset({"between", "both", "among", "amongst"})
 
 
 def _item_forward(toks: list[Tok], k: int, end: int, tags: frozenset[str]) -> int:
     """End of a name-like item starting at k (k itself when there is none)."""
     m = k
-    if m < end and toks[m].low == "the":
+    if m < end and (toks[m].low == "the" or (toks[m].tag == DET and tags is _WORD_TAGS)):
         m += 1
     if m >= end or toks[m].tag not in tags:
         return k
@@ -780,6 +857,8 @@ def _name_lists(
     for k in range(a + 1, b - 1):
         if toks[k].tag != CC or toks[k].low not in ("and", "or"):
             continue
+        if toks[k + 1].low in ("more", "less", "fewer"):
+            continue  # "two or more people"
         r_end = _item_forward(toks, k + 1, b, tags)
         if r_end == k + 1:
             continue
@@ -816,7 +895,11 @@ def _modifiers(
             if toks[k].low not in _COPULAS or toks[k + 1].low not in ("a", "an"):
                 continue
             m = k + 2
-            while m < b and toks[m].tag in _MODIFIER_TAGS and m - k < 9:
+            while (
+                m < b
+                and m - k < 12
+                and (toks[m].tag in _MODIFIER_TAGS or (toks[m].w == "," and m + 1 < b))
+            ):
                 m += 1
             while m > k + 2 and toks[m - 1].tag not in ("N", VB, CAP):
                 m -= 1
@@ -829,6 +912,9 @@ def _modifiers(
             out = [(base, _text(text, toks, sorted(base)))]
             mod = k + 2
             while mod < head:
+                if toks[mod].w == ",":
+                    mod += 1
+                    continue
                 end = mod + 1
                 while end < head and toks[end - 1].tag == ADV:
                     end += 1

@@ -169,7 +169,7 @@ _STATEMENT = words(
     """
     said says say stated claimed argued praised expressed endorsed highlighted highlighting
     highlights view views viewed believe believed believes called described describing
-    warned urged criticized criticised condemned denied welcomed announced concern concerns
+    warned urged denied welcomed announced concern concerns
     """
 )
 _PAST = words("held seized won led met made took signed has have")

@@ -23,7 +23,7 @@ PREPOSITIONS = words(
     amongst through throughout during before after since until till without within
     across along alongside around behind beyond despite toward towards upon via amid
     amidst like near off per than unlike beside besides except as inside outside past
-    regarding concerning following excluding above below beneath underneath up down out
+    regarding according concerning following excluding above below beneath underneath up down out
     """
 )
 COORDINATORS = frozenset({"and", "or", "but", "nor", "yet"})

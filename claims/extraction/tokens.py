@@ -75,7 +75,7 @@ def _tag(w: str, low: str, initial: bool) -> str:
     if low in lx.PRONOUNS:
         return PRON
     if low in lx.AUXILIARIES:
-        return AUX
+        return CAP if c.isupper() and not initial else AUX  # "on May 17", "Will Smith"
     if low in lx.NONFINITE_BE:
         return BE
     if low in lx.NUMBER_WORDS:

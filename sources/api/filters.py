@@ -1,6 +1,7 @@
 import django_filters
 
 from sources.models import Snapshot, Source
+from workbench.api import IdFilter
 
 
 class SourceFilter(django_filters.FilterSet):
@@ -13,7 +14,7 @@ class SourceFilter(django_filters.FilterSet):
 
 
 class SnapshotFilter(django_filters.FilterSet):
-    source = django_filters.NumberFilter(field_name="source_id", help_text="Source id.")
+    source = IdFilter(field_name="source_id", help_text="Source id.")
     status = django_filters.ChoiceFilter(choices=Snapshot.Status.choices)
 
     class Meta:

@@ -18,8 +18,16 @@ class SnapshotSummarySerializer(serializers.ModelSerializer):
     class Meta:
         model = Snapshot
         fields = [
-            "id", "api_url", "status", "http_status", "content_type", "size", "sha256",
-            "created_at", "finished_at", "error_reason",
+            "id",
+            "api_url",
+            "status",
+            "http_status",
+            "content_type",
+            "size",
+            "sha256",
+            "created_at",
+            "finished_at",
+            "error_reason",
         ]
 
     def get_api_url(self, snapshot) -> str:
@@ -34,8 +42,17 @@ class SnapshotSerializer(SnapshotSummarySerializer):
     class Meta(SnapshotSummarySerializer.Meta):
         fields = [
             *SnapshotSummarySerializer.Meta.fields,
-            "source", "final_url", "redirect_chain", "warc_sha256", "title", "published",
-            "started_at", "attempts", "error_message", "body_download", "warc_download",
+            "source",
+            "final_url",
+            "redirect_chain",
+            "warc_sha256",
+            "title",
+            "published",
+            "started_at",
+            "attempts",
+            "error_message",
+            "body_download",
+            "warc_download",
         ]
 
     @extend_schema_field(serializers.CharField(allow_null=True))
@@ -59,8 +76,15 @@ class SourceSerializer(serializers.ModelSerializer):
     class Meta:
         model = Source
         fields = [
-            "id", "api_url", "url", "domain", "created_at", "live_status", "live_checked_at",
-            "live_detail", "latest_snapshot",
+            "id",
+            "api_url",
+            "url",
+            "domain",
+            "created_at",
+            "live_status",
+            "live_checked_at",
+            "live_detail",
+            "latest_snapshot",
         ]
 
     def get_api_url(self, source) -> str:

@@ -27,8 +27,8 @@ def latest_snapshot_prefetch(lookup: str = "snapshots") -> Prefetch:
 
 @extend_schema_view(
     list=extend_schema(
-        summary="List cited sources", responses={200: SourceSerializer, **problem_responses(
-            *READ_ERRORS)}
+        summary="List cited sources",
+        responses={200: SourceSerializer, **problem_responses(*READ_ERRORS)},
     ),
     retrieve=extend_schema(
         summary="A source with its latest snapshot",
@@ -94,13 +94,21 @@ class SnapshotViewSet(
         return SnapshotDetailSerializer if self.action == "retrieve" else SnapshotSerializer
 
     @extend_schema(summary="Download the archived response body", responses=_DOWNLOAD_RESPONSES)
-    @action(detail=True, renderer_classes=[BinaryRenderer, JSONRenderer], filterset_class=None,
-            pagination_class=None)
+    @action(
+        detail=True,
+        renderer_classes=[BinaryRenderer, JSONRenderer],
+        filterset_class=None,
+        pagination_class=None,
+    )
     def body(self, request, pk=None):
         return _download(self.get_object(), "body")
 
     @extend_schema(summary="Download the WARC record (gzip)", responses=_DOWNLOAD_RESPONSES)
-    @action(detail=True, renderer_classes=[BinaryRenderer, JSONRenderer], filterset_class=None,
-            pagination_class=None)
+    @action(
+        detail=True,
+        renderer_classes=[BinaryRenderer, JSONRenderer],
+        filterset_class=None,
+        pagination_class=None,
+    )
     def warc(self, request, pk=None):
         return _download(self.get_object(), "warc")

@@ -11,7 +11,9 @@ pytestmark = pytest.mark.django_db
 BODY = "The plant could expand to 300 megawatts. The minister said it was 'safe'.\n"
 
 
-def test_post_article_is_accepted_and_queues_extraction(rw_client, django_capture_on_commit_callbacks):
+def test_post_article_is_accepted_and_queues_extraction(
+    rw_client, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks() as callbacks:
         response = rw_client.post(
             "/api/v1/articles",

@@ -37,7 +37,9 @@ def value(node, term):
 @pytest.fixture
 def published(bob_client, alice, carol):
     article = ArticleFactory(
-        url="https://news.example.org/plant", outlet="Daily Example", author="J. Doe",
+        url="https://news.example.org/plant",
+        outlet="Daily Example",
+        author="J. Doe",
     )
     claim = ClaimFactory(article=article)
     verdict = VerdictFactory(claim=claim, author=carol, rating=Verdict.Rating.MOSTLY_FALSE)

@@ -31,8 +31,12 @@ def _claim(article=None, **kwargs):
 def _publish(claim, rating=Verdict.Rating.FALSE):
     author, editor = UserFactory(), UserFactory()
     return VerdictFactory(
-        claim=claim, rating=rating, author=author, status=Verdict.Status.PUBLISHED,
-        approved_by=editor, published_at=timezone.now(),
+        claim=claim,
+        rating=rating,
+        author=author,
+        status=Verdict.Status.PUBLISHED,
+        approved_by=editor,
+        published_at=timezone.now(),
     )
 
 
@@ -170,13 +174,24 @@ def test_cite_a_source_archives_after_commit(rw_client, django_capture_on_commit
     assert duplicate.json()["code"] == "duplicate"
 
 
+def test_cite_rejects_urls_the_service_refuses(alice_client):
+    claim = _claim()
+    response = alice_client.post(
+        f"/api/v1/claims/{claim.pk}/citations",
+        {"url": f"https://{'a' * 300}.org/"},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid_url"  # the DomainError from url_normalize
+
+
 def test_cite_rejects_non_http_urls(alice_client):
     claim = _claim()
     response = alice_client.post(
         f"/api/v1/claims/{claim.pk}/citations", {"url": "file:///etc/passwd"}, format="json"
     )
     assert response.status_code == 400
-    assert response.json()["code"] == "invalid_url"
+    assert response.json()["errors"][0]["code"] == "invalid_url"
 
 
 def test_citations_list_shows_latest_snapshot(read_client):

@@ -1,4 +1,4 @@
-"""The authorisation matrix: every write endpoint × every persona. Nothing succeeds that
+"""The authorisation matrix: every write endpoint by every persona. Nothing succeeds that
 should not, and a refused request leaves no trace in the database.
 
 Read-write tokens submit articles and cite sources; they never change claims, never write or
@@ -8,7 +8,7 @@ publish verdicts (publishing needs a human editor, four eyes).
 import pytest
 
 from claims.models import Article, Citation, Claim, Verdict
-from tests.factories import ArticleFactory, ClaimFactory, VerdictFactory
+from tests.factories import ClaimFactory, VerdictFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -28,7 +28,10 @@ def many(alice):
         SnapshotFactory(source=source, status=Snapshot.Status.QUEUED)
         Citation.objects.create(claim=claim, source=source, added_by=alice)
         VerdictFactory(
-            claim=claim, author=author, approved_by=editor, status=Verdict.Status.PUBLISHED,
+            claim=claim,
+            author=author,
+            approved_by=editor,
+            status=Verdict.Status.PUBLISHED,
             published_at=timezone.now(),
         )
     for _ in range(49):

@@ -17,8 +17,13 @@ def archived():
     body = default_storage.save("bodies/test-hostile", ContentFile(HOSTILE))
     warc = default_storage.save("warcs/test-hostile", ContentFile(b"WARC/1.1\r\n"))
     return SnapshotFactory(
-        status=Snapshot.Status.SUCCEEDED, sha256="b" * 64, body=body, warc=warc,
-        content_type="text/html", text="alert", title="Hostile",
+        status=Snapshot.Status.SUCCEEDED,
+        sha256="b" * 64,
+        body=body,
+        warc=warc,
+        content_type="text/html",
+        text="alert",
+        title="Hostile",
     )
 
 

@@ -30,18 +30,22 @@ def test_propose_then_publish_by_another_editor(alice_client, bob_client):
 def test_empty_explanation_is_a_validation_problem(alice_client):
     claim = ClaimFactory()
     response = alice_client.post(
-        "/api/v1/verdicts", {"claim": claim.pk, "rating": "false", "explanation": ""},
+        "/api/v1/verdicts",
+        {"claim": claim.pk, "rating": "false", "explanation": ""},
         format="json",
     )
     assert response.status_code == 400
     assert response.json()["errors"][0] == {
-        "pointer": "#/explanation", "detail": "This field may not be blank.", "code": "blank",
+        "pointer": "#/explanation",
+        "detail": "This field may not be blank.",
+        "code": "blank",
     }
 
 
 def test_unknown_claim_and_rating(alice_client):
     response = alice_client.post(
-        "/api/v1/verdicts", {"claim": 10**9, "rating": "pants_on_fire", "explanation": "x"},
+        "/api/v1/verdicts",
+        {"claim": 10**9, "rating": "pants_on_fire", "explanation": "x"},
         format="json",
     )
     assert response.status_code == 400
@@ -52,7 +56,8 @@ def test_unknown_claim_and_rating(alice_client):
 def test_filters(read_client, alice_client, bob_client):
     claim = ClaimFactory()
     verdict = alice_client.post(
-        "/api/v1/verdicts", {"claim": claim.pk, "rating": "true", "explanation": "Yes."},
+        "/api/v1/verdicts",
+        {"claim": claim.pk, "rating": "true", "explanation": "Yes."},
         format="json",
     ).json()
     bob_client.post(f"/api/v1/verdicts/{verdict['id']}/publish")

@@ -29,7 +29,7 @@ class Receiver:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_POST(self):  # noqa: N802 - http.server's naming
+            def do_POST(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
                 receiver.requests.append((dict(self.headers.items()), body))
                 answer = b"ok" if receiver.status < 400 else b"broken"
@@ -88,7 +88,7 @@ def test_publishing_a_verdict_delivers_a_signed_event(
 
     services.webhook_deliver(delivery_id=delivery.pk)
 
-    (headers, body), = receiver.requests
+    ((headers, body),) = receiver.requests
     assert headers["X-Workbench-Event"] == "verdict.published"
     assert headers["X-Workbench-Delivery"] == str(delivery.pk)
     assert headers["Content-Type"] == "application/json"
@@ -184,7 +184,8 @@ def test_finished_snapshot_emits_snapshot_finished(
     endpoint, receiver, enqueued, page_server, settings, django_capture_on_commit_callbacks
 ):
     settings.FETCH_ALLOWED_HOSTPORTS = [
-        f"127.0.0.1:{page_server.port}", f"127.0.0.1:{receiver.port}"
+        f"127.0.0.1:{page_server.port}",
+        f"127.0.0.1:{receiver.port}",
     ]
     url = page_server.add("/webhook-source.html", "<html><p>It costs 5 million.</p></html>")
     snapshot = SnapshotFactory(source=SourceFactory(url=url, domain="127.0.0.1"))

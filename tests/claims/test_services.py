@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 BODY = (
     "Joined\nAug 7, 2024\nMessages\n1,229\n"
     "The government signed a deal for a small nuclear plant, which could expand to "
-    "300 megawatts. The minister described the deal as \"historic\".\n"
+    '300 megawatts. The minister described the deal as "historic".\n'
 )
 
 
@@ -123,7 +123,9 @@ def test_citation_add_normalises_dedupes_and_queues_archive(
     other = ClaimFactory(article=claim.article, start=1, end=5)
     with django_capture_on_commit_callbacks() as callbacks:
         first = services.citation_add(
-            claim=claim, url="HTTPS://News.Example.org:443/a?utm_source=x#top", by=alice,
+            claim=claim,
+            url="HTTPS://News.Example.org:443/a?utm_source=x#top",
+            by=alice,
             relation="refutes",
         )
         services.citation_add(claim=other, url="https://news.example.org/a", by=alice)
@@ -138,7 +140,8 @@ def test_citation_add_normalises_dedupes_and_queues_archive(
 
 
 @pytest.mark.parametrize(
-    "url", ["ftp://example.org/x", "javascript:alert(1)", "http://user:pw@example.org/", "", "x" * 3000]
+    "url",
+    ["ftp://example.org/x", "javascript:alert(1)", "http://user:pw@example.org/", "", "x" * 3000],
 )
 def test_citation_add_refuses_bad_urls_and_writes_nothing(alice, url):
     claim = ClaimFactory()

@@ -11,7 +11,6 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 
 import httpx
 import pytest
@@ -55,7 +54,11 @@ def test_make_run_serves_the_admin_with_claims_and_archives(tmp_path, page_serve
     with log_path.open("wb") as log:
         proc = subprocess.Popen(
             ["make", "--no-print-directory", "run", f"ADDR=127.0.0.1:{port}"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -86,15 +89,28 @@ def test_make_run_serves_the_admin_with_claims_and_archives(tmp_path, page_serve
         shell_env = {**env, "DJANGO_DEBUG": "1"}
         subprocess.run(
             [sys.executable, "manage.py", "shell", "--no-imports", "-c", script],
-            cwd=ROOT, env=shell_env, check=True, timeout=60,
+            cwd=ROOT,
+            env=shell_env,
+            check=True,
+            timeout=60,
         )
 
         def archived():
             out = subprocess.run(
-                [sys.executable, "manage.py", "shell", "--no-imports", "-c",
-                 "from sources.models import Snapshot; "
-                 "print(Snapshot.objects.values_list('status', flat=True).first())"],
-                cwd=ROOT, env=shell_env, capture_output=True, text=True, timeout=60,
+                [
+                    sys.executable,
+                    "manage.py",
+                    "shell",
+                    "--no-imports",
+                    "-c",
+                    "from sources.models import Snapshot; "
+                    "print(Snapshot.objects.values_list('status', flat=True).first())",
+                ],
+                cwd=ROOT,
+                env=shell_env,
+                capture_output=True,
+                text=True,
+                timeout=60,
             ).stdout.strip()
             return out == "succeeded"
 

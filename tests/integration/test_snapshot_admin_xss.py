@@ -11,8 +11,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 HOSTILE = """<!doctype html><html><head>
 <title>Budget</title><script>window.__pwned = 'title'</script>
 <title><img src=x onerror="window.__pwned='img'"></title>
-</head><body><article><h1 onmouseover="window.__pwned='h1'">Budget <script>window.__pwned='body'</script></h1>
-<p>The budget grew by 12 percent. <img src="http://127.0.0.1:9/tracker.gif" onerror="window.__pwned='p'"></p>
+</head><body><article>
+<h1 onmouseover="window.__pwned='h1'">Budget <script>window.__pwned='body'</script></h1>
+<p>The budget grew by 12 percent.
+<img src="http://127.0.0.1:9/tracker.gif" onerror="window.__pwned='p'"></p>
 <p>"><svg onload="window.__pwned='svg'"> and some more text about the budget for good measure.</p>
 </article></body></html>"""
 
@@ -62,5 +64,6 @@ def test_snapshot_pages_do_not_execute_archived_markup(
     assert headers["x-content-type-options"] == "nosniff"
     assert headers["content-security-policy"] == "sandbox; default-src 'none'"
     assert response.body() == HOSTILE.encode()
-    warc = page.request.get(f"{live_server.url}/admin/sources/snapshot/{snapshot.pk}/download/warc/")
+    warc_url = f"{live_server.url}/admin/sources/snapshot/{snapshot.pk}/download/warc/"
+    warc = page.request.get(warc_url)
     assert warc.headers["content-security-policy"] == "sandbox; default-src 'none'"

@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
 ARTICLE = (
     "The council approved a 450-megawatt wind farm on Tuesday. The project will cost 1.2 "
-    "billion euros, the developer said. Mayor Elena Ruiz called the vote \"historic\".\n"
+    'billion euros, the developer said. Mayor Elena Ruiz called the vote "historic".\n'
 )
 
 

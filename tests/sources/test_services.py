@@ -12,7 +12,10 @@ from tests.factories import SnapshotFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 
-PAGE = "<html><head><title>Budget &amp; <b>plan</b></title></head><body><p>It costs 5 million.</p></body></html>"
+PAGE = (
+    "<html><head><title>Budget &amp; <b>plan</b></title></head>"
+    "<body><p>It costs 5 million.</p></body></html>"
+)
 
 
 @pytest.fixture
@@ -143,8 +146,9 @@ def test_fetches_share_a_per_domain_slot_through_redis(settings, allow_page_serv
     settings.FETCH_DOMAIN_WAIT = 0.5
     snapshot = _queued(allow_page_server.add("/polite", PAGE))
     limiter = DomainLimiter(services._redis())
-    hint = limiter.try_acquire("127.0.0.1", "other-worker", max_concurrent=1,
-                               min_interval=0, lease_ttl=30)
+    hint = limiter.try_acquire(
+        "127.0.0.1", "other-worker", max_concurrent=1, min_interval=0, lease_ttl=30
+    )
     assert hint == 0.0
     try:
         with pytest.raises(services.TransientArchiveError, match="politeness_timeout"):

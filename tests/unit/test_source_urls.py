@@ -20,8 +20,15 @@ def test_normalise(raw, expected):
 
 @pytest.mark.parametrize(
     "raw",
-    ["", "example.org", "file:///etc/passwd", "gopher://x/", "http://u:p@example.org/",
-     "http://example.org:99999/", "https://" + "a" * 2050],
+    [
+        "",
+        "example.org",
+        "file:///etc/passwd",
+        "gopher://x/",
+        "http://u:p@example.org/",
+        "http://example.org:99999/",
+        "https://" + "a" * 2050,
+    ],
 )
 def test_refuse(raw):
     with pytest.raises(InvalidURL):

@@ -1,7 +1,5 @@
 """``manage.py setup_demo``: a reviewer and an editor account and the demo article."""
 
-from pathlib import Path
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -12,7 +10,7 @@ from claims.models import Article
 
 SEED_ARTICLE = settings.BASE_DIR.parent / "shared" / "data" / "seed" / "article.txt"
 DEMO_ARTICLE = settings.BASE_DIR / "claims" / "fixtures" / "demo_article.txt"
-DEMO_PASSWORD = "workbench-demo"  # noqa: S105 - printed for the local demo only
+DEMO_PASSWORD = "workbench-demo"
 
 
 class Command(BaseCommand):
@@ -36,6 +34,4 @@ class Command(BaseCommand):
         if not Article.objects.filter(body_sha256=services.body_sha256(body)).exists():
             article = services.article_create(title="", body=body)
             self.stdout.write(f"Imported {path.name} as article {article.pk}.")
-        self.stdout.write(
-            f"Demo accounts: reviewer / {DEMO_PASSWORD} and editor / {DEMO_PASSWORD}"
-        )
+        self.stdout.write(f"Demo accounts: reviewer / {DEMO_PASSWORD} and editor / {DEMO_PASSWORD}")
