@@ -21,7 +21,13 @@ from django.db.models import Exists, F, OuterRef, Subquery
 from django.utils import timezone
 
 from claims.evidence import find_passages
-from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim, extract
+from claims.extraction import (
+    EXTRACTOR_VERSION,
+    ExtractedClaim,
+    extract,
+    html_to_text,
+    looks_like_html,
+)
 from claims.models import Article, Citation, Claim, EvidencePassage, Verdict
 from sources.models import Snapshot
 from sources.services import page_fetch, snapshot_request, source_get_or_create
@@ -75,7 +81,12 @@ def article_create_from_url(*, url: str, by=None, title: str = "", **fields) -> 
 
 
 def article_save(*, article: Article, body: str, by=None) -> Article:
-    """Save a new or edited article; (re-)extract claims when its body changed."""
+    """Save a new or edited article; (re-)extract claims when its body changed.
+
+    Pasted HTML is reduced to its main text first: the stored body is what claim spans index.
+    """
+    if looks_like_html(body):
+        body = html_to_text(body)
     if not body.strip():
         raise DomainError("The article has no text.", code="empty_article")
     if not article.title.strip():
@@ -316,9 +327,12 @@ def verdict_propose(*, claim: Claim, rating: str, explanation: str, by) -> Verdi
         raise DomainError("A verdict needs an explanation.", code="explanation_required")
     if not user_can_review(by):
         raise PermissionDenied("Only reviewers and editors can propose verdicts.")
-    if claim.status == Claim.Status.DISMISSED:
-        raise Conflict("This claim was dismissed; reopen it before proposing a verdict.")
     with transaction.atomic():
+        claim.status = (
+            Claim.objects.select_for_update().values_list("status", flat=True).get(pk=claim.pk)
+        )
+        if claim.status == Claim.Status.DISMISSED:
+            raise Conflict("This claim was dismissed; reopen it before proposing a verdict.")
         published = claim.verdicts.filter(status=Verdict.Status.PUBLISHED).first()
         verdict = Verdict(
             claim=claim, rating=rating, explanation=explanation, author=by,
@@ -608,11 +622,14 @@ class ImportResult:
 
 
 IMPORT_MAX_ROWS = 2000
+IMPORT_MAX_BYTES = 5 * 1024 * 1024
 
 
 def claims_rows_parse(*, filename: str, data: bytes) -> list[dict]:
     """Rows of an uploaded claims list: CSV with a header (``text``, optional ``span_text``,
     ``kind``, ``checkworthiness``) or JSON (a list, or our export's ``{"claims": [...]}``)."""
+    if len(data) > IMPORT_MAX_BYTES:
+        raise DomainError("The file is larger than 5 MB.", code="too_large")
     try:
         content = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

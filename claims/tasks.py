@@ -16,12 +16,12 @@ def requeue_stuck_extractions() -> None:
     services.articles_requeue_stuck_extractions()
 
 
-EVIDENCE_MAX_WAITS = 30  # about 25 minutes of waiting for an archive, then give up
+EVIDENCE_MAX_WAITS = 60  # about 25 minutes of waiting for an archive, then give up
 
 
 def evidence_wait_countdown(retries: int) -> int:
-    """1, 2, 4 … 60 seconds between looks at a snapshot that is still being archived."""
-    return min(60, 2 ** min(retries, 6))
+    """1, 3, 5 … 30 seconds between looks at a snapshot that is still being archived."""
+    return min(30, 1 + 2 * retries)
 
 
 @shared_task(

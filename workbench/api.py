@@ -71,7 +71,11 @@ class QueryParameterError(exceptions.ValidationError):
 
 
 NO_NUL = r"^[^\x00]*$"
-NOT_BLANK_NO_NUL = r"^[^\x00]*\S[^\x00]*$"
+NON_EMPTY_NO_NUL = r"^[^\x00]+$"
+# Spelled out rather than \S: Python's and ECMAScript's ideas of whitespace differ, and this is
+# exactly Python's str.isspace() (what DRF strips).
+_SPACE = r"\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+NOT_BLANK_NO_NUL = rf"^[^\x00]*[^\x00{_SPACE}][^\x00]*$"
 
 
 class StrictCharField(serializers.CharField):
@@ -80,8 +84,11 @@ class StrictCharField(serializers.CharField):
     least one non-space character."""
 
     def __init__(self, **kwargs):
+        kwargs.setdefault("trim_whitespace", False)  # what the schema's pattern describes
         super().__init__(**kwargs)
-        pattern = NO_NUL if self.allow_blank else NOT_BLANK_NO_NUL
+        # With allow_blank the schema is oneOf(<this pattern>, maxLength 0): "" must match only
+        # the second branch, hence "+".
+        pattern = NON_EMPTY_NO_NUL if self.allow_blank else NOT_BLANK_NO_NUL
         self.validators.append(RegexValidator(pattern, code="invalid"))
 
     def to_internal_value(self, data):
@@ -338,6 +345,12 @@ class CursorPage(CursorPagination):
 
 # Views ---------------------------------------------------------------------------------------
 
+
+@extend_schema_field({"type": "string", "pattern": NO_NUL})
+class TextFilter(django_filters.CharFilter):
+    """A free-text query parameter (NUL characters are refused, and documented as such)."""
+
+
 MAX_ID = 2**63 - 1
 
 
@@ -393,7 +406,7 @@ class StrictQueryParams:
             allowed |= {
                 name
                 for name, item in filterset_class.base_filters.items()
-                if type(item) is CharFilter
+                if isinstance(item, CharFilter)
             }
         return allowed
 

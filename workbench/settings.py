@@ -228,6 +228,8 @@ CELERY_BEAT_SCHEDULE = {
 
 # Claim extraction (claims/extraction): backend "rules" (offline) or "llm".
 CLAIMS_EXTRACTOR_BACKEND = env("CLAIMS_EXTRACTOR_BACKEND", "rules")
+# "claim" (what a fact-checker checks; lists kept whole) or "proposition" (finer).
+CLAIMS_EXTRACTOR_GRANULARITY = env("CLAIMS_EXTRACTOR_GRANULARITY", "claim")
 CLAIMS_LLM_URL = env("CLAIMS_LLM_URL")
 CLAIMS_LLM_MODEL = env("CLAIMS_LLM_MODEL")
 CLAIMS_LLM_API_KEY = env("CLAIMS_LLM_API_KEY")

@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework.filters import OrderingFilter
 
 from claims.models import Article, Claim, Verdict
-from workbench.api import IdFilter
+from workbench.api import IdFilter, TextFilter
 
 
 class StableOrderingFilter(OrderingFilter):
@@ -50,7 +50,7 @@ class ClaimFilter(django_filters.FilterSet):
         choices=Verdict.Rating.choices,
         help_text="Rating of the claim's published verdict.",
     )
-    assignee = django_filters.CharFilter(
+    assignee = TextFilter(
         field_name="assignee__username", help_text="Username of the assignee."
     )
     min_checkworthiness = ScoreFilter(
@@ -61,7 +61,7 @@ class ClaimFilter(django_filters.FilterSet):
         method="filter_has_citations",
         help_text="Only claims with (true) or without (false) sources.",
     )
-    search = django_filters.CharFilter(
+    search = TextFilter(
         method="filter_search",
         help_text="Full-text search in the claim text (PostgreSQL: websearch syntax, English "
         "stemming; elsewhere: substring match).",

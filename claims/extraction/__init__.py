@@ -59,4 +59,5 @@ __all__ = [
     "extract",
     "furniture_spans",
     "html_to_text",
+    "looks_like_html",
 ]

@@ -4,12 +4,14 @@ Steps, in order:
 1. tokenize and tag the sentence (``tokens.py``);
 2. cut it into chunks at commas, semicolons, colons and dashes outside brackets and
    quotes, except commas inside dates, place names and lists;
-3. cut chunks further before coordinated predicates ("\u2026 and imposed \u2026"), relative
+3. cut chunks further before coordinated predicates ("... and imposed ..."), relative
    pronouns, subordinators and participles that follow a noun;
 4. type each piece (clause, predicate, participle, relative, subordinate, noun phrase)
    and assemble claims: a piece without a subject borrows the last subject (its span
    joins the claim's spans), a noun phrase after a noun phrase is an apposition
-   ("X, the main opposition to Y"), other verbless pieces attach to a neighbour.
+   ("X, the main opposition to Y"), other verbless pieces attach to a neighbour;
+5. bracketed asides, lists and copular modifiers are split off (``distribute.py``);
+   at proposition granularity adjunct phrases are too.
 """
 
 from __future__ import annotations
@@ -18,6 +20,16 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from claims.extraction import lexicon as lx
+from claims.extraction.distribute import (
+    COPULAS,
+    bracket_parts,
+    distribute,
+    drop_parens,
+    np_tail,
+    parentheticals,
+    text_of,
+    without,
+)
 from claims.extraction.tokens import (
     ADV,
     AUX,
@@ -48,7 +60,7 @@ _DASHES = frozenset({"-", "\u2013", "\u2014"})
 _OPEN = {"(": ")", "[": "]", "\u201c": "\u201d"}
 _TRIM = frozenset(",;:.!?-\u2013\u2014")
 _VERBAL = frozenset({VBD, VBZ, AUX})
-_NP_TAGS = frozenset({"N", VB, CAP, NUM, DET, VBG, VBD})
+_CLAUSE_TAGS = frozenset({VBD, VBZ, AUX, VBG, REL, THAT, SC, PSC})
 
 
 @dataclass
@@ -142,10 +154,12 @@ def _protected(toks: list[Tok], seg: list[tuple[int, int]], c: int) -> bool:
     if left is None or i >= j:
         return False
     nxt = toks[i:j]
-    # coordinate adjectives: "a stealth-capable, single-seat fighter"
+    # coordinate adjectives: "a stealth-capable, single-seat, multipurpose fighter"
     if (
         k >= 2
-        and toks[k - 2].low in ("a", "an")
+        and (
+            toks[k - 2].low in ("a", "an") or (toks[k - 2].w == "," and seg[c][1] - seg[c][0] == 1)
+        )
         and left.tag in ("N", VBD)
         and nxt[0].tag in ("N", VBD, ADV)
         and nxt[0].w.islower()
@@ -158,12 +172,28 @@ def _protected(toks: list[Tok], seg: list[tuple[int, int]], c: int) -> bool:
     if left.tag == CAP and len(nxt) <= 3 and all(t.tag == CAP for t in nxt):
         return True
     # lists: "economic, military and diplomatic support"
+    if c == 0 and _subject_list(toks, seg[c][0], k, i, j):
+        return True
     return _list_item(toks, i, j)
+
+
+def _subject_list(toks: list[Tok], a: int, k: int, i: int, j: int) -> bool:
+    """ "Svalbard, Bjornon and Jan Mayen are ...": the comma is inside a subject list."""
+    if k - a > 6 or i >= j or _has_verb(toks, a, k) or toks[a].tag in (PREP, PSC, SC, ADV):
+        return False
+    fv = _finite(toks, i, j)
+    if fv is None or fv - i > 8:
+        return False
+    return any(t.low in ("and", "or") for t in toks[i:fv]) and not any(
+        t.tag in (REL, THAT, SC, PSC) or t.w == "," for t in toks[i:fv]
+    )
 
 
 def _list_item(toks: list[Tok], i: int, j: int) -> bool:
     if toks[i].tag in (SC, REL, PSC, VBG, AUX) or _has_finite(toks, i, j):
         return False
+    if toks[i].low == "such" and i + 1 < j and toks[i + 1].low == "as":
+        return False  # ", such as A and B": examples of what precedes, not list items
     while j > i and toks[j - 1].tag == PUNCT:
         j -= 1
     if toks[i].tag == CC:
@@ -246,7 +276,7 @@ def _inner_splits(toks: list[Tok], i: int, j: int) -> list[int]:
                     cuts.append(k)
                     left = k
                     seen = False
-            elif tag == REL and k > i + 1:
+            elif tag in (REL, THAT) and k > i + 1 and (tag == REL or _that_relative(toks, k, j)):
                 cut = k - 1 if toks[k - 1].tag == PREP else k
                 cuts.append(cut)
                 left = cut
@@ -276,6 +306,16 @@ def _inner_splits(toks: list[Tok], i: int, j: int) -> list[int]:
                 seen = False
         k += 1
     return cuts
+
+
+def _that_relative(toks: list[Tok], k: int, j: int) -> bool:
+    """ "a language that supports ...": "that" after a noun, before its verb."""
+    if k == 0 or toks[k - 1].tag not in ("N", CAP, NUM):
+        return False
+    m = k + 1
+    while m < j and toks[m].tag == ADV:
+        m += 1
+    return m < j and toks[m].tag in (AUX, VBD, VBZ, VB)
 
 
 def _clause_follows(toks: list[Tok], m: int, j: int) -> bool:
@@ -319,7 +359,11 @@ def _type_piece(toks: list[Tok], i: int, j: int) -> Piece | None:
     if b >= j:
         return Piece(i, j, "np", i)
     first = toks[b]
-    if first.tag == REL or (first.tag == PREP and b + 1 < j and toks[b + 1].tag == REL):
+    if (
+        first.tag == REL
+        or (first.tag == PREP and b + 1 < j and toks[b + 1].tag == REL)
+        or (first.tag == THAT and _that_relative(toks, b, j))
+    ):
         return Piece(i, j, "rel", b)
     if first.low in ("with", "without") and b + 2 < j:
         for k in range(b + 2, min(j, b + 6)):
@@ -360,34 +404,6 @@ def _type_piece(toks: list[Tok], i: int, j: int) -> Piece | None:
 
 
 # ----------------------------------------------------------------------------- claims
-def _np_tail(toks: list[Tok], i: int, j: int, limit: int = 8) -> tuple[int, int] | None:
-    """The noun phrase ending at j (exclusive), searched no further back than i."""
-    k = j
-    while k > i and toks[k - 1].tag == PUNCT and toks[k - 1].w in ",;:":
-        k -= 1
-    end = k
-    while k > i and end - k < limit:
-        t = toks[k - 1]
-        if t.tag == DET:
-            k -= 1
-            break
-        if t.tag == VBD and k - 2 >= i and toks[k - 2].tag not in (DET, ADV, "N", CAP, NUM):
-            break  # "a policy that included conservation": a verb, not a modifier
-        if t.tag in _NP_TAGS or t.w in '"\u201d\u201c()\u2019-':
-            k -= 1
-            continue
-        if t.low in ("of", "in") and k - 1 > i and toks[k - 2].tag in ("N", VB, CAP):
-            k -= 1
-            continue
-        if t.low == "and" and k - 1 > i and toks[k - 2].tag == CAP and toks[k].tag == CAP:
-            k -= 1  # "Russia and Myanmar"
-            continue
-        break
-    while k < end and toks[k].tag == PUNCT and toks[k].w not in '"\u201c':
-        k += 1
-    return (k, end) if end > k else None
-
-
 def _head_run(toks: list[Tok], rng: tuple[int, int], limit: int = 3) -> tuple[int, int]:
     """The last few tokens of a noun phrase (the head, roughly)."""
     i, j = rng
@@ -409,10 +425,6 @@ def _past(word: str) -> str:
     if stem.endswith("y") and len(stem) > 2 and stem[-2] not in "aeiou":
         return stem[:-1] + "ied"
     return stem + "ed"
-
-
-def _text(text: str, toks: list[Tok], ranges: list[tuple[int, int]]) -> str:
-    return " ".join(text[toks[a].s : toks[b - 1].e] for a, b in ranges if b > a)
 
 
 def _sentence(s: str) -> str:
@@ -473,29 +485,32 @@ def atomize(text: str, start: int, end: int, *, fine: bool = False) -> list[Draf
         words = [t for t in toks if t.tag != PUNCT]
         if len(words) >= 3:
             whole = [(0, len(toks))]
-            claims.append(_Claim(whole, _text(text, toks, whole), "clause"))
-    parens = _parentheticals(toks)
+            claims.append(_Claim(whole, text_of(text, toks, whole), "clause"))
+    parens = parentheticals(toks)
     if parens:
         for c in claims:
-            c.ranges = _without(c.ranges, parens)
-            c.text = _drop_parens(c.text, text, toks, parens)
+            c.ranges = without(c.ranges, parens)
+            c.text = drop_parens(c.text, text, toks, parens)
         for tail, group in parens:
-            claims.append(
-                _Claim(
-                    [tail, group],
-                    _text(text, toks, [tail, group]),
-                    "apposition",
-                    _text(text, toks, [tail]),
+            # "Norway (Norwegian: Norge; North Sami: Norga)": one claim per ";" part
+            for part in bracket_parts(toks, group):
+                claims.append(
+                    _Claim(
+                        [tail, part],
+                        text_of(text, toks, [tail, part]),
+                        "apposition",
+                        text_of(text, toks, [tail]),
+                    )
                 )
-            )
     if fine:
         claims = [x for c in claims for x in _adjuncts(text, toks, c)]
         for rng in _role_names(toks):
-            claims.append(_Claim([rng], _text(text, toks, [rng]), "apposition"))
+            claims.append(_Claim([rng], text_of(text, toks, [rng]), "apposition"))
     out: list[Draft] = []
     seen: set[tuple[Span, ...]] = set()
     for c in claims:
-        for dist_ranges, dist_text in _distribute(text, toks, c.ranges, c.text, fine):
+        appositive = fine and c.role == "apposition"
+        for dist_ranges, dist_text in distribute(text, toks, c.ranges, c.text, fine, appositive):
             trimmed = [_trim(toks, r) for r in dist_ranges]
             spans = _spans(toks, trimmed)
             words = sum(1 for a, b in trimmed for t in toks[a:b] if t.tag != PUNCT)
@@ -526,14 +541,26 @@ def _assemble(text: str, toks: list[Tok], pieces: list[Piece], fine: bool = Fals
             if last_claim is None and not introductory and subject is None:
                 subject = (p.body, p.j)
                 continue
+            if (
+                fine
+                and last_claim is not None
+                and first.low == "such"
+                and p.body + 2 < p.j
+                and toks[p.body + 1].low == "as"
+            ):
+                # "introduced new features, such as A and B": A and B were introduced
+                item = _list_member(text, toks, last_claim, (p.body + 2, p.j))
+                if item is not None:
+                    claims.append(item)
+                    continue
             in_run = _plain_np(toks, nxt) or (idx > 1 and _plain_np(toks, pieces[idx - 1]))
             if not introductory and toks[p.body].tag != CC and not in_run:
                 anchor_end = pieces[idx - 1].j if idx else p.i
                 anchor_start = pieces[idx - 1].i if idx else p.i
-                tail = _np_tail(toks, anchor_start, anchor_end)
+                tail = np_tail(toks, anchor_start, anchor_end)
                 if tail is not None:
-                    tail_text = _text(text, toks, [tail])
-                    claim_text = f"{tail_text} is {_text(text, toks, [(p.body, p.j)])}"
+                    tail_text = text_of(text, toks, [tail])
+                    claim_text = f"{tail_text} is {text_of(text, toks, [(p.body, p.j)])}"
                     claims.append(
                         _Claim([tail, (p.body, p.j)], claim_text, "apposition", tail_text)
                     )
@@ -552,12 +579,12 @@ def _assemble(text: str, toks: list[Tok], pieces: list[Piece], fine: bool = Fals
                 # proposition granularity: the phrase is a proposition about subject + verb
                 rs = [*last_claim.head, (p.body, p.j)]
                 claims.append(
-                    _Claim(rs, _text(text, toks, sorted(rs)), last_claim.role, last_claim.subject)
+                    _Claim(rs, text_of(text, toks, sorted(rs)), last_claim.role, last_claim.subject)
                 )
                 continue
             if last_claim is not None:
                 last_claim.ranges.append((p.body, p.j))
-                last_claim.text += " " + _text(text, toks, [(p.body, p.j)])
+                last_claim.text += " " + text_of(text, toks, [(p.body, p.j)])
             elif subject is None:
                 subject = (p.body, p.j)
             continue
@@ -566,7 +593,13 @@ def _assemble(text: str, toks: list[Tok], pieces: list[Piece], fine: bool = Fals
             # proposition granularity it is a proposition of its own (see _adjuncts)
             intro = None if pending_intro is None else (pending_intro, p.i)
             split_intro = fine and intro is not None and _informative(toks, intro)
-            ranges = [(p.body if intro is None or split_intro else intro[0], p.j)]
+            drop_intro = (
+                fine
+                and intro is not None
+                and not split_intro
+                and sum(1 for t in toks[intro[0] : intro[1]] if t.tag != PUNCT) > 3
+            )
+            ranges = [(p.body if intro is None or split_intro or drop_intro else intro[0], p.j)]
             pending_intro = None
             subj_text = None
             head = None
@@ -575,11 +608,11 @@ def _assemble(text: str, toks: list[Tok], pieces: list[Piece], fine: bool = Fals
                 head = [(a, _verb_end(toks, b, p.j))]
                 while b > a + 1 and toks[b - 1].tag == ADV:
                     b -= 1
-                subj_text = _text(text, toks, [(a, b)])
+                subj_text = text_of(text, toks, [(a, b)])
                 # a subordinate clause's pronoun does not replace the main subject
                 if p.kind == "clause" or subject is None or toks[a].tag != PRON:
                     subject = (a, b)
-            clause_text = _text(text, toks, ranges)
+            clause_text = text_of(text, toks, ranges)
             if p.subj is not None and p.subj[1] < p.j and toks[p.subj[1]].tag == VBG:
                 # "with Russia planning investments": an absolute clause
                 verb = toks[p.subj[1]]
@@ -587,9 +620,12 @@ def _assemble(text: str, toks: list[Tok], pieces: list[Piece], fine: bool = Fals
                 clause_text = clause_text[:cut] + _past(verb.w) + clause_text[cut + len(verb.w) :]
             last_claim = _Claim(ranges, clause_text, "clause", subj_text, head)
             claims.append(last_claim)
+            if drop_intro and intro is not None:
+                rs = [intro, *ranges]
+                claims.append(_Claim(rs, text_of(text, toks, sorted(rs)), "clause", subj_text))
             if split_intro and intro is not None and head is not None:
                 rs = [*head, intro]
-                claims.append(_Claim(rs, _text(text, toks, sorted(rs)), "clause", subj_text))
+                claims.append(_Claim(rs, text_of(text, toks, sorted(rs)), "clause", subj_text))
             if deferred is not None:
                 claims.append(_predicate(text, toks, deferred, subject))
                 deferred = None
@@ -605,14 +641,30 @@ def _assemble(text: str, toks: list[Tok], pieces: list[Piece], fine: bool = Fals
             if fine and last_claim is not None and toks[p.body].low == "including":
                 # "supports several paradigms, including A and B": the items complete the claim
                 rs = [*last_claim.ranges, (p.body, p.j)]
-                claims.append(_Claim(rs, _text(text, toks, sorted(rs)), "part", last_claim.subject))
+                claims.append(
+                    _Claim(rs, text_of(text, toks, sorted(rs)), "part", last_claim.subject)
+                )
                 continue
             last_claim = _predicate(text, toks, p, subject)
             claims.append(last_claim)
             continue
         if p.kind == "rel":
-            claims.append(_relative(text, toks, pieces, idx, fine))
+            claims.append(_relative(text, toks, pieces, idx, fine, last_claim))
     return claims
+
+
+def _copular(toks: list[Tok], claim: _Claim) -> bool:
+    """Whether the claim's verb group ends in a form of "be"."""
+    return bool(claim.head) and toks[max(e for _, e in claim.head) - 1].low in COPULAS
+
+
+def _subject_end(toks: list[Tok], head: tuple[int, int]) -> int:
+    """End of the subject inside a subject + verb group range."""
+    a, b = head
+    k = a + 1
+    while k < b and toks[k].tag not in (AUX, VBD, VBZ, VB):
+        k += 1
+    return k
 
 
 def _informative(toks: list[Tok], rng: tuple[int, int]) -> bool:
@@ -623,22 +675,29 @@ def _informative(toks: list[Tok], rng: tuple[int, int]) -> bool:
 def _predicate(text: str, toks: list[Tok], p: Piece, subject: tuple[int, int] | None) -> _Claim:
     """A predicate or participle piece with the borrowed subject restored."""
     body = (p.body, p.j)
-    pred_text = _text(text, toks, [body])
+    pred_text = text_of(text, toks, [body])
     if p.kind == "part" and toks[p.body].tag == VBG:
         first_word = toks[p.body].w
         pred_text = _past(first_word) + pred_text[len(first_word) :]
     verb = (p.body, _verb_end(toks, p.body, p.j))
     if subject is None:
         return _Claim([body], pred_text, p.kind, None, [verb])
-    subj_text = _text(text, toks, [subject])
+    subj_text = text_of(text, toks, [subject])
     return _Claim([subject, body], f"{subj_text} {pred_text}", p.kind, subj_text, [subject, verb])
 
 
 def _list_member(text: str, toks: list[Tok], claim: _Claim, item: tuple[int, int]) -> _Claim | None:
     """The claim with its last noun phrase replaced by a later list item."""
     a, b = max(claim.ranges)
-    tail = _np_tail(toks, a, b)
-    if tail is None or tail[0] <= a:
+    floor = a + 1  # the phrase starts after the claim's verb, and never at its first token
+    if claim.head:
+        verb_end = max(e for _, e in claim.head)
+        if a < verb_end <= b:
+            floor = max(floor, verb_end)
+    tail = np_tail(toks, floor - 1, b)
+    if tail is not None and tail[0] == floor - 1 and toks[floor - 1].tag in (VBD, VBZ, VB, AUX):
+        tail = (floor, tail[1])  # "introduced new features": the verb is not in the phrase
+    if tail is None or tail[0] < floor or tail[0] >= tail[1]:
         return None
     lo, hi = item
     if toks[lo].tag in (PREP, PSC):
@@ -649,10 +708,10 @@ def _list_member(text: str, toks: list[Tok], claim: _Claim, item: tuple[int, int
     while lo < hi and toks[lo].tag == CC:
         lo += 1
     ranges = [
-        *[r for r in _without(claim.ranges, [((0, 0), (tail[0], len(toks)))]) if r[1] > r[0]],
+        *[r for r in without(claim.ranges, [((0, 0), (tail[0], len(toks)))]) if r[1] > r[0]],
         (lo, hi),
     ]
-    return _Claim(ranges, _text(text, toks, sorted(ranges)), claim.role, claim.subject)
+    return _Claim(ranges, text_of(text, toks, sorted(ranges)), claim.role, claim.subject)
 
 
 def _plain_np(toks: list[Tok], p: Piece | None) -> bool:
@@ -661,18 +720,36 @@ def _plain_np(toks: list[Tok], p: Piece | None) -> bool:
 
 
 def _relative(
-    text: str, toks: list[Tok], pieces: list[Piece], idx: int, fine: bool = False
+    text: str,
+    toks: list[Tok],
+    pieces: list[Piece],
+    idx: int,
+    fine: bool = False,
+    previous: _Claim | None = None,
 ) -> _Claim:
     """A relative clause, its pronoun replaced by the antecedent noun phrase."""
     p = pieces[idx]
     rel_idx = p.body + 1 if toks[p.body].tag == PREP else p.body
     rest = (rel_idx + 1, p.j)
     prev_start = pieces[idx - 1].i if idx else p.i
-    ante = _np_tail(toks, prev_start, p.i)
-    rest_text = _text(text, toks, [rest])
+    ante = np_tail(toks, prev_start, p.i)
+    if ante is not None and previous is not None and previous.head and _copular(toks, previous):
+        # "X is a fighter, which was developed ...": the fighter is X
+        # (also "X is a Mexican professional footballer who plays ...", and after a
+        # predicate whose subject was restored: "X, born ..., was an actor who began ...")
+        verb_end = max(e for _, e in previous.head)
+        near = ante[0] <= verb_end + 1 or (
+            toks[verb_end].low in ("a", "an")
+            and not any(t.tag in _CLAUSE_TAGS for t in toks[verb_end : ante[0]])
+        )
+        if near and len(previous.head) == 1:
+            ante = (previous.head[0][0], _subject_end(toks, previous.head[0]))
+        elif near and len(previous.head) == 2:
+            ante = previous.head[0]
+    rest_text = text_of(text, toks, [rest])
     if ante is None:
         return _Claim([rest], rest_text, "relative")
-    ante_text = _text(text, toks, [ante])
+    ante_text = text_of(text, toks, [ante])
     if toks[rel_idx].low == "where":
         claim_text = f"{rest_text} in {ante_text}"
     elif toks[rel_idx].low == "whose":
@@ -699,7 +776,7 @@ def _adjuncts(text: str, toks: list[Tok], c: _Claim) -> list[_Claim]:
         k
         for k in range(max(a, verb_end + 1), b)
         if toks[k].low in _ADJUNCT_PREPS
-        and toks[k - 1].tag in ("N", CAP, NUM)
+        and (toks[k - 1].tag in ("N", CAP, NUM) or _noun_reading(toks[k - 1]))
         and not (toks[k - 1].tag == CAP and k + 1 < b and toks[k + 1].tag == CAP)
     ]
     # only phrases that say when or where ("on May 30, 2014", "in Hollywood"); "restrictions
@@ -708,13 +785,23 @@ def _adjuncts(text: str, toks: list[Tok], c: _Claim) -> list[_Claim]:
     cuts = [k for k, e in zip(cuts, ends, strict=False) if _informative(toks, (k, e))]
     if not cuts:
         return [c]
-    core = [r for r in _without(c.ranges, [((0, 0), (cuts[0], b))]) if r[1] > r[0]]
-    out = [_Claim(core, _text(text, toks, sorted(core)), c.role, c.subject, c.head)]
+    core = [r for r in without(c.ranges, [((0, 0), (cuts[0], b))]) if r[1] > r[0]]
+    out = [_Claim(core, text_of(text, toks, sorted(core)), c.role, c.subject, c.head)]
     bounds = [*cuts, b]
     for lo, hi in pairwise(bounds):
         rs = [*c.head, (lo, hi)]
-        out.append(_Claim(rs, _text(text, toks, sorted(rs)), c.role, c.subject))
+        out.append(_Claim(rs, text_of(text, toks, sorted(rs)), c.role, c.subject))
     return out
+
+
+def _noun_reading(t: Tok) -> bool:
+    """A verb-list word that is mostly a noun ("the post of governor of his state")."""
+    return t.tag == VB and lx.POS_CLASSES.get(t.low, "")[:1] == "N"
+
+
+def _role_word(t: Tok) -> bool:
+    """A noun that can name a role ("actor", "coach"), not an adjective or a pronoun."""
+    return t.low not in lx.OBJECT_PRONOUNS and lx.POS_CLASSES.get(t.low, "N")[:1] not in "JRO"
 
 
 def _role_names(toks: list[Tok]) -> list[tuple[int, int]]:
@@ -723,257 +810,31 @@ def _role_names(toks: list[Tok]) -> list[tuple[int, int]]:
     n = len(toks)
     k = 1
     while k < n:
-        if toks[k].tag == CAP and toks[k - 1].tag == "N" and toks[k - 1].w.islower():
+        if (
+            toks[k].tag == CAP
+            and (toks[k - 1].tag == "N" or _noun_reading(toks[k - 1]))
+            and toks[k - 1].w.islower()
+        ):
             a = k - 1
             while a > 0 and k - a < 3 and toks[a - 1].tag == "N" and toks[a - 1].w.islower():
                 a -= 1
+            while a < k and not _role_word(toks[a]):
+                a += 1  # "the first Super Bowl", "won him Best Actor": no role
+            if a == k:
+                k += 1
+                continue
             b = k
             while b < n and toks[b].tag == CAP:
                 b += 1
-            if b - k >= 2:
+            if b - k >= 2 or (
+                (b >= n or toks[b].tag == PUNCT)
+                and k - a == 1
+                and lx.POS_CLASSES.get(toks[a].low, "")[:1] == "N"
+            ):
                 out.append((a, b))
             k = b
         k += 1
     return out
-
-
-# ----------------------------------------------------------------------------- parentheses
-def _parentheticals(toks: list[Tok]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """(noun phrase before, bracket group) for each informative bracket group."""
-    out = []
-    depth = 0
-    open_at = -1
-    for k, t in enumerate(toks):
-        if t.w == "(":
-            if depth == 0:
-                open_at = k
-            depth += 1
-        elif t.w == ")" and depth:
-            depth -= 1
-            if depth == 0 and open_at > 0:
-                inner = [x for x in toks[open_at + 1 : k] if x.tag != PUNCT]
-                if len(inner) == 1 and inner[0].w.isupper():
-                    continue  # an acronym: "(NUG)"
-                tail = _title_tail(toks, open_at) or _np_tail(
-                    toks, max(0, open_at - 6), open_at, limit=6
-                )
-                if inner and tail is not None:
-                    out.append((tail, (open_at, k + 1)))
-    return out
-
-
-def _title_tail(toks: list[Tok], j: int, limit: int = 8) -> tuple[int, int] | None:
-    """A capitalised title ending at j: "The Day After Tomorrow", "Great Balls of Fire!"."""
-    k = j
-    while k > 0 and toks[k - 1].w in "!?":
-        k -= 1
-    if k == 0 or not toks[k - 1].w[:1].isupper():
-        return None
-    while (
-        k > 0
-        and j - k < limit
-        and (toks[k - 1].w[:1].isupper() or (toks[k - 1].low in _ITEM_GLUE and k - 1 > 0))
-    ):
-        k -= 1
-    while k < j and not toks[k].w[:1].isupper():
-        k += 1
-    return (k, j) if k < j else None
-
-
-def _without(
-    ranges: list[tuple[int, int]], parens: list[tuple[tuple[int, int], tuple[int, int]]]
-) -> list[tuple[int, int]]:
-    out = list(ranges)
-    for _, (ga, gb) in parens:
-        nxt = []
-        for a, b in out:
-            if gb <= a or b <= ga:
-                nxt.append((a, b))
-                continue
-            if a < ga:
-                nxt.append((a, ga))
-            if gb < b:
-                nxt.append((gb, b))
-        out = nxt
-    return out
-
-
-def _drop_parens(
-    claim_text: str,
-    text: str,
-    toks: list[Tok],
-    parens: list[tuple[tuple[int, int], tuple[int, int]]],
-) -> str:
-    for _, (ga, gb) in parens:
-        claim_text = claim_text.replace(" " + text[toks[ga].s : toks[gb - 1].e], "")
-    return claim_text
-
-
-# ----------------------------------------------------------------------------- lists
-_NAME_TAGS = frozenset({CAP, NUM})
-_WORD_TAGS = frozenset({CAP, NUM, "N", VB, VBG, VBD})
-_ITEM_GLUE = frozenset({"of", "the", "&", "de", "von", "van", "-", "'s", "with"})
-_NO_DISTRIBUTE_BEFORE = frozenset({"between", "both", "among", "amongst"})
-
-
-def _item_forward(toks: list[Tok], k: int, end: int, tags: frozenset[str]) -> int:
-    """End of a name-like item starting at k (k itself when there is none)."""
-    m = k
-    if m < end and (toks[m].low == "the" or (toks[m].tag == DET and tags is _WORD_TAGS)):
-        m += 1
-    if m >= end or toks[m].tag not in tags:
-        return k
-    while m < end and (
-        (toks[m].tag in tags and not _verb_use(toks, m))
-        or (toks[m].low in _ITEM_GLUE and m + 1 < end and toks[m + 1].tag in tags)
-    ):
-        m += 1
-    return m
-
-
-def _verb_use(toks: list[Tok], k: int) -> bool:
-    """A past form right after a noun is a verb ("centuries underwent"), not a modifier."""
-    return toks[k].tag == VBD and k > 0 and toks[k - 1].tag in ("N", CAP, PRON)
-
-
-def _item_backward(toks: list[Tok], start: int, k: int, tags: frozenset[str]) -> int:
-    """Start of a name-like item ending at k (k itself when there is none)."""
-    m = k
-    while m > start and (
-        (toks[m - 1].tag in tags and not _verb_use(toks, m - 1))
-        or (toks[m - 1].low in _ITEM_GLUE and m - 2 >= start and toks[m - 2].tag in tags)
-    ):
-        m -= 1
-    if m > start and toks[m - 1].low == "the":
-        m -= 1
-    return m
-
-
-def _name_lists(
-    toks: list[Tok], a: int, b: int, tags: frozenset[str]
-) -> list[list[tuple[int, int]]]:
-    """Coordinations of names or numbers inside [a, b): "A, B and C"."""
-    lists = []
-    for k in range(a + 1, b - 1):
-        if toks[k].tag != CC or toks[k].low not in ("and", "or"):
-            continue
-        if toks[k + 1].low in ("more", "less", "fewer"):
-            continue  # "two or more people"
-        r_end = _item_forward(toks, k + 1, b, tags)
-        if r_end == k + 1:
-            continue
-        items = [(k + 1, r_end)]
-        e = k - 1 if toks[k - 1].w == "," else k
-        while e > a:
-            s0 = _item_backward(toks, a, e, tags)
-            if s0 == e:
-                break
-            items.insert(0, (s0, e))
-            if s0 - 1 > a and toks[s0 - 1].w == ",":
-                e = s0 - 1
-                continue
-            break
-        if len(items) < 2:
-            continue
-        first = items[0][0]
-        if first > a and toks[first - 1].low in _NO_DISTRIBUTE_BEFORE:
-            continue
-        lists.append(items)
-    return lists
-
-
-_COPULAS = frozenset({"is", "are", "was", "were"})
-_MODIFIER_TAGS = frozenset({"N", VB, CAP, NUM, ADV, VBD, VBG})
-
-
-def _modifiers(
-    text: str, toks: list[Tok], ranges: list[tuple[int, int]], claim_text: str
-) -> list[tuple[list[tuple[int, int]], str]]:
-    """Split "X is a 2014 American film" into "X is a film", "X is a 2014 film", ..."""
-    for a, b in ranges:
-        for k in range(a, b - 3):
-            if toks[k].low not in _COPULAS or toks[k + 1].low not in ("a", "an"):
-                continue
-            m = k + 2
-            while (
-                m < b
-                and m - k < 12
-                and (toks[m].tag in _MODIFIER_TAGS or (toks[m].w == "," and m + 1 < b))
-            ):
-                m += 1
-            while m > k + 2 and toks[m - 1].tag not in ("N", VB, CAP):
-                m -= 1
-            head = m - 1
-            if head <= k + 2:
-                return [(ranges, claim_text)]
-            prefix = [r for r in _without(ranges, [((0, 0), (k + 2, len(toks)))]) if r[1] > r[0]]
-            suffix = [r for r in _without(ranges, [((0, 0), (0, m))]) if r[1] > r[0]]
-            base = [*prefix, (head, m), *suffix]
-            out = [(base, _text(text, toks, sorted(base)))]
-            mod = k + 2
-            while mod < head:
-                if toks[mod].w == ",":
-                    mod += 1
-                    continue
-                end = mod + 1
-                while end < head and toks[end - 1].tag == ADV:
-                    end += 1
-                rs = [*prefix, (mod, end), (head, m)]
-                out.append((rs, _text(text, toks, sorted(rs))))
-                mod = end
-            return out
-    return [(ranges, claim_text)]
-
-
-def _distribute(
-    text: str, toks: list[Tok], ranges: list[tuple[int, int]], claim_text: str, fine: bool = False
-) -> list[tuple[list[tuple[int, int]], str]]:
-    """One claim per item of each name list inside the claim ("A, B and C")."""
-    done: list[tuple[list[tuple[int, int]], str]] = []
-    todo = [(r, t, 0) for r, t in _modifiers(text, toks, ranges, claim_text)]
-    while todo:
-        cur_ranges, cur_text, depth = todo.pop()
-        found = None
-        if depth < 3 and len(done) + len(todo) < 16:
-            for a, b in cur_ranges:
-                lists = _name_lists(toks, a, b, _WORD_TAGS if fine else _NAME_TAGS)
-                if lists:
-                    found = lists[0]
-                    break
-        if found is None:
-            done.append((cur_ranges, cur_text))
-            continue
-        lo, hi = found[0][0], found[-1][1]
-        surface = text[toks[lo].s : toks[hi - 1].e]
-        rest = [r for r in _without(cur_ranges, [((0, 0), (lo, hi))]) if r[1] > r[0]]
-        # "economic and legal support": the adjectives share the last item's noun
-        shared = hi - 1 if _shares_head(toks, found) else None
-        for item in reversed(found):
-            item_ranges = [item]
-            item_text = text[toks[item[0]].s : toks[item[1] - 1].e]
-            if shared is not None and item[1] <= shared:
-                item_ranges.append((shared, hi))
-                item_text += " " + toks[shared].w
-            todo.append(([*rest, *item_ranges], cur_text.replace(surface, item_text, 1), depth + 1))
-    return done
-
-
-_ADJECTIVE_SUFFIXES = ("al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ary", "ian", "an")
-
-
-def _shares_head(toks: list[Tok], items: list[tuple[int, int]]) -> bool:
-    """True for coordinated adjectives before one noun: "economic, military and legal aid"."""
-    *first, last = items
-    return last[1] - last[0] >= 2 and all(
-        (b - a == 1 or (b - a == 2 and toks[a].tag == ADV))
-        and toks[b - 1].w.islower()
-        and (
-            toks[b - 1].low.endswith(_ADJECTIVE_SUFFIXES)
-            or "-" in toks[b - 1].low
-            or toks[b - 1].tag == VBD
-        )
-        for a, b in first
-    )
 
 
 def _trim(toks: list[Tok], rng: tuple[int, int]) -> tuple[int, int]:

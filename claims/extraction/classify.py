@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -345,13 +346,14 @@ def find_mentions(text: str, regions: list[Span]) -> Mentions:
 
 
 def _inside(items: list[dict[str, Any]], spans: tuple[Span, ...]) -> list[dict[str, Any]]:
-    lo = spans[0][0]
-    hi = spans[-1][1]
+    """The items (sorted by start) lying wholly inside one of the spans."""
     out = []
-    for item in items:
-        a, b = item["span"]
-        if lo <= a and b <= hi and any(s <= a and b <= e for s, e in spans):
-            out.append(item)
+    for s, e in spans:
+        k = bisect_left(items, s, key=lambda item: item["span"][0])
+        while k < len(items) and items[k]["span"][0] < e:
+            if items[k]["span"][1] <= e:
+                out.append(items[k])
+            k += 1
     return out
 
 

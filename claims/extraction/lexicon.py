@@ -1,9 +1,29 @@
-"""Closed word classes and a small verb list: the only "grammar" the rules rely on.
+"""Closed word classes, a small verb list and a part-of-speech lexicon.
 
-Hand-written; no treebank-derived data ships with the project.
+The word lists are hand-written.  ``POS_CLASSES`` is read from ``data/pos_lexicon.tsv``,
+built by ``scripts/build_pos_lexicon.py`` from the UD English EWT treebank (CC BY-SA 4.0,
+see ``data/README.md``): each lowercase word's open-class readings, most frequent first.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
+
+_POS_FILE = Path(__file__).with_name("data") / "pos_lexicon.tsv"
+
+
+def _pos_classes(path: Path = _POS_FILE) -> dict[str, str]:
+    """word -> classes ("N", "ZN", ...; see scripts/build_pos_lexicon.py)."""
+    out: dict[str, str] = {}
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line[0] != "#":
+                word, _, classes = line.rstrip("\n").partition("\t")
+                out[word] = classes
+    return out
+
+
+POS_CLASSES = _pos_classes()
 
 
 def words(text: str) -> frozenset[str]:

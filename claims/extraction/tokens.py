@@ -30,6 +30,8 @@ PUNCT, DET, PREP, PSC, SC, CC, REL, THAT, PRON, AUX, BE = (
 NUM, ADV, VBD, VBG, VBZ, VB, CAP, N = "NUM", "ADV", "VBD", "VBG", "VBZ", "VB", "CAP", "N"
 
 NOUNISH = frozenset({N, VB, CAP, NUM, PRON, VBG})
+_AFTER_PLURAL = frozenset({PREP, AUX, VBD, CC, PUNCT})
+_BEFORE_PLURAL = frozenset({N, CAP, VB, VBG, NUM})
 _PREP_OR_SUB = frozenset({"since", "after", "before", "until"})
 
 
@@ -90,11 +92,12 @@ def _tag(w: str, low: str, initial: bool) -> str:
         if low.endswith("ly") and len(low) > 4:
             return ADV
         if low.endswith("ing") and len(low) > 5:
-            return VBG
+            # a capitalised -ing word the treebank never saw is a name ("Boeing", "Beijing")
+            return CAP if c.isupper() and low not in lx.POS_CLASSES else VBG
         if low.endswith("ed") and len(low) > 3:
             return VBD
-        if low.endswith("s") and len(low) > 3 and _is_verb_s(low):
-            return VBZ
+        if low.endswith("s") and len(low) > 3 and not initial and _is_verb_s(low):
+            return VBZ  # (a sentence does not open with a verb in -s: "Delays, ...")
     if c.isupper():
         return CAP
     if low in lx.VERBS:
@@ -118,6 +121,18 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
         w = m.group()
         low, tag = _tagged(w, initial)
         s, e = m.span()
+        if out:
+            prev = out[-1]
+            if (
+                prev.tag == VBZ
+                and tag in _AFTER_PLURAL
+                and len(out) > 1
+                and out[-2].tag in _BEFORE_PLURAL
+                and "Z" not in lx.POS_CLASSES.get(prev.low, "Z")
+            ):
+                prev.tag = N  # "design problems in ...": the lexicon knows only a plural noun
+            elif tag == ADV and prev.tag == DET and lx.POS_CLASSES.get(low, "")[:1] == "J":
+                tag = N  # "the first ...": an adjective after a determiner
         out.append(Tok(s, e, w, low, tag))
         if initial and tag != PUNCT:
             initial = False

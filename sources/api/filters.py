@@ -1,11 +1,11 @@
 import django_filters
 
 from sources.models import Snapshot, Source
-from workbench.api import IdFilter
+from workbench.api import IdFilter, TextFilter
 
 
 class SourceFilter(django_filters.FilterSet):
-    domain = django_filters.CharFilter(help_text="Exact host name, e.g. 'www.example.org'.")
+    domain = TextFilter(help_text="Exact host name, e.g. 'www.example.org'.")
     live_status = django_filters.ChoiceFilter(choices=Source.LiveStatus.choices)
 
     class Meta:

@@ -365,3 +365,12 @@ def test_citation_history_page_exists(client, alice):
     response = client.get(reverse("admin:claims_citation_history", args=[citation.pk]))
     assert response.status_code == 200
     assert Citation.history.filter(id=citation.pk).get().history_user == alice
+
+
+def test_verdict_page_has_a_publish_button_for_another_editor(client, alice, bob):
+    verdict = _propose(ClaimFactory(), alice)
+    url = reverse("admin:claims_verdict_change", args=[verdict.pk])
+    client.force_login(alice)
+    assert f"publish-verdict-{verdict.pk}" not in client.get(url).content.decode()
+    client.force_login(bob)
+    assert f"publish-verdict-{verdict.pk}" in client.get(url).content.decode()

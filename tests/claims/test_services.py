@@ -207,3 +207,20 @@ def test_verdict_needs_known_rating_and_explanation(alice):
 
 def test_source_factory_is_usable():
     assert SourceFactory().domain == "news.example.org"
+
+
+def test_pasted_html_is_stored_as_its_main_text_so_spans_index_the_body(
+    django_capture_on_commit_callbacks,
+):
+    html = (
+        "<!doctype html><html><head><title>Dam</title></head><body><nav>Home | News</nav>"
+        "<article><p>The new dam produces 90 megawatts, the operator said on Monday, and it "
+        "cost 400 million dollars.</p><p>Engineers said the reservoir will take two years to "
+        "fill.</p></article></body></html>"
+    )
+    with django_capture_on_commit_callbacks():
+        article = services.article_create(title="Dam", body=html)
+    assert "<" not in article.body and "90 megawatts" in article.body
+    services.article_extract(article_id=article.pk)
+    for claim in article.claims.all():
+        assert claim.span_text == article.body[claim.start : claim.end]

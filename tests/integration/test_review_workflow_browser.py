@@ -167,16 +167,29 @@ def test_worker_finds_evidence_for_cited_pages_and_flags_a_verbatim_quote(
     services.citation_add(claim=king, url=king_url, relation="supports", by=alice)
 
     # The worker archives both pages; find_evidence waits for them, then stores passages.
-    _wait_for(
-        lambda: (
-            EvidencePassage.objects.filter(citation__claim__in=[megawatts, king])
-            .values("citation")
-            .distinct()
-            .count()
-            == 2
-        ),
-        what="evidence passages for both citations",
-    )
+    try:
+        _wait_for(
+            lambda: (
+                EvidencePassage.objects.filter(citation__claim__in=[megawatts, king])
+                .values("citation")
+                .distinct()
+                .count()
+                == 2
+            ),
+            timeout=180,
+            what="evidence passages for both citations",
+        )
+    except AssertionError as exc:  # say where it got stuck
+        from claims.models import Citation
+        from sources.models import Snapshot
+
+        state = {
+            "snapshots": list(
+                Snapshot.objects.values_list("source__url", "status", "error_reason")
+            ),
+            "citations": list(Citation.objects.values_list("pk", "evidence_status")),
+        }
+        raise AssertionError(f"{exc}: {state}\n{celery_worker.log()[-3000:]}") from exc
     best = EvidencePassage.objects.get(citation__claim=megawatts, rank=1)
     assert "110 MW plant that could expand to 330 MW" in best.text
     assert "330 MW" in best.matched_terms

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from claims.extraction import BACKENDS, extract
+from claims.extraction import BACKENDS, GRANULARITIES, extract
 
 
 class Command(BaseCommand):
@@ -23,6 +23,12 @@ class Command(BaseCommand):
             default=None,
             help="default: the CLAIMS_EXTRACTOR_BACKEND setting",
         )
+        parser.add_argument(
+            "--granularity",
+            choices=GRANULARITIES,
+            default=None,
+            help="claim (default) or proposition (PropSegmEnt-style)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path = options["path"]
@@ -33,5 +39,5 @@ class Command(BaseCommand):
                 text = Path(path).read_text(encoding="utf-8")
             except OSError as exc:
                 raise CommandError(f"cannot read {path}: {exc}") from exc
-        for claim in extract(text, backend=options["backend"]):
+        for claim in extract(text, backend=options["backend"], granularity=options["granularity"]):
             self.stdout.write(json.dumps(claim.as_dict(), ensure_ascii=False))

@@ -1,0 +1,85 @@
+"""The OpenAPI schema and its viewers, the browsable API, and token management in the admin."""
+
+import hashlib
+
+import pytest
+import yaml
+
+from integrations.models import ApiToken, WebhookEndpoint
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def schema(client):
+    response = client.get("/api/schema/")
+    assert response.status_code == 200
+    return yaml.safe_load(response.content)
+
+
+def test_every_operation_documents_its_problems(schema):
+    operations = [
+        (path, method, operation)
+        for path, item in schema["paths"].items()
+        for method, operation in item.items()
+    ]
+    assert len(operations) >= 17
+    for path, method, operation in operations:
+        for status in ("401", "403", "404" if "{id}" in path else "401", "429"):
+            content = operation["responses"][status]["content"]
+            assert list(content) == ["application/problem+json"], (path, method, status)
+        if method in ("post", "patch"):
+            assert "400" in operation["responses"], (path, method)
+        assert {"tokenAuth": []} in operation["security"], (path, method)
+    assert schema["components"]["securitySchemes"]["tokenAuth"]["scheme"] == "bearer"
+
+
+@pytest.mark.parametrize("url", ["/api/docs/", "/api/redoc/"])
+def test_viewers_are_served(client, url):
+    assert client.get(url).status_code == 200
+
+
+def test_browsable_api_for_people(alice_client):
+    response = alice_client.get("/api/v1/claims", HTTP_ACCEPT="text/html")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+
+
+def test_admin_creates_a_token_and_shows_the_secret_once(client, db):
+    from tests.factories import make_user
+
+    client.force_login(make_user("root", superuser=True))
+    response = client.post(
+        "/admin/integrations/apitoken/add/",
+        {"name": "CMS importer", "scope": "read_write", "expires_at_0": "", "expires_at_1": ""},
+        follow=True,
+    )
+    assert response.status_code == 200
+    (token,) = ApiToken.objects.all()
+    messages = [str(m) for m in response.context["messages"]]
+    (shown,) = [m for m in messages if m.startswith("Token for")]
+    secret = shown.split("Token for CMS importer: ")[1].split(" ")[0]
+    assert hashlib.sha256(secret.encode()).hexdigest() == token.key_sha256
+    assert token.scope == "read_write" and token.user.username == "integration:cms-importer"
+    page = client.get(f"/admin/integrations/apitoken/{token.pk}/change/")
+    assert secret not in page.content.decode()
+
+
+def test_admin_registers_a_webhook_endpoint(client, db):
+    from tests.factories import make_user
+
+    client.force_login(make_user("root", superuser=True))
+    response = client.post(
+        "/admin/integrations/webhookendpoint/add/",
+        {
+            "name": "Newsroom",
+            "url": "https://hooks.example.org/workbench",
+            "events": ["verdict.published"],
+            "is_active": "on",
+        },
+        follow=True,
+    )
+    assert response.status_code == 200
+    (endpoint,) = WebhookEndpoint.objects.all()
+    assert endpoint.events == ["verdict.published"]
+    assert any(endpoint.secret in str(m) for m in response.context["messages"])
