@@ -134,7 +134,8 @@ class Citation(models.Model):
         NONE = "none", "No matching passage"
         UNAVAILABLE = "unavailable", "No archived text"
 
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="citations")
+    # PROTECT: review work is never deleted along with a claim or its article.
+    claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="citations")
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
     relation = models.CharField(max_length=16, choices=Relation.choices, default=Relation.CONTEXT)
     note = models.TextField(blank=True, help_text="Why this source matters, or an excerpt.")
@@ -183,7 +184,7 @@ class Verdict(models.Model):
         SUPERSEDED = "superseded", "Superseded by a correction"
         REJECTED = "rejected", "Rejected"
 
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="verdicts")
+    claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="verdicts")
     rating = models.CharField(max_length=16, choices=Rating.choices)
     explanation = models.TextField()
     author = models.ForeignKey(

@@ -220,6 +220,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "sources.tasks.schedule_live_checks",
         "schedule": timedelta(minutes=30),
     },
+    "refresh-stale-evidence": {
+        "task": "claims.tasks.find_stale_evidence",
+        "schedule": timedelta(minutes=5),
+    },
     "requeue-stuck-extractions": {
         "task": "claims.tasks.requeue_stuck_extractions",
         "schedule": timedelta(minutes=5),

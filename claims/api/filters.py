@@ -50,9 +50,7 @@ class ClaimFilter(django_filters.FilterSet):
         choices=Verdict.Rating.choices,
         help_text="Rating of the claim's published verdict.",
     )
-    assignee = TextFilter(
-        field_name="assignee__username", help_text="Username of the assignee."
-    )
+    assignee = TextFilter(field_name="assignee__username", help_text="Username of the assignee.")
     min_checkworthiness = ScoreFilter(
         field_name="checkworthiness", lookup_expr="gte", help_text="0..1, inclusive."
     )

@@ -86,7 +86,7 @@ class ArticleViewSet(
     write_rules = {"create": WriteRule(perms=("claims.add_article",), token=True)}
 
     def get_queryset(self):
-        queryset = Article.objects.select_related(None)
+        queryset = Article.objects.all()
         if self.action == "retrieve":
             return queryset.annotate(claim_count=Count("claims")).prefetch_related(
                 Prefetch("claims", queryset=Claim.objects.order_by("position"))

@@ -387,6 +387,8 @@ def _type_piece(toks: list[Tok], i: int, j: int) -> Piece | None:
         if fv is not None and fv - b <= 2 and toks[fv].tag == AUX:
             return Piece(i, j, "clause", b, subj=(b, fv))
         return Piece(i, j, "part", b)
+    if first.low == "being" and b > 0 and toks[b - 1].w == ",":
+        return Piece(i, j, "part", b)  # ", being one of the team's scorers"
     fv = _finite(toks, b, j)
     if fv is not None:
         s = b
@@ -676,7 +678,7 @@ def _predicate(text: str, toks: list[Tok], p: Piece, subject: tuple[int, int] | 
     """A predicate or participle piece with the borrowed subject restored."""
     body = (p.body, p.j)
     pred_text = text_of(text, toks, [body])
-    if p.kind == "part" and toks[p.body].tag == VBG:
+    if p.kind == "part" and (toks[p.body].tag == VBG or toks[p.body].low == "being"):
         first_word = toks[p.body].w
         pred_text = _past(first_word) + pred_text[len(first_word) :]
     verb = (p.body, _verb_end(toks, p.body, p.j))
@@ -762,7 +764,9 @@ def _relative(
 
 
 # ----------------------------------------------------------------------------- adjuncts
-_ADJUNCT_PREPS = lx.words("in on at during since from after before until with for by")
+# "with" is left out: "a land border with Russia", "a collaboration with X" are complements
+_ADJUNCT_PREPS = lx.words("in on at during since from after before until for by")
+_LONG_PHRASE = 5  # tokens
 
 
 def _adjuncts(text: str, toks: list[Tok], c: _Claim) -> list[_Claim]:
@@ -782,8 +786,15 @@ def _adjuncts(text: str, toks: list[Tok], c: _Claim) -> list[_Claim]:
     # only phrases that say when or where ("on May 30, 2014", "in Hollywood"); "restrictions
     # on certain acts" is a complement
     ends = [*cuts[1:], b]
+    phrases = cuts
     cuts = [k for k, e in zip(cuts, ends, strict=False) if _informative(toks, (k, e))]
     if not cuts:
+        if phrases and b - phrases[0] >= _LONG_PHRASE:
+            # a long complement that says neither when nor where stays in the claim, and the
+            # shorter claim without it is a proposition too ("... provide physical intimacy
+            # between two or more people")
+            core = [r for r in without(c.ranges, [((0, 0), (phrases[0], b))]) if r[1] > r[0]]
+            return [c, _Claim(core, text_of(text, toks, sorted(core)), c.role, c.subject)]
         return [c]
     core = [r for r in without(c.ranges, [((0, 0), (cuts[0], b))]) if r[1] > r[0]]
     out = [_Claim(core, text_of(text, toks, sorted(core)), c.role, c.subject, c.head)]

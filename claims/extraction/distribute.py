@@ -63,12 +63,18 @@ def parentheticals(toks: list[Tok]) -> list[tuple[tuple[int, int], tuple[int, in
                 inner = [x for x in toks[open_at + 1 : k] if x.tag != PUNCT]
                 if len(inner) == 1 and inner[0].w.isupper():
                     continue  # an acronym: "(NUG)"
-                tail = _title_tail(toks, open_at) or np_tail(
-                    toks, max(0, open_at - 6), open_at, limit=6
-                )
+                end = open_at
+                if end > 1 and toks[end - 1].w == "." and _abbreviation(toks[end - 2]):
+                    end -= 1  # "James Earl Carter Jr. (born ...)"
+                tail = _title_tail(toks, end) or np_tail(toks, max(0, end - 6), end, limit=6)
                 if inner and tail is not None:
                     out.append((tail, (open_at, k + 1)))
     return out
+
+
+def _abbreviation(t: Tok) -> bool:
+    """A short capitalised word that takes a full stop: "Jr", "Inc", "Co"."""
+    return len(t.w) <= 3 and t.w[:1].isupper() and t.w.isalpha()
 
 
 def bracket_parts(toks: list[Tok], group: tuple[int, int]) -> list[tuple[int, int]]:
@@ -90,6 +96,13 @@ def bracket_parts(toks: list[Tok], group: tuple[int, int]) -> list[tuple[int, in
     return [(lo + 1, hi) for lo, hi in pairwise(bounds) if hi > lo + 1]
 
 
+# lowercase words inside a title: "Cage for Birds", "Things You Can Tell Just by Looking at Her"
+_TITLE_GLUE = frozenset(
+    {"of", "the", "&", "de", "von", "van", "-", "'s", "with", "for", "and", "a", "an", "in"}
+    | {"on", "at", "by", "to", "from"}
+)
+
+
 def _title_tail(toks: list[Tok], j: int, limit: int = 8) -> tuple[int, int] | None:
     """A capitalised title ending at j: "The Day After Tomorrow", "Great Balls of Fire!"."""
     k = j
@@ -100,7 +113,7 @@ def _title_tail(toks: list[Tok], j: int, limit: int = 8) -> tuple[int, int] | No
     while (
         k > 0
         and j - k < limit
-        and (toks[k - 1].w[:1].isupper() or (toks[k - 1].low in ITEM_GLUE and k - 1 > 0))
+        and (toks[k - 1].w[:1].isupper() or (toks[k - 1].low in _TITLE_GLUE and k - 1 > 0))
     ):
         k -= 1
     while k < j and not toks[k].w[:1].isupper():
@@ -190,11 +203,14 @@ def _name_lists(
         r_end = _item_forward(toks, k + 1, b, tags)
         if r_end == k + 1:
             continue
+        if _acronym(toks, r_end, b):
+            r_end += 3  # "... and the European Aviation Safety Agency (EASA)"
         items = [(k + 1, r_end)]
         e = k - 1 if toks[k - 1].w == "," else k
         while e > a:
-            s0 = _item_backward(toks, a, e, tags)
-            if s0 == e:
+            name_end = e - 3 if e - 3 > a and _acronym(toks, e - 3, e) else e
+            s0 = _item_backward(toks, a, name_end, tags)
+            if s0 == name_end:
                 break
             items.insert(0, (s0, e))
             if s0 - 1 > a and toks[s0 - 1].w == ",":
@@ -208,6 +224,17 @@ def _name_lists(
             continue
         lists.append(_share_name_head(toks, items))
     return lists
+
+
+def _acronym(toks: list[Tok], k: int, b: int) -> bool:
+    """An acronym in brackets at k: "(FAA)"."""
+    return (
+        k + 2 < b
+        and toks[k].w == "("
+        and toks[k + 2].w == ")"
+        and len(toks[k + 1].w) > 1
+        and toks[k + 1].w.isupper()
+    )
 
 
 def _share_name_head(toks: list[Tok], items: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -133,6 +133,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
                 prev.tag = N  # "design problems in ...": the lexicon knows only a plural noun
             elif tag == ADV and prev.tag == DET and lx.POS_CLASSES.get(low, "")[:1] == "J":
                 tag = N  # "the first ...": an adjective after a determiner
+            elif (
+                tag == CAP and len(out) == 1 and prev.tag == VBD and prev.low not in lx.POS_CLASSES
+            ):
+                prev.tag = CAP  # "Lockheed Martin ...": an unknown -ed word opening a name
         out.append(Tok(s, e, w, low, tag))
         if initial and tag != PUNCT:
             initial = False

@@ -7,7 +7,13 @@ from claims.extraction import ExtractedClaim
 from claims.models import Article, Citation, Claim, Verdict
 from sources.models import Snapshot, Source
 from sources.urls import InvalidURL
-from tests.factories import ArticleFactory, ClaimFactory, SourceFactory, VerdictFactory
+from tests.factories import (
+    ArticleFactory,
+    ClaimFactory,
+    SourceFactory,
+    VerdictFactory,
+    make_user,
+)
 from workbench.errors import Conflict, DomainError, PermissionDenied
 
 pytestmark = pytest.mark.django_db
@@ -224,3 +230,21 @@ def test_pasted_html_is_stored_as_its_main_text_so_spans_index_the_body(
     services.article_extract(article_id=article.pk)
     for claim in article.claims.all():
         assert claim.span_text == article.body[claim.start : claim.end]
+
+
+def test_review_work_protects_its_article_from_deletion(alice, client):
+    from django.db.models import ProtectedError
+
+    claim = ClaimFactory()
+    VerdictFactory(claim=claim, author=alice)
+    with pytest.raises(ProtectedError):
+        claim.article.delete()
+    assert Verdict.objects.filter(claim=claim).exists()
+
+    editor = make_user("eve", group="Editor")
+    client.force_login(editor)
+    response = client.post(
+        f"/admin/claims/article/{claim.article_id}/delete/", {"post": "yes"}, follow=True
+    )
+    assert b"Cannot delete article" in response.content
+    assert Article.objects.filter(pk=claim.article_id).exists()

@@ -202,3 +202,20 @@ def test_worker_finds_evidence_for_cited_pages_and_flags_a_verbatim_quote(
     expect(passage.locator("mark.hit", has_text="330 MW")).to_have_count(1)
     page.goto(f"{live_server.url}/admin/claims/claim/{king.pk}/change/")
     expect(page.locator("#evidence .verbatim-flag").first).to_contain_text("verbatim")
+
+
+def test_reading_view_highlights_claims_and_links_to_them(live_server, page, alice):
+    body = 'Home\nForums\nThe plant could expand to 300 megawatts. He said "<b>safe</b>".\n'
+    article = ArticleFactory(body=body)
+    start = body.index("The plant")
+    claim = ClaimFactory(article=article, start=start, end=body.index(". He") + 1)
+    _login(page, live_server, "alice")
+    page.goto(f"{live_server.url}/admin/claims/article/{article.pk}/change/")
+    page.click("#read-article")
+    highlight = page.locator(f"#claim-{claim.pk}")
+    expect(highlight).to_have_text("The plant could expand to 300 megawatts.")
+    expect(page.locator("#article-body")).to_contain_text('"<b>safe</b>"')  # shown, not parsed
+    expect(page.locator("#article-body b")).to_have_count(0)
+    expect(page.locator("#article-body mark.furniture").first).to_have_text("Home")
+    highlight.click()
+    expect(page).to_have_url(re.compile(rf"/admin/claims/claim/{claim.pk}/change/$"))

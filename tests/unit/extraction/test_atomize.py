@@ -76,3 +76,63 @@ def test_name_lists_are_distributed_at_claim_granularity() -> None:
         "The film stars Elle Fanning.",
         "The film stars Sharlto Copley.",
     ]
+
+
+def _props(text: str) -> list[str]:
+    return [" ".join(text[s:e] for s, e in d.spans) for d in atomize(text, 0, len(text), fine=True)]
+
+
+def test_relative_clause_on_a_copular_noun_phrase_is_about_the_subject() -> None:
+    text = "Javier Hernandez, born in 1988, is a Mexican footballer who plays as a forward."
+    assert "Javier Hernandez plays as a forward" in _props(text)
+
+
+def test_that_after_a_noun_is_a_relative_pronoun() -> None:
+    text = "Python is a general-purpose language that supports functional programming."
+    props = _props(text)
+    assert "Python supports functional programming" in props
+    assert "Python is a general-purpose language" in props
+
+
+def test_such_as_examples_complete_the_verb() -> None:
+    text = (
+        "Python 2.0 introduced new features, such as list comprehensions and a garbage collector."
+    )
+    props = _props(text)
+    assert "Python 2.0 introduced new features" in props
+    assert "Python 2.0 introduced list comprehensions" in props
+    assert "Python 2.0 introduced a garbage collector" in props
+
+
+def test_a_subject_list_before_the_verb_is_distributed() -> None:
+    text = "Svalbard, Bjornoya and Jan Mayen are under Norwegian autonomy."
+    assert _props(text) == [
+        "Svalbard are under Norwegian autonomy",
+        "Bjornoya are under Norwegian autonomy",
+        "Jan Mayen are under Norwegian autonomy",
+    ]
+
+
+def test_a_long_introduction_is_kept_and_dropped() -> None:
+    text = "In addition to the mainland, the kingdom includes the Svalbard archipelago."
+    assert _props(text) == [
+        "the kingdom includes the Svalbard archipelago",
+        "In addition to the mainland the kingdom includes the Svalbard archipelago",
+    ]
+    # the claim granularity keeps the introduction with its clause
+    assert len(atomize(text, 0, len(text))) == 1
+
+
+def test_appositive_modifiers_are_distributed_like_copular_ones() -> None:
+    text = "Boeing 787 Dreamliner - a medium-size, wide-body, long-range airliner."
+    props = _props(text)
+    assert "Boeing 787 Dreamliner a wide-body airliner" in props
+    assert "Boeing 787 Dreamliner a long-range airliner" in props
+    # a single modifier stays: "X, a male actor" is one proposition
+    text = "The prize went to Heath Ledger, a young actor."
+    assert "Heath Ledger a young actor" in _props(text)
+
+
+def test_role_names_need_a_role_noun() -> None:
+    assert "coach Walsh" in _props("The title was won by coach Walsh.")
+    assert "first Super Bowl" not in _props("The team won the first Super Bowl in 2018.")
