@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 
 from claims.models import Article, Citation, Claim, EvidencePassage, Verdict
 from sources.models import Snapshot, Source
@@ -280,6 +284,23 @@ def article_claims_for_reading(article: Article) -> list[Claim]:
     return list(article.claims.annotate(latest_rating=latest_verdict_rating()).order_by("position"))
 
 
+def claim_pieces(claim: Claim, body_length: int) -> list[tuple[int, int]]:
+    """The claim's spans in its article's body: the extractor's pieces while still valid,
+    else its whole span; none when its anchor is lost."""
+    if claim.details.get("anchor") == "lost" or not 0 <= claim.start < claim.end <= body_length:
+        return []
+    pieces = []
+    for piece in claim.details.get("spans") or []:
+        try:
+            start, end = int(piece[0]), int(piece[1])
+        except (TypeError, ValueError, IndexError):
+            return [(claim.start, claim.end)]
+        if not claim.start <= start < end <= claim.end:
+            return [(claim.start, claim.end)]  # stale pieces (re-anchored claim)
+        pieces.append((start, end))
+    return pieces or [(claim.start, claim.end)]
+
+
 def furniture_spans_of(text: str) -> list[tuple[int, int]]:
     """Spans stripped as page furniture by extraction; empty if extraction cannot say."""
     try:
@@ -418,3 +439,66 @@ def article_claims_export(article: Article) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def article_export(article: Article) -> dict[str, Any]:
+    """One article with its claims, verdicts and sources: the JSON export (and import) shape."""
+    return {
+        "article": {
+            "id": article.pk,
+            "title": article.title,
+            "url": article.url,
+            "outlet": article.outlet,
+            "body_sha256": article.body_sha256,
+            "exported_at": timezone.now().isoformat(),
+        },
+        "claims": article_claims_export(article),
+    }
+
+
+EXPORT_CSV_COLUMNS = [
+    "article_id",
+    "position",
+    "text",
+    "span_text",
+    "start",
+    "end",
+    "kind",
+    "checkworthiness",
+    "status",
+    "dismissal_reason",
+    "verdict",
+    "verdict_explanation",
+    "verdict_author",
+    "verdict_approved_by",
+    "verdict_published_at",
+    "earlier_verdicts",
+    "sources",
+]
+
+
+def articles_export_csv(articles: Iterable[Article]) -> str:
+    """One CSV row per claim: its published verdict, earlier verdicts and sources flattened."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=EXPORT_CSV_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    for article in articles:
+        for row in article_claims_export(article):
+            current = next(
+                (v for v in row["verdicts"] if v["status"] == Verdict.Status.PUBLISHED), {}
+            )
+            earlier = [v for v in row["verdicts"] if v is not current]
+            writer.writerow(
+                {
+                    **row,
+                    "article_id": article.pk,
+                    "verdict_author": current.get("author", ""),
+                    "verdict_approved_by": current.get("approved_by", ""),
+                    "verdict_published_at": current.get("published_at", ""),
+                    "earlier_verdicts": "; ".join(
+                        f"{v['rating']} ({v['status']}, by {v['author']})" for v in earlier
+                    ),
+                    "sources": " | ".join(f"{s['relation']}: {s['url']}" for s in row["sources"]),
+                }
+            )
+    return out.getvalue()

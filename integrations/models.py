@@ -62,13 +62,22 @@ class WebhookEndpoint(models.Model):
         max_length=128, editable=False, help_text="HMAC key; shown once when the endpoint is made."
     )
     is_active = models.BooleanField(default=True)
+    token = models.ForeignKey(
+        ApiToken,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="webhook_endpoints",
+        help_text="The integration that registered it through the API (none: made in the admin). "
+        "Endpoints of a revoked token receive nothing.",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["name", "id"]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.url})"

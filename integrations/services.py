@@ -22,7 +22,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from integrations.models import ApiToken, WebhookDelivery, WebhookEndpoint
@@ -90,9 +90,13 @@ def api_token_revoke(*, token: ApiToken, by=None) -> ApiToken:
 
 
 def webhook_endpoint_create(
-    *, name: str, url: str, events: list[str], by=None
+    *, name: str, url: str, events: list[str], by=None, token: ApiToken | None = None
 ) -> tuple[WebhookEndpoint, str]:
-    """Register an endpoint; returns it and its signing secret (shown to the admin once)."""
+    """Register an endpoint; returns it and its signing secret (shown once).
+
+    ``token``: the integration registering it through the API. The URL's syntax, scheme and
+    port are checked now; its addresses when each delivery is sent (DNS may change).
+    """
     from sources.fetching import Blocked, FetchPolicy
     from sources.fetching.policy import parse_target
 
@@ -109,9 +113,14 @@ def webhook_endpoint_create(
         ) from exc
     secret = "whsec_" + secrets.token_urlsafe(32)
     endpoint = WebhookEndpoint.objects.create(
-        name=name, url=url, events=sorted(set(events)), secret=secret, created_by=by
+        name=name, url=url, events=sorted(set(events)), secret=secret, created_by=by, token=token
     )
     return endpoint, secret
+
+
+def webhook_endpoint_delete(*, endpoint: WebhookEndpoint, by=None) -> None:
+    """Remove an endpoint and its delivery log."""
+    endpoint.delete()
 
 
 def webhook_endpoint_rotate_secret(*, endpoint: WebhookEndpoint) -> str:
@@ -134,9 +143,12 @@ def webhook_emit(*, event: str, payload: dict[str, Any]) -> list[WebhookDelivery
 
     if event not in WebhookEndpoint.Event.values:
         raise ValueError(f"unknown webhook event {event!r}")
+    live = WebhookEndpoint.objects.filter(is_active=True).filter(
+        Q(token__isnull=True) | Q(token__revoked_at__isnull=True)
+    )
     endpoints = [
         endpoint
-        for endpoint in WebhookEndpoint.objects.filter(is_active=True)
+        for endpoint in live
         if event in endpoint.events  # JSON containment is not portable to SQLite
     ]
     if not endpoints:

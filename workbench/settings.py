@@ -313,6 +313,8 @@ SPECTACULAR_SETTINGS = {
         "VerdictStatusEnum": "claims.models.Verdict.Status",
         "SnapshotStatusEnum": "sources.models.Snapshot.Status",
         "ExtractionStatusEnum": "claims.models.Article.ExtractionStatus",
+        "WebhookEventEnum": "integrations.models.WebhookEndpoint.Event",
+        "WebhookDeliveryStatusEnum": "integrations.models.WebhookDelivery.Status",
     },
 }
 

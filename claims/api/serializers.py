@@ -8,21 +8,13 @@ of queries whatever its length.
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.core.validators import RegexValidator
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.models import Article, Citation, Claim, Verdict
 from sources.api.serializers import SnapshotSummarySerializer
-from workbench.api import StrictCharField
-
-HTTP_URL = RegexValidator(
-    r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:[0-9]{1,5})?"
-    r"([/?](?:[A-Za-z0-9._~:/?@!$&'()*+,;=-]|%[0-9A-Fa-f]{2})*)?$",
-    message="Enter an http:// or https:// URL.",
-    code="invalid_url",
-)
+from workbench.api import HTTP_URL, StrictCharField
 
 
 def api_path(kind: str, pk: int, suffix: str = "") -> str:

@@ -555,6 +555,18 @@ def _assemble(text: str, toks: list[Tok], pieces: list[Piece], fine: bool = Fals
                 if item is not None:
                     claims.append(item)
                     continue
+            if (
+                fine
+                and last_claim is not None
+                and p.i > 0
+                and toks[p.i - 1].w == ":"
+                and toks[p.body].tag not in (PREP, PSC, ADV, SC)
+            ):
+                # "designed in three versions: the F-35A, ...": the items complete the claim
+                item = _list_member(text, toks, last_claim, (p.body, p.j))
+                if item is not None:
+                    claims.append(item)
+                    continue
             in_run = _plain_np(toks, nxt) or (idx > 1 and _plain_np(toks, pieces[idx - 1]))
             if not introductory and toks[p.body].tag != CC and not in_run:
                 anchor_end = pieces[idx - 1].j if idx else p.i
@@ -647,7 +659,18 @@ def _assemble(text: str, toks: list[Tok], pieces: list[Piece], fine: bool = Fals
                     _Claim(rs, text_of(text, toks, sorted(rs)), "part", last_claim.subject)
                 )
                 continue
-            last_claim = _predicate(text, toks, p, subject)
+            owner = subject
+            if (
+                p.body == p.i > 0
+                and toks[p.i].tag == VBD
+                and toks[p.i - 1].tag in ("N", CAP, NUM)
+                and p.i + 1 < p.j
+                and toks[p.i + 1].low == "by"
+            ):
+                # "the X-35 introduced by Lockheed": a reduced relative about the noun before it
+                ante = np_tail(toks, pieces[idx - 1].i if idx else 0, p.i)
+                owner = subject if ante is None else _copular_subject(toks, last_claim, ante)
+            last_claim = _predicate(text, toks, p, owner)
             claims.append(last_claim)
             continue
         if p.kind == "rel":
@@ -721,6 +744,28 @@ def _plain_np(toks: list[Tok], p: Piece | None) -> bool:
     return p is not None and p.kind == "np" and toks[p.body].tag not in (PREP, PSC, ADV, SC)
 
 
+def _copular_subject(
+    toks: list[Tok], previous: _Claim | None, ante: tuple[int, int]
+) -> tuple[int, int]:
+    """The subject of a copular claim when `ante` is its noun phrase, else `ante`.
+
+    "X is a fighter, which was developed ...": the fighter is X (also "X is a Mexican
+    professional footballer who plays ...", "X is a 2006 film directed by ...", and after a
+    predicate whose subject was restored: "X, born ..., was an actor who began ...")."""
+    if previous is None or not previous.head or not _copular(toks, previous):
+        return ante
+    verb_end = max(e for _, e in previous.head)
+    near = ante[0] <= verb_end + 1 or (
+        toks[verb_end].low in ("a", "an")
+        and not any(t.tag in _CLAUSE_TAGS for t in toks[verb_end : ante[0]])
+    )
+    if near and len(previous.head) == 1:
+        return (previous.head[0][0], _subject_end(toks, previous.head[0]))
+    if near and len(previous.head) == 2:
+        return previous.head[0]
+    return ante
+
+
 def _relative(
     text: str,
     toks: list[Tok],
@@ -735,19 +780,8 @@ def _relative(
     rest = (rel_idx + 1, p.j)
     prev_start = pieces[idx - 1].i if idx else p.i
     ante = np_tail(toks, prev_start, p.i)
-    if ante is not None and previous is not None and previous.head and _copular(toks, previous):
-        # "X is a fighter, which was developed ...": the fighter is X
-        # (also "X is a Mexican professional footballer who plays ...", and after a
-        # predicate whose subject was restored: "X, born ..., was an actor who began ...")
-        verb_end = max(e for _, e in previous.head)
-        near = ante[0] <= verb_end + 1 or (
-            toks[verb_end].low in ("a", "an")
-            and not any(t.tag in _CLAUSE_TAGS for t in toks[verb_end : ante[0]])
-        )
-        if near and len(previous.head) == 1:
-            ante = (previous.head[0][0], _subject_end(toks, previous.head[0]))
-        elif near and len(previous.head) == 2:
-            ante = previous.head[0]
+    if ante is not None:
+        ante = _copular_subject(toks, previous, ante)
     rest_text = text_of(text, toks, [rest])
     if ante is None:
         return _Claim([rest], rest_text, "relative")
@@ -774,14 +808,18 @@ def _adjuncts(text: str, toks: list[Tok], c: _Claim) -> list[_Claim]:
     proposition per adjunct phrase attached to the subject and verb."""
     if not c.head or not c.ranges:
         return [c]
-    a, b = max(c.ranges)
     verb_end = max(e for _, e in c.head)
+    # the claim's tokens after the verb, across ranges (a bracketed aside may sit between)
+    seq = [k for a, b in sorted(c.ranges) for k in range(max(a, verb_end), b)]
+    if len(seq) < 2:
+        return [c]
+    b = seq[-1] + 1
     cuts = [
         k
-        for k in range(max(a, verb_end + 1), b)
+        for p, k in enumerate(seq[1:], 1)
         if toks[k].low in _ADJUNCT_PREPS
-        and (toks[k - 1].tag in ("N", CAP, NUM) or _noun_reading(toks[k - 1]))
-        and not (toks[k - 1].tag == CAP and k + 1 < b and toks[k + 1].tag == CAP)
+        and (_noun_end(toks[seq[p - 1]]))
+        and not (toks[seq[p - 1]].tag == CAP and k + 1 < b and toks[k + 1].tag == CAP)
     ]
     # only phrases that say when or where ("on May 30, 2014", "in Hollywood"); "restrictions
     # on certain acts" is a complement
@@ -793,16 +831,31 @@ def _adjuncts(text: str, toks: list[Tok], c: _Claim) -> list[_Claim]:
             # a long complement that says neither when nor where stays in the claim, and the
             # shorter claim without it is a proposition too ("... provide physical intimacy
             # between two or more people")
-            core = [r for r in without(c.ranges, [((0, 0), (phrases[0], b))]) if r[1] > r[0]]
+            core = _outside(c.ranges, phrases[0], b)
             return [c, _Claim(core, text_of(text, toks, sorted(core)), c.role, c.subject)]
         return [c]
-    core = [r for r in without(c.ranges, [((0, 0), (cuts[0], b))]) if r[1] > r[0]]
+    core = _outside(c.ranges, cuts[0], b)
     out = [_Claim(core, text_of(text, toks, sorted(core)), c.role, c.subject, c.head)]
     bounds = [*cuts, b]
     for lo, hi in pairwise(bounds):
-        rs = [*c.head, (lo, hi)]
+        rs = [*c.head, *_inside(c.ranges, lo, hi)]
         out.append(_Claim(rs, text_of(text, toks, sorted(rs)), c.role, c.subject))
     return out
+
+
+def _noun_end(t: Tok) -> bool:
+    """A token that can end the noun phrase an adjunct phrase follows."""
+    return t.tag in ("N", CAP, NUM) or _noun_reading(t)
+
+
+def _outside(ranges: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The ranges without tokens [lo, hi)."""
+    return [r for r in without(ranges, [((0, 0), (lo, hi))]) if r[1] > r[0]]
+
+
+def _inside(ranges: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The parts of the ranges inside [lo, hi)."""
+    return [(max(a, lo), min(b, hi)) for a, b in ranges if max(a, lo) < min(b, hi)]
 
 
 def _noun_reading(t: Tok) -> bool:

@@ -296,8 +296,8 @@ def _modifiers(
                     mod += 1
                     continue
                 end = mod + 1
-                while end < head and toks[end - 1].tag == ADV:
-                    end += 1
+                while end < head and (toks[end - 1].tag == ADV or _ordinal(toks[end - 1].low)):
+                    end += 1  # "a fifth generation fighter": "fifth generation" is one modifier
                 rs = [*prefix, (mod, end), (head, m)]
                 out.append((rs, text_of(text, toks, sorted(rs))))
                 mod = end
@@ -317,7 +317,9 @@ def distribute(
 ) -> list[tuple[list[tuple[int, int]], str]]:
     """One claim per item of each name list inside the claim ("A, B and C")."""
     done: list[tuple[list[tuple[int, int]], str]] = []
-    todo = [(r, t, 0) for r, t in _modifiers(text, toks, ranges, claim_text, appositive)]
+    first = _modifiers(text, toks, ranges, claim_text, appositive)
+    split = len(first) > 1
+    todo = [(r, t, 0) for r, t in first]
     while todo:
         cur_ranges, cur_text, depth = todo.pop()
         found = None
@@ -328,7 +330,14 @@ def distribute(
                     found = lists[0]
                     break
         if found is None:
-            done.append((cur_ranges, cur_text))
+            again = None
+            if fine and depth and not split:
+                # "an American actor and director": the first item has its own modifiers
+                again = _modifiers(text, toks, _merged(cur_ranges), cur_text)
+            if again is not None and len(again) > 1:
+                done.extend(again)
+            else:
+                done.append((cur_ranges, cur_text))
             continue
         lo, hi = found[0][0], found[-1][1]
         surface = text[toks[lo].s : toks[hi - 1].e]
@@ -343,6 +352,24 @@ def distribute(
                 item_text += " " + toks[shared].w
             todo.append(([*rest, *item_ranges], cur_text.replace(surface, item_text, 1), depth + 1))
     return done
+
+
+_ORDINALS = lx.words("first second third fourth fifth sixth seventh eighth ninth tenth")
+
+
+def _ordinal(low: str) -> bool:
+    return low in _ORDINALS or (low[:1].isdigit() and low.endswith(("st", "nd", "rd", "th")))
+
+
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted ranges with touching neighbours joined."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(ranges):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
 
 
 _ADJECTIVE_SUFFIXES = ("al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ary", "ian", "an")

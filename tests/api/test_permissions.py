@@ -8,6 +8,7 @@ publish verdicts (publishing needs a human editor, four eyes).
 import pytest
 
 from claims.models import Article, Citation, Claim, Verdict
+from integrations.models import WebhookEndpoint
 from tests.factories import ClaimFactory, VerdictFactory
 
 pytestmark = pytest.mark.django_db
@@ -21,6 +22,8 @@ MATRIX = {
     "cite source": (401, 403, 201, 201, 201),
     "propose verdict": (401, 403, 403, 201, 201),
     "publish verdict": (401, 403, 403, 403, 200),
+    "register webhook": (401, 403, 201, 403, 403),
+    "delete webhook": (401, 403, 204, 403, 403),
 }
 
 
@@ -29,6 +32,19 @@ def world(carol):
     claim = ClaimFactory()
     verdict = VerdictFactory(claim=claim, author=carol)
     return {"claim": claim, "verdict": verdict, "free claim": ClaimFactory()}
+
+
+@pytest.fixture
+def rw_webhook(rw_token):
+    from integrations.services import webhook_endpoint_create
+
+    endpoint, _secret = webhook_endpoint_create(
+        name="CMS",
+        url="https://hooks.example.org/x",
+        events=["verdict.published"],
+        token=rw_token[1],
+    )
+    return endpoint
 
 
 def _request(endpoint, client, world):
@@ -53,11 +69,20 @@ def _request(endpoint, client, world):
         )
     if endpoint == "publish verdict":
         return client.post(f"/api/v1/verdicts/{verdict.pk}/publish", format="json")
+    if endpoint == "register webhook":
+        return client.post(
+            "/api/v1/webhooks",
+            {"name": "CMS", "url": "https://hooks.example.org/y", "events": ["snapshot.finished"]},
+            format="json",
+        )
+    if endpoint == "delete webhook":
+        return client.delete(f"/api/v1/webhooks/{world['webhook'].pk}")
     raise AssertionError(endpoint)
 
 
 def _state():
     return (
+        WebhookEndpoint.objects.count(),
         Article.objects.count(),
         list(Claim.objects.values_list("status", "assignee_id")),
         Citation.objects.count(),
@@ -73,7 +98,8 @@ def _state():
         for i, persona in enumerate(PERSONAS)
     ],
 )
-def test_write_matrix(endpoint, persona, expected, clients, world):
+def test_write_matrix(endpoint, persona, expected, clients, world, rw_webhook):
+    world = {**world, "webhook": rw_webhook}
     before = _state()
     response = _request(endpoint, clients[persona], world)
     assert response.status_code == expected, (persona, endpoint, response.content)

@@ -218,3 +218,61 @@ def test_requeue_stuck_deliveries(endpoint, enqueued):
     enqueued.clear()
     assert services.webhook_deliveries_requeue_stuck() == [delivery.pk]
     assert enqueued == [delivery.pk]
+
+
+def test_integration_registers_its_own_endpoint_over_the_api(rw_client, rw_token, read_client):
+    response = rw_client.post(
+        "/api/v1/webhooks",
+        {
+            "name": "CMS",
+            "url": "https://hooks.example.org/workbench",
+            "events": ["verdict.published", "verdict.published"],
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    created = response.json()
+    assert created["secret"].startswith("whsec_")
+    assert created["events"] == ["verdict.published"]
+    endpoint = WebhookEndpoint.objects.get(pk=created["id"])
+    assert endpoint.token == rw_token[1] and endpoint.secret == created["secret"]
+    listed = rw_client.get("/api/v1/webhooks").json()["results"]
+    assert [e["id"] for e in listed] == [endpoint.pk]
+    assert "secret" not in listed[0]
+    # another integration sees nothing of it
+    assert read_client.get("/api/v1/webhooks").json()["results"] == []
+    assert read_client.get(f"/api/v1/webhooks/{endpoint.pk}").status_code == 404
+
+
+def test_api_refuses_ports_the_fetch_policy_refuses(rw_client):
+    response = rw_client.post(
+        "/api/v1/webhooks",
+        {"name": "CMS", "url": "https://hooks.example.org:22/x", "events": ["verdict.published"]},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"][0] == {
+        "pointer": "#/url",
+        "detail": "Enter an http:// or https:// URL on port 80, 443, 8080, 8443.",
+        "code": "invalid_url",
+    }
+
+
+def test_delivery_log_over_the_api(rw_client, rw_token, receiver, enqueued):
+    endpoint, _secret = services.webhook_endpoint_create(
+        name="CMS", url=receiver.url, events=["verdict.published"], token=rw_token[1]
+    )
+    (delivery,) = services.webhook_emit(event="verdict.published", payload={"x": 1})
+    tasks.deliver_webhook(delivery.pk)
+    log = rw_client.get(f"/api/v1/webhooks/{endpoint.pk}/deliveries").json()["results"]
+    assert [(d["id"], d["status"], d["response_status"]) for d in log] == [
+        (delivery.pk, "succeeded", 204)
+    ]
+
+
+def test_revoked_tokens_endpoints_receive_nothing(rw_token, receiver, enqueued):
+    services.webhook_endpoint_create(
+        name="CMS", url=receiver.url, events=["verdict.published"], token=rw_token[1]
+    )
+    services.api_token_revoke(token=rw_token[1])
+    assert services.webhook_emit(event="verdict.published", payload={}) == []

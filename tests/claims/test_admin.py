@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, reset_queries
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from claims import services
 from claims.models import Article, Citation, Claim, EvidencePassage, Verdict
@@ -271,6 +272,40 @@ def test_claim_changelist_runs_a_constant_number_of_queries(admin_client):
     many = _changelist_queries(admin_client, 200)
     assert few == many, (few, many)
     assert 3 <= few <= 12, few
+
+
+def _add_reviewed_claims(count: int) -> None:
+    """Claims of distinct articles, each cited and with a published verdict, by varied people."""
+    users = [make_user(f"r{Claim.objects.count()}-{i}", group="Editor") for i in range(3)]
+    for i in range(count):
+        author, approver = users[i % 3], users[(i + 1) % 3]
+        claim = ClaimFactory(article=ArticleFactory(added_by=author), assignee=approver)
+        Citation.objects.create(claim=claim, source=SourceFactory(), added_by=author)
+        VerdictFactory(
+            claim=claim,
+            author=author,
+            approved_by=approver,
+            status=Verdict.Status.PUBLISHED,
+            published_at=timezone.now(),
+        )
+
+
+@pytest.mark.parametrize("model", ["article", "citation", "verdict"])
+def test_other_changelists_run_a_constant_number_of_queries(client, alice, model):
+    url = reverse(f"admin:claims_{model}_changelist")
+    client.force_login(alice)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+        assert response.status_code == 200
+        assert len(response.context["cl"].result_list) == Claim.objects.count()
+        return len(ctx.captured_queries)
+
+    _add_reviewed_claims(2)
+    few = queries()
+    _add_reviewed_claims(30)
+    assert queries() == few
 
 
 # The reading view -------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from claims.extraction.pipeline import run
 from claims.extraction.types import ExtractedClaim
 
-VERSION = "rules-1.0"
+VERSION = "rules-1.1"
 
 
 def extract(text: str, *, fine: bool = False) -> list[ExtractedClaim]:

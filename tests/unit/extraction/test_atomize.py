@@ -136,3 +136,81 @@ def test_appositive_modifiers_are_distributed_like_copular_ones() -> None:
 def test_role_names_need_a_role_noun() -> None:
     assert "coach Walsh" in _props("The title was won by coach Walsh.")
     assert "first Super Bowl" not in _props("The team won the first Super Bowl in 2018.")
+
+
+def test_a_long_complement_also_gives_the_shorter_proposition() -> None:
+    text = "The club signed a new contract for the rest of the season with its coach."
+    assert _props(text) == [
+        "The club signed a new contract for the rest of the season with its coach",
+        "The club signed a new contract",
+    ]
+    # a short one stays whole
+    assert _props("The club signed a new contract for a year.") == [
+        "The club signed a new contract for a year"
+    ]
+
+
+def test_brackets_after_an_abbreviation_belong_to_the_name() -> None:
+    text = "James Earl Carter Jr. (born October 1, 1924) is an American politician."
+    props = _props(text)
+    assert "James Earl Carter Jr (born October 1, 1924)" in props
+    assert "James Earl Carter Jr is an American politician" in props
+
+
+def test_names_with_acronyms_are_list_items() -> None:
+    text = (
+        "The certificate from the Aviation Administration (FAA) and the Aviation Safety "
+        "Agency (EASA) was received in 2011."
+    )
+    assert _props(text) == [
+        "The certificate from the Aviation Administration (FAA) was received in 2011",
+        "The certificate from the Aviation Safety Agency (EASA) was received in 2011",
+    ]
+
+
+def test_a_bracketed_year_belongs_to_the_whole_title() -> None:
+    text = "She starred in the comedy film Cage for Birds (1996)."
+    assert "Cage for Birds (1996)" in _props(text)
+
+
+def test_being_after_a_comma_is_a_participle() -> None:
+    text = "He played for Manchester United, being one of the team's top scorers."
+    claims = atomize(text, 0, len(text), fine=True)
+    assert claims[-1].text == "He was one of the team's top scorers."
+
+
+def test_coordinated_predicate_nouns_keep_their_modifiers_apart() -> None:
+    text = "Dennis Quaid is an American actor and director."
+    assert _props(text) == [
+        "Dennis Quaid is an actor",
+        "Dennis Quaid is an American actor",
+        "Dennis Quaid is an director",
+    ]
+
+
+def test_a_list_after_a_colon_completes_the_claim() -> None:
+    text = "The aircraft was designed in three versions: the F-35A, the F-35B and the F-35C."
+    assert _props(text) == [
+        "The aircraft was designed in three versions",
+        "The aircraft was designed in the F-35A",
+        "The aircraft was designed in the F-35B",
+        "The aircraft was designed in the F-35C",
+    ]
+
+
+def test_adjuncts_are_found_on_both_sides_of_a_bracketed_aside() -> None:
+    text = (
+        "The plane was unveiled at a ceremony on July 8, 2007 (a lucky date) at the Boeing plant."
+    )
+    props = _props(text)
+    assert "The plane was unveiled at a ceremony" in props
+    assert "The plane was unveiled on July 8, 2007" in props
+    assert "The plane was unveiled at the Boeing plant" in props
+
+
+def test_a_participle_with_by_after_a_noun_is_about_that_noun() -> None:
+    text = "The F-35 is the descendant of the X-35 introduced by Lockheed in the JSF program."
+    assert "the X-35 introduced by Lockheed" in _props(text)
+    # after the noun phrase of a copula it is about the subject
+    text = "The Departed is a 2006 crime film directed by Martin Scorsese."
+    assert "The Departed directed by Martin Scorsese" in _props(text)

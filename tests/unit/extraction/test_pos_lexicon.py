@@ -73,3 +73,9 @@ def test_build_script_counts_open_class_readings(tmp_path: Path) -> None:
     )
     lines = build.build(build.count(conllu), min_count=2, min_share=0.1)
     assert lines == ["uses\tZN"]  # proper nouns and closed classes are left out
+
+
+def test_an_unknown_ed_word_opening_a_name_is_a_name() -> None:
+    assert _tags("Lockheed Martin built the plane.")["Lockheed"] == CAP
+    # a participle the lexicon knows stays one
+    assert _tags("Founded in 1946, the club grew.")["Founded"] != CAP

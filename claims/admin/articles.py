@@ -1,0 +1,268 @@
+"""The article pages: adding an article (its text, or its URL to fetch), the reading view
+with claims highlighted, and import and export of claims."""
+
+from __future__ import annotations
+
+import json
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.text import slugify
+
+from claims import selectors, services
+from claims.admin.base import STATUS_COLOURS, download
+from claims.extraction import html_to_text, looks_like_html
+from claims.highlight import Mark, render_marked
+from claims.models import Article, Claim, Verdict
+from sources.services import page_fetch
+from workbench.errors import DomainError
+
+
+class ArticleForm(forms.ModelForm):
+    """An article's text; when adding, its URL alone will do: the page is fetched through the
+    safe fetcher and its main text kept. With both, the pasted text wins."""
+
+    class Meta:
+        model = Article
+        fields = ["title", "body", "url", "outlet", "author", "published_on", "language"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 24, "cols": 100})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].required = False
+        self.fields["title"].help_text = "Left empty, the first line of the text is used."
+        self.fields["body"].help_text = "Paste the article as received; extraction starts on save."
+        if self.instance.pk is None:
+            self.fields["body"].required = False
+            self.fields["body"].help_text += " Or leave it empty and give the article's URL."
+            self.fields["title"].help_text = "Left empty, the page's or the text's title is used."
+
+    def clean(self):
+        cleaned = super().clean()
+        body = cleaned.get("body") or ""
+        if looks_like_html(body):
+            body = cleaned["body"] = html_to_text(body)
+        if body.strip() or (self.instance.pk is not None and "body" in self.errors):
+            return cleaned
+        if self.instance.pk is not None:
+            self.add_error("body", "The article has no text.")
+            return cleaned
+        url = cleaned.get("url")
+        if not url:
+            if "url" not in self.errors:
+                raise forms.ValidationError(
+                    "Paste the article's text or give its URL.", code="body_or_url"
+                )
+            return cleaned
+        if self.errors:
+            return cleaned  # fetch only for an otherwise valid form
+        try:
+            page = page_fetch(url=url)
+        except DomainError as exc:
+            self.add_error("url", exc.message)
+            return cleaned
+        # The fetched page fills what the reviewer left empty; saving is as for pasted text.
+        cleaned.update(
+            body=page.text,
+            url=page.url,
+            title=cleaned.get("title") or page.title,
+            published_on=cleaned.get("published_on") or page.published,
+        )
+        if "language" not in self.changed_data and page.language:
+            cleaned["language"] = page.language
+        return cleaned
+
+
+class ClaimInline(admin.TabularInline):
+    model = Claim
+    fields = ["position", "text", "kind", "checkworthiness", "status", "assignee"]
+    readonly_fields = fields
+    ordering = ["position"]
+    extra = 0
+    max_num = 0
+    can_delete = False
+    show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("assignee")
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        help_text="CSV with a header (text, span_text, kind, checkworthiness) or JSON "
+        "(a list of {text, span_text, …}, or an export of this workbench). Each claim's "
+        "span_text (or text) must appear verbatim in the article."
+    )
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleForm
+    list_display = ["title", "outlet", "extraction_status", "claim_count", "added_by", "created_at"]
+    list_filter = ["extraction_status", "language"]
+    search_fields = ["title", "outlet", "author", "url"]
+    list_select_related = ["added_by"]
+    readonly_fields = [
+        "body_sha256",
+        "added_by",
+        "created_at",
+        "extraction_status",
+        "extracted_at",
+        "extractor",
+        "extraction_error",
+    ]
+    inlines = [ClaimInline]
+    actions = ["re_extract", "export_json", "export_csv"]
+    change_form_template = "admin/claims/article/change_form.html"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(claim_count=Count("claims"))
+
+    @admin.display(ordering="claim_count", description="Claims")
+    def claim_count(self, obj):
+        return obj.claim_count
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.readonly_fields if obj else []
+
+    def get_inlines(self, request, obj):
+        return self.inlines if obj else []
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if object_id is None and request.method == "POST":
+            # Adding may fetch the article's page (seconds): hold no transaction open
+            # meanwhile. The services write in transactions of their own.
+            return self._changeform_view(request, object_id, form_url, extra_context)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        services.article_save(article=obj, body=form.cleaned_data["body"], by=request.user)
+
+    @admin.action(description="Re-extract claims (keeps reviewed claims)")
+    def re_extract(self, request, queryset):
+        for article in queryset:
+            services.article_request_extraction(article=article)
+        self.message_user(request, f"Extraction queued for {queryset.count()} article(s).")
+
+    @admin.action(description="Export claims, verdicts and sources as JSON")
+    def export_json(self, request, queryset):
+        payload = [selectors.article_export(article) for article in queryset]
+        return download(
+            json.dumps(payload if len(payload) != 1 else payload[0], indent=2, ensure_ascii=False),
+            "claims.json",
+            "application/json",
+        )
+
+    @admin.action(description="Export claims, verdicts and sources as CSV")
+    def export_csv(self, request, queryset):
+        return download(selectors.articles_export_csv(list(queryset)), "claims.csv", "text/csv")
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<int:pk>/read/", view(self.reading_view), name="claims_article_read"),
+            path("<int:pk>/export.<str:fmt>", view(self.export_view), name="claims_article_export"),
+            path("<int:pk>/import/", view(self.import_view), name="claims_article_import"),
+            *super().get_urls(),
+        ]
+
+    def _article_or_404(self, request, pk: int) -> Article:
+        article = get_object_or_404(Article, pk=pk)
+        if not self.has_view_permission(request, article):
+            raise PermissionDenied
+        return article
+
+    def reading_view(self, request, pk: int):
+        """The article's text with every claim highlighted at its span, furniture greyed."""
+        article = self._article_or_404(request, pk)
+        claims = selectors.article_claims_for_reading(article)
+        marks, unanchored = [], []
+        for claim in claims:
+            pieces = selectors.claim_pieces(claim, len(article.body))
+            if not pieces:
+                unanchored.append(claim)
+                continue
+            rating = claim.latest_rating or "none"
+            label = f"#{claim.position + 1} {claim.get_status_display()}"
+            if claim.latest_rating:
+                label += f" · {dict(Verdict.Rating.choices)[claim.latest_rating]}"
+            url = reverse("admin:claims_claim_change", args=[claim.pk])
+            for index, (start, end) in enumerate(pieces):
+                marks.append(
+                    Mark(
+                        start,
+                        end,
+                        css=f"claim status-{STATUS_COLOURS[claim.status]} rating-{rating}",
+                        href=url,
+                        title=label,
+                        ident="" if index else f"claim-{claim.pk}",
+                    )
+                )
+        furniture = selectors.furniture_spans_of(article.body)
+        marks += [
+            Mark(s, e, css="furniture", title="Page furniture, left out by extraction")
+            for s, e in furniture
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": article,
+            "title": f"Read: {article.title}",
+            "body_html": render_marked(article.body, marks),
+            "claims": claims,
+            "unanchored": unanchored,
+            "furniture_count": len(furniture),
+            "statuses": [(STATUS_COLOURS[v], label) for v, label in Claim.Status.choices],
+            "ratings": Verdict.Rating.choices,
+        }
+        return TemplateResponse(request, "admin/claims/article/reading.html", context)
+
+    def export_view(self, request, pk: int, fmt: str):
+        article = self._article_or_404(request, pk)
+        name = slugify(article.title)[:60] or f"article-{article.pk}"
+        if fmt == "json":
+            text = json.dumps(selectors.article_export(article), indent=2, ensure_ascii=False)
+            return download(text, f"{name}.json", "application/json")
+        if fmt == "csv":
+            return download(selectors.articles_export_csv([article]), f"{name}.csv", "text/csv")
+        raise Http404("Unknown export format.")
+
+    def import_view(self, request, pk: int):
+        article = self._article_or_404(request, pk)
+        if not request.user.has_perm("claims.change_claim"):
+            raise PermissionDenied
+        form = ImportForm(request.POST or None, request.FILES or None)
+        result = None
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                rows = services.claims_rows_parse(filename=upload.name, data=upload.read())
+                result = services.claims_import(article=article, rows=rows, by=request.user)
+            except DomainError as exc:
+                form.add_error("file", exc.message)
+            else:
+                if result.created:
+                    self.message_user(
+                        request, f"Imported {len(result.created)} claim(s).", messages.SUCCESS
+                    )
+                for number, why in result.rejected:
+                    self.message_user(request, f"Row {number} rejected: {why}.", messages.ERROR)
+                if not result.rejected:
+                    return HttpResponseRedirect(
+                        reverse("admin:claims_article_change", args=[article.pk])
+                    )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": article,
+            "title": f"Import claims into: {article.title}",
+            "form": form,
+            "result": result,
+        }
+        return TemplateResponse(request, "admin/claims/article/import.html", context)

@@ -1,0 +1,37 @@
+"""What the claims admin pages share: a read-only history, status colours, downloads."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from simple_history.admin import SimpleHistoryAdmin
+
+from claims.models import Claim
+
+STATUS_COLOURS = {
+    Claim.Status.NEW: "new",
+    Claim.Status.IN_REVIEW: "in-review",
+    Claim.Status.VERDICT_PROPOSED: "proposed",
+    Claim.Status.PUBLISHED: "published",
+    Claim.Status.DISMISSED: "dismissed",
+}
+
+
+class NoRevertHistoryAdmin(SimpleHistoryAdmin):
+    """History pages are an audit trail: nothing is reverted around the services."""
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            raise PermissionDenied("Reverting is disabled; history is read-only.")
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+def download(text: str, filename: str, content_type: str) -> HttpResponse:
+    """``text`` as an attachment that browsers neither render nor sniff."""
+    response = HttpResponse(text, content_type=f"{content_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,0 +1,83 @@
+"""Every refusal is RFC 9457 problem+json, from the one exception handler."""
+
+import pytest
+
+from tests.factories import ClaimFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _problem(response, status, code):
+    assert response.status_code == status, response.content
+    assert response["Content-Type"] == "application/problem+json"
+    body = response.json()
+    assert body["status"] == status
+    assert body["code"] == code
+    assert body["type"] == f"urn:workbench:problem:{code}"
+    assert body["title"] and body["detail"]
+    return body
+
+
+def test_anonymous_gets_401_with_a_challenge(anon_client):
+    response = anon_client.get("/api/v1/claims")
+    _problem(response, 401, "not_authenticated")
+    assert response["WWW-Authenticate"] == 'Bearer realm="api"'
+
+
+def test_method_not_allowed(read_client):
+    _problem(read_client.delete("/api/v1/claims"), 405, "method_not_allowed")
+
+
+def test_not_acceptable(read_client):
+    response = read_client.get("/api/v1/claims", HTTP_ACCEPT="application/xml")
+    _problem(response, 406, "not_acceptable")
+
+
+def test_unsupported_media_type(rw_client):
+    response = rw_client.post("/api/v1/articles", "body=Text.", content_type="text/plain")
+    _problem(response, 415, "unsupported_media_type")
+
+
+def test_malformed_json(rw_client):
+    response = rw_client.post("/api/v1/articles", "{not json", content_type="application/json")
+    _problem(response, 400, "parse_error")
+
+
+def test_unknown_and_empty_query_parameters_are_refused(read_client):
+    body = _problem(
+        read_client.get("/api/v1/claims", {"stauts": "new", "kind": ""}), 400, "validation_error"
+    )
+    assert {(e["parameter"], e["code"]) for e in body["errors"]} == {("stauts", "unknown")}
+    body = _problem(read_client.get("/api/v1/claims", {"kind": ""}), 400, "validation_error")
+    assert body["errors"] == [{"parameter": "kind", "detail": "Give a value.", "code": "blank"}]
+    body = _problem(read_client.get("/api/v1/claims", {"page_size": 500}), 400, "validation_error")
+    assert body["errors"][0]["parameter"] == "page_size"
+
+
+def test_domain_error_keeps_its_code(alice_client, carol):
+    from tests.factories import VerdictFactory
+
+    claim = ClaimFactory()
+    VerdictFactory(claim=claim, author=carol)  # a proposed verdict blocks dismissal
+    response = alice_client.patch(
+        f"/api/v1/claims/{claim.pk}",
+        {"status": "dismissed", "dismissal_reason": "duplicate"},
+        format="json",
+    )
+    body = _problem(response, 400, "duplicate_of_required")
+    assert "duplicates" in body["detail"]
+    response = alice_client.patch(
+        f"/api/v1/claims/{claim.pk}",
+        {"status": "dismissed", "dismissal_reason": "out_of_scope"},
+        format="json",
+    )
+    _problem(response, 409, "conflict")
+
+
+def test_numbers_are_not_text(rw_client):
+    body = _problem(
+        rw_client.post("/api/v1/articles", {"body": 12}, format="json"), 400, "validation_error"
+    )
+    assert body["errors"] == [
+        {"pointer": "#/body", "detail": "Not a valid string.", "code": "invalid"}
+    ]
