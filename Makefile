@@ -53,8 +53,13 @@ check: install
 	DJANGO_SECRET_KEY=check-only-$$(date +%s)-not-a-real-secret-key-0123456789abcdef \
 	DJANGO_ALLOWED_HOSTS=workbench.example.org $(PY) manage.py check --deploy
 
+# Benchmarks (not tests): each prints a table with a baseline measured in the same run.
+bench: export DJANGO_DEBUG ?= 1
 bench: install
 	$(PY) bench/extraction.py
+	$(PY) bench/archive.py
+	$(PY) bench/api.py
+	$(PY) bench/admin.py
 
 clean:
 	rm -rf var/ .pytest_cache

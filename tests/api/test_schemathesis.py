@@ -55,10 +55,10 @@ def auth_headers(db, rw_token, bob, client):
 
 @schema.parametrize()
 @settings(
-    max_examples=30,
+    max_examples=20,
     deadline=None,
     suppress_health_check=list(HealthCheck),
-    derandomize=False,
+    derandomize=True,  # the same examples every run: CI is not a lottery
 )
 @pytest.mark.django_db
 def test_api_conforms_to_its_schema(case, auth_headers, _keep_test_connection):
