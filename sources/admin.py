@@ -6,12 +6,12 @@ sandboxed attachments by ``download_view``.
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
 
 from sources import services
+from sources.downloads import snapshot_download
 from sources.models import Snapshot, Source
 from sources.selectors import latest_snapshot
 
@@ -133,16 +133,4 @@ class SnapshotAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         snapshot = get_object_or_404(Snapshot, pk=pk, status=Snapshot.Status.SUCCEEDED)
-        field = {"body": snapshot.body, "warc": snapshot.warc}.get(kind)
-        if not field:
-            raise Http404("No such download.")
-        extension = "warc.gz" if kind == "warc" else "bin"
-        response = FileResponse(
-            field.open("rb"),
-            as_attachment=True,
-            filename=f"snapshot-{snapshot.pk}-{kind}.{extension}",
-            content_type="application/octet-stream",
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-        return response
+        return snapshot_download(snapshot, kind)

@@ -228,13 +228,15 @@ def _snapshot_requeue(snapshot: Snapshot, reason: str, message: str) -> None:
 
 def snapshot_fail(*, snapshot_id: int, reason: str, message: str) -> None:
     """Record the final failure of a snapshot whose retries are exhausted."""
-    Snapshot.objects.filter(pk=snapshot_id, status__in=Snapshot.ACTIVE_STATUSES).update(
+    failed = Snapshot.objects.filter(pk=snapshot_id, status__in=Snapshot.ACTIVE_STATUSES).update(
         status=Snapshot.Status.FAILED,
         error_reason=reason[:64],
         error_message=message,
         finished_at=timezone.now(),
         lease_expires_at=None,
     )
+    if failed:
+        transaction.on_commit(_webhook_snapshot_finished(snapshot_id), robust=True)
 
 
 def snapshots_requeue_stuck(*, now: datetime | None = None) -> list[int]:

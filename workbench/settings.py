@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI and ReDoc assets served locally, no CDN
     "simple_history",
     "sources",
     "claims",
@@ -173,9 +174,21 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
 
+# The cache holds API throttle counters. Per process by default; set CACHE_URL to a Redis
+# database of its own (not the broker's: clearing a cache flushes its database) to share them.
+CACHE_URL = env("CACHE_URL")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+REDIS_URL = env("REDIS_URL")
+
 # Celery. Redis when REDIS_URL is set, else kombu's filesystem transport under var/broker,
 # which needs no broker process: the worker is a real `celery worker` either way.
-REDIS_URL = env("REDIS_URL")
 CELERY_BROKER_DIR = Path(env("CELERY_BROKER_DIR", str(VAR_DIR / "broker")))
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 120)
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 150)
@@ -222,6 +235,10 @@ CELERY_BEAT_SCHEDULE = {
     },
     "refresh-stale-evidence": {
         "task": "claims.tasks.find_stale_evidence",
+        "schedule": timedelta(minutes=5),
+    },
+    "requeue-stuck-webhooks": {
+        "task": "integrations.tasks.requeue_stuck_deliveries",
         "schedule": timedelta(minutes=5),
     },
     "requeue-stuck-extractions": {
@@ -303,6 +320,9 @@ SPECTACULAR_SETTINGS = {
         "(application/problem+json). See docs/api.md."
     ),
     "VERSION": "1.0.0",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SERVE_AUTHENTICATION": [],

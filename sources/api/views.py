@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
@@ -12,6 +11,7 @@ from rest_framework.renderers import JSONRenderer
 
 from sources.api.filters import SnapshotFilter, SourceFilter
 from sources.api.serializers import SnapshotDetailSerializer, SnapshotSerializer, SourceSerializer
+from sources.downloads import snapshot_download
 from sources.models import Snapshot, Source
 from workbench.api import READ_ERRORS, BinaryRenderer, StrictQueryParams, problem_responses
 
@@ -41,22 +41,6 @@ class SourceViewSet(StrictQueryParams, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return Source.objects.prefetch_related(latest_snapshot_prefetch())
-
-
-def _download(snapshot: Snapshot, kind: str) -> FileResponse:
-    field = snapshot.body if kind == "body" else snapshot.warc
-    if not field:
-        raise Http404("This snapshot has no archived file of that kind.")
-    extension = "warc.gz" if kind == "warc" else "bin"
-    response = FileResponse(
-        field.open("rb"),
-        as_attachment=True,
-        filename=f"snapshot-{snapshot.pk}-{kind}.{extension}",
-        content_type="application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    return response
 
 
 _DOWNLOAD_RESPONSES = {
@@ -101,7 +85,7 @@ class SnapshotViewSet(
         pagination_class=None,
     )
     def body(self, request, pk=None):
-        return _download(self.get_object(), "body")
+        return snapshot_download(self.get_object(), "body")
 
     @extend_schema(summary="Download the WARC record (gzip)", responses=_DOWNLOAD_RESPONSES)
     @action(
@@ -111,4 +95,4 @@ class SnapshotViewSet(
         pagination_class=None,
     )
     def warc(self, request, pk=None):
-        return _download(self.get_object(), "warc")
+        return snapshot_download(self.get_object(), "warc")

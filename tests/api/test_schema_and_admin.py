@@ -2,6 +2,8 @@
 
 import hashlib
 
+import re
+
 import pytest
 import yaml
 
@@ -35,8 +37,12 @@ def test_every_operation_documents_its_problems(schema):
 
 
 @pytest.mark.parametrize("url", ["/api/docs/", "/api/redoc/"])
-def test_viewers_are_served(client, url):
-    assert client.get(url).status_code == 200
+def test_viewers_are_served_with_local_assets(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    scripts = re.findall(r'<script src="([^"]+)"', response.content.decode())
+    assert scripts
+    assert all(src.startswith("/static/drf_spectacular_sidecar/") for src in scripts), scripts
 
 
 def test_browsable_api_for_people(alice_client):

@@ -1,0 +1,27 @@
+"""Archived bytes leave the workbench only as sandboxed attachments, never as pages of ours."""
+
+from django.http import FileResponse, Http404
+
+from sources.models import Snapshot
+
+SAFE_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "sandbox; default-src 'none'",
+}
+
+
+def snapshot_download(snapshot: Snapshot, kind: str) -> FileResponse:
+    """The raw body (``kind="body"``) or WARC file (``"warc"``) of a snapshot as a download."""
+    field = {"body": snapshot.body, "warc": snapshot.warc}.get(kind)
+    if not field:
+        raise Http404("This snapshot has no archived file of that kind.")
+    extension = "warc.gz" if kind == "warc" else "bin"
+    response = FileResponse(
+        field.open("rb"),
+        as_attachment=True,
+        filename=f"snapshot-{snapshot.pk}-{kind}.{extension}",
+        content_type="application/octet-stream",
+    )
+    for name, value in SAFE_HEADERS.items():
+        response[name] = value
+    return response
