@@ -272,7 +272,7 @@ def webhook_deliver(*, delivery_id: int) -> WebhookDelivery | None:
     A 2xx answer succeeds; a 4xx (except 408/429) or a refused URL fails for good; anything
     else raises ``TransientDeliveryError`` after recording the attempt, for the task to retry.
     """
-    from integrations.http import PostFailed, post
+    from sources.fetching.post import PostFailed, post
 
     now = timezone.now()
     claimed = WebhookDelivery.objects.filter(

@@ -7,13 +7,28 @@ sandboxed attachments by ``download_view``.
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
 from sources import services
+from sources.archiving.reader import reader_html
 from sources.downloads import snapshot_download
 from sources.models import Snapshot, Source
 from sources.selectors import latest_snapshot
+
+# The reader page runs the admin's own static files and nothing else.
+READER_CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+def _charset(snapshot: Snapshot) -> str | None:
+    for name, value in snapshot.response_headers:
+        if name.lower() == "content-type" and "charset=" in value.lower():
+            return value.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'")
+    return None
 
 
 class SnapshotInline(admin.TabularInline):
@@ -98,6 +113,9 @@ class SnapshotAdmin(admin.ModelAdmin):
         "text",
         "timings",
         "lease_expires_at",
+        "wayback_status",
+        "wayback_url",
+        "wayback_detail",
     ]
 
     def has_add_permission(self, request):
@@ -114,7 +132,8 @@ class SnapshotAdmin(admin.ModelAdmin):
         if obj.status != Snapshot.Status.SUCCEEDED:
             return "-"
         return format_html(
-            '<a href="{}">raw body</a> · <a href="{}">WARC</a>',
+            '<a href="{}">reader view</a> · <a href="{}">raw body</a> · <a href="{}">WARC</a>',
+            reverse("admin:sources_snapshot_reader", args=[obj.pk]),
             reverse("admin:sources_snapshot_download", args=[obj.pk, "body"]),
             reverse("admin:sources_snapshot_download", args=[obj.pk, "warc"]),
         )
@@ -126,8 +145,32 @@ class SnapshotAdmin(admin.ModelAdmin):
                 self.admin_site.admin_view(self.download_view),
                 name="sources_snapshot_download",
             ),
+            path(
+                "<int:pk>/reader/",
+                self.admin_site.admin_view(self.reader_view),
+                name="sources_snapshot_reader",
+            ),
             *super().get_urls(),
         ]
+
+    def reader_view(self, request, pk: int):
+        """The page's main content as sanitised HTML, under a CSP that loads nothing remote."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        snapshot = get_object_or_404(
+            Snapshot.objects.select_related("source"), pk=pk, status=Snapshot.Status.SUCCEEDED
+        )
+        with snapshot.body.open("rb") as body:
+            html = reader_html(body.read(), _charset(snapshot), snapshot.final_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "snapshot": snapshot,
+            "reader_html": html,
+            "title": f"Reader view of snapshot {snapshot.pk}",
+        }
+        response = TemplateResponse(request, "admin/sources/snapshot/reader.html", context)
+        response["Content-Security-Policy"] = READER_CSP
+        return response
 
     def download_view(self, request, pk: int, kind: str):
         if not self.has_view_permission(request):

@@ -42,6 +42,11 @@ class Snapshot(models.Model):
         FAILED = "failed", "Failed"
         BLOCKED = "blocked", "Blocked"
 
+    class WaybackStatus(models.TextChoices):
+        SUBMITTED = "submitted", "Submitted"
+        ARCHIVED = "archived", "Archived"
+        FAILED = "failed", "Failed"
+
     ACTIVE_STATUSES = (Status.QUEUED, Status.FETCHING)
     FINAL_STATUSES = (Status.SUCCEEDED, Status.FAILED, Status.BLOCKED)
 
@@ -77,6 +82,15 @@ class Snapshot(models.Model):
 
     error_reason = models.CharField(max_length=64, blank=True)
     error_message = models.TextField(blank=True)
+
+    # A second copy at the Wayback Machine (Save Page Now), when enabled. Bookkeeping of that
+    # submission only: the capture fields above never change once the snapshot succeeded.
+    wayback_status = models.CharField(
+        max_length=16, choices=WaybackStatus.choices, blank=True, default=""
+    )
+    wayback_job_id = models.CharField(max_length=100, blank=True)
+    wayback_url = models.URLField(max_length=2048, blank=True)
+    wayback_detail = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -23,6 +23,7 @@ from django.utils import timezone
 from sources.archiving.storage import store_blob
 from sources.archiving.text import extract_text
 from sources.archiving.warc import build_warc
+from sources.archiving.wayback import SpnConfig, WaybackError, spn_status, spn_submit
 from sources.fetching import Blocked, FetchError, FetchFailed, FetchPolicy, FetchResult, fetch
 from sources.fetching.politeness import domain_slot
 from sources.models import Snapshot, Source
@@ -178,7 +179,10 @@ def _snapshot_succeed(snapshot: Snapshot, result: FetchResult) -> Snapshot:
     snapshot.status = Snapshot.Status.SUCCEEDED
     snapshot.finished_at = timezone.now()
     snapshot.error_reason = snapshot.error_message = ""
-    _save_if_still_fetching(snapshot)
+    if _save_if_still_fetching(snapshot) and settings.WAYBACK_SPN_ENABLED:
+        from sources.tasks import submit_to_wayback
+
+        submit_to_wayback.delay_on_commit(snapshot.pk)
     return snapshot
 
 
@@ -191,7 +195,7 @@ def _snapshot_finish_error(snapshot: Snapshot, status: str, reason: str, message
     return snapshot
 
 
-def _save_if_still_fetching(snapshot: Snapshot) -> None:
+def _save_if_still_fetching(snapshot: Snapshot) -> bool:
     """Write the outcome only if this worker still holds the claim on the row."""
     fields = {
         f.attname: getattr(snapshot, f.attname)
@@ -204,8 +208,10 @@ def _save_if_still_fetching(snapshot: Snapshot) -> None:
     )
     if not updated:
         logger.warning("Snapshot %s was no longer ours to finish; outcome dropped", snapshot.pk)
-    elif snapshot.is_final:
+        return False
+    if snapshot.is_final:
         transaction.on_commit(_webhook_snapshot_finished(snapshot.pk), robust=True)
+    return True
 
 
 def _webhook_snapshot_finished(snapshot_id: int):
@@ -341,3 +347,59 @@ def source_check_live(*, source_id: int) -> Source | None:
     source.live_checked_at = timezone.now()
     source.save(update_fields=["live_status", "live_detail", "live_checked_at"])
     return source
+
+
+# Save Page Now (a second copy at the Wayback Machine) ----------------------------------
+
+
+def snapshot_wayback_step(*, snapshot_id: int) -> bool:
+    """Advance the Save Page Now submission of a succeeded snapshot by one step.
+
+    Returns True when there is nothing more to do (archived, failed, or not applicable) and
+    False while the job is pending. Transient trouble raises ``WaybackError`` for a retry.
+    """
+    snapshot = (
+        Snapshot.objects.select_related("source")
+        .filter(pk=snapshot_id, status=Snapshot.Status.SUCCEEDED)
+        .first()
+    )
+    done = (Snapshot.WaybackStatus.ARCHIVED, Snapshot.WaybackStatus.FAILED)
+    if snapshot is None or snapshot.wayback_status in done:
+        return True
+    config = SpnConfig(
+        endpoint=settings.WAYBACK_SPN_URL,
+        access_key=settings.WAYBACK_SPN_ACCESS_KEY,
+        secret=settings.WAYBACK_SPN_SECRET,
+        replay_prefix=settings.WAYBACK_REPLAY_URL,
+    )
+    policy = FetchPolicy.from_settings()
+    try:
+        if not snapshot.wayback_job_id:
+            job_id = spn_submit(snapshot.source.url, config=config, policy=policy)
+            Snapshot.objects.filter(pk=snapshot_id, wayback_job_id="").update(
+                wayback_status=Snapshot.WaybackStatus.SUBMITTED, wayback_job_id=job_id[:100]
+            )
+            return False
+        status = spn_status(snapshot.wayback_job_id, config=config, policy=policy)
+    except WaybackError as exc:
+        if exc.transient:
+            raise
+        snapshot_wayback_fail(snapshot_id=snapshot_id, detail=exc.message)
+        return True
+    if status.state == "success":
+        Snapshot.objects.filter(pk=snapshot_id).update(
+            wayback_status=Snapshot.WaybackStatus.ARCHIVED,
+            wayback_url=status.archived_url[:2048],
+            wayback_detail="",
+        )
+        return True
+    if status.state == "error":
+        snapshot_wayback_fail(snapshot_id=snapshot_id, detail=status.message)
+        return True
+    return False
+
+
+def snapshot_wayback_fail(*, snapshot_id: int, detail: str) -> None:
+    Snapshot.objects.filter(pk=snapshot_id).update(
+        wayback_status=Snapshot.WaybackStatus.FAILED, wayback_detail=detail
+    )

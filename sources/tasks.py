@@ -7,6 +7,7 @@ from celery import shared_task
 from django.conf import settings
 
 from sources import services
+from sources.archiving.wayback import WaybackError
 
 logger = logging.getLogger(__name__)
 
@@ -58,3 +59,21 @@ def schedule_live_checks() -> None:
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def check_source_live(source_id: int) -> None:
     services.source_check_live(source_id=source_id)
+
+
+WAYBACK_MAX_LOOKS = 20
+
+
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=WAYBACK_MAX_LOOKS)
+def submit_to_wayback(self, snapshot_id: int) -> None:
+    """Submit a succeeded snapshot's URL to Save Page Now and follow the job to its end."""
+    try:
+        if services.snapshot_wayback_step(snapshot_id=snapshot_id):
+            return
+        detail = "Save Page Now is still working on it."
+    except WaybackError as exc:  # transient: the service wrote nothing
+        detail = exc.message
+    if self.request.retries >= self.max_retries:
+        services.snapshot_wayback_fail(snapshot_id=snapshot_id, detail=f"Gave up: {detail}")
+        return
+    raise self.retry(countdown=min(60, 5 * (self.request.retries + 1)))

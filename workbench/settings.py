@@ -283,6 +283,15 @@ ARCHIVE_LEASE = timedelta(seconds=env_int("ARCHIVE_LEASE_SECONDS", CELERY_TASK_T
 
 # The integration API (workbench/api.py, docs/api.md). Throttle rates: "<n>/<second|minute|
 # hour|day>"; tokens are throttled per token, session users per user, anonymous per address.
+# Optional second copy of every archived page at the Wayback Machine (Save Page Now 2).
+WAYBACK_SPN_ENABLED = env_bool("WAYBACK_SPN_ENABLED", False)
+WAYBACK_SPN_URL = env("WAYBACK_SPN_URL", "https://web.archive.org/save")
+WAYBACK_SPN_ACCESS_KEY = env("WAYBACK_SPN_ACCESS_KEY")
+WAYBACK_SPN_SECRET = env("WAYBACK_SPN_SECRET")
+WAYBACK_REPLAY_URL = env("WAYBACK_REPLAY_URL", "https://web.archive.org/web")
+if WAYBACK_SPN_ENABLED and not (WAYBACK_SPN_ACCESS_KEY and WAYBACK_SPN_SECRET):
+    raise ImproperlyConfigured("WAYBACK_SPN_ENABLED needs WAYBACK_SPN_ACCESS_KEY and _SECRET.")
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "workbench.api.ApiTokenAuthentication",

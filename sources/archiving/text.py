@@ -42,7 +42,7 @@ def _codec(name: str | None) -> str | None:
         return None
 
 
-def _decode(body: bytes, charset: str | None) -> str:
+def decode_body(body: bytes, charset: str | None) -> str:
     """Decode with the declared charset, else the <meta> charset, else UTF-8, else a guess.
 
     A declared charset that does not fit the bytes (a common server misconfiguration) is
@@ -115,7 +115,7 @@ def _extract_html(body: bytes, charset: str | None, url: str | None, note: str) 
     import trafilatura
     from trafilatura.utils import load_html
 
-    html = _decode(body, charset)
+    html = decode_body(body, charset)
     tree = load_html(html)
     if tree is None:
         return ExtractedPage("", "", None, "", note or "not parseable as HTML")
@@ -163,7 +163,7 @@ def extract_text(
         if mime == "application/pdf":
             return ExtractedPage("", "", None, "", "PDF: text is not extracted")
         if mime == "text/plain":
-            text = _decode(body, charset).replace("\r\n", "\n").strip()
+            text = decode_body(body, charset).replace("\r\n", "\n").strip()
             return ExtractedPage("", text, None, "", note)
         if mime in HTML_TYPES or not mime:
             return _extract_html(body, charset, url, note)

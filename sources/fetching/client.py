@@ -184,7 +184,7 @@ def _ssl_context(ca_bundle: str | None) -> ssl.SSLContext:
     return ctx
 
 
-def _make_transport(policy: FetchPolicy, backend: PinnedBackend) -> httpx.HTTPTransport:
+def make_transport(policy: FetchPolicy, backend: PinnedBackend) -> httpx.HTTPTransport:
     """An httpx transport whose every TCP connection goes through ``backend``.
 
     We talk to the transport directly (not through ``httpx.Client``): no environment proxies,
@@ -415,7 +415,7 @@ class _Fetch:
         watchdog = threading.Timer(self.policy.deadline, self.backend.abort)
         watchdog.daemon = True
         watchdog.start()
-        transport = _make_transport(self.policy, self.backend)
+        transport = make_transport(self.policy, self.backend)
         try:
             return self._follow(transport)
         finally:

@@ -14,7 +14,9 @@ HOSTILE = """<!doctype html><html><head>
 </head><body><article>
 <h1 onmouseover="window.__pwned='h1'">Budget <script>window.__pwned='body'</script></h1>
 <p>The budget grew by 12 percent.
-<img src="http://127.0.0.1:9/tracker.gif" onerror="window.__pwned='p'"></p>
+<img src="TRACKER" onerror="window.__pwned='p'"></p>
+<p>Read <a href="javascript:window.__pwned='link'">more</a> or
+<a href="https://example.org/budget" onclick="window.__pwned='click'">the report</a>.</p>
 <p>"><svg onload="window.__pwned='svg'"> and some more text about the budget for good measure.</p>
 </article></body></html>"""
 
@@ -23,7 +25,8 @@ def test_snapshot_pages_do_not_execute_archived_markup(
     live_server, page_server, page, settings, alice
 ):
     settings.FETCH_ALLOWED_HOSTPORTS = [f"127.0.0.1:{page_server.port}"]
-    url = page_server.add("/hostile.html", HOSTILE)
+    tracker = page_server.url("/tracker.gif")
+    url = page_server.add("/hostile.html", HOSTILE.replace("TRACKER", tracker))
     snapshot = SnapshotFactory(source=SourceFactory(url=url, domain="127.0.0.1"))
     services.snapshot_capture(snapshot_id=snapshot.pk)
     snapshot.refresh_from_db()
@@ -41,6 +44,7 @@ def test_snapshot_pages_do_not_execute_archived_markup(
     page.click("input[type=submit]")
 
     for path in (
+        f"/admin/sources/snapshot/{snapshot.pk}/reader/",
         f"/admin/sources/snapshot/{snapshot.pk}/change/",
         "/admin/sources/snapshot/",
         f"/admin/sources/source/{snapshot.source_id}/change/",
@@ -52,6 +56,17 @@ def test_snapshot_pages_do_not_execute_archived_markup(
     page.goto(f"{live_server.url}/admin/sources/snapshot/{snapshot.pk}/change/")
     assert "<script>window.__pwned='stored'</script>" in page.inner_text("body")
     assert dialogs == []
+    assert "/tracker.gif" not in page_server.hits  # no remote image was ever loaded
+
+    # The reader view keeps the article's words and safe links, nothing executable.
+    reader = page.goto(f"{live_server.url}/admin/sources/snapshot/{snapshot.pk}/reader/")
+    assert "default-src 'none'" in reader.headers["content-security-policy"]
+    article = page.locator("article.reader")
+    assert "The budget grew by 12 percent." in article.inner_text()
+    assert article.locator("img, script, svg, [onerror], [onclick], [onmouseover]").count() == 0
+    hrefs = [a.get_attribute("href") for a in article.locator("a").all()]
+    assert "https://example.org/budget" in hrefs
+    assert not any(href and href.startswith("javascript:") for href in hrefs)
 
     # The raw body is a sandboxed attachment, never a page of ours.
     response = page.request.get(
@@ -63,7 +78,7 @@ def test_snapshot_pages_do_not_execute_archived_markup(
     assert headers["content-disposition"].startswith("attachment;")
     assert headers["x-content-type-options"] == "nosniff"
     assert headers["content-security-policy"] == "sandbox; default-src 'none'"
-    assert response.body() == HOSTILE.encode()
+    assert response.body() == HOSTILE.replace("TRACKER", tracker).encode()
     warc_url = f"{live_server.url}/admin/sources/snapshot/{snapshot.pk}/download/warc/"
     warc = page.request.get(warc_url)
     assert warc.headers["content-security-policy"] == "sandbox; default-src 'none'"

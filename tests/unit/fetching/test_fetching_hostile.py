@@ -432,7 +432,7 @@ def test_transport_uses_the_pinned_backend() -> None:
     import httpcore
 
     backend = fetch_client.PinnedBackend()
-    transport = fetch_client._make_transport(FetchPolicy(), backend)
+    transport = fetch_client.make_transport(FetchPolicy(), backend)
     try:
         assert isinstance(transport._pool, httpcore.ConnectionPool)
         assert transport._pool._network_backend is backend

@@ -1,28 +1,24 @@
-"""One POST under the project's fetch policy (ORM-free), for webhook deliveries.
+"""One POST under the fetch policy (ORM-free): webhook deliveries, archive submissions.
 
-``sources.fetching`` exposes only GET ``fetch``. This reuses its policy (``check_target``: URL
-syntax, scheme, port, internal names, one DNS resolution whose every answer must be public,
-or an exact ``FETCH_ALLOWED_HOSTPORTS`` pair) and its ``PinnedBackend``, so the TCP connection
-goes only to the checked address. Redirects are never followed: a webhook receiver answers.
+The same checks as ``fetch`` (``check_target``: URL syntax, scheme, port, internal names, one
+DNS resolution whose every answer must be public, or an exact ``FETCH_ALLOWED_HOSTPORTS`` pair)
+and the same pinned connection (``PinnedBackend``), so the TCP connection goes only to the
+checked address. Redirects are never followed, and only the first few KB of the answer are read.
 """
 
 from __future__ import annotations
 
-import ssl
 import threading
 import time
 from dataclasses import dataclass
 
-import certifi
-import httpcore
 import httpx
 
-from sources.fetching import FetchError, FetchPolicy
-from sources.fetching.client import PinnedBackend
-from sources.fetching.policy import check_target
+from sources.fetching.client import PinnedBackend, make_transport
+from sources.fetching.errors import FetchError
+from sources.fetching.policy import FetchPolicy, check_target
 
 MAX_ANSWER_BYTES = 4096
-USER_AGENT = "FactCheckWorkbench-Webhooks/1.0"
 
 
 @dataclass
@@ -40,26 +36,6 @@ class PostFailed(Exception):
         self.transient = transient
 
 
-def _ssl_context(ca_bundle: str | None) -> ssl.SSLContext:
-    ctx = ssl.create_default_context(cafile=ca_bundle or certifi.where())
-    ctx.minimum_version = ssl.TLSVersion.TLSv1_2
-    return ctx
-
-
-def _transport(policy: FetchPolicy, backend: PinnedBackend) -> httpx.HTTPTransport:
-    ctx = _ssl_context(policy.ca_bundle)
-    transport = httpx.HTTPTransport(verify=ctx, trust_env=False)
-    transport._pool.close()
-    transport._pool = httpcore.ConnectionPool(
-        ssl_context=ctx,
-        max_connections=1,
-        max_keepalive_connections=0,
-        retries=0,
-        network_backend=backend,
-    )
-    return transport
-
-
 def post(
     url: str, *, body: bytes, headers: dict[str, str], policy: FetchPolicy | None = None
 ) -> Answer:
@@ -75,7 +51,7 @@ def post(
     watchdog = threading.Timer(policy.deadline, backend.abort)
     watchdog.daemon = True
     watchdog.start()
-    transport = _transport(policy, backend)
+    transport = make_transport(policy, backend)
     timeout = httpx.Timeout(
         connect=policy.connect_timeout,
         read=policy.read_timeout,
@@ -86,7 +62,7 @@ def post(
         "POST",
         url,
         content=body,
-        headers={"User-Agent": USER_AGENT, **headers},
+        headers={"User-Agent": policy.user_agent, **headers},
         extensions={"timeout": timeout.as_dict()},
     )
     try:
