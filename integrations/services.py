@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
@@ -179,10 +180,15 @@ def verdict_published_payload(verdict_id: int) -> dict[str, Any]:
         "claim": {"id": claim.pk, "text": claim.text, "article": claim.article_id},
         "article": {"id": claim.article_id, "url": claim.article.url},
         "links": {
-            "claim": f"/api/v1/claims/{claim.pk}",
-            "claimreview": f"/api/v1/claims/{claim.pk}/claimreview",
+            "claim": absolute_url(f"/api/v1/claims/{claim.pk}"),
+            "claimreview": absolute_url(f"/api/v1/claims/{claim.pk}/claimreview"),
         },
     }
+
+
+def absolute_url(path: str) -> str:
+    """Links in payloads: absolute when WORKBENCH_BASE_URL is set (workers have no request)."""
+    return settings.WORKBENCH_BASE_URL.rstrip("/") + path
 
 
 def verdict_published_emit(*, verdict_id: int) -> list[WebhookDelivery]:
@@ -212,7 +218,7 @@ def snapshot_finished_emit(*, snapshot_id: int) -> list[WebhookDelivery]:
                 "error_reason": snapshot.error_reason,
             },
             "source": {"id": snapshot.source_id, "url": snapshot.source.url},
-            "links": {"snapshot": f"/api/v1/snapshots/{snapshot.pk}"},
+            "links": {"snapshot": absolute_url(f"/api/v1/snapshots/{snapshot.pk}")},
         },
     )
 

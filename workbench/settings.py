@@ -59,6 +59,8 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# The public address of this workbench, for links that leave it (webhook payloads).
+WORKBENCH_BASE_URL = env("WORKBENCH_BASE_URL")
 VAR_DIR = Path(env("WORKBENCH_VAR_DIR", str(BASE_DIR / "var")))
 
 INSTALLED_APPS = [

@@ -276,3 +276,11 @@ def test_revoked_tokens_endpoints_receive_nothing(rw_token, receiver, enqueued):
     )
     services.api_token_revoke(token=rw_token[1])
     assert services.webhook_emit(event="verdict.published", payload={}) == []
+
+
+def test_payload_links_are_absolute_with_a_base_url(settings):
+    from integrations.services import absolute_url
+
+    assert absolute_url("/api/v1/claims/1") == "/api/v1/claims/1"
+    settings.WORKBENCH_BASE_URL = "https://workbench.example.org/"
+    assert absolute_url("/api/v1/claims/1") == "https://workbench.example.org/api/v1/claims/1"
