@@ -10,6 +10,7 @@ from sources.models import Snapshot, Source
 
 class Article(models.Model):
     class ExtractionStatus(models.TextChoices):
+        FETCHING = "fetching", "Fetching the page"
         PENDING = "pending", "Pending"
         RUNNING = "running", "Running"
         DONE = "done", "Done"

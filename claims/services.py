@@ -31,6 +31,7 @@ from claims.extraction import (
 from claims.models import Article, Citation, Claim, EvidencePassage, Verdict
 from sources.models import Snapshot
 from sources.services import page_fetch, snapshot_request, source_get_or_create
+from sources.urls import url_normalize
 from workbench.errors import Conflict, DomainError, PermissionDenied
 
 logger = logging.getLogger(__name__)
@@ -78,6 +79,49 @@ def article_create_from_url(*, url: str, by=None, title: str = "", **fields) -> 
         by=by,
         **fields,
     )
+
+
+def article_submit_url(*, url: str, by=None, title: str = "", **fields) -> Article:
+    """Queue an article to be fetched from its URL; its text, then its claims, follow on the
+    worker (``article_fetch``). For callers that must answer at once (the API)."""
+    article = Article.objects.create(
+        title=title or url_normalize(url),
+        body="",
+        url=url_normalize(url),
+        added_by=by,
+        extraction_status=Article.ExtractionStatus.FETCHING,
+        **fields,
+    )
+    from claims.tasks import fetch_article
+
+    fetch_article.delay_on_commit(article.pk)
+    return article
+
+
+def article_fetch(*, article_id: int) -> Article | None:
+    """Fetch a submitted article's page, keep its main text and queue claim extraction.
+
+    A no-op unless the article is still waiting for its text; a page that cannot be fetched
+    marks the article failed with the fetcher's reason.
+    """
+    article = Article.objects.filter(
+        pk=article_id, extraction_status=Article.ExtractionStatus.FETCHING, body=""
+    ).first()
+    if article is None:
+        return None
+    try:
+        page = page_fetch(url=article.url)
+    except DomainError as exc:
+        Article.objects.filter(pk=article_id, body="").update(
+            extraction_status=Article.ExtractionStatus.FAILED, extraction_error=exc.message
+        )
+        return None
+    if article.title == article.url:
+        article.title = page.title or article.title
+    article.url = page.url
+    article.published_on = article.published_on or page.published
+    article.language = page.language or article.language
+    return article_save(article=article, body=page.text)
 
 
 def article_save(*, article: Article, body: str, by=None) -> Article:

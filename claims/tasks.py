@@ -11,6 +11,12 @@ def extract_article_claims(article_id: int) -> None:
     services.article_extract(article_id=article_id)
 
 
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def fetch_article(article_id: int) -> None:
+    """Fetch the page of an article submitted by URL; a no-op once it has its text."""
+    services.article_fetch(article_id=article_id)
+
+
 @shared_task
 def requeue_stuck_extractions() -> None:
     services.articles_requeue_stuck_extractions()

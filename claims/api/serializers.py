@@ -30,40 +30,35 @@ def username(source: str) -> serializers.CharField:
 
 
 class ArticleCreateInputSerializer(serializers.Serializer):
+    """``body``, or ``url`` alone (fetched by a worker). The schema says so with ``anyOf``
+    (``workbench.api.require_body_or_url``)."""
+
     title = StrictCharField(max_length=500, required=False, allow_blank=True, default="")
     body = StrictCharField(
         trim_whitespace=False,
-        help_text="The article text exactly as received (spans index it). Required, also when "
-        "`url` is given: creating an article from its URL alone is not supported yet.",
+        required=False,
+        help_text="The article text exactly as received (spans index it). Without it, `url` "
+        "is fetched by a worker (status `fetching`, then `pending`) and its main text kept.",
     )
     url = StrictCharField(
         max_length=2048,
         required=False,
-        allow_blank=True,
-        default="",
         validators=[HTTP_URL],
-        help_text="Where the article was published (http or https). Fetching the article from "
-        "it is not built yet: send `body` as well.",
+        help_text="Where the article was published (http or https). With no `body`, the "
+        "page is fetched through the safe fetcher and its main text becomes the body.",
     )
     outlet = StrictCharField(max_length=200, required=False, allow_blank=True, default="")
     author = StrictCharField(max_length=200, required=False, allow_blank=True, default="")
     published_on = serializers.DateField(required=False, allow_null=True, default=None)
     language = StrictCharField(max_length=16, required=False, allow_blank=True, default="en")
 
-    def to_internal_value(self, data):
-        try:
-            return super().to_internal_value(data)
-        except serializers.ValidationError as exc:
-            body_errors = exc.detail.get("body") if isinstance(exc.detail, dict) else None
-            if body_errors and isinstance(data, dict) and data.get("url"):
-                exc.detail["body"] = [
-                    serializers.ErrorDetail(
-                        "Creating an article from a URL alone is not supported yet: send the "
-                        "article text in `body` together with `url`.",
-                        code="url_needs_body",
-                    )
-                ]
-            raise
+    def validate(self, attrs):
+        if "body" not in attrs and "url" not in attrs:
+            raise serializers.ValidationError(
+                {"body": "Send the article text in `body`, or its `url` to fetch it."},
+                code="body_or_url",
+            )
+        return attrs
 
 
 class ClaimSummarySerializer(serializers.ModelSerializer):

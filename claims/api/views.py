@@ -69,8 +69,9 @@ PUBLIC_VERDICT_STATUSES = (Verdict.Status.PUBLISHED, Verdict.Status.SUPERSEDED)
     create=extend_schema(
         summary="Submit an article; claims are extracted in the background",
         description="Answers 202 Accepted at once: poll the article (Location header) until "
-        "`extraction_status` is `done`. `url` alone is refused for now (400, code "
-        "`url_needs_body`): send the text in `body`.",
+        "`extraction_status` is `done`. With `url` and no `body`, a worker first fetches the "
+        "page (`fetching`); a page that cannot be fetched ends `failed` with the reason in "
+        "`extraction_error`.",
         request=ArticleCreateInputSerializer,
         responses={202: ArticleSerializer, **problem_responses(*WRITE_ERRORS)},
     ),
@@ -99,7 +100,11 @@ class ArticleViewSet(
     def create(self, request, *args, **kwargs):
         data = ArticleCreateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        article = services.article_create(by=request.user, **data.validated_data)
+        fields = data.validated_data
+        if "body" in fields:
+            article = services.article_create(by=request.user, **fields)
+        else:
+            article = services.article_submit_url(by=request.user, **fields)
         article.claim_count = 0
         output = ArticleSerializer(article).data
         return Response(

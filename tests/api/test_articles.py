@@ -30,19 +30,59 @@ def test_post_article_is_accepted_and_queues_extraction(
     assert len(callbacks) == 1  # extraction is enqueued after commit, not before
 
 
-def test_url_without_body_is_a_clear_problem(rw_client):
-    response = rw_client.post(
-        "/api/v1/articles", {"url": "https://news.example.org/plant"}, format="json"
+def test_url_without_body_is_fetched_by_a_worker(
+    rw_client, settings, page_server, django_capture_on_commit_callbacks
+):
+    from claims import services
+
+    settings.FETCH_ALLOWED_HOSTPORTS = [f"127.0.0.1:{page_server.port}"]
+    url = page_server.add(
+        "/api-plant.html",
+        "<html><head><title>Plant deal</title></head><body><article><p>The agreement covers "
+        "a 110 MW reactor that could later expand to 330 MW, officials said on Monday in the "
+        "capital.</p></article></body></html>",
     )
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = rw_client.post("/api/v1/articles", {"url": url}, format="json")
+    assert response.status_code == 202
+    assert response.json()["extraction_status"] == "fetching"
+    assert len(callbacks) == 1  # fetch_article, after commit
+    article = Article.objects.get()
+    assert article.body == "" and page_server.hits.get("/api-plant.html") is None
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        services.article_fetch(article_id=article.pk)  # what the worker does
+    article.refresh_from_db()
+    assert (article.title, article.extraction_status) == ("Plant deal", "pending")
+    assert "110 MW" in article.body
+    assert len(callbacks) == 1  # claim extraction, after commit
+    assert services.article_fetch(article_id=article.pk) is None  # done is done
+
+
+def test_url_that_cannot_be_fetched_ends_failed_with_the_reason(
+    rw_client, django_capture_on_commit_callbacks
+):
+    from claims import services
+
+    with django_capture_on_commit_callbacks():
+        response = rw_client.post(
+            "/api/v1/articles", {"url": "http://169.254.169.254/latest"}, format="json"
+        )
+    assert response.status_code == 202
+    article = Article.objects.get()
+    services.article_fetch(article_id=article.pk)
+    article.refresh_from_db()
+    assert article.extraction_status == "failed"
+    assert "non-public address" in article.extraction_error
+
+
+def test_neither_body_nor_url_is_a_clear_problem(rw_client):
+    response = rw_client.post("/api/v1/articles", {"title": "Nothing"}, format="json")
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
     problem = response.json()
-    assert problem["status"] == 400
-    assert problem["code"] == "validation_error"
-    assert problem["errors"] == [
-        {"pointer": "#/body", "detail": problem["errors"][0]["detail"], "code": "url_needs_body"}
-    ]
-    assert "body" in problem["errors"][0]["detail"]
+    assert problem["errors"][0]["pointer"] == "#/body"
+    assert problem["errors"][0]["code"] == "body_or_url"
     assert not Article.objects.exists()
 
 

@@ -1,7 +1,6 @@
 """The OpenAPI schema and its viewers, the browsable API, and token management in the admin."""
 
 import hashlib
-
 import re
 
 import pytest
