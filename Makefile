@@ -2,10 +2,8 @@
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
-CELERY := $(VENV)/bin/celery
 STAMP := $(VENV)/.installed
 ADDR ?= 127.0.0.1:8000
-WORKER_ARGS := -A workbench worker -Q default,archive --concurrency 2 --without-gossip --without-mingle -l info
 
 .PHONY: install run web worker migrate test lint check bench browser clean
 
@@ -29,9 +27,7 @@ run: migrate
 	@echo "  Workbench: http://$(ADDR)/admin/  (log in as reviewer or editor, password workbench-demo)"
 	@echo "  Database: $${DATABASE_URL:-SQLite in var/}  Broker: $${REDIS_URL:-filesystem queue in var/broker}"
 	@echo
-	@trap 'kill 0' INT TERM EXIT; \
-	$(CELERY) $(WORKER_ARGS) -B & \
-	$(PY) manage.py runserver --noreload $(ADDR)
+	$(PY) scripts/run.py $(ADDR)
 
 # Chromium for the browser tests (Debian package; Playwright never downloads a browser here).
 browser:
@@ -42,6 +38,8 @@ browser:
 test: export CELERY_BROKER_DIR ?= $(CURDIR)/var/test-broker
 test: export DJANGO_DEBUG ?= 1
 test: install browser
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest $(PYTEST_ARGS)
 

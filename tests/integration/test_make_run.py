@@ -5,12 +5,14 @@ demo account, waits for the seed (or demo) article's claims to appear in the adm
 worker archive a citation through the filesystem queue.
 """
 
+import contextlib
 import os
 import re
 import signal
 import socket
 import subprocess
 import sys
+import time
 
 import httpx
 import pytest
@@ -120,8 +122,23 @@ def test_make_run_serves_the_admin_with_claims_and_archives(tmp_path, page_serve
         print(log_path.read_text()[-4000:])
         raise
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
+        # Ctrl-C, as a person would: both the web server and the worker must stop.
+        os.killpg(proc.pid, signal.SIGINT)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=30)
+        survivors = _group_alive(proc.pid)
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode is not None, "make run did not stop on Ctrl-C"
+    assert not survivors, "a process of make run outlived Ctrl-C"
+
+
+def _group_alive(pgid: int) -> bool:
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return False
+        time.sleep(0.2)
+    return True

@@ -1,0 +1,341 @@
+"""Articles: creating, fetching, saving, and extracting claims that survive edits."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+
+from claims.extraction import (
+    EXTRACTOR_VERSION,
+    ExtractedClaim,
+    extract,
+    html_to_text,
+    looks_like_html,
+)
+from claims.models import Article, Citation, Claim, Verdict
+from sources.services import page_fetch
+from sources.urls import url_normalize
+from workbench.errors import DomainError
+
+logger = logging.getLogger(__name__)
+
+
+EXTRACTION_LEASE = timedelta(minutes=10)
+PARKED_OFFSET = 1_000_000_000
+
+
+def body_sha256(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+# Articles and extraction ------------------------------------------------------------------
+
+
+def article_create(
+    *,
+    title: str,
+    body: str,
+    by=None,
+    url: str = "",
+    outlet: str = "",
+    author: str = "",
+    published_on: date | None = None,
+    language: str = "en",
+) -> Article:
+    """Store an article and start claim extraction once the transaction commits."""
+    article = Article(
+        title=title,
+        url=url,
+        outlet=outlet,
+        author=author,
+        published_on=published_on,
+        language=language or "en",
+    )
+    return article_save(article=article, body=body, by=by)
+
+
+def article_create_from_url(*, url: str, by=None, title: str = "", **fields) -> Article:
+    """Fetch an article page through the safe fetcher, keep its main text, extract claims."""
+    page = page_fetch(url=url)
+    return article_create(
+        title=title or page.title,
+        body=page.text,
+        url=page.url,
+        published_on=fields.pop("published_on", None) or page.published,
+        language=fields.pop("language", "") or page.language or "en",
+        by=by,
+        **fields,
+    )
+
+
+def article_submit_url(*, url: str, by=None, title: str = "", **fields) -> Article:
+    """Queue an article to be fetched from its URL; its text, then its claims, follow on the
+    worker (``article_fetch``). For callers that must answer at once (the API)."""
+    article = Article.objects.create(
+        title=title or url_normalize(url),
+        body="",
+        url=url_normalize(url),
+        added_by=by,
+        extraction_status=Article.ExtractionStatus.FETCHING,
+        **fields,
+    )
+    from claims.tasks import fetch_article
+
+    fetch_article.delay_on_commit(article.pk)
+    return article
+
+
+def article_fetch(*, article_id: int) -> Article | None:
+    """Fetch a submitted article's page, keep its main text and queue claim extraction.
+
+    A no-op unless the article is still waiting for its text; a page that cannot be fetched
+    marks the article failed with the fetcher's reason.
+    """
+    article = Article.objects.filter(
+        pk=article_id, extraction_status=Article.ExtractionStatus.FETCHING, body=""
+    ).first()
+    if article is None:
+        return None
+    try:
+        page = page_fetch(url=article.url)
+    except DomainError as exc:
+        Article.objects.filter(pk=article_id, body="").update(
+            extraction_status=Article.ExtractionStatus.FAILED, extraction_error=exc.message
+        )
+        return None
+    if article.title == article.url:
+        article.title = page.title or article.title
+    article.url = page.url
+    article.published_on = article.published_on or page.published
+    article.language = page.language or article.language
+    return article_save(article=article, body=page.text)
+
+
+def article_save(*, article: Article, body: str, by=None) -> Article:
+    """Save a new or edited article; (re-)extract claims when its body changed.
+
+    Pasted HTML is reduced to its main text first: the stored body is what claim spans index.
+    """
+    if looks_like_html(body):
+        body = html_to_text(body)
+    if not body.strip():
+        raise DomainError("The article has no text.", code="empty_article")
+    if not article.title.strip():
+        article.title = _title_from_body(body)
+    if article.pk is None and by is not None:
+        article.added_by = by
+    new_sha = body_sha256(body)
+    body_changed = new_sha != article.body_sha256 or article.pk is None
+    article.body = body
+    article.body_sha256 = new_sha
+    with transaction.atomic():
+        article.save()
+        if body_changed:
+            article_request_extraction(article=article)
+    return article
+
+
+def _title_from_body(body: str) -> str:
+    first_line = next((line.strip() for line in body.splitlines() if line.strip()), "")
+    return first_line[:200] or "Untitled article"
+
+
+def article_request_extraction(*, article: Article) -> None:
+    """Mark the article pending and enqueue extraction after commit."""
+    from claims.tasks import extract_article_claims
+
+    Article.objects.filter(pk=article.pk).update(
+        extraction_status=Article.ExtractionStatus.PENDING, extraction_error=""
+    )
+    article.extraction_status = Article.ExtractionStatus.PENDING
+    extract_article_claims.delay_on_commit(article.pk)
+
+
+def article_extract(*, article_id: int, backend: str | None = None) -> Article | None:
+    """Run extraction for one article and reconcile its claims. Idempotent.
+
+    Claims a pending article with a conditional update, so two deliveries of the same task
+    never run it twice at once. Reviewed claims (cited, rated or moved past "new") are never
+    deleted: their spans are re-anchored in the current body.
+    """
+    now = timezone.now()
+    claimed = Article.objects.filter(
+        pk=article_id, extraction_status=Article.ExtractionStatus.PENDING
+    ).update(extraction_status=Article.ExtractionStatus.RUNNING, extraction_started_at=now)
+    if not claimed:
+        return None
+    article = Article.objects.get(pk=article_id)
+    try:
+        extracted = extract(article.body, backend=backend)
+    except Exception as exc:
+        logger.exception("Extraction failed for article %s", article_id)
+        Article.objects.filter(pk=article_id).update(
+            extraction_status=Article.ExtractionStatus.FAILED,
+            extraction_error=f"{type(exc).__name__}: {exc}",
+        )
+        raise
+    with transaction.atomic():
+        article = Article.objects.select_for_update().get(pk=article_id)
+        if body_sha256(article.body) != article.body_sha256 or (
+            article.extraction_status != Article.ExtractionStatus.RUNNING
+        ):
+            # Edited while we worked: the edit re-queued extraction; this result is stale.
+            return article
+        claims_reconcile(article=article, extracted=extracted)
+        article.extraction_status = Article.ExtractionStatus.DONE
+        article.extracted_at = timezone.now()
+        article.extracted_sha256 = article.body_sha256
+        article.extractor = EXTRACTOR_VERSION
+        article.extraction_error = ""
+        article.save(
+            update_fields=[
+                "extraction_status",
+                "extracted_at",
+                "extracted_sha256",
+                "extractor",
+                "extraction_error",
+            ]
+        )
+    return article
+
+
+def articles_requeue_stuck_extractions(*, now=None) -> list[int]:
+    """Re-enqueue articles whose extraction was claimed but never finished."""
+    now = now or timezone.now()
+    stuck = list(
+        Article.objects.filter(
+            extraction_status=Article.ExtractionStatus.RUNNING,
+            extraction_started_at__lt=now - EXTRACTION_LEASE,
+        ).values_list("pk", flat=True)
+    )
+    for article_id in stuck:
+        with transaction.atomic():
+            article = Article.objects.get(pk=article_id)
+            article_request_extraction(article=article)
+    return stuck
+
+
+def _reviewed_claims(article: Article):
+    return article.claims.annotate(
+        has_citations=Exists(Citation.objects.filter(claim=OuterRef("pk"))),
+        has_verdicts=Exists(Verdict.objects.filter(claim=OuterRef("pk"))),
+    )
+
+
+def claims_reconcile(*, article: Article, extracted: Iterable[ExtractedClaim]) -> None:
+    """Make the article's claims match a fresh extraction without losing review work.
+
+    - an existing claim with the same sentence and span text is kept (and re-anchored);
+    - a reviewed claim that the extractor no longer produces is kept and re-anchored;
+    - an unreviewed claim that the extractor no longer produces is deleted;
+    - new claims are created.
+    """
+    body = article.body
+    existing = list(_reviewed_claims(article))
+    original_spans = {claim.pk: (claim.start, claim.end) for claim in existing}
+    by_key: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in existing:
+        by_key[(claim.text, claim.span_text)].append(claim)
+
+    kept: list[Claim] = []
+    to_create: list[Claim] = []
+    taken: set[tuple[int, int]] = set()
+    for item in extracted:
+        start, end = item.start, item.end
+        span_text = body[start:end]
+        if (start, end) in taken or not span_text.strip():
+            continue
+        details = dict(item.details)
+        details["spans"] = [list(span) for span in item.spans]
+        matches = by_key.get((item.text, span_text))
+        if matches:
+            claim = matches.pop(0)
+            claim.start, claim.end = start, end
+            claim.kind, claim.checkworthiness = item.kind, item.checkworthiness
+            claim.details, claim.extractor = details, EXTRACTOR_VERSION
+            kept.append(claim)
+        else:
+            to_create.append(
+                Claim(
+                    article=article,
+                    text=item.text,
+                    start=start,
+                    end=end,
+                    span_text=span_text,
+                    kind=item.kind,
+                    checkworthiness=item.checkworthiness,
+                    details=details,
+                    extractor=EXTRACTOR_VERSION,
+                    position=0,
+                )
+            )
+        taken.add((start, end))
+
+    leftovers = [claim for claims in by_key.values() for claim in claims]
+    reviewed = [c for c in leftovers if _is_reviewed(c)]
+    stale_ids = [c.pk for c in leftovers if not _is_reviewed(c)]
+    for claim in reviewed:
+        _reanchor(claim, body)
+        kept.append(claim)
+    # A reviewed claim keeps its span; a new claim may not sit on the same one.
+    reviewed_spans = {(c.start, c.end) for c in reviewed}
+    to_create = [c for c in to_create if (c.start, c.end) not in reviewed_spans]
+
+    Claim.objects.filter(pk__in=stale_ids).delete()
+    everything = sorted(kept + to_create, key=lambda c: (c.start, c.end))
+    for position, claim in enumerate(everything):
+        claim.position = position
+    # Kept claims whose span moved are first parked on spans nobody uses, so that moving
+    # one onto another's old place cannot trip the unique span constraint.
+    moved = [c for c in kept if (c.start, c.end) != original_spans[c.pk]]
+    for index, claim in enumerate(moved):
+        parked = PARKED_OFFSET + 2 * index
+        Claim.objects.filter(pk=claim.pk).update(start=parked, end=parked + 1)
+    for claim in kept:
+        claim.save(
+            update_fields=[
+                "start",
+                "end",
+                "kind",
+                "checkworthiness",
+                "details",
+                "extractor",
+                "position",
+                "updated_at",
+            ]
+        )
+    Claim.objects.bulk_create(to_create)
+
+
+def _is_reviewed(claim: Claim) -> bool:
+    return bool(
+        getattr(claim, "has_citations", False)
+        or getattr(claim, "has_verdicts", False)
+        or claim.status != Claim.Status.NEW
+        or claim.assignee_id
+    )
+
+
+def _reanchor(claim: Claim, body: str) -> None:
+    """Move a claim's span to where its text now stands (the occurrence nearest the old one)."""
+    if body[claim.start : claim.end] == claim.span_text:
+        return
+    occurrences = []
+    index = body.find(claim.span_text)
+    while index != -1:
+        occurrences.append(index)
+        index = body.find(claim.span_text, index + 1)
+    if occurrences:
+        best = min(occurrences, key=lambda i: abs(i - claim.start))
+        claim.start, claim.end = best, best + len(claim.span_text)
+        claim.details = {**claim.details, "anchor": "moved"}
+    else:
+        # The words were edited away: keep the claim (it has review work) and say so.
+        claim.details = {**claim.details, "anchor": "lost"}
