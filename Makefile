@@ -24,7 +24,7 @@ run: export DJANGO_DEBUG ?= 1
 run: migrate
 	$(PY) manage.py setup_demo
 	@echo
-	@echo "  Workbench: http://$(ADDR)/admin/  (log in as reviewer or editor, password workbench-demo)"
+	@echo "  Workbench: http://$(ADDR)/admin/  (log in as reviewer, editor or admin; password workbench-demo)"
 	@echo "  Database: $${DATABASE_URL:-SQLite in var/}  Broker: $${REDIS_URL:-filesystem queue in var/broker}"
 	@echo
 	$(PY) scripts/run.py $(ADDR)

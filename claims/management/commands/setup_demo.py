@@ -14,11 +14,16 @@ DEMO_PASSWORD = "workbench-demo"
 
 
 class Command(BaseCommand):
-    help = "Create demo accounts (reviewer, editor) and import the seed or demo article."
+    help = "Create demo accounts (reviewer, editor, admin) and import the seed or demo article."
 
     def handle(self, *args, **options):
         User = get_user_model()
-        accounts = [("reviewer", "Reviewer", False), ("editor", "Editor", True)]
+        # Two colleagues for the four-eyes workflow, and an administrator (tokens, users).
+        accounts = [
+            ("reviewer", "Reviewer", False),
+            ("editor", "Editor", False),
+            ("admin", None, True),
+        ]
         for username, group_name, superuser in accounts:
             user, created = User.objects.get_or_create(
                 username=username, defaults={"is_staff": True, "is_superuser": superuser}
@@ -26,12 +31,14 @@ class Command(BaseCommand):
             if created:
                 user.set_password(DEMO_PASSWORD)
                 user.save()
-            group = Group.objects.filter(name=group_name).first()
-            if group is not None:
-                user.groups.add(group)
+            if group_name:
+                user.groups.add(Group.objects.get(name=group_name))
         path = SEED_ARTICLE if SEED_ARTICLE.exists() else DEMO_ARTICLE
         body = path.read_text(encoding="utf-8")
         if not Article.objects.filter(body_sha256=services.body_sha256(body)).exists():
             article = services.article_create(title="", body=body)
             self.stdout.write(f"Imported {path.name} as article {article.pk}.")
-        self.stdout.write(f"Demo accounts: reviewer / {DEMO_PASSWORD} and editor / {DEMO_PASSWORD}")
+        self.stdout.write(
+            f"Demo accounts (password {DEMO_PASSWORD}): reviewer (Reviewer), editor (Editor), "
+            "admin (superuser)"
+        )
