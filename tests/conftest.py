@@ -35,6 +35,17 @@ def require(condition: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
+def wait_for(predicate, timeout: float = 60, interval: float = 0.2):
+    """Poll ``predicate`` until it returns something truthy (returned), or fail the test."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"condition not met within {timeout}s")
+
+
 def shared_path(*parts: str) -> Path:
     path = SHARED.joinpath(*parts)
     require(path.exists(), f"{path} is not here (the shared data set ships with CI only)")

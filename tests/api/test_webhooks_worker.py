@@ -1,25 +1,14 @@
 """A webhook through the real `celery worker`: publishing commits, the worker POSTs, the
 receiver fails (501), and the worker records the attempt and schedules a retry."""
 
-import time
-
 import pytest
 
 from integrations import services
 from integrations.models import WebhookDelivery
+from tests.conftest import wait_for
 from tests.factories import ClaimFactory, VerdictFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
-
-
-def wait_for(predicate, timeout: float = 60, interval: float = 0.2):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(interval)
-    raise AssertionError(f"condition not met within {timeout}s")
 
 
 def test_worker_delivers_and_schedules_a_retry(

@@ -17,8 +17,7 @@ import time
 import httpx
 import pytest
 
-from tests.conftest import ROOT
-from tests.integration.test_worker import wait_for
+from tests.conftest import ROOT, wait_for
 
 pytestmark = pytest.mark.integration
 

@@ -1,13 +1,13 @@
 """A real `celery worker` subprocess, the configured broker and the test database."""
 
 import hashlib
-import time
 
 import pytest
 
 from claims import services
 from claims.models import Article
 from sources.models import Snapshot
+from tests.conftest import wait_for
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
@@ -15,16 +15,6 @@ ARTICLE = (
     "The council approved a 450-megawatt wind farm on Tuesday. The project will cost 1.2 "
     'billion euros, the developer said. Mayor Elena Ruiz called the vote "historic".\n'
 )
-
-
-def wait_for(predicate, timeout: float = 60, interval: float = 0.2):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(interval)
-    raise AssertionError(f"condition not met within {timeout}s")
 
 
 def test_worker_extracts_claims_and_archives_a_citation(celery_worker, page_server, alice):

@@ -15,9 +15,8 @@ import pytest
 from sources import services
 from sources.models import Snapshot
 from sources.tasks import archive_snapshot
-from tests.conftest import WorkerProcess, _purge_queues
+from tests.conftest import WorkerProcess, _purge_queues, wait_for
 from tests.factories import SnapshotFactory, SourceFactory
-from tests.integration.test_worker import wait_for
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
