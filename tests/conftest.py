@@ -183,6 +183,16 @@ class WorkerProcess:
         return self.log_path.read_text(errors="replace")[-5000:]
 
 
+def _say(request, line: str) -> None:
+    """Write a line to the test log, past output capturing."""
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if reporter and capture:
+        with capture.global_and_fixture_disabled():
+            reporter.write_line("")
+            reporter.write_line(line)
+
+
 def _purge_queues() -> None:
     from workbench.celery import app
 
@@ -212,13 +222,12 @@ def celery_worker(celery_worker_env, tmp_path_factory, request):
     _purge_queues()
     worker = WorkerProcess(celery_worker_env, tmp_path_factory.mktemp("worker") / "worker.log")
     worker.start()
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter:
-        reporter.write_line(
-            f"\nworkbench: started a real celery worker, pid {worker.proc.pid}, "
-            f"broker {celery_worker_env.get('REDIS_URL') or 'filesystem'}, "
-            f"database {celery_worker_env['DATABASE_URL'].split('@')[-1]}"
-        )
+    _say(
+        request,
+        f"workbench: started a real celery worker, pid {worker.proc.pid}, "
+        f"broker {celery_worker_env.get('REDIS_URL') or 'filesystem queue'}, "
+        f"database {celery_worker_env['DATABASE_URL'].split('@')[-1]}",
+    )
     yield worker
     worker.stop()
 
