@@ -42,3 +42,22 @@ def test_blocked_url_ends_blocked_on_the_worker(celery_worker, alice):
     services.citation_add(claim=claim, url="http://169.254.169.254/latest/meta-data/", by=alice)
     snapshot = wait_for(lambda: Snapshot.objects.filter(status="blocked").first())
     assert snapshot.error_reason == "address_not_allowed"
+
+
+def test_worker_fetches_an_article_submitted_by_url_then_extracts_it(
+    celery_worker, page_server, alice
+):
+    url = page_server.add(
+        "/submitted.html",
+        "<html><head><title>Reactor deal</title></head><body><nav>Home | World</nav><article>"
+        "<p>The agreement covers a 110 MW reactor that could later expand to 330 MW, the "
+        "ministry said on Monday.</p><p>Construction is due to start in 2027, officials "
+        'said, and the minister called it "a historic step".</p></article></body></html>',
+    )
+    article = services.article_submit_url(url=url, by=alice)
+    assert article.extraction_status == "fetching"
+    done = wait_for(lambda: Article.objects.filter(pk=article.pk, extraction_status="done").first())
+    assert done.title == "Reactor deal"
+    assert "110 MW" in done.body and "Home | World" not in done.body
+    assert done.claims.filter(span_text__contains="330 MW").exists()
+    assert page_server.hits["/submitted.html"] == 1
