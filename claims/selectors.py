@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from claims.models import Article, Citation, Claim, EvidencePassage, Verdict
 from sources.models import Snapshot, Source
+from sources.selectors import latest_snapshot
 
 # Annotations ----------------------------------------------------------------------------
 
@@ -32,14 +33,6 @@ def latest_verdict_rating():
 
 def awaiting_approval():
     return Exists(Verdict.objects.filter(claim=OuterRef("pk"), status=Verdict.Status.PROPOSED))
-
-
-def latest_snapshot_status(source_ref: str = "source"):
-    return Subquery(
-        Snapshot.objects.filter(source=OuterRef(source_ref))
-        .order_by("-created_at")
-        .values("status")[:1]
-    )
 
 
 def claims_for_review(queryset: QuerySet[Claim] | None = None) -> QuerySet[Claim]:
@@ -86,7 +79,7 @@ def claim_evidence(claim: Claim) -> list[tuple[Citation, list[EvidencePassage]]]
     """Each citation of the claim with its ranked evidence passages."""
     citations = list(
         claim.citations.select_related("source")
-        .annotate(snapshot_status=latest_snapshot_status())
+        .annotate(snapshot_status=latest_snapshot("status", source_ref="source"))
         .order_by("created_at")
     )
     passages: dict[int, list[EvidencePassage]] = {c.pk: [] for c in citations}

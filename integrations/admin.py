@@ -11,6 +11,25 @@ from integrations.models import ApiToken, WebhookDelivery, WebhookEndpoint
 from workbench.errors import DomainError
 
 
+def create_showing_secret(model_admin, request, obj, create, *, label: str) -> None:
+    """Create through a service that returns ``(row, secret)``; show the secret once.
+
+    The admin then continues with ``obj`` standing for the created row (its redirect and log).
+    """
+    try:
+        created, secret = create()
+    except DomainError as exc:
+        model_admin.message_user(request, exc.message, messages.ERROR)
+        return
+    obj.pk = created.pk
+    obj.__dict__.update(created.__dict__)
+    model_admin.message_user(
+        request,
+        f"{label} for {created.name}: {secret} — copy it now, it is not shown again.",
+        messages.WARNING,
+    )
+
+
 class ApiTokenForm(forms.ModelForm):
     class Meta:
         model = ApiToken
@@ -59,22 +78,17 @@ class ApiTokenAdmin(admin.ModelAdmin):
         if change:
             obj.save(update_fields=["expires_at"])
             return
-        try:
-            token, secret = services.api_token_create(
+        create_showing_secret(
+            self,
+            request,
+            obj,
+            lambda: services.api_token_create(
                 name=form.cleaned_data["name"],
                 scope=form.cleaned_data["scope"],
                 expires_at=form.cleaned_data.get("expires_at"),
                 by=request.user,
-            )
-        except DomainError as exc:
-            self.message_user(request, exc.message, messages.ERROR)
-            return
-        obj.pk = token.pk
-        obj.__dict__.update(token.__dict__)
-        self.message_user(
-            request,
-            f"Token for {token.name}: {secret} — copy it now, it is not shown again.",
-            messages.WARNING,
+            ),
+            label="Token",
         )
 
     @admin.action(description="Revoke selected tokens")
@@ -105,22 +119,17 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
         if change:
             obj.save()
             return
-        try:
-            endpoint, secret = services.webhook_endpoint_create(
+        create_showing_secret(
+            self,
+            request,
+            obj,
+            lambda: services.webhook_endpoint_create(
                 name=form.cleaned_data["name"],
                 url=form.cleaned_data["url"],
                 events=form.cleaned_data["events"],
                 by=request.user,
-            )
-        except DomainError as exc:
-            self.message_user(request, exc.message, messages.ERROR)
-            return
-        obj.pk = endpoint.pk
-        obj.__dict__.update(endpoint.__dict__)
-        self.message_user(
-            request,
-            f"Signing secret for {endpoint.name}: {secret} — copy it now, it is not shown again.",
-            messages.WARNING,
+            ),
+            label="Signing secret",
         )
 
     @admin.action(description="Rotate the signing secret")

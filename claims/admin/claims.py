@@ -19,6 +19,7 @@ from claims import selectors, services
 from claims.admin.base import STATUS_COLOURS, NoRevertHistoryAdmin
 from claims.highlight import Mark, render_marked
 from claims.models import Citation, Claim, Verdict
+from sources.selectors import latest_snapshot
 from sources.urls import InvalidURL, url_normalize
 from workbench.errors import DomainError
 
@@ -65,7 +66,7 @@ class CitationInline(admin.TabularInline):
             super()
             .get_queryset(request)
             .select_related("source", "added_by")
-            .annotate(snapshot_status=selectors.latest_snapshot_status())
+            .annotate(snapshot_status=latest_snapshot("status", source_ref="source"))
         )
 
     @admin.display(description="Archive")
