@@ -179,6 +179,8 @@ _BOILERPLATE = (
 _FOLLOW_RE = re.compile(r"\bfollow \w+(?: \w+)? on\b")
 
 _WORD_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['\u2019][A-Za-z]+)?|\d[\d,.]*")
+_ALPHA_WORD_RE = re.compile(r"[a-z\u00c0-\u024f]+(?:['\u2019][a-z]+)?")
+_DIGIT_TOKEN_RE = re.compile(r"\d[\d,.]*")
 _DIGIT_RE = re.compile(r"\d")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _UPPER_RE = re.compile(r"[A-Z\u00c0-\u00de]")
@@ -300,23 +302,21 @@ def features(claim: Any) -> dict[str, float]:
     item = as_input(claim)
     text = item.text.strip()
     details = item.details
-    tokens = _WORD_RE.findall(text)
-    n_words = len(tokens)
+    words = _ALPHA_WORD_RE.findall(text.lower())
+    has_digit = _DIGIT_RE.search(text) is not None
+    digit_tokens = _DIGIT_TOKEN_RE.findall(text) if has_digit else []
+    n_words = len(words) + len(digit_tokens)
     counts = dict.fromkeys(_CATEGORIES, 0)
-    first_word = ""
-    for token in tokens:
-        if token[0].isdigit():
-            continue
-        word = token.lower()
-        if not first_word:
-            first_word = word
-        hits = _LEXICON.get(word)
+    lexicon = _LEXICON
+    for word in words:
+        hits = lexicon.get(word)
         if hits:
             for category in hits:
                 counts[category] += 1
         elif len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST_ED:
             counts["past"] += 1
-    has_digit = _DIGIT_RE.search(text) is not None
+    first = _WORD_RE.search(text)
+    first_word = first.group().lower() if first is not None and first.group()[0].isalpha() else ""
 
     numbers = _detail_count(details, "numbers", "quantities")
     if numbers is None:
@@ -393,7 +393,7 @@ def features(claim: Any) -> dict[str, float]:
         "second_person": min(counts["second_person"], 3),
         "question": 1.0 if stripped.endswith("?") else 0.0,
         "exclamation": 1.0 if "!" in text else 0.0,
-        "imperative": 1.0 if first_word in _IMPERATIVE and tokens[0][0].isalpha() else 0.0,
+        "imperative": 1.0 if first_word in _IMPERATIVE else 0.0,
         "past_tense": min(counts["past"], 4),
         "accusation": min(counts["accusation"], 2),
         "causal": min(counts["causal"], 2),
