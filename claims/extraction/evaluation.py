@@ -32,7 +32,9 @@ def write_predictions(gold: Path, out: Path, extractor: Extractor) -> int:
     return n
 
 
-def score(scorer: Path, gold: Path, pred: Path, *, mode: str = "auto") -> dict[str, Any]:
+def score(
+    scorer: Path, gold: Path, pred: Path, *, mode: str = "auto", threshold: float = 0.5
+) -> dict[str, Any]:
     """Run the scorer; return its JSON figures plus the printed table under "report"."""
     with tempfile.TemporaryDirectory() as tmp:
         result_path = Path(tmp) / "score.json"
@@ -43,6 +45,8 @@ def score(scorer: Path, gold: Path, pred: Path, *, mode: str = "auto") -> dict[s
             str(pred),
             "--mode",
             mode,
+            "--threshold",
+            str(threshold),
             "--json",
             str(result_path),
         ]

@@ -1,15 +1,35 @@
-"""The rules pipeline: an ordered list of small steps over a shared state."""
+"""The claim pipeline: an ordered list of small steps over a shared state.
+
+clean (prose regions, furniture out) -> segment (sentences, datelines cut) -> screen by
+text (questions, credits, captions, repeats) -> parse (tags and a dependency tree) ->
+screen by tree (imperatives, fragments, opinion) -> units (which clauses are claims) ->
+classify (kind, details, check-worthiness).  Every step reads and writes offsets into the
+text as given; sentences that are not claims are kept in ``state.dropped`` with a reason.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from claims.extraction.atomize import atomize
+from claims.extraction import screen
+from claims.extraction.chunks import clause_chunks
 from claims.extraction.classify import classify, find_mentions
 from claims.extraction.clean import body_regions
+from claims.extraction.parse import MAX_TOKENS, Sentence, parse_sentences
+from claims.extraction.repair import repair
 from claims.extraction.segment import split_sentences
 from claims.extraction.types import Draft, ExtractedClaim, Span
+from claims.extraction.units import (
+    clause_subject_spans,
+    quoted_tokens,
+    split_units,
+    unit_spans,
+    unit_text,
+)
+
+_OPENING_QUOTES = "\u201c\u00ab\u201e"
+_CLOSING_QUOTES = "\u201d\u00bb"
 
 
 @dataclass
@@ -17,10 +37,14 @@ class State:
     """What the steps read and write; offsets always refer to `text`."""
 
     text: str
-    fine: bool = False
     regions: list[Span] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
+    open_quote: dict[Span, bool] = field(default_factory=dict)
+    lead: dict[Span, tuple[Span, ...]] = field(default_factory=dict)  # borrowed subjects
+    parsed: list[Sentence] = field(default_factory=list)
+    unparsed: list[Span] = field(default_factory=list)
     drafts: list[Draft] = field(default_factory=list)
+    dropped: list[screen.Dropped] = field(default_factory=list)
     claims: list[ExtractedClaim] = field(default_factory=list)
 
 
@@ -30,13 +54,123 @@ def clean_step(state: State) -> None:
 
 
 def segment_step(state: State) -> None:
-    """Split each prose region into sentences."""
-    state.sentences = [s for r in state.regions for s in split_sentences(state.text, *r)]
+    """Sentences of each region, datelines cut off; note which open inside a quotation."""
+    text = state.text
+    for region in state.regions:
+        inside = False
+        for s, e in split_sentences(text, *region):
+            s = screen.strip_dateline(text, s, e)
+            state.sentences.append((s, e))
+            state.open_quote[(s, e)] = inside
+            inside = _quote_open_after(text[s:e], inside)
 
 
-def atomize_step(state: State) -> None:
-    """Split each sentence into atomic claim drafts."""
-    state.drafts = [d for s in state.sentences for d in atomize(state.text, *s, fine=state.fine)]
+def _quote_open_after(sentence: str, inside: bool) -> bool:
+    for ch in sentence:
+        if ch in _OPENING_QUOTES:
+            inside = True
+        elif ch in _CLOSING_QUOTES:
+            inside = False
+        elif ch == '"':
+            inside = not inside
+    return inside
+
+
+def screen_text_step(state: State) -> None:
+    """Drop what the text alone shows is no claim (questions, credits, captions, repeats)."""
+    seen: set[str] = set()
+    kept = []
+    for span in state.sentences:
+        reason = screen.screen_text(state.text, span, seen)
+        if reason is None:
+            kept.append(span)
+        else:
+            state.dropped.append(screen.Dropped(*span, reason))
+    state.sentences = kept
+
+
+def parse_step(state: State) -> None:
+    """Tag and parse each sentence (sentences longer than MAX_TOKENS words stay whole)."""
+    to_parse = []
+    for s, e in state.sentences:
+        if state.text.count(" ", s, e) >= MAX_TOKENS:
+            state.unparsed.append((s, e))
+        else:
+            to_parse.append((s, e))
+    parsed = parse_sentences(state.text, to_parse)
+    # sentences holding several full clauses side by side: parse each clause on its own
+    chunked: list[Span] = []
+    for sent in parsed:
+        if state.open_quote.get((sent.start, sent.end)):
+            continue
+        ranges = clause_chunks(sent)
+        if len(ranges) > 1:
+            chunked += [(sent.toks[a].start, sent.toks[b - 1].end, k) for a, b, k in ranges]
+    if chunked:
+        again = parse_sentences(state.text, [(s, e) for s, e, _ in chunked])
+        by_start = {c[0]: (piece, c[2]) for c, piece in zip(chunked, again, strict=True)}
+        out = []
+        for sent in parsed:
+            pieces = [by_start[s] for s, _e, _k in chunked if sent.start <= s < sent.end]
+            if not pieces:
+                out.append(sent)
+                continue
+            subject: tuple[Span, ...] = ()
+            for n, (piece, kind) in enumerate(pieces):
+                if kind == "intro":  # "Despite these difficulties,": states nothing
+                    state.dropped.append(screen.Dropped(piece.start, piece.end, screen.INTRO))
+                    continue
+                out.append(piece)
+                key = (piece.start, piece.end)
+                state.open_quote[key] = state.open_quote.get((sent.start, sent.end), False) and n == 0
+                if kind == "part" and subject:
+                    state.lead[key] = subject
+                elif kind in ("clause", "contrast"):
+                    subject = clause_subject_spans(piece) or subject
+        parsed = out
+    state.parsed = parsed
+
+
+def screen_parse_step(state: State) -> None:
+    """Drop imperatives and verbless fragments."""
+    kept = []
+    for sent in state.parsed:
+        reason = screen.screen_parse(sent)
+        if reason is None:
+            kept.append(sent)
+        else:
+            state.dropped.append(screen.Dropped(sent.start, sent.end, reason))
+    state.parsed = kept
+
+
+def units_step(state: State) -> None:
+    """Split each parsed sentence into claim drafts; long unparsed ones stay whole."""
+    text = state.text
+    for sent in state.parsed:
+        repair(sent)
+        open_quote = state.open_quote.get((sent.start, sent.end), False)
+        quoted = quoted_tokens(sent, open_quote)
+        for unit in split_units(sent, open_quote=open_quote):
+            spans = unit_spans(sent, unit)
+            if not spans:
+                continue
+            own = (unit.toks | unit.borrowed) - unit.dropped
+            reason = screen.screen_unit(sent, own, unit.pred, quoted)
+            if reason is not None:
+                state.dropped.append(screen.Dropped(spans[0][0], spans[-1][1], reason))
+                continue
+            claim_text = unit_text(text, sent, unit, spans)
+            lead = state.lead.get((sent.start, sent.end))
+            if lead and unit.role == "clause" and not unit.borrowed:
+                # a participial chunk: the subject is the previous clause's
+                if text[spans[0][0]].islower():
+                    claim_text = claim_text[0].lower() + claim_text[1:]
+                claim_text = " ".join(text[s:e] for s, e in lead) + " \u2026 " + claim_text
+                spans = lead + spans
+                unit = replace(unit, role="part")
+            state.drafts.append(Draft(claim_text, spans, unit.role))
+    for s, e in state.unparsed:
+        state.drafts.append(Draft(" ".join(text[s:e].split()), ((s, e),), "sentence"))
 
 
 def classify_step(state: State) -> None:
@@ -45,14 +179,28 @@ def classify_step(state: State) -> None:
     claims = [classify(state.text, d, mentions) for d in state.drafts]
     claims.sort(key=lambda c: (c.start, c.end))
     state.claims = claims
+    state.dropped.sort(key=lambda d: d.start)
 
 
-STEPS: tuple[Callable[[State], None], ...] = (clean_step, segment_step, atomize_step, classify_step)
+STEPS: tuple[Callable[[State], None], ...] = (
+    clean_step,
+    segment_step,
+    screen_text_step,
+    parse_step,
+    screen_parse_step,
+    units_step,
+    classify_step,
+)
 
 
-def run(text: str, *, fine: bool = False) -> list[ExtractedClaim]:
-    """Run every step in order and return the claims (`fine`: proposition granularity)."""
-    state = State(text, fine)
+def run_state(text: str) -> State:
+    """Run every step in order; the state holds the claims and the dropped sentences."""
+    state = State(text)
     for step in STEPS:
         step(state)
-    return state.claims
+    return state
+
+
+def run(text: str) -> list[ExtractedClaim]:
+    """The claims of `text`, sorted by position."""
+    return run_state(text).claims

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from claims.extraction.pipeline import run
+from claims.extraction import pipeline, propositions
 from claims.extraction.types import ExtractedClaim
 
-VERSION = "rules-1.1"
+VERSION = "rules-2.0"
 
 
 def extract(text: str, *, fine: bool = False) -> list[ExtractedClaim]:
     """Claims found by the rules pipeline (`fine`: proposition granularity)."""
-    return run(text, fine=fine)
+    if fine:
+        return propositions.run(text, fine=True)
+    return pipeline.run(text)

@@ -1,0 +1,290 @@
+"""Clause chunks: where a sentence holds several full clauses side by side.
+
+A dependency parser trained on web text often gets the top of a long news sentence wrong
+exactly where two full clauses meet ("..., and Anthony Davis scored 34 points"; a comma
+splice "..., Myanmar military uses ..."; "...; the rest ...").  Those meeting points are
+easy to see in the part-of-speech tags, which are far more accurate than the tree: a
+comma or semicolon (optionally followed by and/but/so/yet) between a finite clause and a
+subject noun phrase directly followed by its finite verb.  Each chunk is then parsed on its
+own, so each gets a tree of its own size.
+
+Never cut: inside quotation marks or brackets, after a subordinate clause opener ("When
+the army seized power, the West ..."), before an attribution ("..., he said"), or when the
+left side has no finite verb with a subject of its own ("In 2021, the army ...").
+"""
+
+from __future__ import annotations
+
+from claims.extraction.lexicon import words
+from claims.extraction.parse import Sentence, Tok
+
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_NP_TAGS = frozenset(
+    {"DT", "PDT", "PRP", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS",
+     "HYPH", "VBN", "VBG"}
+)  # fmt: skip
+_SUBORDINATORS = words(
+    """
+    when whenever if unless because since although though while whereas as after before
+    until once whether so that which who whom whose where
+    """
+)
+_COORDINATORS = words("and but so yet or")
+_SPEECH = words(
+    """
+    said says say told tells added adds wrote writes noted notes explained stated claimed
+    argued insisted recalled continued asked according reported reports warned
+    """
+)
+_CONTRASTS = words("though although while whereas")
+_NEGATIONS_OR_CONDITIONS = words("not n't never no nor neither cannot if unless whether")
+_CONCESSIVE = words("though although whereas despite")
+_DASHES = frozenset({"\u2014", "\u2013", "--"})
+# -ing words that work as prepositions: ", including A and B" is a list, not a clause
+_PREPOSITION_LIKE = words(
+    """
+    including excluding according regarding concerning following depending considering
+    beginning starting ending pending barring notwithstanding involving
+    """
+)
+_OPEN_QUOTES = frozenset({"\u201c", "\u00ab", "\u201e", "\u2018"})
+_CLOSE_QUOTES = frozenset({"\u201d", "\u00bb", "\u2019"})
+_BOUNDARIES = frozenset({",", ";"})
+MIN_WORDS = 4
+
+
+def _depths(sent: Sentence) -> list[int]:
+    """Nesting depth in quotes and brackets before each token."""
+    depth = 0
+    straight = False
+    out = []
+    for t in sent.toks:
+        out.append(depth + straight)
+        if t.text in _OPEN_QUOTES or t.text in ("(", "["):
+            depth += 1
+        elif (t.text in _CLOSE_QUOTES and t.tag in ("''", "``")) or t.text in (")", "]"):
+            depth = max(0, depth - 1)
+        elif t.text == '"':
+            straight = not straight
+    return out
+
+
+def _subject_then_verb(toks: list[Tok], k: int) -> bool:
+    """A short subject noun phrase starting at `k`, then its finite verb ("both analysts
+    and sources in the camp told ...")."""
+    n = len(toks)
+    j = k
+    while j < n and j - k < 12:
+        tag = toks[j].tag
+        if tag in ("VBN", "VBG"):
+            # "the democratically elected government": a participle inside the phrase;
+            # "Hlaing expressed gratitude": the verb after it
+            if j == k:
+                return False
+            if toks[j - 1].tag not in ("DT", "JJ", "RB", "PRP$", "CD", "HYPH", "POS"):
+                break
+        elif tag in _NP_TAGS and tag not in FINITE:
+            pass
+        elif tag == "CC" and j > k and j + 1 < n and toks[j + 1].tag in _NP_TAGS:
+            pass
+        elif (
+            tag == "IN"
+            and toks[j].lower in ("of", "in", "from", "at", "for", "on")
+            and j > k
+            and toks[j - 1].tag.startswith("NN")
+        ):
+            pass
+        else:
+            break
+        j += 1
+    if j == k or j >= n:
+        return False
+    if toks[k].lower in _SUBORDINATORS or toks[k].tag in ("WDT", "WP", "IN", "TO"):
+        return False
+    # an adverb may sit between the subject and the verb ("sales also fell")
+    while j < n and toks[j].tag in ("RB",) and j - k < 9:
+        j += 1
+    if j >= n:
+        return False
+    finite = toks[j].tag in FINITE or (
+        # the tagger often reads a past tense as a participle: "Putin praised the ties"
+        toks[j].tag == "VBN"
+        and j + 1 < n
+        and toks[j + 1].tag in ("DT", "PRP$", "NN", "NNS", "NNP", "NNPS", "CD", "PRP", "TO", "JJ")
+    )
+    if not finite:
+        return False
+    if toks[j].lower in _SPEECH:
+        # "..., the US military said in a statement on Wednesday": an attribution closing
+        # the sentence, not a clause of its own
+        if not any(t.is_verb or t.lower == "that" for t in toks[j + 1 :]):
+            return False
+    return True
+
+
+def _has_finite_clause(toks: list[Tok], a: int, b: int) -> bool:
+    if a >= b or toks[a].lower in _SUBORDINATORS:
+        return False
+    seen_noun = False
+    for t in toks[a:b]:
+        if t.tag in ("NN", "NNS", "NNP", "NNPS", "PRP", "CD", "EX"):
+            seen_noun = True
+        elif (t.tag in FINITE or t.tag == "VBN") and seen_noun:
+            return True
+    return False
+
+
+def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
+    """Token ranges [a, b) of the sentence's side-by-side clauses, each with its kind:
+    "clause" (its own subject), "part" (a participial clause about the subject of the
+    clause before it: ", sparking widespread fears") or "contrast" (", though officials say
+    ...", the subordinator left out).  One range when there is nothing to cut."""
+    toks = sent.toks
+    n = len(toks)
+    depth = _depths(sent)
+    cuts: list[tuple[int, int, str]] = []  # (end of left chunk, start of right, its kind)
+    start, left_kind = 0, "clause"
+    intro = _concessive_intro(toks, depth)
+    if intro is not None:  # "Although A, B" / "Despite A, B"
+        k, kind = intro
+        cuts.append((k, k + 1, "clause"))
+        start, left_kind = k + 1, "clause"
+        first_kind = kind
+    else:
+        first_kind = "clause"
+    for k, t in enumerate(toks):
+        if k < start:
+            continue
+        if t.text in _DASHES and not depth[k] and _lone_dash(toks, depth, k):
+            tail = sum(1 for x in toks[k + 1 :] if x.text[:1].isalnum())
+            head = sum(1 for x in toks[start:k] if x.text[:1].isalnum())
+            if tail >= 3 and head >= MIN_WORDS:
+                cuts.append((k, k + 1, "aside"))
+                start, left_kind = k + 1, "aside"
+            continue
+        if (
+            t.text == ","
+            and k + 2 < n
+            and toks[k + 1].lower == "with"
+            and not depth[k]
+            and _absolute(toks, k + 2)
+        ):
+            # ", with Russia planning investments in ...": a clause of its own
+            cuts.append((k, k + 2, "aside"))
+            start, left_kind = k + 2, "aside"
+            continue
+        if t.text == "," and k + 1 < n and toks[k + 1].lower == "including" and not depth[k]:
+            phrase = _phrase_end(toks, depth, k + 2)
+            if any(x.is_verb for x in toks[k + 2 : phrase]) and phrase - k >= 4:
+                kind = "part" if toks[k + 2].tag == "VBG" else "aside"
+                cuts.append((k, k + 1, kind))
+                start, left_kind = k + 1, kind
+            continue
+        if t.text not in _BOUNDARIES or depth[k] or k + 1 >= n:
+            continue
+        right = k + 1
+        if toks[right].lower in _COORDINATORS:
+            right += 1
+        # "..., additionally, Russia is set to ...": a discourse adverb opens the clause
+        if right + 2 < n and toks[right].tag == "RB" and toks[right + 1].text == ",":
+            if _subject_then_verb(toks, right + 2):
+                right += 2
+        if right >= n or depth[right]:
+            continue
+        kind = "clause"
+        if t.text == "," and toks[right].lower in _CONTRASTS and right + 1 < n:
+            if not _subject_then_verb(toks, right + 1):
+                continue
+            kind, right = "contrast", right + 1
+        elif t.text == "," and _participle_clause(toks, right, depth):
+            if _modal_or_negated(toks, start, k):
+                continue  # "may end up giving ..., resulting in ...": as uncertain as its cause
+            kind = "part"
+        elif t.text == "," and not _subject_then_verb(toks, right):
+            continue
+        if t.text == ";" and not _has_finite_clause(toks, right, n):
+            continue
+        if not (left_kind in ("part", "aside") or _has_finite_clause(toks, start, k)):
+            continue
+        if sum(1 for x in toks[start:k] if x.text[:1].isalnum()) < MIN_WORDS:
+            continue
+        if sum(1 for x in toks[right:] if x.text[:1].isalnum()) < MIN_WORDS:
+            continue
+        # "..., despite these difficulties, the junta has ...": a verbless phrase just before
+        # the cut opens the right-hand clause rather than closing the left one
+        prev = max((j for j in range(start, k) if toks[j].text == "," and not depth[j]), default=-1)
+        if (
+            prev > start
+            and toks[prev + 1].tag == "IN"
+            and toks[prev + 1].lower not in _SUBORDINATORS
+            and not any(x.is_verb for x in toks[prev + 1 : k])
+        ):
+            k, right = prev, prev + 1
+        cuts.append((k, right, kind))
+        start, left_kind = right, kind
+    if not cuts:
+        return [(0, n, "clause")]
+    out = []
+    a, kind = (1 if first_kind in ("contrast", "intro") else 0), first_kind
+    for end, nxt, next_kind in cuts:
+        out.append((a, end, kind))
+        a, kind = nxt, next_kind
+    out.append((a, n, kind))
+    return out
+
+
+def _concessive_intro(toks: list[Tok], depth: list[int]) -> tuple[int, str] | None:
+    """ "Although A, B" or "Despite A, B": the comma ending the intro, and the intro's kind
+    ("contrast" when it is a clause of its own, "intro" for a phrase that states nothing)."""
+    if not toks or toks[0].lower not in _CONCESSIVE:
+        return None
+    for k, t in enumerate(toks):
+        if t.text == "," and not depth[k] and k + 1 < len(toks):
+            if _subject_then_verb(toks, k + 1):
+                kind = "contrast" if _has_finite_clause(toks, 1, k) else "intro"
+                return k, kind
+    return None
+
+
+def _modal_or_negated(toks: list[Tok], a: int, b: int) -> bool:
+    return any(t.tag == "MD" or t.lower in _NEGATIONS_OR_CONDITIONS for t in toks[a:b])
+
+
+def _absolute(toks: list[Tok], k: int) -> bool:
+    """A noun phrase at `k` followed by an -ing or -ed participle and at least two words."""
+    j = k
+    while j < len(toks) and j - k < 6 and toks[j].tag in _NP_TAGS - {"VBN", "VBG"}:
+        j += 1
+    return (
+        j > k
+        and j + 2 < len(toks)
+        and toks[j].tag in ("VBG", "VBN")
+        and toks[j].lower not in _PREPOSITION_LIKE
+    )
+
+
+def _lone_dash(toks: list[Tok], depth: list[int], k: int) -> bool:
+    """A dash with no partner after it (a pair sets off an aside: the tree handles it)."""
+    return not any(x.text in _DASHES and not depth[x.i] for x in toks[k + 1 :])
+
+
+def _phrase_end(toks: list[Tok], depth: list[int], k: int) -> int:
+    for x in toks[k:]:
+        if x.text in (",", ";") and not depth[x.i]:
+            return x.i
+    return len(toks)
+
+
+def _participle_clause(toks: list[Tok], k: int, depth: list[int]) -> bool:
+    """", sparking widespread fears about ...": an -ing clause of at least three words."""
+    t = toks[k]
+    if t.tag != "VBG" or t.lower in _PREPOSITION_LIKE or k + 1 >= len(toks):
+        return False
+    if toks[k + 1].tag in ("NN", "NNS") and k + 2 < len(toks) and toks[k + 2].text == ",":
+        return False  # ", growing ties, ..." : an adjective in a list
+    words_ = 0
+    for x in toks[k:]:
+        if x.text in (",", ";") and not depth[x.i]:
+            break
+        words_ += x.text[:1].isalnum()
+    return words_ >= 3

@@ -1,0 +1,203 @@
+"""Parse stage: part-of-speech tags and a dependency tree for each sentence.
+
+The parser is a small spaCy pipeline (tagger + transition-based dependency parser) trained
+here on the Universal Dependencies English Web Treebank by ``scripts/train_parser.py`` and
+shipped in ``claims/extraction/models/en_ewt/`` (licence and provenance in its README).
+spaCy stores weights with msgpack, so loading never unpickles anything; the files are also
+checked against the SHA-256 manifest written at training time before they are read.
+
+The rest of the pipeline sees only :class:`Tok` and :class:`Sentence`, plain data that unit
+tests can build by hand, never spaCy objects.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from claims.extraction.config import setting
+
+MODEL_DIR = Path(__file__).resolve().parent / "models" / "en_ewt"
+MANIFEST = "MANIFEST.json"
+# Longer sentences are not parsed (a transition parser is linear, but such "sentences" are
+# lists, tables or run-ons where a tree helps nobody); they stay whole.
+MAX_TOKENS = 150
+
+# Penn Treebank tag -> universal part of speech (the tagger predicts Penn tags).
+_UPOS = {
+    "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "PRP": "PRON",
+    "PRP$": "PRON", "WP": "PRON", "WP$": "PRON", "EX": "PRON", "VB": "VERB", "VBD": "VERB",
+    "VBG": "VERB", "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB", "MD": "AUX", "JJ": "ADJ",
+    "JJR": "ADJ", "JJS": "ADJ", "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "WRB": "ADV",
+    "IN": "ADP", "RP": "ADP", "DT": "DET", "PDT": "DET", "WDT": "DET", "CD": "NUM",
+    "CC": "CCONJ", "TO": "PART", "POS": "PART", "UH": "INTJ", "SYM": "SYM", "FW": "X",
+    "LS": "X", "ADD": "X", "GW": "X", "NFP": "PUNCT", "AFX": "ADJ", "HYPH": "PUNCT",
+}  # fmt: skip
+
+
+class ParserUnavailable(RuntimeError):
+    """The parser model is missing, incomplete or fails its checksum."""
+
+
+@dataclass(slots=True)
+class Tok:
+    """One token of a parsed sentence; offsets are into the whole text."""
+
+    i: int
+    start: int
+    end: int
+    text: str
+    tag: str
+    dep: str
+    head: int
+    children: list[int] = field(default_factory=list)
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def pos(self) -> str:
+        if self.tag.startswith("VB") and self.dep in ("aux", "aux:pass", "cop"):
+            return "AUX"
+        if self.tag == "IN" and self.dep == "mark":
+            return "SCONJ"
+        return _UPOS.get(self.tag, "PUNCT" if not self.text[:1].isalnum() else "X")
+
+    @property
+    def is_verb(self) -> bool:
+        return self.tag.startswith("VB") or self.tag == "MD"
+
+
+@dataclass
+class Sentence:
+    """A parsed sentence: tokens in order, their tree, and the sentence's offsets."""
+
+    start: int
+    end: int
+    toks: list[Tok]
+
+    @cached_property
+    def roots(self) -> list[int]:
+        return [t.i for t in self.toks if t.head == t.i]
+
+    def kids(self, i: int, *deps: str) -> list[int]:
+        """Children of token `i` (with one of `deps` when given), in order."""
+        out = self.toks[i].children
+        if deps:
+            return [c for c in out if self.toks[c].dep in deps]
+        return out
+
+    def subtree(self, i: int, skip: frozenset[int] | set[int] = frozenset()) -> set[int]:
+        """Token `i` and its descendants, not descending into `skip`."""
+        out = {i}
+        stack = [i]
+        while stack:
+            for c in self.toks[stack.pop()].children:
+                if c not in skip and c not in out:
+                    out.add(c)
+                    stack.append(c)
+        return out
+
+    def governors(self, i: int) -> list[int]:
+        """Heads of `i` up to its root (nearest first)."""
+        out = []
+        seen = {i}
+        while self.toks[i].head != i and self.toks[i].head not in seen:
+            i = self.toks[i].head
+            seen.add(i)
+            out.append(i)
+        return out
+
+
+def _manifest_ok(model_dir: Path) -> dict[str, str]:
+    manifest_path = model_dir / MANIFEST
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ParserUnavailable(f"no readable {MANIFEST} in {model_dir}: {exc}") from exc
+    files: dict[str, str] = manifest.get("files", {})
+    for name, digest in files.items():
+        path = (model_dir / name).resolve()
+        if model_dir.resolve() not in path.parents:
+            raise ParserUnavailable(f"{MANIFEST} names a file outside the model: {name}")
+        try:
+            actual = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as exc:
+            raise ParserUnavailable(f"parser model file missing: {name}") from exc
+        if actual != digest:
+            raise ParserUnavailable(f"parser model file {name} does not match its checksum")
+    return files
+
+
+class Parser:
+    """A loaded model; thread-safe (one lock around spaCy, which is not re-entrant)."""
+
+    def __init__(self, model_dir: Path) -> None:
+        _manifest_ok(model_dir)
+        try:
+            import spacy
+        except ImportError as exc:  # pragma: no cover - spaCy is a project dependency
+            raise ParserUnavailable("spaCy is not installed") from exc
+        self.nlp = spacy.load(model_dir, exclude=["senter"])
+        # an unspaced dash joins two phrases ("in recent years\u201426 cases"): split it
+        infixes = [*self.nlp.Defaults.infixes, r"[\u2014\u2013]"]
+        self.nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+        self.version = json.loads((model_dir / "meta.json").read_text())["version"]
+        self._lock = threading.Lock()
+
+    def parse(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Sentence]:
+        """One :class:`Sentence` per (start, end) span of `text`, in order."""
+        with self._lock:
+            docs = [self.nlp.make_doc(text[s:e]) for s, e in spans]
+            for doc in docs:  # one sentence per doc: the parser must not split it again
+                for tok in doc[1:]:
+                    tok.is_sent_start = False
+            for _name, component in self.nlp.pipeline:
+                docs = list(component.pipe(docs, batch_size=256))
+            return [_sentence(doc, s, e) for doc, (s, e) in zip(docs, spans, strict=True)]
+
+
+def _sentence(doc: Any, start: int, end: int) -> Sentence:
+    toks = [
+        Tok(
+            i=t.i,
+            start=start + t.idx,
+            end=start + t.idx + len(t.text),
+            text=t.text,
+            tag=t.tag_,
+            dep=t.dep_ if t.dep_ != "ROOT" else "root",
+            head=t.head.i,
+        )
+        for t in doc
+    ]
+    for t in toks:
+        if t.head != t.i:
+            toks[t.head].children.append(t.i)
+    return Sentence(start, end, toks)
+
+
+_parser: Parser | None = None
+_parser_lock = threading.Lock()
+
+
+def get_parser() -> Parser:
+    """The process-wide parser, loaded on first use (about a second)."""
+    global _parser
+    if _parser is None:
+        with _parser_lock:
+            if _parser is None:
+                model_dir = Path(setting("CLAIMS_PARSER_MODEL_DIR", "") or MODEL_DIR)
+                _parser = Parser(model_dir)
+    return _parser
+
+
+def parse_sentences(text: str, spans: Iterable[tuple[int, int]]) -> list[Sentence]:
+    """Parse each sentence span of `text` (spans over MAX_TOKENS words are not parsed)."""
+    return get_parser().parse(text, list(spans))

@@ -1,0 +1,126 @@
+"""Repair stage: fix the few parser mistakes that decide where a claim is cut.
+
+The parser is small and trained on web text, so on long news sentences it sometimes hangs
+a clause on the wrong word.  Each repair below changes one arc, only when the
+part-of-speech tags (more accurate than the tree) and the punctuation agree:
+
+- an apposition taken for a list: ``the leader, Senior General Min Aung Hlaing,`` parsed
+  as a coordination with no "and" anywhere becomes an apposition;
+- a coordinated predicate hung elsewhere: ``condemned the coup and imposed sanctions``,
+  a finite verb right after "and"/"but" with no subject of its own, joins the finite verb
+  of the main clause before it as its conjunct (not across a relative pronoun, a
+  subordinator or a quotation mark);
+- a trailing -ing clause hung on a name: ``endorsed Putin's leadership in Ukraine describing
+  him as a "king"`` (a place or a person does not "describe"): it modifies the clause.
+"""
+
+from __future__ import annotations
+
+from claims.extraction.lexicon import words
+from claims.extraction.parse import Sentence
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_PAST = frozenset({"VBD", "VBN"})
+_SUBJ = frozenset({"nsubj", "nsubj:pass", "expl", "csubj"})
+_BLOCKERS = words(
+    """
+    who whom whose which that when where while because if unless although though since
+    after before until whether as
+    """
+)
+_PREPOSITION_LIKE = words(
+    "including excluding according regarding concerning following depending involving"
+)
+
+
+def repair(sent: Sentence) -> Sentence:
+    """Apply the repairs in place and return the sentence."""
+    changed = _appositions(sent) | _coordinated_predicates(sent) | _participles(sent)
+    if changed:
+        for t in sent.toks:
+            t.children = []
+        for t in sent.toks:
+            if t.head != t.i:
+                sent.toks[t.head].children.append(t.i)
+        sent.__dict__.pop("roots", None)
+    return sent
+
+
+def _appositions(sent: Sentence) -> bool:
+    changed = False
+    toks = sent.toks
+    for t in toks:
+        if t.dep != "conj" or t.pos not in ("PROPN", "NOUN"):
+            continue
+        head = toks[t.head]
+        if head.pos not in ("NOUN", "PROPN"):
+            continue
+        conjuncts = [c for c in head.children if toks[c].dep == "conj"]
+        has_cc = any(toks[c].dep == "cc" for k in [head.i, *conjuncts] for c in toks[k].children)
+        first = min(sent.subtree(t.i))
+        comma = toks[first].text == "," or (first > 0 and toks[first - 1].text == ",")
+        if len(conjuncts) == 1 and not has_cc and comma:
+            t.dep = "appos"
+            changed = True
+    return changed
+
+
+def _coordinated_predicates(sent: Sentence) -> bool:
+    changed = False
+    toks = sent.toks
+    quote_depth = 0
+    for k, t in enumerate(toks):
+        if t.text in ("\u201c", "\u201d", '"'):
+            quote_depth ^= 1
+        if quote_depth or t.tag not in _FINITE or k < 2:
+            continue
+        cc = k - 1
+        if toks[cc].tag == "RB" and k >= 3:
+            cc -= 1
+        if toks[cc].lower not in ("and", "but", "or"):
+            continue
+        if any(toks[c].dep in _SUBJ for c in t.children):
+            continue
+        target = _main_verb_before(sent, cc)
+        if target is None or t.head == target or target in sent.governors(k):
+            continue
+        if t.i in sent.governors(target):
+            continue
+        if (t.tag in _PAST) != (toks[target].tag in _PAST):
+            continue
+        t.head, t.dep = target, "conj"
+        toks[cc].head, toks[cc].dep = k, "cc"
+        changed = True
+    return changed
+
+
+def _main_verb_before(sent: Sentence, end: int) -> int | None:
+    """The finite verb of the main clause before token `end`, if nothing subordinate
+    (a relative pronoun, a subordinator, a quotation mark) stands between them."""
+    toks = sent.toks
+    for j in range(end - 1, -1, -1):
+        t = toks[j]
+        if t.lower in _BLOCKERS or t.text in ("\u201c", "\u201d", '"', ";"):
+            return None
+        if t.tag in _FINITE or (t.tag == "VBN" and t.dep in ("root", "conj")):
+            if t.dep in ("root", "conj", "parataxis") and t.dep != "aux":
+                return j
+            return None
+    return None
+
+
+def _participles(sent: Sentence) -> bool:
+    changed = False
+    toks = sent.toks
+    for t in toks:
+        if t.tag != "VBG" or t.dep != "acl" or t.lower in _PREPOSITION_LIKE:
+            continue
+        head = toks[t.head]
+        if head.pos != "PROPN" or t.head != t.i - 1 or len(sent.subtree(t.i)) < 3:
+            continue
+        clause = next((g for g in sent.governors(t.i) if toks[g].is_verb), None)
+        if clause is None:
+            continue
+        t.head, t.dep = clause, "advcl"
+        changed = True
+    return changed

@@ -1,0 +1,260 @@
+"""Screen stage: sentences that are never claims, each with the reason a reviewer sees.
+
+Two passes.  Before parsing, by the text alone: questions, credit and byline lines,
+captions and photo credits, link teasers, repeated sentences (a pull quote repeats the
+body), sentences too short to state anything.  After parsing, by the tree: imperatives, no
+verb at all, and opinion or rhetoric with nothing to check (an evaluative copula about
+"it"/"this", a first-person feeling, an exclamation) when the sentence names no one and
+states no number or date.
+
+A dateline ("LOS ANGELES (AP) —", "(CNN)") is not a reason to drop a sentence: it is cut
+off the sentence's start.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.extraction.lexicon import words
+from claims.extraction.parse import Sentence
+from claims.extraction.types import Span
+
+QUESTION = "question"
+CREDIT = "credit or byline"
+CAPTION = "caption or photo credit"
+TEASER = "link or teaser"
+REPEATED = "repeats an earlier sentence"
+TOO_SHORT = "too short to state a claim"
+IMPERATIVE = "imperative or advice"
+NO_VERB = "no verb: a heading or a fragment"
+OPINION = "opinion or rhetoric with nothing to check"
+TOO_LONG = "too long to parse"
+INTRO = "a concessive phrase that states nothing of its own"
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A stretch of prose that is not a claim, and why."""
+
+    start: int
+    end: int
+    reason: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {"span": [self.start, self.end], "reason": self.reason}
+
+
+_CLOSERS = "\"'\u201d\u2019)]\u00bb "
+_CREDIT_RE = re.compile(
+    r"""^(?:
+        (?:[A-Z][\w.'\u2019-]*\s+){1,5}(?:contributed|also\s+contributed)\s+(?:reporting|research|to\s+this)
+      | (?:additional\s+)?reporting\s+by\b
+      | (?:\(\s*)?(?:reporting|writing|editing|edited|compiled|produced|research)\s+by\b
+      | (?:written|words|story|text|photos?|video|graphics?)\s+by\b
+      | by\s+(?:[A-Z][\w.'\u2019-]*\s*){1,4}(?:,|\||$)
+      | this\s+(?:story|article|report)\s+(?:was|has\s+been)\s+(?:updated|corrected|produced|originally)
+      | (?:follow|contact)\s+(?:him|her|them|us|the\s+author)\b
+      | (?:copyright|\u00a9)
+      | all\s+rights\s+reserved
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_CAPTION_RE = re.compile(
+    r"""(?:^|\W)(?:
+        (?:photo|image|picture|illustration|video|graphic)s?\s*(?:credit)?\s*[:|/]
+      | (?:getty\s+images|ap\s+photo|reuters\s*/|afp\s+via|shutterstock|epa-efe)
+      | \(\s*(?:photo|image|file\s+photo|credit)\b
+      | ^file\s*(?:photo|image)\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_TEASER_RE = re.compile(
+    r"""^(?:read\s+(?:more|the\s+(?:original|full))|click\s+here|related\s*:|see\s+also|
+        watch\s*:|listen\s*:|more\s*:|sign\s+up\b|subscribe\b|profile\s*:|timeline\s*:|
+        (?:also\s+)?read\s*:|recommended\s*:|advertisement\b|share\s+this)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# "LOS ANGELES (AP) —", "WASHINGTON —", "(CNN)", "DUBAI, United Arab Emirates (AP) —"
+DATELINE_RE = re.compile(
+    r"""^(?:
+        [A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?
+        \s*(?:\((?:AP|Reuters|AFP|CNN|UPI|Bloomberg|dpa|PTI|IANS|ANI|Xinhua)\))?\s*[\u2014\u2013-]+\s*
+      | \((?:AP|Reuters|AFP|CNN|UPI|Bloomberg|dpa|PTI|IANS|ANI|Xinhua|CNN\s+Business)\)\s*[\u2014\u2013-]*\s*
+    )""",
+    re.VERBOSE,
+)
+_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+_FIRST_PERSON = words("i we me us my our you your")
+_FEELING = words(
+    """
+    like likes love loves hate hates think thinks feel feels hope hopes wish wishes want
+    wants believe believes guess suppose imagine enjoy enjoyed appreciate mean know
+    """
+)
+_EVALUATIVE = words(
+    """
+    simple great good bad terrible wonderful amazing awesome awful striking interesting
+    important clear obvious right wrong sad funny crazy ridiculous disgraceful shameful
+    incredible unbelievable outrageous fantastic fine nice hard easy difficult tough true
+    false fair unfair strange weird surprising disappointing exciting beautiful ugly
+    terrific special remarkable best worst better proud happy excited fun glad lucky
+    tremendous huge perfect horrible brilliant impressive unacceptable
+    """
+)
+_DEICTIC = words("it this that these those there everything something nothing")
+
+
+def strip_dateline(text: str, start: int, end: int) -> int:
+    """The start of the sentence after a leading dateline (unchanged when there is none)."""
+    m = DATELINE_RE.match(text, start, end)
+    if m is None or m.end() >= end:
+        return start
+    return m.end()
+
+
+def norm(text: str) -> str:
+    return " ".join(_WORD_RE.findall(text.lower()))
+
+
+def screen_text(text: str, span: Span, seen: set[str]) -> str | None:
+    """Why the sentence at `span` is not a claim, judged by its text; None when it may be."""
+    s, e = span
+    sentence = text[s:e]
+    stripped = sentence.rstrip(_CLOSERS)
+    if stripped.endswith("?"):
+        return QUESTION
+    if _CREDIT_RE.match(sentence):
+        return CREDIT
+    if _TEASER_RE.match(sentence):
+        return TEASER
+    if _CAPTION_RE.search(sentence):
+        return CAPTION
+    key = norm(sentence)
+    if len(key.split()) < 3:
+        return TOO_SHORT
+    if key in seen:
+        return REPEATED
+    seen.add(key)
+    return None
+
+
+def screen_parse(sent: Sentence) -> str | None:
+    """Why the parsed sentence is not a claim; None when it may be."""
+    toks = [t for t in sent.toks if t.pos not in ("PUNCT", "SYM")]
+    if not toks or not any(t.is_verb or t.dep == "cop" for t in toks):
+        return NO_VERB
+    if _imperative(sent, toks):
+        return IMPERATIVE
+    return None
+
+
+def screen_unit(sent: Sentence, toks: set[int], pred: int, quoted: list[bool]) -> str | None:
+    """Why a claim unit is opinion or rhetoric with nothing to check; None when it is not.
+
+    Quoted words are judged by their content: an evaluative, first-person feeling, advice
+    or imperative cue, with no number, and either no name or a second cue ("He's just
+    playing terrific basketball"; "I think we did a great job on him").  The writer's own
+    words only by the shape of the predicate ("That sounds like a lot.", "It's very simple",
+    an exclamation), since news prose is full of evaluative adjectives around facts.
+    """
+    words_ = sorted(k for k in toks if sent.toks[k].pos not in ("PUNCT", "SYM"))
+    if not words_:
+        return OPINION
+    inside = [k for k in words_ if quoted[k]]
+    outside = [sent.toks[k].lower for k in words_ if not quoted[k]]
+    # a quote with its attribution ("Amazing," Davis said) is judged by the quoted words
+    is_quote = bool(inside) and (len(inside) * 2 >= len(words_) or bool(set(outside) & _SAID))
+    content = [sent.toks[k] for k in (inside if is_quote else words_)]
+    lows = [t.lower for t in content]
+    if any(t.pos == "NUM" or any(ch.isdigit() for ch in t.text) for t in content):
+        return None
+    if any(w in _NUMBER_WORDS for w in lows):
+        return None
+    names = any(t.pos == "PROPN" for t in content)
+    root = sent.toks[pred]
+    subjects = [sent.toks[c] for c in root.children if sent.toks[c].dep in ("nsubj", "expl")]
+    subj = subjects[0].lower if subjects else ""
+    has_cop = any(sent.toks[c].dep == "cop" for c in root.children)
+    within = {t.i for t in content}
+    reports = any(  # "It's striking that ...": the frame reports a proposition
+        t.dep in ("ccomp", "csubj")
+        and t.head in within
+        and has_subject_(sent, t.i)
+        and not _first_person_frame(sent, t.head)
+        for t in content
+    )
+    shape = (has_cop and root.lower in _EVALUATIVE and subj in _DEICTIC and not reports) or (
+        subj in _DEICTIC and root.lower in ("sounds", "seems", "looks", "feels")
+    )
+    exclaims = any(sent.toks[k].text == "!" for k in toks)
+    if not is_quote:
+        return OPINION if (shape or exclaims) and not names else None
+    first_person = any(w in ("i", "we") for w in lows)
+    cues = 0
+    cues += any(w in _EVALUATIVE for w in lows)
+    cues += any(w in _MENTAL or w in _FEELING for w in lows) and first_person
+    cues += any(w in _OBLIGATION for w in lows) or "got to" in " ".join(lows)
+    cues += any(
+        sent.toks[c].dep == "aux" and sent.toks[c].lower in _OBLIGATION for c in root.children
+    )
+    joined = " ".join(lows)
+    cues += any(f" {m} to " in f" {joined} " for m in ("have", "has", "need", "needs", "got"))
+    opening = content[0].lower
+    second = content[1].lower if len(content) > 1 else ""
+    cues += 2 * (
+        (content[0].tag == "VB" and opening not in ("do", "be"))
+        or (opening == "do" and second in ("n't", "not"))
+        or opening in ("let", "let's")
+    )
+    cues += 2 * (shape or exclaims)
+    if not cues or reports:
+        return None
+    extra = any(w in _FIRST_PERSON for w in lows) + any(w in _INTENSIFIERS for w in lows)
+    if len(content) <= 3:
+        extra += 1
+    return OPINION if (cues + extra >= 2 or not names) else None
+
+
+_INTENSIFIERS = words(
+    """
+    just really obviously probably definitely certainly truly absolutely so very totally
+    honestly clearly
+    """
+)
+_MENTAL = words("think thinks believe believes feel feels hope hopes guess suppose")
+_SAID = words("said says say told tells added adds wrote writes according asked")
+_OBLIGATION = words("should must ought let gotta")
+_NUMBER_WORDS = words(
+    """
+    one two three four five six seven eight nine ten eleven twelve dozen hundred hundreds
+    thousand thousands million millions billion billions trillion percent half third
+    quarter first second
+    """
+)
+
+
+def _first_person_frame(sent: Sentence, head: int) -> bool:
+    """ "I think (that) ...", "we hope ...": an opinion frame, not a report."""
+    t = sent.toks[head]
+    if t.lower not in _MENTAL and t.lower not in _FEELING:
+        return False
+    return any(
+        sent.toks[c].dep == "nsubj" and sent.toks[c].lower in ("i", "we") for c in t.children
+    )
+
+
+def has_subject_(sent: Sentence, i: int) -> bool:
+    return any(sent.toks[c].dep in ("nsubj", "nsubj:pass", "expl") for c in sent.toks[i].children)
+
+
+def _imperative(sent: Sentence, toks: list) -> bool:
+    first = toks[0]
+    if first.lower in ("please",) and len(toks) > 1:
+        first = toks[1]
+    return (
+        first.tag == "VB"
+        and first.i in sent.roots
+        and not any(sent.toks[c].dep in ("nsubj", "nsubj:pass", "expl") for c in first.children)
+        and first.lower not in ("do", "be")
+    )

@@ -1,0 +1,654 @@
+"""Claim units: which parts of a parsed sentence are claims of their own.
+
+A sentence is one claim unless its dependency tree shows several things a fact-checker
+could check separately.  A part is detached as a claim of its own only when that is safe:
+
+- a coordinated clause (``..., and the military has encountered ...``) or a coordinated
+  predicate sharing the subject (``condemned the coup and imposed sanctions``; the subject
+  is borrowed, and so are the auxiliaries and negation it shares: ``has not yet produced X
+  and made Y`` gives "... has not yet made Y", never "... made Y");
+- a participial clause after a comma (``, offering economic ... support``), borrowing the
+  clause's subject, unless that clause is negated, modal or conditional;
+- a contrasting clause with its own subject (``while sedan sales are down 12.3 percent``);
+- a non-restrictive relative clause (``, which could expand to 300 megawatts``), whose
+  antecedent becomes the subject;
+- an apposition or a bracketed aside (``John Williams, the president of ...,``), as an
+  extra attribute claim;
+- a comma-spliced clause with its own subject (parataxis that is not "X said").
+
+Never detached: anything inside reported speech (``X said that ...``, a quote followed by
+"he said") or inside quotation marks, a conditional clause (``if``, ``unless``), a
+complement, a restrictive relative clause, a list of nouns (a list sharing one predicate is
+one claim), a negation or modal from its verb.  Discourse openers (``However,``,
+``Despite these difficulties,``) and a leading conjunction are left out of the span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from claims.extraction.lexicon import words
+from claims.extraction.parse import Sentence, Tok
+from claims.extraction.types import Span
+
+SUBJ = frozenset({"nsubj", "nsubj:pass", "nsubj:outer", "csubj", "csubj:pass", "expl"})
+AUX = frozenset({"aux", "aux:pass"})
+# Content clauses: what they say depends on the word that governs them.
+CONTENT = frozenset({"ccomp", "csubj", "csubj:pass"})
+NEGATIONS = words("not n't never no nor neither nobody nothing none nowhere cannot")
+MODALS = words("can could may might must shall should will would ca wo")
+SPEECH = words(
+    """
+    say says said saying tell tells told telling add adds added adding write writes wrote
+    writing state states stated claim claims claimed argue argues argued note notes noted
+    explain explains explained announce announces announced report reports reported insist
+    insists insisted acknowledge acknowledged admit admits admitted recount recounted warn
+    warns warned confirm confirms confirmed deny denies denied ask asks asked respond
+    responded reply replied tweet tweeted post posted declare declared estimate estimated
+    predict predicted suggest suggests suggested testify testified allege alleged alleges
+    according quoted quote quotes recalled recall recalls continued continues
+    """
+)
+CONDITIONAL_MARKS = words("if unless whether lest provided")
+CONTRAST_MARKS = words("while whereas although though")
+OPENERS = words(
+    """
+    however additionally meanwhile separately moreover furthermore nonetheless nevertheless
+    instead still indeed thus therefore hence consequently besides likewise similarly
+    overall finally also now then so yet but and or plus again anyway
+    """
+)
+CONCESSIVE_CASES = words("despite notwithstanding")
+# Verbs after which an -ing form is part of the predicate ("spent years working on it").
+_ASPECTUAL = words(
+    """
+    spend spends spent keep keeps kept start starts started stop stops stopped begin begins
+    began continue continues continued go goes went finish finished end ended avoid avoided
+    consider considered risk risks risked
+    """
+)
+_MIN_NP_DEPS = frozenset(
+    {
+        "det",
+        "det:poss",
+        "det:predet",
+        "amod",
+        "compound",
+        "flat",
+        "flat:name",
+        "nmod:poss",
+        "nummod",
+        "fixed",
+        "conj",
+        "cc",
+        "case",
+        "nmod:tmod",
+        "nmod:desc",
+        "nmod:unmarked",
+        "cc:preconj",
+        "compound:prt",
+    }
+)
+_QUOTE_CHARS = "\"\u201c\u201d\u00ab\u00bb\u201e"
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_TEMPORAL_MARKS = words("since after before when while until once that")
+_LOCATIVE = words("in at on near across inside outside throughout during since")
+_DELIMITERS = frozenset({",", ")", "\u2014", "\u2013", "-", ".", ";", ":", "!", "?"})
+
+
+@dataclass
+class Unit:
+    """One claim's tokens, before it gets its text and kind."""
+
+    role: str  # clause | conj | part | contrast | relative | apposition | parataxis
+    pred: int
+    toks: set[int]
+    borrowed: set[int] = field(default_factory=set)  # tokens of a restored subject
+    dropped: set[int] = field(default_factory=set)  # e.g. the relative pronoun replaced
+
+
+def is_predicate(sent: Sentence, i: int) -> bool:
+    """A verb (not an auxiliary) or a nominal/adjective with a copula or a subject."""
+    t = sent.toks[i]
+    if t.dep in ("aux", "aux:pass", "cop"):
+        return False
+    if t.is_verb and t.tag != "MD":
+        return True
+    return any(sent.toks[c].dep in SUBJ or sent.toks[c].dep == "cop" for c in t.children)
+
+
+def has_subject(sent: Sentence, i: int) -> bool:
+    return any(sent.toks[c].dep in SUBJ for c in sent.toks[i].children)
+
+
+def subject_of(sent: Sentence, i: int) -> int | None:
+    """The subject of predicate `i`, climbing coordinations and controlled clauses."""
+    seen = set()
+    while i not in seen:
+        seen.add(i)
+        for c in sent.toks[i].children:
+            if sent.toks[c].dep in SUBJ:
+                return c
+        t = sent.toks[i]
+        if t.dep == "acl:relcl":
+            return t.head
+        if t.dep in ("conj", "xcomp", "advcl", "acl", "parataxis") and t.head != i:
+            i = t.head
+            continue
+        return None
+    return None
+
+
+def minimal_np(sent: Sentence, i: int) -> set[int]:
+    """The noun phrase headed by `i` without its clauses, appositions and prepositions."""
+    out = {i}
+    stack = [i]
+    while stack:
+        for c in sent.toks[stack.pop()].children:
+            t = sent.toks[c]
+            if t.dep not in _MIN_NP_DEPS or c in out:
+                continue
+            if t.dep == "case" and t.lower not in ("'s", "\u2019s", "'", "\u2019"):
+                continue
+            out.add(c)
+            stack.append(c)
+    if sent.toks[i].lower in ("who", "which", "that", "whom"):
+        return set()
+    return out
+
+
+def _marks(sent: Sentence, i: int) -> set[str]:
+    return {sent.toks[c].lower for c in sent.toks[i].children if sent.toks[c].dep == "mark"}
+
+
+def _first(sent: Sentence, i: int) -> int:
+    return min(sent.subtree(i))
+
+
+def _first_word(sent: Sentence, i: int) -> int:
+    """The first token of the subtree of `i` that is not punctuation."""
+    return min(k for k in sent.subtree(i) if sent.toks[k].pos != "PUNCT" or k == i)
+
+
+def _before(sent: Sentence, i: int) -> str:
+    """The punctuation that opens the subtree of `i`, else the token before it ("" at the
+    start): "," for ", which ..." whether the parser hangs the comma on the clause or not."""
+    first = _first(sent, i)
+    if sent.toks[first].pos == "PUNCT" and first != i:
+        return sent.toks[first].text
+    return sent.toks[first - 1].text if first > 0 else ""
+
+
+def _modal_or_negated(sent: Sentence, i: int) -> bool:
+    """True when `i` or any word governing it is negated, modal or conditional ("may end up
+    giving ..., resulting in": the result is as uncertain as what leads to it)."""
+    for g in [i, *sent.governors(i)]:
+        for c in sent.toks[g].children:
+            t = sent.toks[c]
+            if t.lower in NEGATIONS or (t.dep in AUX and t.lower in MODALS):
+                return True
+            if t.dep == "advcl" and _marks(sent, c) & CONDITIONAL_MARKS:
+                return True
+    return False
+
+
+def quote_regions(sent: Sentence, open_at_start: bool) -> list[Span]:
+    """Token index ranges [a, b) inside quotation marks (a quote may open before the sentence)."""
+    regions: list[Span] = []
+    inside = open_at_start
+    start = 0
+    for t in sent.toks:
+        ch = t.text
+        if ch in ("\u201c", "\u00ab", "\u201e") or (ch == '"' and not inside):
+            if not inside:
+                inside, start = True, t.i
+        elif ch in ("\u201d", "\u00bb") or (ch == '"' and inside):
+            if inside:
+                regions.append((start, t.i + 1))
+                inside = False
+    if inside:
+        regions.append((start, len(sent.toks)))
+    return regions
+
+
+def quoted_tokens(sent: Sentence, open_at_start: bool = False) -> list[bool]:
+    """For each token, whether it lies inside quotation marks."""
+    out = [False] * len(sent.toks)
+    for a, b in quote_regions(sent, open_at_start):
+        for k in range(a, b):
+            out[k] = True
+    return out
+
+
+class _Splitter:
+    def __init__(self, sent: Sentence, open_quote: bool, fine: bool) -> None:
+        self.sent = sent
+        self.fine = fine
+        self.quoted = quoted_tokens(sent, open_quote)
+        self.antecedent: dict[int, int] = {}
+        self.units: list[Unit] = []
+
+    # -- decisions --------------------------------------------------------------------------
+    def _in_quote(self, i: int) -> bool:
+        return any(self.quoted[k] for k in self.sent.subtree(i))
+
+    def _is_speech(self, i: int) -> bool:
+        return self.sent.toks[i].lower in SPEECH
+
+    def _conditional(self, i: int) -> bool:
+        """True for a condition ("if ...", "unless ..."): nothing under it leaves."""
+        t = self.sent.toks[i]
+        return t.dep == "advcl" and bool(_marks(self.sent, i) & CONDITIONAL_MARKS)
+
+    def _frame_of(self, g: int) -> frozenset[int]:
+        """The attribution a part of the content of `g` keeps: "X said", "according to X"."""
+        sent = self.sent
+        out = {g}
+        for c in sent.toks[g].children:
+            t = sent.toks[c]
+            if t.dep in AUX or t.dep == "cop" or t.lower in NEGATIONS:
+                out.add(c)
+            elif t.dep in SUBJ:
+                out |= minimal_np(sent, c) or {c}
+            elif t.dep.startswith("obl") and any(
+                sent.toks[k].lower == "according" for k in sent.toks[c].children
+            ):
+                out |= sent.subtree(c)
+        return frozenset(out)
+
+    def _content_frame(self, c: int) -> frozenset[int] | None:
+        """When `c` is reported content, the frame its parts must keep; else None."""
+        sent = self.sent
+        t = sent.toks[c]
+        if t.dep in CONTENT:
+            return self._frame_of(t.head)
+        # "He said: A": a parataxis under a speech verb is its content.
+        if t.dep == "parataxis" and self._is_speech(t.head):
+            return self._frame_of(t.head)
+        return None
+
+    def _speech_tail(self, i: int) -> int | None:
+        """ "A, he said": the speech parataxis that makes `i` reported content."""
+        for c in self.sent.toks[i].children:
+            if self.sent.toks[c].dep == "parataxis" and self._is_speech(c):
+                return c
+        return None
+
+    def detach(self, c: int, pred: int) -> str | None:
+        """How the subtree of `c` leaves the claim of `pred`, or None when it stays.
+
+        Coordinated, comma-spliced and contrasting clauses leave only from the top level of
+        the claim (children of `pred`); participles and non-restrictive modifiers of noun
+        phrases leave from any depth outside reported speech, conditions and quotes.
+        """
+        sent = self.sent
+        t = sent.toks[c]
+        h = t.head
+        if self._in_quote(c):
+            return None
+        top = h == pred
+        # ", who view ...", ", which could expand ...": a relative clause the parser hung on
+        # the verb; its antecedent is the noun just before the comma
+        if t.dep in ("conj", "advcl", "parataxis", "ccomp", "acl") and _before(sent, c) == ",":
+            rel = [k for k in t.children if sent.toks[k].dep in SUBJ]
+            if rel and sent.toks[rel[0]].lower in ("who", "which") and rel[0] == _first_word(sent, c):
+                antecedent = self._noun_before(_first(sent, c))
+                if antecedent is not None:
+                    self.antecedent[c] = antecedent
+                    return "relative"
+        if t.dep == "appos":
+            if _before(sent, c) in (",", "(", "\u2014", "\u2013", "-") and self._appos_ok(c):
+                return "apposition"
+            return None
+        if t.dep == "conj":
+            if top and is_predicate(sent, h) and is_predicate(sent, c) and self._own_clause(c):
+                return "conj"
+            return None
+        if t.dep == "parataxis":
+            if not top or self._is_speech(c) or self._is_speech(h) or not has_subject(sent, c):
+                return None
+            return "parataxis"
+        if t.dep == "advcl":
+            marks = _marks(sent, c)
+            if top and marks & CONTRAST_MARKS and has_subject(sent, c):
+                return "contrast"
+            if not marks and self._participle(c) and not _modal_or_negated(sent, h):
+                if not self._inside_subordinate(h):
+                    return "part"
+            return None
+        if t.dep == "acl" and self._participle(c) and not _modal_or_negated(sent, h):
+            # ", offering ...": about the clause's subject; ", launched in 2018": the noun's.
+            return "part" if t.tag == "VBG" else "relative"
+        if t.dep == "acl:relcl" and self._nonrestrictive(c):
+            return "relative"
+        return None
+
+    def _noun_before(self, k: int) -> int | None:
+        """The head of the noun phrase ending just before token `k` (a comma)."""
+        sent = self.sent
+        j = k - 1 if sent.toks[k].text == "," else k - 2
+        while j >= 0 and sent.toks[j].text in (")", "\u201d", '"', "'"):
+            j -= 1
+        if j < 0 or sent.toks[j].pos not in ("NOUN", "PROPN", "NUM"):
+            return None
+        while sent.toks[j].dep in ("compound", "flat", "flat:name") and sent.toks[j].head > j:
+            j = sent.toks[j].head
+        # "a plant in Myanmar, which could expand": a place or time phrase is not the
+        # antecedent; the noun it modifies is
+        while sent.toks[j].dep in ("nmod", "nmod:unmarked") and any(
+            sent.toks[c].dep == "case" and sent.toks[c].lower in _LOCATIVE
+            for c in sent.toks[j].children
+        ):
+            head = sent.toks[j].head
+            if sent.toks[head].pos not in ("NOUN", "PROPN"):
+                break
+            j = head
+        return j
+
+    def _inside_subordinate(self, h: int) -> bool:
+        """True when `h` sits in a subordinate clause other than a time clause ("than they
+        anticipate, resulting in ...": the participle's scope is unclear)."""
+        sent = self.sent
+        for g in [h, *sent.governors(h)]:
+            marks = _marks(sent, g)
+            if marks and not marks <= _TEMPORAL_MARKS:
+                return True
+        return False
+
+    def _own_clause(self, c: int) -> bool:
+        """A conjunct that can stand alone: not a shared-copula list member, no subordinator,
+        and its head does not leave its object to it ("needs and wants to buy X")."""
+        sent = self.sent
+        t = sent.toks[c]
+        own = {sent.toks[k].dep for k in t.children}
+        marks = _marks(sent, c)
+        # "found that A and that B": coordinated content clauses; any other mark subordinates
+        if marks and not (marks == {"that"} and sent.toks[t.head].dep in CONTENT):
+            return False
+        if not t.is_verb and not (own & SUBJ or "cop" in own):
+            return False
+        head = sent.toks[t.head]
+        complements = {"obj", "iobj", "obl", "xcomp", "ccomp", "advmod", "compound:prt", "obl:agent"}
+        if head.is_verb and not any(
+            sent.toks[k].dep in complements or sent.toks[k].dep.startswith("obl")
+            for k in head.children
+        ):
+            return has_subject(sent, c)
+        return True
+
+    def _participle(self, c: int) -> bool:
+        sent = self.sent
+        t = sent.toks[c]
+        if t.tag not in ("VBG", "VBN") or has_subject(sent, c):
+            return False
+        if sent.toks[t.head].lower in _ASPECTUAL:
+            return False
+        size = len(sent.subtree(c))
+        if _before(sent, c) in (",", "\u2014", "\u2013"):
+            return size >= 3
+        # "endorsed Putin's leadership in Ukraine describing him as a 'king'": a trailing
+        # -ing clause of its own length, far from its verb.
+        return t.tag == "VBG" and size >= 4 and c - t.head >= 4 and _first(sent, c) > t.head
+
+    def _nonrestrictive(self, c: int) -> bool:
+        sent = self.sent
+        head = sent.toks[sent.toks[c].head]
+        if head.pos not in ("NOUN", "PROPN", "NUM"):
+            return False
+        rel = [k for k in sent.subtree(c) if sent.toks[k].lower in ("which", "who", "whom")]
+        if not rel:
+            return False
+        if _before(sent, c) == ",":
+            return True
+        return sent.toks[rel[0]].lower == "which" or head.pos == "PROPN"
+
+    def _appos_ok(self, c: int) -> bool:
+        """A real apposition: a noun phrase set off on both sides, not a list, an acronym
+        or a unit conversion ("2 inches (50.8 millimeters)")."""
+        sent = self.sent
+        t = sent.toks[c]
+        head = sent.toks[t.head]
+        sub = sorted(k for k in sent.subtree(c) if sent.toks[k].pos != "PUNCT")
+        if t.pos not in ("NOUN", "PROPN") or head.pos not in ("NOUN", "PROPN"):
+            return False
+        if len(sub) == 1 and t.text.isupper():  # an acronym: "(NUG)"
+            return False
+        if any(sent.toks[k].dep == "cc" and sent.toks[k].head == c for k in sub):
+            return False  # "A, B and C": a list the parser took for an apposition
+        if any(sent.toks[k].dep == "conj" for k in head.children):
+            return False
+        if any(ch.isdigit() for k in sub for ch in sent.toks[k].text):
+            if head.pos != "PROPN":
+                return False
+        clauses = set()
+        for k in sub:
+            if sent.toks[k].dep in ("acl:relcl", "acl", "advcl:relcl"):
+                clauses |= sent.subtree(k)
+        if any(sent.toks[k].tag in FINITE_TAGS for k in sub if k not in clauses):
+            return False  # a verb of the main clause got under it: a misparse
+        after = sub[-1] + 1
+        while after < len(sent.toks) and sent.toks[after].text in _QUOTE_CHARS:
+            after += 1
+        return after >= len(sent.toks) or sent.toks[after].text in _DELIMITERS
+
+    # -- building ---------------------------------------------------------------------------
+    def walk(
+        self, i: int, head: int, skip: set[int], protected: bool, frame: frozenset[int]
+    ) -> None:
+        """Detach what leaves the clause of `head` under token `i`; collect it in `skip`.
+
+        `frame` is the attribution that every part detached here must keep (inside "X said
+        that A and B", B keeps "X said"); under a condition nothing is detached.
+        """
+        for c in self.sent.toks[i].children:
+            kind = None if protected else self.detach(c, head)
+            unit = self.build(c, kind, frame) if kind else None
+            if unit is not None:
+                # a name in apposition stays in its clause too ("met the leader, Min Aung Hlaing")
+                if kind != "apposition" or self.sent.toks[c].pos != "PROPN":
+                    skip.add(c)
+                else:
+                    self.walk(c, head, skip, protected, frame)
+                continue
+            inner = self._content_frame(c)
+            if inner is not None:
+                self.walk(c, c, skip, protected, frame | inner)
+            else:
+                self.walk(c, head, skip, protected or self._conditional(c), frame)
+
+    def build(self, p: int, role: str, frame: frozenset[int] = frozenset()) -> Unit | None:
+        """The unit of predicate (or apposition) `p`; None when it could not stand alone."""
+        sent = self.sent
+        skip: set[int] = set()
+        before = len(self.units)
+        if role != "apposition":
+            own_frame = frame
+            tail = self._speech_tail(p)
+            if tail is not None:  # "A, he said": A's parts keep "he said"
+                own_frame = frame | self._frame_of(tail)
+            self.walk(p, p, skip, self._conditional(p), own_frame)
+        toks = sent.subtree(p, skip)
+        unit = Unit(role, p, toks)
+        if role == "apposition":
+            unit.toks = {k for k in toks if sent.toks[k].dep != "punct"}
+            unit.borrowed = minimal_np(sent, sent.toks[p].head)
+        elif role in ("conj", "part"):
+            subj = self._clause_subject(sent.toks[p].head)
+            if subj is not None and not has_subject(sent, p):
+                unit.borrowed = minimal_np(sent, subj)
+            if role == "conj" and not any(sent.toks[k].dep in AUX for k in sent.toks[p].children):
+                unit.borrowed |= self._shared(sent.toks[p].head)
+        elif role == "relative":
+            head = self.antecedent.get(p, sent.toks[p].head)
+            unit.borrowed = minimal_np(sent, head)
+            if sent.toks[head].dep == "conj":  # "nations and groups, who ...": not "and groups"
+                unit.borrowed -= {c for c in sent.toks[head].children if sent.toks[c].dep == "cc"}
+        elif role == "contrast":
+            unit.dropped |= {c for c in sent.toks[p].children if sent.toks[c].dep == "mark"}
+        if role != "apposition":
+            unit.borrowed |= frame - toks
+        if role != "clause" and not self._stands_alone(unit):
+            del self.units[before:]
+            return None
+        self.units.append(unit)
+        return unit
+
+    def _stands_alone(self, unit: Unit) -> bool:
+        """At least three words of its own, a subject or an anchor, and a verb or copula."""
+        sent = self.sent
+        own = [k for k in unit.toks - unit.dropped if sent.toks[k].text[:1].isalnum()]
+        if len(own) + len(unit.borrowed) < 3 or len(own) < 2:
+            return False
+        if unit.role == "apposition":
+            return bool(unit.borrowed)
+        if not (unit.borrowed or has_subject(sent, unit.pred)):
+            return False
+        return any(sent.toks[k].is_verb or sent.toks[k].dep == "cop" for k in own)
+
+    def _clause_subject(self, h: int) -> int | None:
+        """The subject of `h`, or of the nearest predicate above it (a participle hanging
+        on a noun is about the clause's subject: "an ally of the government, offering")."""
+        sent = self.sent
+        for g in [h, *sent.governors(h)]:
+            if is_predicate(sent, g):
+                return subject_of(sent, g)
+        return None
+
+    def _shared(self, h: int) -> set[int]:
+        """Auxiliaries and negation of `h` that a coordinated predicate shares."""
+        out = set()
+        for c in self.sent.toks[h].children:
+            t = self.sent.toks[c]
+            if t.dep in AUX or t.dep == "cop" or t.lower in NEGATIONS:
+                out.add(c)
+            elif t.dep == "advmod" and t.lower in ("longer", "yet"):
+                out |= self.sent.subtree(c)
+        return out
+
+    def run(self) -> list[Unit]:
+        for root in self.sent.roots:
+            self.build(root, "clause")
+        return self.units
+
+
+def split_units(sent: Sentence, *, open_quote: bool = False, fine: bool = False) -> list[Unit]:
+    """The claim units of one parsed sentence (see the module docstring)."""
+    units = _Splitter(sent, open_quote, fine).run()
+    for unit in units:
+        _trim(sent, unit)
+    return [u for u in units if u.toks - u.dropped]
+
+
+def _trim(sent: Sentence, unit: Unit) -> None:
+    """Leave discourse openers, leading conjunctions and concessive phrases out."""
+    toks = sorted(unit.toks - unit.dropped)
+    drop: set[int] = set()
+    k = 0
+    while k < len(toks):
+        i = toks[k]
+        t = sent.toks[i]
+        if t.dep == "punct" and t.text not in _QUOTE_CHARS:
+            drop.add(i)
+            k += 1
+            continue
+        # the child of the predicate that this token opens
+        c = i
+        while sent.toks[c].head != unit.pred and sent.toks[c].head != c and c != unit.pred:
+            c = sent.toks[c].head
+        if c == unit.pred or min(sent.subtree(c)) != i:
+            break
+        tc = sent.toks[c]
+        opener = (
+            tc.dep == "cc"
+            or (tc.dep == "mark" and unit.role != "clause")
+            or (tc.dep in ("advmod", "discourse") and tc.lower in OPENERS)
+            or (tc.dep == "obl" and _concessive(sent, tc))
+        )
+        if not opener:
+            break
+        sub = sent.subtree(c)
+        drop |= sub
+        while k < len(toks) and toks[k] in sub:
+            k += 1
+    # trailing punctuation (a closing quote stays)
+    for i in reversed(toks):
+        t = sent.toks[i]
+        if t.dep == "punct" and t.text not in _QUOTE_CHARS:
+            drop.add(i)
+        else:
+            break
+    unit.dropped |= drop
+
+
+def _concessive(sent: Sentence, t: Tok) -> bool:
+    return any(
+        sent.toks[c].dep == "case" and sent.toks[c].lower in CONCESSIVE_CASES for c in t.children
+    )
+
+
+def clause_subject_spans(sent: Sentence) -> tuple[Span, ...]:
+    """Character spans of the main clause's subject (its minimal noun phrase), if any."""
+    for root in sent.roots:
+        subj = subject_of(sent, root)
+        if subj is not None:
+            np = minimal_np(sent, subj)
+            if np:
+                return unit_spans(sent, Unit("clause", subj, np))
+    return ()
+
+
+def unit_spans(sent: Sentence, unit: Unit) -> tuple[Span, ...]:
+    """Character spans of the unit: runs of its tokens, bridged over punctuation only."""
+    idx = sorted((unit.toks | unit.borrowed) - unit.dropped)
+    spans: list[list[int]] = []
+    last = -2
+    for i in idx:
+        t = sent.toks[i]
+        between = range(last + 1, i)
+        if spans and all(sent.toks[k].pos == "PUNCT" for k in between):
+            spans[-1][1] = t.end
+        else:
+            spans.append([t.start, t.end])
+        last = i
+    return tuple((s, e) for s, e in spans)
+
+
+def unit_text(text: str, sent: Sentence, unit: Unit, spans: tuple[Span, ...]) -> str:
+    """A readable sentence for the unit, made only of its own words."""
+    if unit.role == "apposition":
+        anchor = _join(text, unit_spans(sent, Unit(unit.role, unit.pred, unit.borrowed)))
+        desc = _join(text, unit_spans(sent, Unit(unit.role, unit.pred, unit.toks)))
+        head = sent.toks[sent.toks[unit.pred].head]
+        if sent.toks[unit.pred].pos == "PROPN" and head.pos != "PROPN":
+            anchor, desc = desc, anchor
+            plural = sent.toks[unit.pred].tag == "NNPS"
+        else:
+            plural = head.tag in ("NNS", "NNPS")
+        return _finish(f"{anchor} {'are' if plural else 'is'} {desc}")
+    if unit.role == "relative":  # the antecedent stands for the pronoun in the text
+        pronoun = {
+            k
+            for k in unit.toks
+            if sent.toks[k].lower in ("which", "who", "that") and sent.toks[k].dep in SUBJ
+        }
+        spans = unit_spans(sent, Unit(unit.role, unit.pred, unit.toks, unit.borrowed, unit.dropped | pronoun))
+    glue = " \u2026 " if unit.role == "part" and unit.borrowed else " "
+    if unit.role == "part" and unit.borrowed:
+        subject = _join(text, unit_spans(sent, Unit(unit.role, unit.pred, unit.borrowed)))
+        rest = _join(text, unit_spans(sent, Unit(unit.role, unit.pred, unit.toks, set(), unit.dropped)))
+        return _finish(subject + glue + rest)
+    return _finish(_join(text, spans))
+
+
+def _join(text: str, spans: tuple[Span, ...]) -> str:
+    return " ".join(text[s:e] for s, e in spans)
+
+
+def _finish(claim: str) -> str:
+    claim = " ".join(claim.split())
+    claim = claim.rstrip(",;:\u2014\u2013- ")
+    if claim[:1].islower():
+        claim = claim[0].upper() + claim[1:]
+    if not claim.rstrip(_QUOTE_CHARS + "'\u2019)").endswith((".", "!", "?", "\u2026")):
+        claim += "."
+    return claim
