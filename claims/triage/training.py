@@ -277,6 +277,12 @@ def _counts(labels: np.ndarray, sources: Sequence[str], rows: np.ndarray) -> dic
     }
 
 
+def _sklearn_version() -> str:
+    import sklearn
+
+    return str(sklearn.__version__)
+
+
 def train(
     examples: Sequence[Any],
     holdout: float = 0.2,
@@ -323,7 +329,6 @@ def train(
     threshold = float(1.0 / (1.0 + np.exp(-threshold_logit)))
 
     test_claims = [claims[i] for i in test_rows]
-    test_examples = [examples[i] for i in test_rows]
     heuristic = Heuristic()
     train_heuristic = heuristic.score([claims[i] for i in train_rows])
     heuristic_threshold, _ = best_f1_threshold(labels[train_rows], np.asarray(train_heuristic))
@@ -354,7 +359,6 @@ def train(
         "positives": int(labels[test_rows].sum()),
         "groups": len(set(groups[test_rows])) if groups is not None else None,
     }
-    del test_examples
     fit_rows = train_rows
     if refit:
         fit_rows = np.arange(len(labels))
@@ -380,6 +384,7 @@ def train(
             coef[n_text:],
         ),
         "seconds": round(time.perf_counter() - started, 2),
+        "scikit_learn": _sklearn_version(),
     }
     model = load(document_for(coef, intercept, mean, scale, report))
     return TrainResult(model=model, report=report)
