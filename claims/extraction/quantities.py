@@ -1,96 +1,99 @@
 """Quantities, dates and ordinals in text: one parser for claim extraction and evidence. Pure.
 
-    quantities = parse_quantities(text)          # [Quantity(start, end, text, value, unit, ...)]
-    dates = find_dates(text)                     # [DateMention(start, end, text, value="2019-10-21")]
-    ordinals = find_ordinals(text)               # [Ordinal(start, end, text, value=4)]
-    mentions = scan(text)                        # all of them (and what was skipped) in one pass
+    quantities = parse_quantities(text)   # [Quantity(start, end, text, value, unit, ...)]
+    dates = find_dates(text)              # [DateMention(start, end, text, value="2019-10-21")]
+    ordinals = find_ordinals(text)        # [Ordinal(start, end, text, value=4)]
+    mentions = scan(text)                 # all three, and what was skipped, in one pass
 
-Every function takes ``(text, start=0, end=None)`` and reports offsets into ``text``; the whole
-text stays visible as context (a "$" in an article about Canadian dollars is CAD).
+Every function takes ``(text, start=0, end=None)``: mentions lie inside text[start:end] and
+their offsets index ``text``; the rest of the text is read as context only (a "$" in an
+article about Canadian dollars is CAD). Standard library only; no Django.
 
-A ``Quantity`` carries ``value`` (a float with multipliers applied: "$13.6M" -> 13_600_000,
-"Rs 5 crore" -> 50_000_000), ``unit`` (a code, below), ``dimension``, ``approx`` (a marker
-before or after the figure, normalised) and ``low``/``high`` for ranges. The value is kept in
-the unit the text states: "5 km" is 5 "km", never 5000 "m".
+A ``Quantity`` has ``value`` (a float, multipliers applied: "$13.6M" -> 13_600_000, "Rs 5
+crore" -> 50_000_000) in the unit the text states ("5 km" is 5 "km", not 5000 "m"), ``unit``
+(a code below), ``dimension``, ``approx`` (a marker, normalised) and ``low``/``high`` for a
+range. ``as_dict()`` gives the fields as a dict.
 
-Units (``unit`` -> ``dimension``)
-    money       ISO 4217 codes: USD EUR GBP JPY CNY INR RUB MMK CAD AUD HKD SGD NZD BRL ... -> currency
-    percent     "%" ("%", percent, per cent, pc, pct) -> percent; "pp" (percentage points) ->
-                percentage_points; "bp" (basis points) -> basis_points
-    energy      Wh kWh MWh GWh TWh J kJ MJ GJ kcal BTU     power   W kW MW GW TW hp
-    mass        mg g kg t (tonne, metric ton) ton (short ton) lb oz
-    length      nm µm mm cm m km in ft yd mi nmi ly
-    area        m2 km2 ha acre ft2 mi2                      volume  mL L gal bbl m3 ft3
-    temperature °C °F ° (a scale the text does not name)   speed   km/h mph m/s kn
-    duration    ms s min h day week month year decade century
-    people      people (people, persons, residents, deaths, workers, employees, users, ...)
-    other       GB TB MB KB (data), kbps Mbps Gbps (data_rate), Hz kHz MHz GHz fps (frequency),
-                mAh (charge), V kV (voltage), lb-ft Nm (torque), mpg km/L (fuel_economy)
-    count       "" (a bare number: "four cylinders", "15,522 in attendance")
+Units: ``unit`` (``dimension``)
+    ISO 4217 codes: USD EUR GBP JPY CNY INR RUB MMK CAD AUD HKD SGD NZD BRL ... (currency)
+    "%" (percent): %, percent, per cent, pc, pct; "pp" (percentage_points); "bp" (basis_points)
+    Wh kWh MWh GWh TWh J kJ MJ GJ kcal BTU (energy); W kW MW GW TW hp (power)
+    mg g kg t lb oz, "ton" for short tons (mass); nm µm mm cm m km in ft yd mi nmi ly (length)
+    m2 km2 ha acre ft2 mi2 (area); mL L gal bbl m3 ft3 (volume)
+    °C °F, "°" when the scale is not said (temperature; "angle" without temperature words)
+    km/h mph m/s kn (speed); ms s min h day week month year decade century (duration)
+    "people": people, residents, deaths, workers, users, voters, ... (people)
+    KB MB GB TB PB (data); kbps Mbps Gbps (data_rate); Hz kHz MHz GHz fps (frequency);
+    mAh (charge); V kV (voltage); lb-ft Nm (torque); mpg km/L (fuel_economy)
+    "" for a bare number: "four cylinders", "15,522 in attendance" (count)
 
-Approximate markers (``approx``)
+Approximate markers: ``approx``
     approx      about, around, roughly, approximately, some, an estimated, nearly, almost,
-                close to ("nearly 300" is near 300, so approx rather than less_than)
+                close to ("nearly 300" is near 300: approx rather than less_than)
     more_than   more than, over, above, in excess of, upwards of, just over
     less_than   less than, fewer than, under, below, just under
-    at_least    at least, no fewer/less than, a minimum of, "N+", "N or more", "12 and older",
-                and the vague plurals below
-    at_most     at most, no more than, a maximum of, "N or less", "N and under"
+    at_least    at least, no fewer/less than, a minimum of, "300+", "300 or more", "65 and
+                over", and the vague plurals below
+    at_most     at most, no more than, a maximum of, "300 or less", "12 and under"
     up_to       up to, as many as, as much as, as high as
 
 Decisions for ambiguous cases
-- Ranges ("3-5 years", "between 10 and 20 percent", "10 to 20 percent", "$5bn-$6bn") give one
-  Quantity with ``value = low``; a unit or multiplier said once applies to both ends
-  ("5 to 10 million" is 5e6..1e7). "from X to Y" is a change, not a range: two quantities
-  ("from 175 gigawatts to 450 gigawatts").
-- Scores are not quantities: "N-M" without a unit is a score when a sports word is near
-  ("win", "beat", "lead", "set", ...), when it is one of a series ("6-4, 7-6 (5)", the tiebreak
-  included) or when N >= M (a range runs upwards); otherwise it is a range of counts. Vote
-  tallies ("voted 5-4") therefore count as scores. They are reported in ``Mentions.skipped``.
-- Fractions and ratios are percentages: "two-thirds" -> 66.67 %, "half of" -> 50 %,
-  "a quarter of" -> 25 %, "one in five" -> 20 %, "eight out of ten" -> 80 %. "half a
-  million" multiplies (500,000) and "first half" is an ordinal. A singular fraction word ("a
-  third", "a fifth") is a fraction only before "of"; otherwise it is an ordinal.
-- "one"/"a" are determiners far more often than numbers: "one" (and "a", "an") count only
-  before a unit, a multiplier, a people noun or in a ratio/fraction ("one year", "a dozen",
-  "one in five", "one-third"); "no one", "one of", "one-game" give nothing. "two" and up always
-  count.
+- Ranges ("3-5 years", "between 10 and 20 percent", "10 to 20 percent", "$5bn-$6bn") are one
+  Quantity with ``value = low``; a unit or multiplier said once applies to both ends ("5 to 10
+  million" is 5e6..1e7). "from X to Y" is a change: two quantities ("grew from 175 GW to 450
+  GW"), unless a verb makes it a range ("prices range from $50 to $200").
+- Scores are skipped, not quantities: "N-M" without a unit is a score near a sports word
+  ("win", "beat", "lead", "set", ...), in a series ("6-4, 7-6 (5)", tiebreak included), in
+  brackets after a name (a record: "the Jets (2-8)"), as "3-for-5", or when N >= M (a range
+  runs upwards); otherwise it is a range of counts ("4-5 storms"). Vote tallies ("passed
+  52-48") are scores too.
+- Fractions and ratios are percentages: "two-thirds" 66.67 %, "half of" 50 %, "a quarter of"
+  25 %, "one in five" 20 %, "eight out of ten" 80 %, "1/3 of" 33.3 %. "half a million" is
+  500,000; "first half" is an ordinal; a singular fraction word ("a third", "a fifth") is a
+  fraction only before "of", otherwise an ordinal.
+- "one" (and "a", "an") is a determiner far more often than a number: it counts only with a
+  unit, a multiplier or a people noun, or in a fraction or ratio ("one year", "a dozen",
+  "one in five", "one-third"); "no one", "one of", "one-game" and the idiom "to one day
+  visit" give nothing. "two" and up always count.
 - Vague plurals are lower bounds: "dozens" 24, "hundreds" 200, "thousands" 2,000, "millions"
-  2e6, "tens of thousands" 2e4, "hundreds of millions" 2e8, all with approx "at_least".
-  "a dozen" is 12, "two dozen" 24.
-- "pounds": "£243", "243 pounds sterling" and "243 million pounds" (a multiplier) are GBP;
-  "243 pounds of beef" is mass; otherwise weight words nearby (weigh, weight, heavy, lost,
-  gained, kg, ...) make it lb and money words (paid, cost, price, fine, salary, £, sterling,
-  ...) make it GBP; with neither it is lb: British writing puts money figures after "£", and a
-  figure followed by "pounds" is the usual way to write a weight.
+  2e6, "tens of thousands" 2e4, "hundreds of millions" 2e8, each with approx "at_least".
+- "pounds": "£243", "243 pounds sterling" and "30 million pounds" (a multiplier) are GBP; "40
+  pounds of cocaine" is lb; otherwise weight words nearby (weigh, weight, heavy, lost, gained,
+  kg, ...) make it lb and money words (paid, cost, price, fine, salary, £, sterling, ...) make
+  it GBP; with neither it is lb, because British writing puts money after "£" while a figure
+  followed by "pounds" is the usual way to write a weight.
 - "$" and "dollars" are USD unless the text names another dollar ("Canadian dollars", "C$",
-  "AUD", ...): then the nearest such mention decides. "¥" is JPY unless the text speaks of
-  yuan/renminbi/RMB (then CNY). "Rs" and "rupees" are INR unless "Pakistani", "Sri Lankan"
-  or "Nepalese" rupees are named.
+  "AUD", ...); then the nearest such mention decides. "¥" is JPY unless the text speaks of
+  yuan/renminbi/RMB (nearest mention again). "Rs" and "rupees" are INR unless "Pakistani",
+  "Sri Lankan" or "Nepalese" rupees are named.
 - "m" after a figure is million after a currency ("£2.7m", "USD 5m", "5m euros") or before a
-  people noun ("5m people"), otherwise metres ("100m"); "b"/"B" is billion only with a currency;
-  "4K"/"8K" (one digit, capital K, no currency) is a display label, not 4,000.
-- People: a number is "people" when a people noun follows directly, after at most two other
-  words ("400,000 state residents") or after "of the/these/those/their" ("2.5 million of these
-  deaths"); other counted nouns ("4,000 jobs", "30 shots") are bare counts.
-- Number separators: "1,229" and "1 229" (thin or no-break space; a plain space only with two
-  groups or after a currency) are thousands; "1.229.000" and "1.229,50" are European;
-  "1.000" (three zeros, no unit after) is read as 1,000; "3.5" is a decimal. Digits of any
-  script (Burmese, Devanagari, Arabic-Indic
-  with its U+066C and U+066B separators, ...) are read through
-  ``unicodedata``.
-- Never quantities (reported as dates, ordinals or ``skipped`` with a kind): dates ("Oct. 21",
-  "September 11", "11 September 2001", "2019", "the 1990s", "9/11", "2019-10-21"); a bare
-  four-digit 1000-2099 is a year unless a unit, multiplier or currency goes with it ("2000
-  people" counts); times ("3:30 p.m.", "10am", "7:14" game clocks, "0100 GMT"); ordinals
-  ("fourth", "21st", "No. 1", "#1"); labels: a number fused to letters ("COVID-19", "F-35",
-  "G20", "PS4", "1080p", "4K"), after a label noun ("Phase 1", "Section 230", "Week 13",
-  "Series 3") or after a product-like name ("Boeing 787", "iPhone 11", "GTX 1660", "Fortune
-  500"); versions ("13.2.3"); phone numbers; URLs; zip codes and street numbers; ratios
-  ("16:9", "3440x1440").
+  people noun ("5m people"), otherwise metres ("100m"); "b"/"B" is billion only with a
+  currency; "4K"/"8K" (one digit, capital K, no currency) is a display label; "40C"/"101F"
+  are temperatures only with temperature words nearby (else labels, like "iPhone 5C").
+- People: "people" when a people noun follows directly, after at most two other words
+  ("400,000 state residents") or after "of (the|these|...)" ("2.5 million of these deaths");
+  other counted nouns ("4,000 jobs", "30 shots") are bare counts.
+- Separators: "1,229", "1 229" (thin or no-break space; a plain space only with two groups
+  or after a currency) are thousands; "1.229.000" and "1.229,50" are European; "1.000" (three
+  zeros, no unit of measure after) is 1,000; otherwise "." is a decimal point. Digits of any
+  script are read with ``unicodedata`` (Burmese, Devanagari, Arabic-Indic with U+066C/U+066B).
+- Never quantities (reported as dates, ordinals, or ``skipped`` with a kind): dates ("Oct. 21",
+  "September 11", "11 September 2001", "2019", "the 1990s", "'90s", "9/11", "2019-10-21",
+  "2019-20"), a bare four-digit 1000-2099 being a year unless a unit, multiplier, currency or
+  people noun goes with it and no "in/since/by..." precedes ("2000 people" counts, "in 2019
+  voters" does not); times ("3:30 p.m.", "10am", "12 noon", "0100 GMT", clocks such as "7:14"
+  or "2:14:04", "from 2 to 3 p.m."); ordinals ("fourth", "21st", "twenty-first", "No. 1",
+  "#1"); labels: a number fused to letters ("COVID-19", "F-35", "G20", "PS4", "1080p", "4K"),
+  after a label noun ("Phase 1", "Section 230", "Week 13", "Series 3") or after a name inside a
+  sentence ("Boeing 787", "iPhone 11", "GTX 1660", "Fortune 500"; not in Title Case, where the
+  next word is capitalised too), "30-something", ratios ("16:9", "3440x1440", "24/7");
+  versions ("13.2.3"); phone numbers; URLs; zip codes and street numbers; citations "(9)",
+  "(32, 33)" (so an age in brackets, "Smith (15)", is skipped too); list numbers at the start
+  of a line ("4. Live below your means").
+- Mixed fractions are read: "1-1/2 years" and "2\u00bd hours" are 1.5 and 2.5.
 - Ages: "17-year-old" is 17 "year"; an age in apposition ("Parise, 35,") is a bare count.
-- Negative figures ("-5°C", "minus 3 percent") are read for temperatures, percentages and
-  percentage points only; elsewhere a hyphen before a figure is punctuation.
+- A minus sign ("-5°C", "-2.5%") is kept for temperatures, percentages and percentage points
+  only; elsewhere a hyphen before a figure is punctuation.
 """
 
 from __future__ import annotations
@@ -98,9 +101,9 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from collections.abc import Iterable
 from typing import Any
 
 # ------------------------------------------------------------------------------- results
@@ -194,6 +197,12 @@ def scan(text: str, start: int = 0, end: int | None = None) -> Mentions:
 
 
 # ------------------------------------------------------------------------------- tables
+
+
+def _words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text``."""
+    return frozenset(text.split())
+
 
 _SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -378,10 +387,10 @@ _units("BDT", "currency", "", "taka")
 _units("VND", "currency", "", "dong")
 
 
-_ISO_CODES = frozenset(
+_ISO_CODES = _words(
     """USD EUR GBP JPY CNY RMB INR RUB MMK CAD AUD HKD SGD NZD BRL CHF SEK NOK DKK ZAR NGN KES
     MXN KRW TRY PKR BDT LKR NPR THB PHP IDR MYR VND AED SAR ILS EGP UAH PLN CZK HUF TWD ARS
-    CLP COP PEN""".split()
+    CLP COP PEN"""
 )
 # a currency before the figure -> its code (or a placeholder resolved from context)
 _PREFIX_CURRENCY = {
@@ -389,7 +398,7 @@ _PREFIX_CURRENCY = {
     "A$": "AUD", "AU$": "AUD", "HK$": "HKD", "S$": "SGD", "NZ$": "NZD", "R$": "BRL",
     "NT$": "TWD", "Mex$": "MXN", "$": "$", "€": "EUR", "£": "£", "¥": "¥", "₹": "INR",
     "₽": "RUB", "₩": "KRW", "₦": "NGN", "₺": "TRY", "₱": "PHP", "₪": "ILS", "฿": "THB",
-    "₫": "VND", "₴": "UAH", "Rs": "Rs", "Rs.": "Rs", "Re": "Rs", "Re.": "Rs",
+    "₫": "VND", "₴": "UAH", "Rs": "Rs", "Rs.": "Rs",
     **{code: code for code in _ISO_CODES}, "RMB": "CNY",
 }  # fmt: skip
 _CURRENCY_SIGNS = tuple(
@@ -403,7 +412,8 @@ _MULTIPLIER_WORDS = {
 }  # fmt: skip
 _MULTIPLIER_LETTERS = {"k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "b": 1e9, "B": 1e9}
 
-_PEOPLE = """people persons person residents inhabitants citizens individuals deaths dead
+_PEOPLE = _words(
+    """people persons person residents inhabitants citizens individuals deaths dead
 fatalities casualties victims injured wounded workers employees staff staffers children kids
 adults men women boys girls babies infants students pupils teachers doctors nurses patients
 soldiers troops officers migrants immigrants refugees deportees prisoners inmates detainees
@@ -412,25 +422,28 @@ viewers visitors tourists customers users subscribers players athletes candidate
 legislators senators officials volunteers survivors civilians homeowners tenants shoppers
 farmers miners drivers pilots retirees pensioners veterans recruits personnel militants
 fighters rebels policemen firefighters journalists attendees participants respondents
-followers""".split()
-_FUNCTION_WORDS = """a an the and or but nor of in on at by to from with for as than then that
+followers"""
+)
+_FUNCTION_WORDS = _words(
+    """a an the and or but nor of in on at by to from with for as than then that
 this these those there here who whom whose which what when where while is are was were be
 been being has have had do does did will would could should may might must can shall not no
 it its they their them he his she her we our you your i my me us all both each every some
 any per via into onto over under about around more less most least only just also even still
-up down out off after before since until during between among including""".split()
+up down out off after before since until during between among including"""
+)
 # words after which a number is a label even in lower case ("week 13", "phase 1")
-_LABEL_NOUNS = frozenset(
+_LABEL_NOUNS = _words(
     """phase section article route chapter series version model season episode level stage
     round game week day part volume vol vol. page room gate flight exit highway interstate
     amendment proposition prop district ward channel track category class grade type
     generation gen tier unit building suite floor pier platform terminal act scene verse
     psalm rule title schedule form mission apollo formula windows iphone ipad android ios
     macos xbox playstation galaxy pixel ryzen core bill covid sars no. nos. fortune group
-    division league""".split()
+    division league"""
 )
 # capitalised words that do not make the next number a label ("About 300", "In 2019")
-_NOT_LABEL = frozenset(
+_NOT_LABEL = _words(
     """about around roughly approximately some nearly almost over under above below only
     just exactly more less fewer most least all both each every another other such no not
     never its their his her our my your it they we he she you i is are was were be been has
@@ -441,12 +454,12 @@ _NOT_LABEL = frozenset(
     yet so if because though although whether the a an what which who whom whose how why
     top sold buy pay paid spend spent raised raise earn earned lost won beat beats monday
     tuesday wednesday thursday friday saturday sunday today tonight yesterday
-    tomorrow""".split()
+    tomorrow"""
 ) | frozenset(m.lower() for m in _MONTHS)
 # words before a year that make "2019 voters" a year and not 2,019 people
-_YEAR_CONTEXT = frozenset(
+_YEAR_CONTEXT = _words(
     """in since by until till from during before after around circa early late mid spring
-    summer autumn fall winter year season fiscal of""".split()
+    summer autumn fall winter year season fiscal of"""
 )
 _APPROX_KIND: dict[str, str] = {
     "about": "approx", "around": "approx", "roughly": "approx", "approximately": "approx",
@@ -520,6 +533,12 @@ _NUMERAL_RE = re.compile(
     r"|\d{1,3}(?:\u066c\d{3})+(?:\u066b\d+)?"  # Arabic separators
     r"|\d+(?:[.\u066b]\d+)?"
 )
+_DIGITS_RE = re.compile(r"\d+")
+_NUMERAL_GLUE = frozenset(",.\u00a0\u2009\u202f\u066b\u066c")
+_MIXED_FRACTION_RE = re.compile(
+    r"(?:[- ](?P<a>[1-9])/(?P<b>[2-9]|1[0-6])(?![\d/])|(?P<v>[\u00bc-\u00be\u2150-\u215e]))"
+)
+_REFERENCE_RE = re.compile(r"\d{1,3}(?:,\s?\d{1,3})*\)")
 _SPACE_GROUPS_RE = re.compile(r"(?: \d{3})+(?![\d.,]\d)(?!\d)")
 _THOUSAND_DOTS_RE = re.compile(r"\d{1,3}\.000")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
@@ -543,7 +562,13 @@ _CURRENCY_LAST = frozenset(
 )
 _MULTIPLIER_RE = re.compile(
     r"[ \u00a0-]?(?P<w>"
-    + _trie(_cased("thousand million billion trillion crore crores lakh lakhs lac lacs hundred dozen".split()))
+    + _trie(
+        _cased(
+            _words(
+                "thousand million billion trillion crore crores lakh lakhs lac lacs hundred dozen"
+            )
+        )
+    )
     + r")(?![^\W\d_])"
     rf"|{_SP}?(?P<a>mn|mln|bn|bln|tn|trn|cr|Bn|BN|MN|TN)(?![^\W\d_])"
     r"|(?P<l>[kKmMbB])(?![^\W\d_])"
@@ -552,14 +577,14 @@ _UNIT_RE = re.compile(
     rf"(?:{_SP}|-(?=[^\W\d_])|)(?P<u>{_trie({*_SYMBOL_UNITS, *_cased(_WORD_UNITS)})})(?![^\W_])"
 )
 _BARE_DEGREE_RE = re.compile(r"(?P<u>[CF])(?![^\W\d_])")  # "40C" (British style)
-# up to three words after a figure, possibly after "of the": a people noun may be among them
-_WORD = r"([^\W\d_][\w'\u2019.-]*)"
-_NEXT_WORDS_RE = re.compile(
+# a people noun after a figure, after at most two other words or "of the"
+_PEOPLE_RE = re.compile(
     r"[ \u00a0-](?:of (?:(?:the|these|those|their|its|our|whom) )?)?"
-    rf"{_WORD}(?: {_WORD})?(?: {_WORD})?"
+    rf"(?:(?!(?:{_trie(_cased(_FUNCTION_WORDS))})\b)[^\W\d_][\w'\u2019.-]* ){{0,2}}?"
+    rf"(?P<p>{_trie(_cased(_PEOPLE))})\b"
 )
 _CODE_AFTER_RE = re.compile(rf"{_SP}(?P<c>{_trie(_ISO_CODES)})\b")
-_RANGE_VERBS = frozenset("range ranges ranged ranging vary varies varied varying anywhere".split())
+_RANGE_VERBS = _words("range ranges ranged ranging vary varies varied varying anywhere")
 _APPROX_AFTER_RE = re.compile(
     r"(?P<plus>\+)(?!\d)"
     rf"|{_SP}+(?P<more>(?i:or more|or older|and older|and over|and above|or above|or higher"
@@ -571,9 +596,6 @@ _RANGE_SEP_RE = re.compile(
     r"(?=[\d$\u20ac\u00a3\u00a5\u20b9\u20bdA-Za-z])"
 )
 _RATIO_RE = re.compile(rf"{_SP}+(?:in|out of){_SP}+(?=[\dA-Za-z])")
-_MONTH_BEFORE_RE = re.compile(
-    rf"(?<![A-Za-z])(?P<m>{_MONTH_ALT})(?:\.|\b),?{_SP}*(?:the{_SP}+)?\Z"
-)
 _MONTH_AFTER_RE = re.compile(
     rf"(?:st|nd|rd|th)?{_SP}+(?:of{_SP}+)?(?P<m>{_MONTH_ALT})\b\.?"
     rf"(?:,?{_SP}+(?P<y>\d{{4}})(?![\d,.]\d))?"
@@ -590,9 +612,7 @@ _SCORE_PAIR_RE = re.compile(r"[-\u2013](?P<b>\d{1,3})(?!\d)(?![.,]\d)")
 _SCORE_FOR_RE = re.compile(r"-(?:for|of)-\d{1,3}\b")  # "3-for-5"
 _TIEBREAK_RE = re.compile(rf"{_SP}?\(\d{{1,2}}\)")
 _SCORE_NEXT_RE = re.compile(rf",?{_SP}+\d{{1,3}}[-\u2013]\d{{1,3}}\b")
-_SCORE_PREV_RE = re.compile(
-    rf"\d{{1,3}}[-\u2013]\d{{1,3}}(?:{_SP}?\(\d{{1,2}}\))?,?{_SP}+\Z"
-)
+_SCORE_PREV_RE = re.compile(rf"\d{{1,3}}[-\u2013]\d{{1,3}}(?:{_SP}?\(\d{{1,2}}\))?,?{_SP}+\Z")
 _SCORE_WORDS_RE = re.compile(
     r"(?i:\b(?:win|wins|won|winning|beat|beats|beating|lost|lose|loses|losing|loss|defeat"
     r"|defeats|defeated|defeating|victory|victories|lead|leads|led|leading|score|scores"
@@ -623,9 +643,9 @@ _HALF_NEXT_RE = re.compile(
 _OF_RE = re.compile(rf"{_SP}+of\b")
 _VAGUE_OF_RE = re.compile(rf"{_SP}+of{_SP}+(?P<w>(?i:thousands|millions|billions))\b")
 _ON_RE = re.compile(r"-on-")
-_ONE_DAY_BEFORE = frozenset(
+_ONE_DAY_BEFORE = _words(
     """in for within over than only just about of each every per a the after before lasted
-    lasts last took takes spent spend spends needed""".split()
+    lasts last took takes spent spend spends needed"""
 )
 _ONE_DAY_AFTER_RE = re.compile(rf"{_SP}*(?:-|(?i:after|before|later|earlier|ago|long)\b)")
 # which dollar, yen or rupee a text speaks of: literal keys found fast, then read around
@@ -679,7 +699,7 @@ def _numeral_value(raw: str) -> float:
     if raw.isdigit() and raw.isascii():
         return float(raw)
     if not raw.isascii():
-        raw = "".join(str(unicodedata.decimal(c)) if c.isdigit() else c for c in raw)
+        raw = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in raw)
         raw = raw.translate(_ARABIC_SEPARATORS)
     raw = raw.translate(_SPACES)
     if "," in raw:
@@ -793,7 +813,9 @@ class _Scanner:
         base = max(0, self.lo - 1)
         seg = self.text[base : self.hi].lower()
         if len(seg) != self.hi - base:  # a character whose lower case is longer ("İ")
-            seg = "".join(c.lower() if len(c.lower()) == 1 else c for c in self.text[base:self.hi])
+            seg = "".join(
+                c.lower() if len(c.lower()) == 1 else c for c in self.text[base : self.hi]
+            )
         out = []
         if self.lo == 0:
             m = _WORD_AT_START_RE.match(seg)
@@ -840,9 +862,12 @@ class _Scanner:
         found = self._tokens_at.get(j)
         if found is None:
             a = max(self.lo, j - 40)
-            k = max(text.rfind(" ", a, j), text.rfind("\n", a, j), text.rfind("\u00a0", a, j))
-            k = max(k + 1, a)
-            found = self._tokens_at[j] = (k, text[k:j])
+            k = max(text.rfind(" ", a, j) + 1, a)
+            token = text[k:j]
+            if "\n" in token or "\u00a0" in token or "\t" in token:
+                k += max(token.rfind("\n"), token.rfind("\u00a0"), token.rfind("\t")) + 1
+                token = text[k:j]
+            found = self._tokens_at[j] = (k, token)
         return found
 
     def _words_before(self, s: int) -> list[str]:
@@ -900,15 +925,30 @@ class _Scanner:
         if special is not None:
             return special
 
-        m = _NUMERAL_RE.match(text, s)
+        m = _DIGITS_RE.match(text, s)
         assert m is not None
+        if text[m.end() : m.end() + 1] in _NUMERAL_GLUE:  # "1,229", "3.5", "1 229"
+            m = _NUMERAL_RE.match(text, s)
+            assert m is not None
         raw, ne = m.group(), m.end()
-        if raw.isdigit() and len(raw) <= 3:
+        if raw.isdigit() and len(raw) <= 3 and text[ne : ne + 1] == " ":
             groups = _SPACE_GROUPS_RE.match(text, ne)
             if groups and (currency or groups.group().count(" ") >= 2):
                 raw, ne = text[s : groups.end()], groups.end()
         value = _numeral_value(raw)
         integer = raw.isdigit()
+        mixed = _MIXED_FRACTION_RE.match(text, ne) if integer else None
+        if mixed:  # "1-1/2 years", "2\u00bd"
+            a, b = mixed.group("a", "b")
+            value += int(a) / int(b) if a else unicodedata.numeric(mixed.group("v"))
+            raw, ne, integer = text[s : mixed.end()], mixed.end(), False
+        if integer and s > floor and text[s - 1] == "(" and text[s - 2 : s - 1] in (" ", ""):
+            cited = _REFERENCE_RE.match(text, s)  # "(9)", "(32, 33)": citations
+            if cited:
+                return self._skip(s - 1, cited.end(), "reference")
+        line_start = s == self.lo or text[s - 1] == "\n"
+        if integer and line_start and text.startswith(". ", ne) and text[ne + 2 : ne + 3].isupper():
+            return self._skip(s, ne + 1, "label")  # a list number: "4. Live below your means"
 
         special = self._fused_right(s, ne, raw, value, currency)
         if special is not None:
@@ -917,7 +957,7 @@ class _Scanner:
             special = self._date_or_label(s, ts, ne, raw, int(value))
             if special is not None:
                 return special
-        if _THOUSAND_DOTS_RE.fullmatch(raw) and not self._measured(ne):
+        if "." in raw and _THOUSAND_DOTS_RE.fullmatch(raw) and not self._measured(ne):
             value *= 1000  # "1.000 lights": read as European thousands
         ratio = self._ratio(s, ne, value) if integer and not currency else None
         if ratio is not None:
@@ -929,7 +969,9 @@ class _Scanner:
             fig.unit = _PREFIX_CURRENCY.get(code) or _PREFIX_CURRENCY[code.rstrip(".")]
             fig.dimension = "currency"
             fig.priced = True
-        elif s > floor and text[s - 1] in "-\u2212" and (s - 1 == floor or text[s - 2] in " (\u00a0"):
+        elif (
+            s > floor and text[s - 1] in "-\u2212" and (s - 1 == floor or text[s - 2] in " (\u00a0")
+        ):
             fig.start = s - 1  # a minus sign: kept for temperatures and percentages only
             fig.value = fig.raw = -value
         return self._finish(fig)
@@ -939,8 +981,10 @@ class _Scanner:
     ) -> int | None:
         """URLs, "#1", "No.1", numbers fused to letters on the left ("PS4", "COVID-19"), phones."""
         text = self.text
-        if left and ("/" in left or "www." in left or "://" in text[s : s + 12]) and (
-            any(u in left for u in _URLISH) or "://" in text[s : s + 12]
+        if (
+            left
+            and ("/" in left or "www." in left or "://" in text[s : s + 12])
+            and (any(u in left for u in _URLISH) or "://" in text[s : s + 12])
         ):
             te = s
             while te < self.hi and not text[te].isspace():
@@ -996,9 +1040,9 @@ class _Scanner:
                 fused = _FUSED_RE.match(text, s)
                 return self._skip(s, fused.end() if fused else le, "label")
         nxt = text[ne : ne + 1]
-        if nxt in "'\u2019" and text[ne + 1 : ne + 2] == "s" and raw.endswith("0"):
-            if len(raw) in (2, 4) and not text[ne + 2 : ne + 3].isalpha():  # "1990's"
-                return self._decade(s, ne + 2, raw)
+        decade = nxt in "'\u2019" and text[ne + 1 : ne + 2] == "s" and raw.endswith("0")
+        if decade and len(raw) in (2, 4) and not text[ne + 2 : ne + 3].isalpha():  # "1990's"
+            return self._decade(s, ne + 2, raw)
         something = _SOMETHING_RE.match(text, ne) if nxt == "-" else None
         if something:  # "30-something"
             return self._skip(s, something.end(), "label")
@@ -1036,7 +1080,7 @@ class _Scanner:
             return self._date(month[0], ne, f"{raw}-{month[1]:02d}")
         nxt = text[ne : ne + 1]
         dashed = nxt in ("-", "\u2013", "/")
-        if short and nxt in (" ", "\u00a0", "s", "n", "r", "t"):
+        if short and (nxt in ("s", "n", "r", "t") or text[ne + 1 : ne + 2].isupper()):
             after = _MONTH_AFTER_RE.match(text, ne)
             if after:
                 return self._day_month(after, s, value)
@@ -1050,9 +1094,8 @@ class _Scanner:
                 second = raw[:2] + second if len(second) == 2 else second
                 if value < int(second) <= value + 100:
                     return self._date(s, pair.end(), f"{raw}/{second}")
-        if year:
-            if not self._counted(ne) or self._year_context(s):
-                return self._date(s, ne, raw)
+        if year and (not self._counted(ne) or self._year_context(s)):
+            return self._date(s, ne, raw)
         k, prev = self._prev_token(s)
         if prev in ("No.", "no.", "Nos.", "nos.") and k >= self.floor:
             return self._ordinal(k, ne, value)
@@ -1066,9 +1109,10 @@ class _Scanner:
             return self._skip(s, record.end(), "score")
         pair = _SCORE_PAIR_RE.match(text, ne) if dashed and len(raw) <= 3 else None
         if pair and not self._counted(pair.end()):
-            if self._is_score(s, pair.end(), value, int(pair.group("b"))):
-                tiebreak = _TIEBREAK_RE.match(text, pair.end())
-                return self._skip(s, tiebreak.end() if tiebreak else pair.end(), "score")
+            end = pair.end()
+            if self._is_score(s, end, value, int(pair.group("b"))):
+                tiebreak = _TIEBREAK_RE.match(text, end)
+                return self._skip(s, tiebreak.end() if tiebreak else end, "score")
         if ts == s and self._is_label(s, ne, prev):
             fused = _FUSED_RE.match(text, s)
             return self._skip(s, fused.end() if fused else ne, "label")
@@ -1086,6 +1130,8 @@ class _Scanner:
             return self._fraction(ws, we, low)
         if low == "tens" or low in _VAGUE:
             return self._vague(ws, we, low)
+        if low == "one" and text.startswith((" of ", " another", " or ", " and "), we):
+            return we  # the commonest "one" that is no figure
         if _ON_RE.match(text, we):  # "two-on-one"
             return we
         parsed = self._spelled(ws)
@@ -1123,9 +1169,9 @@ class _Scanner:
         self._tail(fig)
         if fig.unit == "day" and value == 1 and not self._duration_day(ws, end):
             return end  # "would love to one day visit"
-        if fig.dimension == "count" and not fig.multiplied:
-            if not (value == 0 and _RANGE_SEP_RE.match(text, end)):
-                return end
+        zero_to = value == 0 and _RANGE_SEP_RE.match(text, end)  # "zero to 60 mph"
+        if fig.dimension == "count" and not fig.multiplied and not zero_to:
+            return end
         return self._finish(fig, tailed=True)
 
     def _spelled(self, ws: int) -> tuple[float, int, list[str], str] | None:
@@ -1280,15 +1326,16 @@ class _Scanner:
         """Multipliers, then a unit, a currency word or code, or a people noun."""
         text = self.text
         pos = fig.end
-        for _ in range(2 if multipliers else 0):
-            m = _MULTIPLIER_RE.match(text, pos) if self._lettered(pos) else None
+        lettered = self._lettered(pos)
+        for _ in range(2 if multipliers and lettered else 0):
+            m = _MULTIPLIER_RE.match(text, pos)
             if not m:
                 break
             letter = m.group("l")
             if letter:
-                if letter in "mbB" and not fig.priced:
-                    if letter != "m" or not self._priced_or_people(m.end()):
-                        break  # "100m" is metres; "5b" is no figure
+                bare = letter in "mbB" and not fig.priced
+                if bare and (letter != "m" or not self._priced_or_people(m.end())):
+                    break  # "100m" is metres; "5b" is no figure
                 fig.value *= _MULTIPLIER_LETTERS[letter]
             else:
                 fig.value *= _MULTIPLIER_WORDS[(m.group("w") or m.group("a")).lower()]
@@ -1316,7 +1363,9 @@ class _Scanner:
                 return
         if fig.priced:
             return
-        degree = _BARE_DEGREE_RE.match(text, pos) if pos == fig.end else None
+        degree = None
+        if pos == fig.end and text[pos : pos + 1] in ("C", "F"):
+            degree = _BARE_DEGREE_RE.match(text, pos)
         if degree and self._warm(fig.start, degree.end()):
             fig.unit, fig.end = "\u00b0" + degree.group("u"), degree.end()
             fig.dimension = "temperature"
@@ -1326,25 +1375,14 @@ class _Scanner:
             fig.unit = "CNY" if code.group("c") == "RMB" else code.group("c")
             fig.dimension, fig.end, fig.priced = "currency", code.end(), True
             return
-        people = self._people_after(pos)
+        people = self._people_after(pos) if lettered or pos != fig.end else None
         if people:
             fig.unit, fig.dimension, fig.end = "people", "people", people
 
     def _people_after(self, pos: int) -> int | None:
         """The end of a people noun among the next three words ("400,000 state residents")."""
-        m = _NEXT_WORDS_RE.match(self.text, pos) if self._lettered(pos) else None
-        if not m:
-            return None
-        for i in (1, 2, 3):
-            word = m.group(i)
-            if word is None:
-                return None
-            low = word.lower().rstrip(".'\u2019")
-            if low in _PEOPLE:
-                return m.start(i) + len(low)
-            if low in _FUNCTION_WORDS:
-                return None
-        return None
+        m = _PEOPLE_RE.match(self.text, pos) if self._lettered(pos) else None
+        return m.end() if m else None
 
     def _lettered(self, pos: int) -> bool:
         """A letter at pos, or after one space or hyphen: where words may follow a figure."""
@@ -1358,7 +1396,11 @@ class _Scanner:
         found = self._units_at.get(pos)
         if found is None:
             c = self.text[pos : pos + 2]
-            u = _UNIT_RE.match(self.text, pos) if c and (not c[0].isspace() or c[1:].strip()) else None
+            u = (
+                _UNIT_RE.match(self.text, pos)
+                if c and (not c[0].isspace() or c[1:].strip())
+                else None
+            )
             found = self._units_at[pos] = (u, _unit_of(u.group("u")) if u else None)
         return found
 
@@ -1543,7 +1585,11 @@ class _Scanner:
         low = word.lower()
         if not word or low in _NOT_LABEL or not word[-1].isalnum():
             return False
-        if low in _LABEL_NOUNS or any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:]):
+        if (
+            low in _LABEL_NOUNS
+            or any(c.isdigit() for c in word)
+            or any(c.isupper() for c in word[1:])
+        ):
             return not self._counted(ne)  # "Phase 1", "G3 15", "iPhone 11", "GTX 1660"
         return word[0].isupper() and self._after_name(s, ne) and not self._counted(ne)
 
