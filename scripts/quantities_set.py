@@ -27,7 +27,23 @@ the articles). One block per sentence, the sentence being the line's number in `
 
 A block may be empty (the sentence holds no quantity). ``build`` locates every quoted string
 in its sentence and writes offsets into ``articleBody`` plus the sentence's sha1; the article
-text itself is never stored. Standard library plus the repository's segmenter.
+text itself is never stored. Standard library plus the repository's segmenter (the selection
+used ``segment.py`` as of the set's commit; the stored offsets do not depend on it).
+
+A stored line: ``{"page", "sentence": [s, e], "sha1", "split": "dev"|"heldout", "quantities":
+[{"span": [s, e], "value", "unit", "low"?, "high"?, "approx"?}], "not_quantities": [[s, e,
+kind], ...]}``; offsets index ``articleBody``; ``kind`` (date, time, ordinal, label, score,
+phone, url, ...) is a third element after the span.
+
+Annotation conventions (the vocabulary is ``claims/extraction/quantities.py``'s): a span covers
+the figure with its currency, multiplier and unit (people nouns included), not the approximate
+marker before it; a range is one quantity from its first figure to its last unit, with ``value``
+= ``low``; "from X to Y" is two quantities; a unit never written is no unit ("for 39.99" is a
+count, not USD; "$" with no other dollar named is USD); "points" is a count; an age in
+apposition ("Parise, 35,") is a count; "one" as a determiner ("one of", "one day" meaning some
+day) is not annotated; scores, tiebreaks, labels ("RAV4", "Series 3", "GTX 1660", "4K",
+"1080p"), times and dates are ``not_quantities``; the truth is annotated even where a parser
+cannot know it ("256kps" is 256 kbps).
 """
 
 from __future__ import annotations

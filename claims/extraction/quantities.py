@@ -73,10 +73,11 @@ Decisions for ambiguous cases
 - People: "people" when a people noun follows directly, after at most two other words
   ("400,000 state residents") or after "of (the|these|...)" ("2.5 million of these deaths");
   other counted nouns ("4,000 jobs", "30 shots") are bare counts.
-- Separators: "1,229", "1 229" (thin or no-break space; a plain space only with two groups
-  or after a currency) are thousands; "1.229.000" and "1.229,50" are European; "1.000" (three
-  zeros, no unit of measure after) is 1,000; otherwise "." is a decimal point. Digits of any
-  script are read with ``unicodedata`` (Burmese, Devanagari, Arabic-Indic with U+066C/U+066B).
+- Separators: "1,229" and "1 229" (thin or no-break space; a plain space only with two
+  groups, after a currency or before a unit: "1 229 people") are thousands; "1.229.000" and
+  "1.229,50" are European; "1.000" (three zeros, no unit of measure after) is 1,000;
+  otherwise "." is a decimal point. Digits of any script are read with ``unicodedata``
+  (Burmese, Devanagari, Arabic-Indic with its U+066C/U+066B separators, full-width, ...).
 - Never quantities (reported as dates, ordinals, or ``skipped`` with a kind): dates ("Oct. 21",
   "September 11", "11 September 2001", "2019", "the 1990s", "'90s", "9/11", "2019-10-21",
   "2019-20"), a bare four-digit 1000-2099 being a year unless a unit, multiplier, currency or
@@ -474,7 +475,7 @@ _APPROX_KIND: dict[str, str] = {
     "as many as": "up_to", "as much as": "up_to", "as high as": "up_to",
 }  # fmt: skip
 _MARKER_LAST_WORDS = frozenset(
-    [*(phrase.split()[-1] for phrase in _APPROX_KIND), "between", "from", "a", "an", "the"]
+    [*(phrase.split()[-1] for phrase in _APPROX_KIND), "between", "from"]
 )
 _CURRENCY_DEFAULT = {"$": "USD", "¥": "JPY", "Rs": "INR"}
 
@@ -629,7 +630,13 @@ _STREET_AFTER_RE = re.compile(
 )
 _SOMETHING_RE = re.compile(r"-?(?i:something|odd|ish)\b")  # "30-something", "40-odd"
 _WORD_RE = re.compile(r"[A-Za-z]+")
-_NEXT_WORD_RE = re.compile(rf"(?P<sep>{_SP}*-{_SP}*|{_SP}+)(?P<w>[A-Za-z]+)")
+# a run of number words ("twenty-five", "one hundred and five"), read word by word after
+_NUMBER_WORD = _trie(_cased([*_SMALL, *_TENS, *_SCALES, "dozen"]))
+_SPELLED_RE = re.compile(
+    rf"(?:{_NUMBER_WORD})(?![A-Za-z])(?:(?:{_SP}*-{_SP}*|{_SP}+)(?:(?i:and){_SP}+)?"
+    rf"(?:{_NUMBER_WORD})(?![A-Za-z]))*"
+)
+_SPELLED_TOKEN_RE = re.compile(rf"(?P<sep>{_SP}*-{_SP}*|{_SP}+)?(?P<w>[A-Za-z]+)")
 _AND_A_HALF_RE = re.compile(r"(?i:[ -]and[ -]a[ -]half)(?![^\W\d_])")
 _ORDINAL_TAIL_RE = re.compile(
     r"-(?P<w>(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))(?![^\W\d_])"
@@ -883,7 +890,10 @@ class _Scanner:
 
     def _marker_before(self, s: int) -> str:
         """An approximate marker, "between" or "from" just before s ("" when none)."""
-        if self._prev_token(s)[1].lower() not in _MARKER_LAST_WORDS:
+        k, prev = self._prev_token(s)
+        if prev in ("a", "an", "the", "A", "An", "The"):
+            prev = self._prev_token(k)[1]  # "about a third", "more than the 300"
+        if prev.lower() not in _MARKER_LAST_WORDS:
             return ""
         words = self._words_before(s)
         if words and words[-1] in ("a", "an", "the"):
@@ -933,7 +943,12 @@ class _Scanner:
         raw, ne = m.group(), m.end()
         if raw.isdigit() and len(raw) <= 3 and text[ne : ne + 1] == " ":
             groups = _SPACE_GROUPS_RE.match(text, ne)
-            if groups and (currency or groups.group().count(" ") >= 2):
+            one_group = groups and text[groups.end() : groups.end() + 1] == " "
+            if groups and (
+                currency
+                or groups.group().count(" ") >= 2
+                or (one_group and self._counted(groups.end()))
+            ):
                 raw, ne = text[s : groups.end()], groups.end()
         value = _numeral_value(raw)
         integer = raw.isdigit()
@@ -1180,13 +1195,22 @@ class _Scanner:
         Returns (value, end, tokens, kind of the last token).
         """
         text = self.text
+        run = _SPELLED_RE.match(text, ws)
+        if run is None:
+            return None
         total = current = 0.0
         last = ""
         tokens: list[str] = []
         end = ws
-        m = _WORD_RE.match(text, ws)
-        while m:
-            word = m.group().lower()
+        for m in _SPELLED_TOKEN_RE.finditer(text, ws, run.end()):
+            word = m.group("w").lower()
+            if (
+                tokens
+                and m.group("sep")
+                and "-" in m.group("sep")
+                and last not in ("tens", "scale")
+            ):
+                break  # "one-game", "four-cylinder": the hyphen joins a noun, not a number
             if word in _SMALL:
                 v = _SMALL[word]
                 allowed = ("", "tens", "scale", "and") if 0 < v < 10 else ("", "scale", "and")
@@ -1217,19 +1241,16 @@ class _Scanner:
             last = kind
             if kind != "and":
                 end = m.end()
-            nxt = _NEXT_WORD_RE.match(text, m.end())
-            if not nxt or (nxt.group("sep").strip() == "-" and kind not in ("tens", "scale")):
-                break
-            m = _WORD_RE.match(text, nxt.start("w"))
         while tokens and tokens[-1] == "and":
             tokens.pop()
         if not tokens:
             return None
         value = total + current
-        half = _AND_A_HALF_RE.match(text, end)
-        if half and last in ("unit", "teen", "tens"):
-            value += 0.5
-            end = half.end()
+        if text.startswith((" and", "-and"), end):
+            half = _AND_A_HALF_RE.match(text, end)
+            if half and last in ("unit", "teen", "tens"):
+                value += 0.5
+                end = half.end()
         return value, end, tokens, last
 
     def _fraction(self, ws: int, we: int, low: str) -> int:
