@@ -515,10 +515,9 @@ def _cased(phrases: Iterable[str]) -> set[str]:
     return out
 
 
-def _alt(words: Iterable[str], spaced: bool = False) -> str:
-    """Longest first; with ``spaced``, a space in a phrase matches any run of spaces."""
-    out = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return out.replace(r"\ ", _SP + "+") if spaced else out
+def _alt(words: Iterable[str]) -> str:
+    """An alternation, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 _SP = r"[ \u00a0\u202f]"  # a space inside a quantity ("5 km", "5\u00a0km")
