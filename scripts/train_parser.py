@@ -147,9 +147,7 @@ def convert(treebank: Path, work: Path) -> dict[str, Path]:
     out = {}
     for split in ("train", "dev"):
         src = treebank / f"en_ewt-ud-{split}.conllu"
-        spacy_convert(
-            src, work, converter="conllu", n_sents=10, file_type="spacy", silent=True
-        )
+        spacy_convert(src, work, converter="conllu", n_sents=10, file_type="spacy", silent=True)
         out[split] = work / f"en_ewt-ud-{split}.spacy"
     return out
 

@@ -15,6 +15,7 @@ import logging
 from claims.extraction.backends import rules
 from claims.extraction.clean import furniture_spans, html_to_text, looks_like_html
 from claims.extraction.config import setting
+from claims.extraction.screen import Dropped
 from claims.extraction.types import KINDS, ExtractedClaim
 
 logger = logging.getLogger(__name__)
@@ -50,12 +51,26 @@ def extract(
     return rules.extract(text, fine=grain == "proposition")
 
 
+def explain(text: str) -> tuple[list[ExtractedClaim], list[Dropped]]:
+    """The rules backend's claims of `text` and the stretches it did not take, each with its
+    reason (a question, a credit line, opinion with nothing to check ...), so a wrong drop
+    is easy to see and report.  HTML is reduced to its main text first, as in ``extract``."""
+    from claims.extraction.pipeline import run_state
+
+    if looks_like_html(text):
+        text = html_to_text(text)
+    state = run_state(text)
+    return state.claims, state.dropped
+
+
 __all__ = [
     "BACKENDS",
     "EXTRACTOR_VERSION",
     "GRANULARITIES",
     "KINDS",
+    "Dropped",
     "ExtractedClaim",
+    "explain",
     "extract",
     "furniture_spans",
     "html_to_text",

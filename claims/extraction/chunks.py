@@ -69,6 +69,22 @@ def _depths(sent: Sentence) -> list[int]:
     return out
 
 
+def _inside_noun_phrase(toks: list[Tok], k: int, j: int) -> bool:
+    """Token `j` continues a noun phrase that starts at `k`: a noun-phrase tag, "and"
+    between two noun-phrase words, or a short preposition after a noun ("sources in the")."""
+    tag = toks[j].tag
+    if tag in _NP_TAGS and tag not in FINITE:
+        return True
+    if tag == "CC":
+        return j > k and j + 1 < len(toks) and toks[j + 1].tag in _NP_TAGS
+    return (
+        tag == "IN"
+        and toks[j].lower in ("of", "in", "from", "at", "for", "on")
+        and j > k
+        and toks[j - 1].tag.startswith("NN")
+    )
+
+
 def _subject_then_verb(toks: list[Tok], k: int) -> bool:
     """A short subject noun phrase starting at `k`, then its finite verb ("both analysts
     and sources in the camp told ...")."""
@@ -83,18 +99,7 @@ def _subject_then_verb(toks: list[Tok], k: int) -> bool:
                 return False
             if toks[j - 1].tag not in ("DT", "JJ", "RB", "PRP$", "CD", "HYPH", "POS"):
                 break
-        elif tag in _NP_TAGS and tag not in FINITE:
-            pass
-        elif tag == "CC" and j > k and j + 1 < n and toks[j + 1].tag in _NP_TAGS:
-            pass
-        elif (
-            tag == "IN"
-            and toks[j].lower in ("of", "in", "from", "at", "for", "on")
-            and j > k
-            and toks[j - 1].tag.startswith("NN")
-        ):
-            pass
-        else:
+        elif not _inside_noun_phrase(toks, k, j):
             break
         j += 1
     if j == k or j >= n:
@@ -114,12 +119,11 @@ def _subject_then_verb(toks: list[Tok], k: int) -> bool:
     )
     if not finite:
         return False
-    if toks[j].lower in _SPEECH:
-        # "..., the US military said in a statement on Wednesday": an attribution closing
-        # the sentence, not a clause of its own
-        if not any(t.is_verb or t.lower == "that" for t in toks[j + 1 :]):
-            return False
-    return True
+    # "..., the US military said in a statement on Wednesday": an attribution closing the
+    # sentence, not a clause of its own
+    return toks[j].lower not in _SPEECH or any(
+        t.is_verb or t.lower == "that" for t in toks[j + 1 :]
+    )
 
 
 def _has_finite_clause(toks: list[Tok], a: int, b: int) -> bool:
@@ -186,9 +190,13 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
         if toks[right].lower in _COORDINATORS:
             right += 1
         # "..., additionally, Russia is set to ...": a discourse adverb opens the clause
-        if right + 2 < n and toks[right].tag == "RB" and toks[right + 1].text == ",":
-            if _subject_then_verb(toks, right + 2):
-                right += 2
+        if (
+            right + 2 < n
+            and toks[right].tag == "RB"
+            and toks[right + 1].text == ","
+            and _subject_then_verb(toks, right + 2)
+        ):
+            right += 2
         if right >= n or depth[right]:
             continue
         kind = "clause"
@@ -239,10 +247,8 @@ def _concessive_intro(toks: list[Tok], depth: list[int]) -> tuple[int, str] | No
     if not toks or toks[0].lower not in _CONCESSIVE:
         return None
     for k, t in enumerate(toks):
-        if t.text == "," and not depth[k] and k + 1 < len(toks):
-            if _subject_then_verb(toks, k + 1):
-                kind = "contrast" if _has_finite_clause(toks, 1, k) else "intro"
-                return k, kind
+        if t.text == "," and not depth[k] and k + 1 < len(toks) and _subject_then_verb(toks, k + 1):
+            return k, ("contrast" if _has_finite_clause(toks, 1, k) else "intro")
     return None
 
 
@@ -276,7 +282,7 @@ def _phrase_end(toks: list[Tok], depth: list[int], k: int) -> int:
 
 
 def _participle_clause(toks: list[Tok], k: int, depth: list[int]) -> bool:
-    """", sparking widespread fears about ...": an -ing clause of at least three words."""
+    """ ", sparking widespread fears about ...": an -ing clause of at least three words."""
     t = toks[k]
     if t.tag != "VBG" or t.lower in _PREPOSITION_LIKE or k + 1 >= len(toks):
         return False

@@ -1,258 +1,141 @@
-"""Classify stage: kind, details (numbers, dates, quotes, entities), check-worthiness."""
+"""Classify stage: kind, details (numbers, dates, quotes, entities) and check-worthiness.
+
+Numbers and dates come from the one quantity parser (``quantities.py``, shared with the
+evidence finder); dates, times, ordinals and labels such as "Phase 1" are never numbers.
+Mentions are found once per prose region and each claim keeps those inside its spans.
+
+Kind, first that applies (``docs/annotation.md`` section 5): ``quantity`` (the claim states
+a figure, even in a quote), ``quote`` (a quotation of at least three words is the point;
+scare quotes are not), ``causal``, ``comparison``, ``statement`` (someone said, denied,
+urged ...), ``attribute`` (an apposition, or "X is Y" with no event), ``event``.
+
+Check-worthiness is the built-in triage heuristic (``claims.triage.heuristic``); a trained
+model, when one is active, rescores claims in the service layer.
+"""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from itertools import pairwise
 from typing import Any
 
+from claims.extraction import quantities
 from claims.extraction.lexicon import words
 from claims.extraction.types import Draft, ExtractedClaim, Span
 
-# ----------------------------------------------------------------------------- numbers
-_UNITS = {
-    "megawatt": "MW",
-    "megawatts": "MW",
-    "mw": "MW",
-    "kilowatt": "kW",
-    "kilowatts": "kW",
-    "kw": "kW",
-    "gigawatt": "GW",
-    "gigawatts": "GW",
-    "gw": "GW",
-    "percent": "%",
-    "per cent": "%",
-    "%": "%",
-    "percentage points": "pp",
-    "km": "km",
-    "kilometre": "km",
-    "kilometres": "km",
-    "kilometer": "km",
-    "kilometers": "km",
-    "mile": "mi",
-    "miles": "mi",
-    "kg": "kg",
-    "kilogram": "kg",
-    "kilograms": "kg",
-    "tonne": "t",
-    "tonnes": "t",
-    "ton": "t",
-    "tons": "t",
-    "dollar": "USD",
-    "dollars": "USD",
-    "usd": "USD",
-    "euro": "EUR",
-    "euros": "EUR",
-    "eur": "EUR",
-    "pound": "GBP",
-    "pounds": "GBP",
-    "gbp": "GBP",
-    "yen": "JPY",
-    "yuan": "CNY",
-    "rupee": "INR",
-    "rupees": "INR",
-    "rubles": "RUB",
-    "roubles": "RUB",
-    "year": "year",
-    "years": "year",
-    "people": "people",
-    "inhabitants": "people",
-}
-_CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
-_MULTIPLIERS = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "m": 1e6,
-    "mn": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-}
-_UNIT_ALT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
-_NUMBER_RE = re.compile(
-    rf"(?=[\dU$€£¥₹])(?P<cur>US\$|[$€£¥₹])?\s?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    rf"(?:\s?(?P<mult>thousand|million|billion|trillion|bn|mn|tn)\b)?"
-    rf"(?:\s?(?P<unit>{_UNIT_ALT})(?![\w]))?",
-    re.IGNORECASE,
+_QUOTE_RE = re.compile(
+    r"\"([^\"]{1,600})\"|\u201c([^\u201d]{1,600})\u201d|\u00ab([^\u00bb]{1,600})\u00bb"
 )
-_ORDINAL_RE = re.compile(
-    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b",
-    re.IGNORECASE,
-)
-# ----------------------------------------------------------------------------- dates
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for m in names
-}
-_MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
-# Every date form carries a year: find years first, then look just before each one.
-_YEAR_RE = re.compile(r"(?<![\w.,])(\d{4})(?:-(\d{2})-(\d{2}))?s?\b")
-_DATE_PREFIX_RE = re.compile(
-    rf"(?:\b(?P<m1>{_MONTH_ALT})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
-    rf"|\b(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_ALT})\.?,?\s+"
-    rf"|\b(?P<m3>{_MONTH_ALT})\.?\s+)\Z",
-    re.IGNORECASE,
-)
-# ----------------------------------------------------------------------------- quotes
-_QUOTE_RE = re.compile(r"\"([^\"]{1,400})\"|\u201c([^\u201d]{1,400})\u201d")
 _SAID_BY_RE = re.compile(
-    r"[\s,.]*(?:said|says|told|wrote|added|stated)\s+((?:[A-Z][\w'-]+\s?){1,4})"
+    r"[\s,.]*(?:said|says|told|wrote|added|stated|recounted|asked)\s+((?:[A-Z][\w'.-]+\s?){1,4})"
 )
-# ----------------------------------------------------------------------------- entities
 _ENTITY_RE = re.compile(
     r"(?=[A-Z])(?<![\w'\u2019])(?:[A-Z][\w'\u2019.-]*|[A-Z]{2,})(?:\s+(?:of|the|de|van|von|al|bin)?\s*"
     r"(?:[A-Z][\w'\u2019.-]*))*"
+)
+_WORD_RE = re.compile(r"[a-z0-9]+(?:['\u2019-][a-z0-9]+)*")
+_NAMING_RE = re.compile(
+    r"\b(?:describ\w*|call(?:s|ed|ing)?|dubb\w*|label+\w*|term\w*|brand\w*|referr\w* to"
+    r"|accus\w*|denounc\w*|condemn\w*)\b[^.;:!?]{0,30}$",
+    re.IGNORECASE,
 )
 _ORG_WORDS = words(
     """
     government union council party ministry army forces committee court parliament
     company inc ltd corp university bank agency organization organisation nations
-    commission assembly league association institute group
+    commission assembly league association institute group department office
     """
 )
 _PERSON_TITLES = words(
     """
     president general senior minister prime mr mrs ms dr prof king queen prince
-    chancellor secretary senator governor mayor judge
+    chancellor secretary senator governor mayor judge rep sen
     """
 )
 _SENTENCE_STARTERS = words(
     """
     the a an this that these those it he she they we in on at during despite after
-    before since while however additionally meanwhile two three
+    before since while however additionally meanwhile but and when if as because although
+    though whereas once until unless so yet still also then now
     """
 )
-# ----------------------------------------------------------------------------- kinds
-# Cue words and word pairs, matched against the lowercased words of the evidence.
-_WORD_RE = re.compile(r"[a-z0-9]+(?:['\u2019-][a-z0-9]+)*")
 _CAUSAL = words(
     """
-    because cause caused causes causing enable enabled enables enabling deepens threatens
-    contributed contributes contributing
+    because cause caused causes causing led lead leads leading result resulted results
+    resulting due thanks blamed blames contributed contributes contributing deepens
+    triggered sparked prompted fueled fuelled drove driven
     """
 )
-_CAUSAL_PAIRS = words(
+_COMPARATIVE = words(
     """
-    due_to led_to lead_to leads_to leading_to result_in resulted_in results_in resulting_in
-    a_result crucial_in crucial_for help_of thanks_to contributed_to
+    more less fewer higher lower larger smaller bigger greater largest biggest highest
+    lowest oldest youngest fastest richest poorest most least record than compared
+    first
     """
 )
-_COMPARATIVES = words("more less fewer higher lower larger smaller bigger greater")
-_COPULAS = words("is are was were been")
-_ARTICLES = words("a an the")
-_SUPERLATIVES = words(
-    "largest biggest highest lowest oldest youngest fastest richest poorest most least"
-)
-_COMPARISON_PAIRS = words("compared_to compared_with") | {f"{c}_than" for c in _COMPARATIVES}
-_COPULA_PAIRS = frozenset(f"{c}_{a}" for c in _COPULAS for a in _ARTICLES)
 _STATEMENT = words(
     """
-    said says say stated claimed argued praised expressed endorsed highlighted highlighting
-    highlights view views viewed believe believed believes called described describing
-    warned urged denied welcomed announced concern concerns
+    said says say told tells stated claimed claims argued argues praised expressed
+    endorsed highlighted described called urged urges warned warns denied denies announced
+    announces accused accuses criticized criticised condemned condemns insisted vowed
+    promised admitted acknowledged confirmed believes believe believed view views
     """
 )
-_PAST = words("held seized won led met made took signed has have")
-_OPINION = words(
+_COPULAS = words("is are was were been be being")
+_EVENT_VERBS_PAST = re.compile(r"(?:ed|en)$")
+_HEDGES = words(
     """
-    potential great greatest crucial important beautiful best worst good bad may might
-    could perhaps possibly likely seem seems view believe believes believed think thinks
-    feel feels hope hopes hoped should aim aims aimed
+    may might could would should possibly perhaps likely unlikely reportedly allegedly
+    apparently expected appears seems suggest suggests suggested potential
     """
 )
+_NEGATIONS = words("not n't never no nor neither cannot without")
 
 
-def _number(m: re.Match[str], base: int) -> dict[str, Any] | None:
-    raw = m.group("num")
-    try:
-        value = float(raw.replace(",", ""))
-    except ValueError:
-        return None
-    unit = None
-    cur = m.group("cur")
-    if cur:
-        unit = _CURRENCY_SIGNS.get(cur, cur)
-    if m.group("mult"):
-        value *= _MULTIPLIERS[m.group("mult").lower()]
-    if m.group("unit"):
-        unit = _UNITS.get(m.group("unit").lower(), m.group("unit"))
-    if value.is_integer():
+def _number_dict(q: quantities.Quantity) -> dict[str, Any]:
+    value: float | int = q.value
+    if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = m.group().strip()
-    start = base + m.start() + (len(m.group()) - len(m.group().lstrip()))
-    return {"text": text, "value": value, "unit": unit, "span": [start, start + len(text)]}
+    item: dict[str, Any] = {
+        "text": q.text,
+        "value": value,
+        "unit": q.unit or None,
+        "dimension": q.dimension,
+        "span": [q.start, q.end],
+    }
+    if q.approx:
+        item["approx"] = q.approx
+    if q.low is not None and q.high is not None:
+        item["low"], item["high"] = q.low, q.high
+    return item
 
 
-def find_numbers(text: str, span: Span, dates: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Numbers with normalised units inside text[span]; years that are dates are skipped."""
-    s, e = span
-    out = []
-    date_spans = [d["span"] for d in dates]
-    for m in _NUMBER_RE.finditer(text, s, e):
-        item = _number(m, 0)
-        if item is None:
-            continue
-        a, b = item["span"]
-        if any(ds <= a and b <= de for ds, de in date_spans) and not item["unit"]:
-            continue
-        out.append(item)
-    return out
+def find_numbers(text: str, span: Span) -> list[dict[str, Any]]:
+    """Quantities inside text[span] (dates, times, ordinals and labels are not numbers)."""
+    return [_number_dict(q) for q in quantities.parse_quantities(text, *span)]
 
 
 def find_dates(text: str, span: Span) -> list[dict[str, Any]]:
     """Dates inside text[span] with an ISO-ish value ("2021-02", "2014-05-29", "2021")."""
-    out = []
-    lo, hi = span
-    for y in _YEAR_RE.finditer(text, lo, hi):
-        year = y.group(1)
-        start = y.start()
-        if y.group(2):
-            value = f"{year}-{y.group(2)}-{y.group(3)}"
-        else:
-            m = _DATE_PREFIX_RE.search(text, max(lo, start - 20), start)
-            if m is not None:
-                month = _MONTHS[(m.group("m1") or m.group("m2") or m.group("m3")).lower()]
-                day = m.group("d1") or m.group("d2")
-                value = f"{year}-{month:02d}" + (f"-{int(day):02d}" if day else "")
-                start = m.start()
-            elif "1500" <= year <= "2099":
-                value = year
-            else:
-                continue
-        out.append({"text": text[start : y.end()], "value": value, "span": [start, y.end()]})
-    return out
+    return [
+        {"text": d.text, "value": d.value, "span": [d.start, d.end]}
+        for d in quantities.find_dates(text, *span)
+    ]
 
 
 def find_quotes(text: str, span: Span, speaker: str | None) -> list[dict[str, Any]]:
-    """Quoted passages inside text[span], attributed to the claim's subject or a "said X"."""
+    """Quoted passages inside text[span], attributed to a following "said X" or `speaker`."""
     out = []
     for m in _QUOTE_RE.finditer(text, *span):
         who = speaker
         said = _SAID_BY_RE.match(text, m.end(), min(len(text), m.end() + 60))
         if said is not None:
             who = said.group(1).strip()
-        out.append({"text": m.group(1) or m.group(2), "speaker": who, "span": [m.start(), m.end()]})
+            if who.endswith(".") and not re.search(r"\b[A-Z]\.$", who):
+                who = who[:-1]
+        quoted = next(g for g in m.groups() if g is not None)
+        out.append({"text": quoted, "speaker": who, "span": [m.start(), m.end()]})
     return out
 
 
@@ -260,64 +143,23 @@ def find_entities(text: str, span: Span) -> list[dict[str, Any]]:
     """Capitalised sequences inside text[span] with a rough label."""
     out = []
     for m in _ENTITY_RE.finditer(text, *span):
-        words = m.group().split()
-        while words and words[0].lower() in _SENTENCE_STARTERS:
-            words = words[1:]
-        if not words:
+        parts = m.group().split()
+        while parts and parts[0].lower() in _SENTENCE_STARTERS:
+            parts = parts[1:]
+        if not parts:
             continue
-        name = " ".join(words).rstrip(".")
+        name = " ".join(parts).rstrip(".")
         name = re.sub(r"['\u2019]s$", "", name)
-        start = m.start() + m.group().find(words[0])
-        lows = {w.lower().rstrip(".") for w in words}
+        start = m.start() + m.group().find(parts[0])
+        lows = {w.lower().rstrip(".") for w in parts}
         if lows & _ORG_WORDS:
             label = "ORG"
-        elif lows & _PERSON_TITLES or (2 <= len(words) <= 4 and name.istitle()):
+        elif lows & _PERSON_TITLES or (2 <= len(parts) <= 4 and name.istitle()):
             label = "PERSON"
         else:
             label = "MISC"
         out.append({"text": name, "label": label, "span": [start, start + len(name)]})
     return out
-
-
-def _kind(
-    lows: list[str], numbers: list[dict[str, Any]], quotes: list[dict[str, Any]], role: str
-) -> str:
-    if quotes:
-        return "quote"
-    if any(n["unit"] not in (None, "year") for n in numbers):
-        return "quantity"
-    present = set(lows)
-    pairs = {f"{x}_{y}" for x, y in pairwise(lows)}
-    if present & _SUPERLATIVES or pairs & _COMPARISON_PAIRS:
-        return "comparison"
-    if present & _CAUSAL or pairs & _CAUSAL_PAIRS:
-        return "causal"
-    copular = bool(pairs & _COPULA_PAIRS)
-    past = present & _PAST or any(w.endswith("ed") for w in lows)
-    if role == "apposition" or (copular and not past):
-        return "attribute"
-    if numbers or _ORDINAL_RE.search(" ".join(lows)):
-        return "quantity"
-    if present & _STATEMENT:
-        return "statement"
-    return "event"
-
-
-def _checkworthiness(lows: list[str], details: dict[str, Any], kind: str) -> float:
-    score = 0.35
-    if details["numbers"]:
-        score += 0.25
-    if details["dates"]:
-        score += 0.1
-    if details["quotes"]:
-        score += 0.15
-    score += 0.1 * min(len(details["entities"]), 2)
-    if kind in ("event", "quantity", "causal", "comparison"):
-        score += 0.05
-    score -= 0.12 * min(sum(1 for w in lows if w in _OPINION), 2)
-    if len(lows) < 5:
-        score -= 0.1
-    return round(max(0.0, min(1.0, score)), 3)
 
 
 @dataclass(frozen=True)
@@ -328,6 +170,8 @@ class Mentions:
     dates: list[dict[str, Any]]
     quotes: list[dict[str, Any]]
     entities: list[dict[str, Any]]
+    ordinals: list[dict[str, Any]]
+    length: int = 0
 
 
 def find_mentions(text: str, regions: list[Span]) -> Mentions:
@@ -336,13 +180,17 @@ def find_mentions(text: str, regions: list[Span]) -> Mentions:
     dates: list[dict[str, Any]] = []
     quotes: list[dict[str, Any]] = []
     entities: list[dict[str, Any]] = []
-    for region in regions:
-        region_dates = find_dates(text, region)
-        dates.extend(region_dates)
-        numbers.extend(find_numbers(text, region, region_dates))
-        quotes.extend(find_quotes(text, region, None))
-        entities.extend(find_entities(text, region))
-    return Mentions(numbers, dates, quotes, entities)
+    ordinals: list[dict[str, Any]] = []
+    for start, end in regions:
+        found = quantities.scan(text, start, end)
+        numbers += [_number_dict(q) for q in found.quantities]
+        dates += [{"text": d.text, "value": d.value, "span": [d.start, d.end]} for d in found.dates]
+        ordinals += [
+            {"text": o.text, "value": o.value, "span": [o.start, o.end]} for o in found.ordinals
+        ]
+        quotes += find_quotes(text, (start, end), None)
+        entities += find_entities(text, (start, end))
+    return Mentions(numbers, dates, quotes, entities, ordinals, len(text))
 
 
 def _inside(items: list[dict[str, Any]], spans: tuple[Span, ...]) -> list[dict[str, Any]]:
@@ -357,26 +205,77 @@ def _inside(items: list[dict[str, Any]], spans: tuple[Span, ...]) -> list[dict[s
     return out
 
 
-def classify(text: str, draft: Draft, mentions: Mentions | None = None) -> ExtractedClaim:
+def kind_of(
+    lows: list[str], details: dict[str, Any], role: str, quoted_share: float, inside_quote: bool
+) -> str:
+    """The claim's kind (first that applies; see the module docstring)."""
+    present = set(lows)
+    if details["numbers"]:
+        return "quantity"
+    long_quote = any(len(q["text"].split()) >= 3 for q in details["quotes"])
+    if (long_quote and quoted_share >= 0.3) or inside_quote or details.get("named_quote"):
+        return "quote"
+    if present & _CAUSAL or "due to" in " ".join(lows):
+        return "causal"
+    if present & _COMPARATIVE:
+        return "comparison"
+    if details.get("attribution") or present & _STATEMENT:
+        return "statement"
+    if role == "apposition":
+        return "attribute"
+    if present & _COPULAS and not any(_EVENT_VERBS_PAST.search(w) for w in lows if len(w) > 4):
+        return "attribute"
+    return "event"
+
+
+def classify(
+    text: str, draft: Draft, mentions: Mentions | None = None, *, position: float | None = None
+) -> ExtractedClaim:
     """Turn a draft into a claim with its kind, details and check-worthiness."""
+    from claims.triage.heuristic import heuristic_score  # triage reads what we produce
+
     if mentions is None:
         mentions = find_mentions(text, list(draft.spans))
+    speaker = draft.speaker or draft.subject
     quotes = [
-        q if q["speaker"] else {**q, "speaker": draft.subject}
+        q if q["speaker"] else {**q, "speaker": speaker}
         for q in _inside(mentions.quotes, draft.spans)
     ]
-    details = {
+    claim_text = " ".join(text[s:e] for s, e in draft.spans)
+    lows = _WORD_RE.findall(claim_text.lower())
+    details: dict[str, Any] = {
         "numbers": _inside(mentions.numbers, draft.spans),
         "quotes": quotes,
         "dates": _inside(mentions.dates, draft.spans),
         "entities": _inside(mentions.entities, draft.spans),
     }
-    lows = _WORD_RE.findall(" ".join(text[s:e] for s, e in draft.spans).lower())
-    kind = _kind(lows, details["numbers"], quotes, draft.role)
+    ordinals = _inside(mentions.ordinals, draft.spans)
+    if ordinals:
+        details["ordinals"] = ordinals
+    if draft.attribution:
+        details["attribution"] = {"text": draft.attribution, "speaker": draft.speaker}
+    hedges = sorted({w for w in lows if w in _HEDGES})
+    if hedges:
+        details["hedges"] = hedges
+    if any(w in _NEGATIONS or w.endswith(("n't", "n\u2019t")) for w in lows):
+        details["negated"] = True
+    if draft.role not in ("clause", "sentence"):
+        details["role"] = draft.role
+    # someone's words, however short: 'describing him as a "king"', 'called it "reckless"'
+    if any(_NAMING_RE.search(text, max(0, q["span"][0] - 40), q["span"][0]) for q in quotes):
+        details["named_quote"] = True
+    quoted_chars = sum(len(q["text"]) for q in quotes)
+    share = quoted_chars / max(1, len(claim_text))
+    kind = kind_of(lows, details, draft.role, share, draft.inside_quote)
+    if position is None and mentions.length:
+        position = draft.spans[0][0] / mentions.length
+    score = heuristic_score(
+        {"text": draft.text, "kind": kind, "details": details, "position": position}
+    )
     return ExtractedClaim(
         text=draft.text,
         spans=draft.spans,
         kind=kind,
-        checkworthiness=_checkworthiness(lows, details, kind),
+        checkworthiness=round(score, 3),
         details=details,
     )

@@ -166,10 +166,28 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_RE.search(head)) and head.count("<") >= 3
 
 
-def html_to_text(html: str) -> str:
-    """Main article text of an HTML document (trafilatura), or "" when none is found."""
-    import trafilatura  # imported lazily: heavy, and only needed for HTML input
+# Elements that hold captions, pull quotes and side boxes, never the article's own prose.
+_ASIDE_TAGS = ("figcaption", "figure", "aside", "blockquote[@class]", "nav", "footer")
 
+
+def html_to_text(html: str) -> str:
+    """Main article text of an HTML document (trafilatura), or "" when none is found.
+
+    Captions (``<figcaption>``, ``<figure>``), side boxes and pull quotes (``<aside>``, a
+    classed ``<blockquote>``), navigation and footers are removed first: they are not the
+    article's claims.
+    """
+    import trafilatura  # imported lazily: heavy, and only needed for HTML input
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.document_fromstring(html)
+        for element in tree.xpath(" | ".join(f"//{tag}" for tag in _ASIDE_TAGS)):
+            element.drop_tree()
+        html = etree.tostring(tree, encoding="unicode")
+    except (etree.ParserError, ValueError):
+        pass  # trafilatura copes with what lxml refuses
     extracted = trafilatura.extract(
         html, include_comments=False, include_tables=False, favor_precision=True
     )

@@ -60,7 +60,8 @@ class Tok:
 
     @property
     def lower(self) -> str:
-        return self.text.lower()
+        """Lowercase, with the typographic apostrophe made plain ("n\u2019t" -> "n't")."""
+        return self.text.lower().replace("\u2019", "'")
 
     @property
     def pos(self) -> str:
@@ -82,6 +83,11 @@ class Sentence:
     start: int
     end: int
     toks: list[Tok]
+    text: str = ""  # the sentence's own text (text[start:end] of the whole)
+
+    def text_between(self, start: int, end: int) -> str:
+        """The sentence's text between two offsets into the whole text."""
+        return self.text[start - self.start : end - self.start]
 
     @cached_property
     def roots(self) -> list[int]:
@@ -180,7 +186,7 @@ def _sentence(doc: Any, start: int, end: int) -> Sentence:
     for t in toks:
         if t.head != t.i:
             toks[t.head].children.append(t.i)
-    return Sentence(start, end, toks)
+    return Sentence(start, end, toks, doc.text)
 
 
 _parser: Parser | None = None

@@ -15,16 +15,18 @@ from dataclasses import dataclass, field, replace
 from claims.extraction import screen
 from claims.extraction.chunks import clause_chunks
 from claims.extraction.classify import classify, find_mentions
-from claims.extraction.clean import body_regions
+from claims.extraction.clean import body_regions, furniture_spans
 from claims.extraction.parse import MAX_TOKENS, Sentence, parse_sentences
 from claims.extraction.repair import repair
 from claims.extraction.segment import split_sentences
 from claims.extraction.types import Draft, ExtractedClaim, Span
 from claims.extraction.units import (
+    attribution_of,
     clause_subject_spans,
     quoted_tokens,
     split_units,
     unit_spans,
+    unit_subject,
     unit_text,
 )
 
@@ -51,6 +53,9 @@ class State:
 def clean_step(state: State) -> None:
     """Keep only article prose; page furniture never reaches the later steps."""
     state.regions = body_regions(state.text)
+    state.dropped += [
+        screen.Dropped(s, e, screen.FURNITURE) for s, e in furniture_spans(state.text)
+    ]
 
 
 def segment_step(state: State) -> None:
@@ -122,7 +127,9 @@ def parse_step(state: State) -> None:
                     continue
                 out.append(piece)
                 key = (piece.start, piece.end)
-                state.open_quote[key] = state.open_quote.get((sent.start, sent.end), False) and n == 0
+                state.open_quote[key] = (
+                    state.open_quote.get((sent.start, sent.end), False) and n == 0
+                )
                 if kind == "part" and subject:
                     state.lead[key] = subject
                 elif kind in ("clause", "contrast"):
@@ -155,20 +162,34 @@ def units_step(state: State) -> None:
             if not spans:
                 continue
             own = (unit.toks | unit.borrowed) - unit.dropped
-            reason = screen.screen_unit(sent, own, unit.pred, quoted)
+            found = attribution_of(sent, own)
+            reason = screen.screen_unit(sent, own, unit.pred, quoted, attributed=found is not None)
             if reason is not None:
                 state.dropped.append(screen.Dropped(spans[0][0], spans[-1][1], reason))
                 continue
             claim_text = unit_text(text, sent, unit, spans)
+            subject = unit_subject(sent, unit)
             lead = state.lead.get((sent.start, sent.end))
             if lead and unit.role == "clause" and not unit.borrowed:
+                subject = subject or text[lead[0][0] : lead[-1][1]]
                 # a participial chunk: the subject is the previous clause's
                 if text[spans[0][0]].islower():
                     claim_text = claim_text[0].lower() + claim_text[1:]
                 claim_text = " ".join(text[s:e] for s, e in lead) + " \u2026 " + claim_text
                 spans = lead + spans
                 unit = replace(unit, role="part")
-            state.drafts.append(Draft(claim_text, spans, unit.role))
+            state.drafts.append(
+                Draft(
+                    claim_text,
+                    spans,
+                    unit.role,
+                    subject=subject,
+                    attribution=found[0] if found else None,
+                    speaker=found[1] if found else None,
+                    inside_quote=bool(own)
+                    and all(quoted[k] for k in own if sent.toks[k].text[:1].isalnum()),
+                )
+            )
     for s, e in state.unparsed:
         state.drafts.append(Draft(" ".join(text[s:e].split()), ((s, e),), "sentence"))
 

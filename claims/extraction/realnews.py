@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from claims.extraction.evaluation import score
+from claims.extraction.lexicon import words
 from claims.extraction.types import ExtractedClaim
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,10 +36,10 @@ SPLITS = ("dev", "heldout")
 
 Extractor = Callable[[str], list[ExtractedClaim]]
 
-_POLARITY = frozenset(
+_POLARITY = words(
     """not n't never no nor neither cannot without unless if whether could may might would
     should must can will shall unable fail failed fails refuse refused denied deny denies
-    difficulty nobody nothing none""".split()
+    difficulty nobody nothing none"""
 )
 _TOKEN_RE = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?|n['\u2019]t")
 
@@ -89,7 +90,12 @@ def load(split: str, shared: Path) -> list[Article]:
             raise ValueError(f"{path.name}: the article text changed since it was annotated")
         out.append(
             Article(
-                path.stem, stored["url"], stored["split"], text, stored["claims"], stored["not_claims"]
+                path.stem,
+                stored["url"],
+                stored["split"],
+                text,
+                stored["claims"],
+                stored["not_claims"],
             )
         )
     return out
@@ -158,7 +164,9 @@ def evaluate(
         with gold_all.open("w") as fa, gold_p3.open("w") as f3, pred.open("w") as fp:
             for a in articles:
                 fa.write(json.dumps(_gold_line(a, a.claims)) + "\n")
-                f3.write(json.dumps(_gold_line(a, [c for c in a.claims if c["priority"] == 3])) + "\n")
+                f3.write(
+                    json.dumps(_gold_line(a, [c for c in a.claims if c["priority"] == 3])) + "\n"
+                )
                 props = [{"spans": [list(s) for s in c.spans]} for c in predictions[a.key]]
                 fp.write(json.dumps({"id": a.key, "propositions": props}) + "\n")
         main = score(scorer, gold_all, pred, mode="span")
@@ -193,4 +201,3 @@ def evaluate(
 def _overlaps(text: str, spans: Iterable[Iterable[int]], other: list[list[int]]) -> bool:
     a, b = _words(text, spans), _words(text, other)
     return bool(a and b) and len(a & b) / len(a | b) >= 0.5
-

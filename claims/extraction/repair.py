@@ -35,7 +35,12 @@ _PREPOSITION_LIKE = words(
 
 def repair(sent: Sentence) -> Sentence:
     """Apply the repairs in place and return the sentence."""
-    changed = _appositions(sent) | _coordinated_predicates(sent) | _participles(sent)
+    changed = (
+        _subordinate_roots(sent)
+        | _appositions(sent)
+        | _coordinated_predicates(sent)
+        | _participles(sent)
+    )
     if changed:
         for t in sent.toks:
             t.children = []
@@ -44,6 +49,38 @@ def repair(sent: Sentence) -> Sentence:
                 sent.toks[t.head].children.append(t.i)
         sent.__dict__.pop("roots", None)
     return sent
+
+
+_OPENERS = words(
+    "when if because as after before since although though while unless once until whenever"
+)
+
+
+def _subordinate_roots(sent: Sentence) -> bool:
+    """ "When A, B": a root that opens with a subordinator and carries the main clause B
+    as its parataxis or conjunct is the subordinate clause; B is the root."""
+    changed = False
+    toks = sent.toks
+    for r in [t.i for t in toks if t.head == t.i]:
+        root = toks[r]
+        marks = [c for c in root.children if toks[c].dep == "mark" and c < r]
+        if not marks or toks[marks[0]].lower not in _OPENERS or min(sent.subtree(r)) != marks[0]:
+            continue
+        mains = [
+            c
+            for c in root.children
+            if c > r
+            and toks[c].dep in ("parataxis", "conj", "ccomp")
+            and any(toks[k].dep in _SUBJ for k in toks[c].children)
+            and any(toks[k].text == "," for k in range(r, min(sent.subtree(c))))
+        ]
+        if not mains:
+            continue
+        main = mains[0]
+        toks[main].head, toks[main].dep = main, "root"
+        root.head, root.dep = main, "advcl"
+        changed = True
+    return changed
 
 
 def _appositions(sent: Sentence) -> bool:

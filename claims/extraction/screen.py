@@ -20,6 +20,7 @@ from claims.extraction.lexicon import words
 from claims.extraction.parse import Sentence
 from claims.extraction.types import Span
 
+FURNITURE = "page furniture (navigation, profile box, counters, sharing)"
 QUESTION = "question"
 CREDIT = "credit or byline"
 CAPTION = "caption or photo credit"
@@ -30,6 +31,9 @@ IMPERATIVE = "imperative or advice"
 NO_VERB = "no verb: a heading or a fragment"
 OPINION = "opinion or rhetoric with nothing to check"
 TOO_LONG = "too long to parse"
+HEADING = "a heading or a link line (no sentence punctuation)"
+FRAGMENT = "a fragment with no predicate of its own"
+SPECULATION = "the writer's speculation or prediction (nothing to check yet)"
 INTRO = "a concessive phrase that states nothing of its own"
 
 
@@ -53,7 +57,8 @@ _CREDIT_RE = re.compile(
       | (?:\(\s*)?(?:reporting|writing|editing|edited|compiled|produced|research)\s+by\b
       | (?:written|words|story|text|photos?|video|graphics?)\s+by\b
       | by\s+(?:[A-Z][\w.'\u2019-]*\s*){1,4}(?:,|\||$)
-      | this\s+(?:story|article|report)\s+(?:was|has\s+been)\s+(?:updated|corrected|produced|originally)
+      | this\s+(?:story|article|report)\s+(?:was|has\s+been)\s+
+        (?:updated|corrected|produced|originally)
       | (?:follow|contact)\s+(?:him|her|them|us|the\s+author)\b
       | (?:copyright|\u00a9)
       | all\s+rights\s+reserved
@@ -76,11 +81,12 @@ _TEASER_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # "LOS ANGELES (AP) —", "WASHINGTON —", "(CNN)", "DUBAI, United Arab Emirates (AP) —"
+_AGENCIES = "AP|Reuters|AFP|CNN|UPI|Bloomberg|dpa|PTI|IANS|ANI|Xinhua"
 DATELINE_RE = re.compile(
-    r"""^(?:
+    rf"""^(?:
         [A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?
-        \s*(?:\((?:AP|Reuters|AFP|CNN|UPI|Bloomberg|dpa|PTI|IANS|ANI|Xinhua)\))?\s*[\u2014\u2013-]+\s*
-      | \((?:AP|Reuters|AFP|CNN|UPI|Bloomberg|dpa|PTI|IANS|ANI|Xinhua|CNN\s+Business)\)\s*[\u2014\u2013-]*\s*
+        \s*(?:\((?:{_AGENCIES})\))?\s*[\u2014\u2013-]+\s*
+      | \((?:{_AGENCIES}|CNN\s+Business)\)\s*[\u2014\u2013-]*\s*
     )""",
     re.VERBOSE,
 )
@@ -105,6 +111,26 @@ _EVALUATIVE = words(
 _DEICTIC = words("it this that these those there everything something nothing")
 
 
+# "Can Xi allow this chaos to continue." - an auxiliary before its subject opens a question
+_INVERTED_RE = re.compile(
+    r"^[\"\u201c\u2018']?(?:can|could|will|would|should|shall|is|are|was|were|do|does|did|has|have|"
+    r"had|may|might|must|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|can't|"
+    r"wouldn't|shouldn't|haven't|hasn't)\s+(?:[A-Z][\w'\u2019.-]*|it|he|she|they|we|you|i|"
+    r"there|this|that|these|those|anyone|anybody|anything)\b(?!\s*[,;])",
+    re.IGNORECASE,
+)
+
+
+def _standalone_heading(text: str, s: int, e: int, stripped: str) -> bool:
+    """A short line of its own without sentence punctuation: a sub-heading or a link."""
+    if stripped.endswith((".", "!", "?", ":", ";", "\u2026")):
+        return False
+    before = text[max(0, s - 2) : s]
+    after = text[e : e + 2]
+    alone = (s == 0 or "\n" in before) and (e >= len(text.rstrip()) or "\n" in after)
+    return alone and len(stripped.split()) <= 15 and "\n" in text
+
+
 def strip_dateline(text: str, start: int, end: int) -> int:
     """The start of the sentence after a leading dateline (unchanged when there is none)."""
     m = DATELINE_RE.match(text, start, end)
@@ -122,8 +148,10 @@ def screen_text(text: str, span: Span, seen: set[str]) -> str | None:
     s, e = span
     sentence = text[s:e]
     stripped = sentence.rstrip(_CLOSERS)
-    if stripped.endswith("?"):
+    if stripped.endswith("?") or _INVERTED_RE.match(sentence):
         return QUESTION
+    if _standalone_heading(text, s, e, stripped):
+        return HEADING
     if _CREDIT_RE.match(sentence):
         return CREDIT
     if _TEASER_RE.match(sentence):
@@ -142,14 +170,22 @@ def screen_text(text: str, span: Span, seen: set[str]) -> str | None:
 def screen_parse(sent: Sentence) -> str | None:
     """Why the parsed sentence is not a claim; None when it may be."""
     toks = [t for t in sent.toks if t.pos not in ("PUNCT", "SYM")]
-    if not toks or not any(t.is_verb or t.dep == "cop" for t in toks):
+    if not toks:
+        return NO_VERB
+    # a fragment: no verb and no subject at all, and short or not ended like a sentence
+    # (the tagger misses verbs in long sentences: "A new poll shows majority support")
+    verbless = not any(t.is_verb or t.dep in ("cop", "nsubj", "nsubj:pass") for t in toks)
+    ended = sent.toks[-1].text in (".", "!", "\u201d", '"')
+    if verbless and (len(toks) < 6 or not ended):
         return NO_VERB
     if _imperative(sent, toks):
         return IMPERATIVE
     return None
 
 
-def screen_unit(sent: Sentence, toks: set[int], pred: int, quoted: list[bool]) -> str | None:
+def screen_unit(
+    sent: Sentence, toks: set[int], pred: int, quoted: list[bool], attributed: bool = False
+) -> str | None:
     """Why a claim unit is opinion or rhetoric with nothing to check; None when it is not.
 
     Quoted words are judged by their content: an evaluative, first-person feeling, advice
@@ -161,16 +197,21 @@ def screen_unit(sent: Sentence, toks: set[int], pred: int, quoted: list[bool]) -
     words_ = sorted(k for k in toks if sent.toks[k].pos not in ("PUNCT", "SYM"))
     if not words_:
         return OPINION
+    if _fragment(sent, pred, words_):
+        return FRAGMENT
     inside = [k for k in words_ if quoted[k]]
     outside = [sent.toks[k].lower for k in words_ if not quoted[k]]
-    # a quote with its attribution ("Amazing," Davis said) is judged by the quoted words
-    is_quote = bool(inside) and (len(inside) * 2 >= len(words_) or bool(set(outside) & _SAID))
+    # a quote with only its attribution around it ("Amazing," Davis said) is judged by the
+    # quoted words; a sentence quoting a few words is judged as a whole
+    attribution_only = len(outside) <= 8 and bool(set(outside) & _SAID)
+    is_quote = bool(inside) and (len(inside) * 2 >= len(words_) or attribution_only)
+    every = [sent.toks[k] for k in words_]
+    if any(t.pos == "NUM" or any(ch.isdigit() for ch in t.text) for t in every):
+        return None
+    if any(t.lower in _NUMBER_WORDS for t in every):
+        return None
     content = [sent.toks[k] for k in (inside if is_quote else words_)]
     lows = [t.lower for t in content]
-    if any(t.pos == "NUM" or any(ch.isdigit() for ch in t.text) for t in content):
-        return None
-    if any(w in _NUMBER_WORDS for w in lows):
-        return None
     names = any(t.pos == "PROPN" for t in content)
     root = sent.toks[pred]
     subjects = [sent.toks[c] for c in root.children if sent.toks[c].dep in ("nsubj", "expl")]
@@ -189,7 +230,11 @@ def screen_unit(sent: Sentence, toks: set[int], pred: int, quoted: list[bool]) -
     )
     exclaims = any(sent.toks[k].text == "!" for k in toks)
     if not is_quote:
-        return OPINION if (shape or exclaims) and not names else None
+        if (shape or exclaims) and not names:
+            return OPINION
+        if not attributed and _speculative(sent, pred, lows):
+            return SPECULATION
+        return None
     first_person = any(w in ("i", "we") for w in lows)
     cues = 0
     cues += any(w in _EVALUATIVE for w in lows)
@@ -199,7 +244,9 @@ def screen_unit(sent: Sentence, toks: set[int], pred: int, quoted: list[bool]) -
         sent.toks[c].dep == "aux" and sent.toks[c].lower in _OBLIGATION for c in root.children
     )
     joined = " ".join(lows)
-    cues += any(f" {m} to " in f" {joined} " for m in ("have", "has", "need", "needs", "got"))
+    cues += any(
+        f" {m} to " in f" {joined} " for m in ("have", "has", "need", "needs", "needed", "got")
+    )
     opening = content[0].lower
     second = content[1].lower if len(content) > 1 else ""
     cues += 2 * (
@@ -232,6 +279,27 @@ _NUMBER_WORDS = words(
     quarter first second
     """
 )
+
+
+def _speculative(sent: Sentence, pred: int, lows: list[str]) -> bool:
+    """The writer's own counterfactual or prescription: "could have", "would have", "might
+    have" ("Voters could have shown ..."), "should" or "must" on the predicate.  Plain
+    "would", "may" and "likely" stay claims: news prose uses them for reported plans and
+    forecasts ("The blackout would be the latest in a series ...")."""
+    root = sent.toks[pred]
+    aux = [sent.toks[c].lower for c in root.children if sent.toks[c].dep in ("aux", "aux:pass")]
+    if any(a in ("could", "would", "might") for a in aux) and "have" in aux:
+        return True
+    return any(a in ("should", "must") for a in aux)
+
+
+def _fragment(sent: Sentence, pred: int, words_: list[int]) -> bool:
+    """Too little to be a claim: under three words ("Ignored."), or a short stretch with no
+    verb at all (a caption or a heading that kept its full stop).  The tagger misses verbs
+    often enough that nothing longer is judged by its tags alone."""
+    if len(words_) < 3:
+        return True
+    return len(words_) < 8 and not any(sent.toks[k].is_verb for k in words_)
 
 
 def _first_person_frame(sent: Sentence, head: int) -> bool:

@@ -47,5 +47,8 @@ class Draft:
 
     text: str
     spans: tuple[Span, ...]
-    role: str = "clause"  # clause | pred | part | relative | apposition
+    role: str = "clause"  # clause | conj | part | contrast | relative | apposition | aside ...
     subject: str | None = None
+    attribution: str | None = None  # "the prosecutor's office said", "according to NPR"
+    speaker: str | None = None  # who the attribution names
+    inside_quote: bool = False  # the whole claim is inside a quotation

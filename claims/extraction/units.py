@@ -49,6 +49,9 @@ SPEECH = words(
     according quoted quote quotes recalled recall recalls continued continues
     """
 )
+SUBORDINATE_OPENERS = words(
+    "when whenever if unless because as after before since once until while although though"
+)
 CONDITIONAL_MARKS = words("if unless whether lest provided")
 CONTRAST_MARKS = words("while whereas although though")
 OPENERS = words(
@@ -89,7 +92,7 @@ _MIN_NP_DEPS = frozenset(
         "compound:prt",
     }
 )
-_QUOTE_CHARS = "\"\u201c\u201d\u00ab\u00bb\u201e"
+_QUOTE_CHARS = '"\u201c\u201d\u00ab\u00bb\u201e'
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _TEMPORAL_MARKS = words("since after before when while until once that")
 _LOCATIVE = words("in at on near across inside outside throughout during since")
@@ -199,13 +202,13 @@ def quote_regions(sent: Sentence, open_at_start: bool) -> list[Span]:
     start = 0
     for t in sent.toks:
         ch = t.text
-        if ch in ("\u201c", "\u00ab", "\u201e") or (ch == '"' and not inside):
-            if not inside:
-                inside, start = True, t.i
-        elif ch in ("\u201d", "\u00bb") or (ch == '"' and inside):
-            if inside:
-                regions.append((start, t.i + 1))
-                inside = False
+        opening = ch in ("\u201c", "\u00ab", "\u201e") or (ch == '"' and not inside)
+        closing = ch in ("\u201d", "\u00bb") or (ch == '"' and inside)
+        if opening and not inside:
+            inside, start = True, t.i
+        elif closing and inside:
+            regions.append((start, t.i + 1))
+            inside = False
     if inside:
         regions.append((start, len(sent.toks)))
     return regions
@@ -291,7 +294,11 @@ class _Splitter:
         # the verb; its antecedent is the noun just before the comma
         if t.dep in ("conj", "advcl", "parataxis", "ccomp", "acl") and _before(sent, c) == ",":
             rel = [k for k in t.children if sent.toks[k].dep in SUBJ]
-            if rel and sent.toks[rel[0]].lower in ("who", "which") and rel[0] == _first_word(sent, c):
+            if (
+                rel
+                and sent.toks[rel[0]].lower in ("who", "which")
+                and rel[0] == _first_word(sent, c)
+            ):
                 antecedent = self._noun_before(_first(sent, c))
                 if antecedent is not None:
                     self.antecedent[c] = antecedent
@@ -301,7 +308,13 @@ class _Splitter:
                 return "apposition"
             return None
         if t.dep == "conj":
-            if top and is_predicate(sent, h) and is_predicate(sent, c) and self._own_clause(c):
+            if (
+                top
+                and is_predicate(sent, h)
+                and is_predicate(sent, c)
+                and self._own_clause(c)
+                and self._keeps_polarity(h, c)
+            ):
                 return "conj"
             return None
         if t.dep == "parataxis":
@@ -312,9 +325,13 @@ class _Splitter:
             marks = _marks(sent, c)
             if top and marks & CONTRAST_MARKS and has_subject(sent, c):
                 return "contrast"
-            if not marks and self._participle(c) and not _modal_or_negated(sent, h):
-                if not self._inside_subordinate(h):
-                    return "part"
+            if (
+                not marks
+                and self._participle(c)
+                and not _modal_or_negated(sent, h)
+                and not self._inside_subordinate(h)
+            ):
+                return "part"
             return None
         if t.dep == "acl" and self._participle(c) and not _modal_or_negated(sent, h):
             # ", offering ...": about the clause's subject; ", launched in 2018": the noun's.
@@ -345,6 +362,23 @@ class _Splitter:
             j = head
         return j
 
+    def _keeps_polarity(self, h: int, c: int) -> bool:
+        """A conjunct without an auxiliary of its own shares its head's auxiliaries only
+        when its form fits them ("has not produced X and made Y": "has not made Y"); when
+        the head is negated or modal and the forms differ, the two stay one claim."""
+        sent = self.sent
+        own = {sent.toks[k].dep for k in sent.toks[c].children}
+        if own & AUX or "cop" in own:
+            return True
+        polar = any(
+            sent.toks[k].lower in NEGATIONS
+            or (sent.toks[k].dep in AUX and sent.toks[k].lower in MODALS)
+            for k in sent.toks[h].children
+        )
+        if not polar:
+            return True
+        return sent.toks[c].tag in ("VB", "VBN", "VBG") and sent.toks[c].tag == sent.toks[h].tag
+
     def _inside_subordinate(self, h: int) -> bool:
         """True when `h` sits in a subordinate clause other than a time clause ("than they
         anticipate, resulting in ...": the participle's scope is unclear)."""
@@ -368,7 +402,16 @@ class _Splitter:
         if not t.is_verb and not (own & SUBJ or "cop" in own):
             return False
         head = sent.toks[t.head]
-        complements = {"obj", "iobj", "obl", "xcomp", "ccomp", "advmod", "compound:prt", "obl:agent"}
+        complements = {
+            "obj",
+            "iobj",
+            "obl",
+            "xcomp",
+            "ccomp",
+            "advmod",
+            "compound:prt",
+            "obl:agent",
+        }
         if head.is_verb and not any(
             sent.toks[k].dep in complements or sent.toks[k].dep.startswith("obl")
             for k in head.children
@@ -417,9 +460,8 @@ class _Splitter:
             return False  # "A, B and C": a list the parser took for an apposition
         if any(sent.toks[k].dep == "conj" for k in head.children):
             return False
-        if any(ch.isdigit() for k in sub for ch in sent.toks[k].text):
-            if head.pos != "PROPN":
-                return False
+        if head.pos != "PROPN" and any(ch.isdigit() for k in sub for ch in sent.toks[k].text):
+            return False
         clauses = set()
         for k in sub:
             if sent.toks[k].dep in ("acl:relcl", "acl", "advcl:relcl"):
@@ -476,7 +518,11 @@ class _Splitter:
             subj = self._clause_subject(sent.toks[p].head)
             if subj is not None and not has_subject(sent, p):
                 unit.borrowed = minimal_np(sent, subj)
-            if role == "conj" and not any(sent.toks[k].dep in AUX for k in sent.toks[p].children):
+            if (
+                role == "conj"
+                and not any(sent.toks[k].dep in AUX for k in sent.toks[p].children)
+                and sent.toks[p].tag not in FINITE_TAGS
+            ):
                 unit.borrowed |= self._shared(sent.toks[p].head)
         elif role == "relative":
             head = self.antecedent.get(p, sent.toks[p].head)
@@ -534,9 +580,49 @@ class _Splitter:
 def split_units(sent: Sentence, *, open_quote: bool = False, fine: bool = False) -> list[Unit]:
     """The claim units of one parsed sentence (see the module docstring)."""
     units = _Splitter(sent, open_quote, fine).run()
+    units = _rejoin_subordinate(sent, units)
+    units = _keep_faithful(sent, units)
     for unit in units:
         _trim(sent, unit)
     return [u for u in units if u.toks - u.dropped]
+
+
+def _keep_faithful(sent: Sentence, units: list[Unit]) -> list[Unit]:
+    """A part that would lose a negation, modal or condition governing it goes back into the
+    sentence's main claim (``faithful.py``): the whole clause is kept rather than a claim
+    that says something else."""
+    from claims.extraction.faithful import missing_polarity
+
+    main = next((u for u in units if u.role == "clause"), None)
+    out = []
+    for u in units:
+        if u is main or u.role == "apposition":
+            out.append(u)
+            continue
+        if missing_polarity(sent, (u.toks | u.borrowed) - u.dropped) and main is not None:
+            main.toks |= u.toks
+            continue
+        out.append(u)
+    return out
+
+
+def _rejoin_subordinate(sent: Sentence, units: list[Unit]) -> list[Unit]:
+    """ "When A, B": if the parse left the main clause B as a part of its own and A as the
+    root, A alone would be a fragment; keep the sentence whole instead."""
+    words_ = [t for t in sent.toks if t.text[:1].isalnum()]
+    if not words_ or words_[0].lower not in SUBORDINATE_OPENERS:
+        return units
+    roots = [u for u in units if u.role == "clause"]
+    if not roots or min(roots[0].toks) > words_[0].i:
+        return units
+    main = roots[0]
+    rest = []
+    for u in units:
+        if u is not main and u.role in ("parataxis", "conj") and not u.borrowed:
+            main.toks |= u.toks
+        elif u is not main:
+            rest.append(u)
+    return [main, *rest]
 
 
 def _trim(sent: Sentence, unit: Unit) -> None:
@@ -631,11 +717,15 @@ def unit_text(text: str, sent: Sentence, unit: Unit, spans: tuple[Span, ...]) ->
             for k in unit.toks
             if sent.toks[k].lower in ("which", "who", "that") and sent.toks[k].dep in SUBJ
         }
-        spans = unit_spans(sent, Unit(unit.role, unit.pred, unit.toks, unit.borrowed, unit.dropped | pronoun))
+        spans = unit_spans(
+            sent, Unit(unit.role, unit.pred, unit.toks, unit.borrowed, unit.dropped | pronoun)
+        )
     glue = " \u2026 " if unit.role == "part" and unit.borrowed else " "
     if unit.role == "part" and unit.borrowed:
         subject = _join(text, unit_spans(sent, Unit(unit.role, unit.pred, unit.borrowed)))
-        rest = _join(text, unit_spans(sent, Unit(unit.role, unit.pred, unit.toks, set(), unit.dropped)))
+        rest = _join(
+            text, unit_spans(sent, Unit(unit.role, unit.pred, unit.toks, set(), unit.dropped))
+        )
         return _finish(subject + glue + rest)
     return _finish(_join(text, spans))
 
@@ -652,3 +742,40 @@ def _finish(claim: str) -> str:
     if not claim.rstrip(_QUOTE_CHARS + "'\u2019)").endswith((".", "!", "?", "\u2026")):
         claim += "."
     return claim
+
+
+def attribution_of(sent: Sentence, toks: set[int]) -> tuple[str, str] | None:
+    """("the prosecutor's office said", "the prosecutor's office") when the claim names its
+    source: a speech verb with its subject, or "according to X"."""
+    for k in sorted(toks):
+        t = sent.toks[k]
+        if t.lower in SPEECH and t.is_verb:
+            subjects = [c for c in t.children if sent.toks[c].dep in SUBJ and c in toks]
+            if subjects:
+                speaker = _phrase(sent, minimal_np(sent, subjects[0]) or {subjects[0]})
+                return f"{speaker} {t.text}", speaker
+        if t.lower == "according" and k + 1 < len(sent.toks) and sent.toks[k + 1].lower == "to":
+            source = t.head if t.dep in ("case", "mark") else None
+            if source is not None and source in toks:
+                speaker = _phrase(sent, minimal_np(sent, source) or {source})
+                return f"according to {speaker}", speaker
+    return None
+
+
+def _phrase(sent: Sentence, toks: set[int]) -> str:
+    """The words of `toks` as written (one stretch of text from the first to the last)."""
+    idx = sorted(toks)
+    return sent.text_between(sent.toks[idx[0]].start, sent.toks[idx[-1]].end)
+
+
+def unit_subject(sent: Sentence, unit: Unit) -> str | None:
+    """The claim's subject as written: its predicate's subject, else the one it borrowed."""
+    own = (unit.toks | unit.borrowed) - unit.dropped
+    pred = unit.pred
+    for c in sent.toks[pred].children:
+        if sent.toks[c].dep in SUBJ and c in own and sent.toks[c].pos != "PRON":
+            return _phrase(sent, minimal_np(sent, c) or {c})
+    subj = subject_of(sent, pred) if unit.role != "apposition" else None
+    if subj is not None and subj in own:
+        return _phrase(sent, minimal_np(sent, subj) or {subj})
+    return None

@@ -9,7 +9,14 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from claims.extraction import BACKENDS, GRANULARITIES, extract
+from claims.extraction import (
+    BACKENDS,
+    GRANULARITIES,
+    explain,
+    extract,
+    html_to_text,
+    looks_like_html,
+)
 
 
 class Command(BaseCommand):
@@ -29,6 +36,11 @@ class Command(BaseCommand):
             default=None,
             help="claim (default) or proposition (PropSegmEnt-style)",
         )
+        parser.add_argument(
+            "--explain",
+            action="store_true",
+            help="also print what was not taken as a claim, with the reason (rules backend)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path = options["path"]
@@ -39,5 +51,14 @@ class Command(BaseCommand):
                 text = Path(path).read_text(encoding="utf-8")
             except OSError as exc:
                 raise CommandError(f"cannot read {path}: {exc}") from exc
+        if options["explain"]:
+            claims, dropped = explain(text)
+            source = html_to_text(text) if looks_like_html(text) else text
+            for claim in claims:
+                self.stdout.write(json.dumps(claim.as_dict(), ensure_ascii=False))
+            for item in dropped:
+                line = {"not_a_claim": source[item.start : item.end], **item.as_dict()}
+                self.stdout.write(json.dumps(line, ensure_ascii=False))
+            return
         for claim in extract(text, backend=options["backend"], granularity=options["granularity"]):
             self.stdout.write(json.dumps(claim.as_dict(), ensure_ascii=False))

@@ -3,16 +3,17 @@ from claims.extraction.types import Draft
 
 
 def _numbers(text: str) -> list[tuple[float, str | None]]:
-    return [(n["value"], n["unit"]) for n in find_numbers(text, (0, len(text)), [])]
+    return [(n["value"], n["unit"]) for n in find_numbers(text, (0, len(text)))]
 
 
-def test_units_are_normalised() -> None:
+def test_numbers_come_from_the_shared_quantity_parser() -> None:
     assert _numbers("could expand to 300 megawatts") == [(300, "MW")]
     assert _numbers("grew by 4.5 percent") == [(4.5, "%")]
-    assert _numbers("grew by 12%") == [(12, "%")]
     assert _numbers("grossed $758 million") == [(758_000_000, "USD")]
+    assert _numbers("raised $13.6M from investors") == [(13_600_000, "USD")]
     assert _numbers("a fine of €20,000") == [(20_000, "EUR")]
-    assert _numbers("1,229 messages") == [(1229, None)]
+    # dates, ordinals and labels are never numbers
+    assert _numbers("on Oct. 21, in its Phase 1 deal, his fourth visit since 2021") == []
 
 
 def test_dates_have_iso_values() -> None:
@@ -31,11 +32,28 @@ def test_quote_speaker_is_the_subject_or_the_sayer() -> None:
     assert find_quotes(text, (0, len(text)), None)[0]["speaker"] == "Anna Berg"
 
 
+def test_a_quantity_is_a_quantity_even_when_quoted() -> None:
+    text = '"We are taking in billions of dollars in tariff money," the president said.'
+    claim = classify(text, Draft(text, ((0, len(text)),), attribution="the president said"))
+    assert claim.kind == "quantity"
+    assert claim.details["attribution"]["text"] == "the president said"
+
+
+def test_scare_quotes_do_not_make_a_quote_but_named_words_do() -> None:
+    text = 'Officials said the "historic" deal was signed. He called Putin a "king".'
+    scare = classify(text, Draft(text[:45], ((0, 45),)))
+    named = classify(text, Draft(text[46:], ((46, len(text)),), subject="He"))
+    assert scare.kind != "quote"
+    assert named.kind == "quote"
+    assert named.details["quotes"][0]["speaker"] == "He"
+
+
 def test_kind_and_checkworthiness() -> None:
     text = "The plant could expand to 300 megawatts. Critics think it is a great idea."
     quantity = classify(text, Draft("The plant could expand to 300 megawatts.", ((0, 40),)))
     opinion = classify(text, Draft("Critics think it is a great idea.", ((41, 74),)))
     assert quantity.kind == "quantity"
     assert quantity.details["numbers"][0]["unit"] == "MW"
+    assert "could" in quantity.details["hedges"]
     assert quantity.checkworthiness > opinion.checkworthiness
     assert 0.0 <= opinion.checkworthiness <= 1.0

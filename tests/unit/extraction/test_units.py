@@ -1,0 +1,135 @@
+"""Where a sentence is cut into claims, through the whole rules pipeline (real parser)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extraction import explain, extract, screen
+
+
+def _texts(text: str) -> list[str]:
+    return [c.text for c in extract(text)]
+
+
+def _with(text: str, word: str) -> list[str]:
+    return [t for t in _texts(text) if word in t]
+
+
+def test_coordinated_predicates_are_two_claims_sharing_the_subject() -> None:
+    text = (
+        "Western nations condemned the coup in 2021 and imposed political and economic "
+        "sanctions on the regime."
+    )
+    (imposed,) = _with(text, "imposed")
+    assert imposed.startswith("Western nations")
+    assert "condemned" not in imposed
+
+
+def test_a_coordinated_predicate_never_loses_the_negation_it_shares() -> None:
+    text = (
+        "The new policy has not yet produced the savings officials promised and cut "
+        "the waiting lists in half."
+    )
+    for claim in _with(text, "cut"):
+        assert "not" in claim
+
+
+def test_coordinated_clauses_with_their_own_subjects_are_separate() -> None:
+    text = (
+        "The company sold 30,154 cars in October, and its rival reported a drop of "
+        "10 percent over the same month."
+    )
+    texts = _texts(text)
+    assert any(t.startswith("The company sold 30,154 cars") for t in texts)
+    assert any(t.startswith("Its rival reported") for t in texts)
+
+
+def test_a_condition_stays_with_its_clause() -> None:
+    text = (
+        "The two sides could finalize an agreement in the next few weeks if negotiators "
+        "decide to compromise, officials said."
+    )
+    (claim,) = _with(text, "finalize")
+    assert "if negotiators decide to compromise" in claim
+    assert not any(t.startswith("Negotiators decide") for t in _texts(text))
+
+
+def test_reported_speech_keeps_its_attribution_in_every_part() -> None:
+    text = (
+        "Prosecutors said the man called the congresswoman a terrorist and threatened to kill her."
+    )
+    for claim in _texts(text):
+        assert "said" in claim
+
+
+def test_a_list_sharing_one_predicate_is_one_claim() -> None:
+    text = (
+        "He has threatened other partners with tariffs, including Europe, Japan, Canada and Mexico."
+    )
+    assert len(_with(text, "Japan")) == 1
+    assert not any(t.startswith("He included") for t in _texts(text))
+
+
+def test_non_restrictive_relative_clause_is_about_its_noun() -> None:
+    text = (
+        "A notable agreement involves the construction of a small nuclear plant, which "
+        "could expand to 300 megawatts."
+    )
+    (plant,) = _with(text, "300 megawatts")
+    assert "plant could expand to 300 megawatts" in plant
+    claim = next(c for c in extract(text) if "300 megawatts" in c.text)
+    assert claim.kind == "quantity"
+    # the evidence keeps the pronoun; the readable text puts the noun in its place
+    assert any("which could expand to 300 megawatts" in text[s:e] for s, e in claim.spans)
+
+
+def test_apposition_gives_an_attribute_claim() -> None:
+    text = (
+        "John Williams, the president of the Federal Reserve Bank of New York, said "
+        "growth had slowed in the third quarter."
+    )
+    texts = _texts(text)
+    assert "John Williams is the president of the Federal Reserve Bank of New York." in texts
+
+
+def test_participle_after_a_comma_borrows_the_subject() -> None:
+    text = (
+        "The military has encountered armed resistance from ethnic minority groups, "
+        "leading to serious human rights violations."
+    )
+    (leading,) = _with(text, "leading")
+    assert leading.startswith("The military")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Want to bring it to the White House?", "question"),
+        ("Keith Bradsher contributed reporting from Hong Kong.", "credit or byline"),
+        ("Read more: the full timeline of the saga", screen.FURNITURE),
+        ("Related: The full timeline of the saga.", "link or teaser"),
+        ('"It\'s very simple," he said.', "opinion or rhetoric with nothing to check"),
+        ("Tell them to buy larger tractors.", "imperative or advice"),
+    ],
+)
+def test_what_is_never_a_claim_keeps_its_reason(text: str, reason: str) -> None:
+    claims, dropped = explain(text)
+    assert claims == []
+    assert [d.reason for d in dropped] == [reason]
+
+
+def test_a_dateline_is_cut_off_not_the_sentence() -> None:
+    text = "LOS ANGELES (AP) — The Lakers beat the Thunder 112-107 on Tuesday night."
+    (claim,) = extract(text)
+    assert claim.text.startswith("The Lakers beat")
+
+
+def test_repeated_pull_quote_is_not_a_second_claim() -> None:
+    text = (
+        "The mayor said the bridge cost 40 million dollars.\n\n"
+        "Residents praised the design.\n\n"
+        "The mayor said the bridge cost 40 million dollars."
+    )
+    claims, dropped = explain(text)
+    assert sum("40 million" in c.text for c in claims) == 1
+    assert any(d.reason == "repeats an earlier sentence" for d in dropped)
