@@ -130,8 +130,8 @@ def reversed_claims(article: Article, predicted: list[ExtractedClaim]) -> list[E
         if not mine:
             continue
         best, best_j = None, 0.0
-        for g, words in golds:
-            j = len(mine & words) / len(mine | words)
+        for g, gold_words in golds:
+            j = len(mine & gold_words) / len(mine | gold_words)
             if j > best_j:
                 best, best_j = g, j
         if best is None or best_j < 0.3:
