@@ -89,6 +89,8 @@ def _subject_then_verb(toks: list[Tok], k: int) -> bool:
     """A short subject noun phrase starting at `k`, then its finite verb ("both analysts
     and sources in the camp told ...")."""
     n = len(toks)
+    if k < n and toks[k].lower in ("both", "either", "neither"):
+        k += 1  # "both analysts and sources told ..."
     j = k
     while j < n and j - k < 12:
         tag = toks[j].tag
@@ -178,13 +180,51 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             start, left_kind = k + 2, "aside"
             continue
         if t.text == "," and k + 1 < n and toks[k + 1].lower == "including" and not depth[k]:
-            phrase = _phrase_end(toks, depth, k + 2)
-            if any(x.is_verb for x in toks[k + 2 : phrase]) and phrase - k >= 4:
+            # ", including one last month that affected 2.5 million people" or ", including
+            # projects for a port ...": an elaboration with facts of its own; a list of
+            # names (", including Europe, Japan and Canada") stays with its clause
+            phrase = _phrase_end(toks, depth, k + 2, through_lists=True)
+            has_verb = any(x.is_verb for x in toks[k + 2 : phrase])
+            common = toks[k + 2].tag in ("NN", "NNS", "JJ", "CD", "DT")
+            if (has_verb or common) and phrase - k >= 4:
                 kind = "part" if toks[k + 2].tag == "VBG" else "aside"
                 cuts.append((k, k + 1, kind))
                 start, left_kind = k + 1, kind
             continue
-        if t.text not in _BOUNDARIES or depth[k] or k + 1 >= n:
+        if (
+            t.tag == "VBG"
+            and not depth[k]
+            and k > start + 3
+            and toks[k - 1].tag in ("NNP", "NNPS")
+            and t.lower not in _PREPOSITION_LIKE
+            and k + 1 < n
+            and toks[k + 1].tag in ("PRP", "DT", "PRP$", "NNP")
+            and sum(x.text[:1].isalnum() for x in toks[k:]) >= 3
+            and any(x.is_verb for x in toks[start : k - 1])
+            and not _modal_or_negated(toks, start, k)
+        ):
+            # "endorsed Putin's leadership in Ukraine describing him as a king": a place or a
+            # person does not "describe"; the -ing clause is about the subject
+            cuts.append((k, k, "part"))
+            start, left_kind = k, "part"
+            continue
+        if (
+            t.lower == "and"
+            and not depth[k]
+            and left_kind == "clause"
+            and _coordinated_predicate(toks, start, k)
+        ):
+            # "Min Aung Hlaing expressed gratitude ... and endorsed Putin's leadership":
+            # a second predicate of the same subject
+            cuts.append((k, k + 1, "part"))
+            start, left_kind = k + 1, "part"
+            continue
+        # 'rejected them as "patently false," and analysts told ...': the comma sits inside
+        # the closing quotation mark; the boundary is the mark
+        closes = t.text in _CLOSE_QUOTES and k > 0 and toks[k - 1].text == ","
+        if closes and k + 1 < n and not depth[k + 1]:
+            pass
+        elif t.text not in _BOUNDARIES or depth[k] or k + 1 >= n:
             continue
         right = k + 1
         if toks[right].lower in _COORDINATORS:
@@ -200,15 +240,16 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
         if right >= n or depth[right]:
             continue
         kind = "clause"
-        if t.text == "," and toks[right].lower in _CONTRASTS and right + 1 < n:
+        comma = t.text == "," or closes
+        if comma and toks[right].lower in _CONTRASTS and right + 1 < n:
             if not _subject_then_verb(toks, right + 1):
                 continue
             kind, right = "contrast", right + 1
-        elif t.text == "," and _participle_clause(toks, right, depth):
+        elif comma and _participle_clause(toks, right, depth):
             if _modal_or_negated(toks, start, k):
                 continue  # "may end up giving ..., resulting in ...": as uncertain as its cause
             kind = "part"
-        elif t.text == "," and not _subject_then_verb(toks, right):
+        elif comma and not _subject_then_verb(toks, right):
             continue
         if t.text == ";" and not _has_finite_clause(toks, right, n):
             continue
@@ -228,6 +269,8 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             and not any(x.is_verb for x in toks[prev + 1 : k])
         ):
             k, right = prev, prev + 1
+        elif closes:
+            k += 1  # the closing quotation mark stays with the words it closes
         cuts.append((k, right, kind))
         start, left_kind = right, kind
     if not cuts:
@@ -239,6 +282,36 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
         a, kind = nxt, next_kind
     out.append((a, n, kind))
     return out
+
+
+def _coordinated_predicate(toks: list[Tok], start: int, k: int) -> bool:
+    """ "and" at `k` joins a second predicate to the clause that starts at `start`: a past or
+    present verb follows with its object, the clause before has a subject and a verb of the
+    same tense and no relative pronoun, negation or modal between them."""
+    n = len(toks)
+    if k + 2 >= n or k - start < 4:
+        return False
+    verb, after = toks[k + 1], toks[k + 2]
+    past = verb.tag in ("VBD", "VBN")
+    if not (verb.tag in ("VBD", "VBZ", "VBP") or (verb.tag == "VBN" and after.tag in _OBJECT_TAGS)):
+        return False
+    if after.tag not in _OBJECT_TAGS and after.tag not in ("IN", "RP", "TO", "RB"):
+        return False
+    seen_noun = False
+    main = None
+    for t in toks[start:k]:
+        if t.lower in _SUBORDINATORS or t.lower in _NEGATIONS_OR_CONDITIONS or t.tag == "MD":
+            return False
+        if t.tag in ("NN", "NNS", "NNP", "NNPS", "PRP"):
+            seen_noun = True
+        elif seen_noun and main is None and t.tag in ("VBD", "VBZ", "VBP", "VBN"):
+            main = t
+    if main is None or main.lower in _SPEECH:
+        return False
+    return (main.tag in ("VBD", "VBN")) == past
+
+
+_OBJECT_TAGS = frozenset({"DT", "PRP$", "PRP", "NN", "NNS", "NNP", "NNPS", "CD", "JJ"})
 
 
 def _concessive_intro(toks: list[Tok], depth: list[int]) -> tuple[int, str] | None:
@@ -274,9 +347,16 @@ def _lone_dash(toks: list[Tok], depth: list[int], k: int) -> bool:
     return not any(x.text in _DASHES and not depth[x.i] for x in toks[k + 1 :])
 
 
-def _phrase_end(toks: list[Tok], depth: list[int], k: int) -> int:
+def _phrase_end(toks: list[Tok], depth: list[int], k: int, through_lists: bool = False) -> int:
+    """The next comma or semicolon outside quotes (with `through_lists`, commas inside a
+    list "a port, a power plant and a refinery" do not end the phrase)."""
     for x in toks[k:]:
-        if x.text in (",", ";") and not depth[x.i]:
+        if x.text == ";" and not depth[x.i]:
+            return x.i
+        if x.text == "," and not depth[x.i]:
+            rest = toks[x.i + 1 : x.i + 6]
+            if through_lists and any(r.lower in ("and", "or") for r in rest):
+                continue
             return x.i
     return len(toks)
 

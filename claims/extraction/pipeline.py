@@ -30,6 +30,7 @@ from claims.extraction.units import (
     unit_text,
 )
 
+FLOOR = 0.15  # below it, with no number or date: nothing a fact-checker could check
 _OPENING_QUOTES = "\u201c\u00ab\u201e"
 _CLOSING_QUOTES = "\u201d\u00bb"
 
@@ -133,7 +134,8 @@ def parse_step(state: State) -> None:
                 if kind == "part" and subject:
                     state.lead[key] = subject
                 elif kind in ("clause", "contrast"):
-                    subject = clause_subject_spans(piece) or subject
+                    # only this clause's own subject: an older one would be a wrong subject
+                    subject = clause_subject_spans(piece)
         parsed = out
     state.parsed = parsed
 
@@ -197,10 +199,36 @@ def units_step(state: State) -> None:
 def classify_step(state: State) -> None:
     """Attach kind, details and check-worthiness; sort by position."""
     mentions = find_mentions(state.text, state.regions)
-    claims = [classify(state.text, d, mentions) for d in state.drafts]
+    claims = []
+    for draft in state.drafts:
+        claim = classify(state.text, draft, mentions)
+        if claim.checkworthiness < FLOOR and not (
+            claim.details["numbers"] or claim.details["dates"] or _named_subject(draft)
+        ):
+            state.dropped.append(screen.Dropped(claim.start, claim.end, screen.NOTHING))
+            continue
+        claims.append(claim)
     claims.sort(key=lambda c: (c.start, c.end))
     state.claims = claims
     state.dropped.sort(key=lambda d: d.start)
+
+
+def _named_subject(draft: Draft) -> bool:
+    """The claim is a second action of someone named ("Putin ... highlighting their
+    potential"): what a named person did can be checked, however it is worded."""
+    subject = draft.subject or ""
+    if draft.role not in ("part", "conj"):
+        return False
+    return any(w[:1].isupper() for w in subject.split()[1:]) or (
+        bool(subject)
+        and subject[:1].isupper()
+        and subject.split()[0].lower() not in _COMMON_OPENERS
+    )
+
+
+_COMMON_OPENERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "it", "they", "he", "she", "we", "i"}
+)
 
 
 STEPS: tuple[Callable[[State], None], ...] = (

@@ -36,7 +36,8 @@ _PREPOSITION_LIKE = words(
 def repair(sent: Sentence) -> Sentence:
     """Apply the repairs in place and return the sentence."""
     changed = (
-        _subordinate_roots(sent)
+        _noun_roots(sent)
+        | _subordinate_roots(sent)
         | _appositions(sent)
         | _coordinated_predicates(sent)
         | _participles(sent)
@@ -54,6 +55,37 @@ def repair(sent: Sentence) -> Sentence:
 _OPENERS = words(
     "when if because as after before since although though while unless once until whenever"
 )
+
+
+def _noun_roots(sent: Sentence) -> bool:
+    """ "Western nations widely condemned the coup ...": a noun taken for the root with the
+    sentence's finite verb hanging on it as a relative clause is the verb's subject."""
+    changed = False
+    toks = sent.toks
+    for r in [t.i for t in toks if t.head == t.i]:
+        root = toks[r]
+        if root.pos not in ("NOUN", "PROPN") or any(
+            toks[c].dep in ("cop", "nsubj", "nsubj:pass") for c in root.children
+        ):
+            continue
+        verbs = [
+            c
+            for c in root.children
+            if c > r and toks[c].dep in ("acl", "acl:relcl") and toks[c].tag in _FINITE
+        ]
+        if not verbs:
+            continue
+        v = verbs[0]
+        between = [toks[k] for k in range(r + 1, v)]
+        if any(t.tag not in ("RB", "RBR", "RBS") for t in between):
+            continue
+        toks[v].head, toks[v].dep = v, "root"
+        root.head, root.dep = v, "nsubj"
+        for c in root.children:
+            if c > v:  # what follows the verb belongs to its clause
+                toks[c].head = v
+        changed = True
+    return changed
 
 
 def _subordinate_roots(sent: Sentence) -> bool:

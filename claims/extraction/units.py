@@ -93,6 +93,7 @@ _MIN_NP_DEPS = frozenset(
     }
 )
 _QUOTE_CHARS = '"\u201c\u201d\u00ab\u00bb\u201e'
+_SUBJECT_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "DT", "JJ", "POS", "PRP", "CD", "PRP$"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _TEMPORAL_MARKS = words("since after before when while until once that")
 _LOCATIVE = words("in at on near across inside outside throughout during since")
@@ -235,6 +236,16 @@ class _Splitter:
     def _in_quote(self, i: int) -> bool:
         return any(self.quoted[k] for k in self.sent.subtree(i))
 
+    def _quote_holds(self, c: int) -> bool:
+        """A part of a quotation may be a claim of its own when the whole part and the word
+        it hangs on are inside the same quotation ("they failed to conduct checks, and lied
+        on official forms"): the speaker said both.  A part that crosses a quotation mark
+        stays."""
+        sent = self.sent
+        sub = sent.subtree(c)
+        words_ = [k for k in sub if sent.toks[k].text[:1].isalnum()]
+        return all(self.quoted[k] for k in words_) and self.quoted[sent.toks[c].head]
+
     def _is_speech(self, i: int) -> bool:
         return self.sent.toks[i].lower in SPEECH
 
@@ -287,7 +298,7 @@ class _Splitter:
         sent = self.sent
         t = sent.toks[c]
         h = t.head
-        if self._in_quote(c):
+        if self._in_quote(c) and not self._quote_holds(c):
             return None
         top = h == pred
         # ", who view ...", ", which could expand ...": a relative clause the parser hung on
@@ -445,6 +456,16 @@ class _Splitter:
             return True
         return sent.toks[rel[0]].lower == "which" or head.pos == "PROPN"
 
+    def _partitive(self, c: int) -> bool:
+        """ "one of the two main forms of infection": a number heading an "of" phrase."""
+        sent = self.sent
+        t = sent.toks[c]
+        if t.lower not in ("one", "some", "part", "many", "most", "each"):
+            return False
+        return any(
+            sent.toks[k].dep.startswith("nmod") or sent.toks[k].dep == "obl" for k in t.children
+        ) and any(sent.toks[k].lower == "of" for k in sent.subtree(c))
+
     def _appos_ok(self, c: int) -> bool:
         """A real apposition: a noun phrase set off on both sides, not a list, an acronym
         or a unit conversion ("2 inches (50.8 millimeters)")."""
@@ -452,7 +473,9 @@ class _Splitter:
         t = sent.toks[c]
         head = sent.toks[t.head]
         sub = sorted(k for k in sent.subtree(c) if sent.toks[k].pos != "PUNCT")
-        if t.pos not in ("NOUN", "PROPN") or head.pos not in ("NOUN", "PROPN"):
+        if t.pos not in ("NOUN", "PROPN") and not self._partitive(c):
+            return False
+        if head.pos not in ("NOUN", "PROPN"):
             return False
         if len(sub) == 1 and t.text.isupper():  # an acronym: "(NUG)"
             return False
@@ -673,30 +696,43 @@ def _concessive(sent: Sentence, t: Tok) -> bool:
 
 
 def clause_subject_spans(sent: Sentence) -> tuple[Span, ...]:
-    """Character spans of the main clause's subject (its minimal noun phrase), if any."""
+    """Character spans of the main clause's subject (its minimal noun phrase), if any: from
+    the tree, else the noun phrase right before the clause's first verb (the tags are right
+    more often than the tree on such sentences)."""
     for root in sent.roots:
         subj = subject_of(sent, root)
         if subj is not None:
             np = minimal_np(sent, subj)
             if np:
                 return unit_spans(sent, Unit("clause", subj, np))
-    return ()
+    toks = sent.toks
+    verb = next((t.i for t in toks if t.tag in FINITE_TAGS or t.tag == "VBN"), None)
+    if verb is None:
+        return ()
+    k = verb
+    while k > 0 and toks[k - 1].tag in _SUBJECT_TAGS:
+        k -= 1
+    if k == verb or toks[k].tag == "POS":
+        return ()
+    return ((toks[k].start, toks[verb - 1].end),)
 
 
 def unit_spans(sent: Sentence, unit: Unit) -> tuple[Span, ...]:
     """Character spans of the unit: runs of its tokens, bridged over punctuation only."""
     idx = sorted((unit.toks | unit.borrowed) - unit.dropped)
-    spans: list[list[int]] = []
+    runs: list[list[int]] = []
     last = -2
     for i in idx:
-        t = sent.toks[i]
         between = range(last + 1, i)
-        if spans and all(sent.toks[k].pos == "PUNCT" for k in between):
-            spans[-1][1] = t.end
+        if runs and all(sent.toks[k].pos == "PUNCT" for k in between):
+            runs[-1].append(i)
         else:
-            spans.append([t.start, t.end])
+            runs.append([i])
         last = i
-    return tuple((s, e) for s, e in spans)
+    # a piece that is only punctuation (a closing quotation mark far from the words it
+    # closes) is not evidence of anything
+    runs = [r for r in runs if any(sent.toks[k].text[:1].isalnum() for k in r)]
+    return tuple((sent.toks[r[0]].start, sent.toks[r[-1]].end) for r in runs)
 
 
 def unit_text(text: str, sent: Sentence, unit: Unit, spans: tuple[Span, ...]) -> str:
@@ -736,6 +772,9 @@ def _join(text: str, spans: tuple[Span, ...]) -> str:
 
 def _finish(claim: str) -> str:
     claim = " ".join(claim.split())
+    for closer in ("\u201d", '"', "\u00bb"):
+        if claim.endswith("," + closer):  # 'as "patently false,"' ends a claim: a full stop
+            claim = claim[:-2] + "." + closer
     claim = claim.rstrip(",;:\u2014\u2013- ")
     if claim[:1].islower():
         claim = claim[0].upper() + claim[1:]
