@@ -26,8 +26,8 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from integrations.authentication import token_sha256
 from integrations.models import ApiToken, WebhookDelivery, WebhookEndpoint
-from workbench.api import token_sha256
 from workbench.errors import DomainError
 
 logger = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ from rest_framework import serializers
 
 from claims.models import Article, Citation, Claim, Verdict
 from sources.api.serializers import SnapshotSummarySerializer
-from workbench.api import HTTP_URL, StrictCharField
+from workbench.api.fields import HTTP_URL, StrictCharField
 
 
 def api_path(kind: str, pk: int, suffix: str = "") -> str:
@@ -31,7 +31,7 @@ def username(source: str) -> serializers.CharField:
 
 class ArticleCreateInputSerializer(serializers.Serializer):
     """``body``, or ``url`` alone (fetched by a worker). The schema says so with ``anyOf``
-    (``workbench.api.require_body_or_url``)."""
+    (``claims.api.schema.require_body_or_url``)."""
 
     title = StrictCharField(max_length=500, required=False, allow_blank=True, default="")
     body = StrictCharField(

@@ -1,8 +1,9 @@
 """The claims API: thin views (input serializer → service → output serializer).
 
 Who may write what is declared per action in ``write_rules`` and enforced by
-``workbench.api.IsAuthenticatedAndScoped``; services enforce the domain rules (four eyes,
-reviewers assign only themselves...) and raise ``DomainError``, mapped to problem+json.
+``workbench.api.permissions.IsAuthenticatedAndScoped``; services enforce the domain rules
+(four eyes, reviewers assign only themselves...) and raise ``DomainError``, mapped to
+problem+json.
 """
 
 from __future__ import annotations
@@ -39,16 +40,10 @@ from claims.api.serializers import (
 )
 from claims.models import Article, Citation, Claim, Verdict
 from sources.api.views import latest_snapshot_prefetch
-from workbench.api import (
-    READ_ERRORS,
-    WRITE_ERRORS,
-    IsAuthenticatedAndScoped,
-    JsonLdRenderer,
-    StrictQueryParams,
-    WriteRule,
-    problem_responses,
-    request_token,
-)
+from workbench.api.errors import READ_ERRORS, WRITE_ERRORS, problem_responses
+from workbench.api.filters import StrictQueryParams
+from workbench.api.permissions import IsAuthenticatedAndScoped, WriteRule, request_token
+from workbench.api.renderers import JsonLdRenderer
 from workbench.errors import Conflict
 
 PUBLIC_VERDICT_STATUSES = (Verdict.Status.PUBLISHED, Verdict.Status.SUPERSEDED)

@@ -13,7 +13,9 @@ from sources.api.filters import SnapshotFilter, SourceFilter
 from sources.api.serializers import SnapshotDetailSerializer, SnapshotSerializer, SourceSerializer
 from sources.downloads import snapshot_download
 from sources.models import Snapshot, Source
-from workbench.api import READ_ERRORS, BinaryRenderer, StrictQueryParams, problem_responses
+from workbench.api.errors import READ_ERRORS, problem_responses
+from workbench.api.filters import StrictQueryParams
+from workbench.api.renderers import BinaryRenderer
 
 
 def latest_snapshot_prefetch(lookup: str = "snapshots") -> Prefetch:

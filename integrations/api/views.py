@@ -6,75 +6,22 @@ integration's. Staff sessions see all of them (registering one in the admin is t
 
 from __future__ import annotations
 
-from django.conf import settings
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
-from rest_framework.routers import SimpleRouter
 
 from integrations import services
-from integrations.models import WebhookDelivery, WebhookEndpoint
-from workbench.api import (
-    READ_ERRORS,
-    WRITE_ERRORS,
-    StrictCharField,
-    StrictQueryParams,
-    WriteRule,
-    http_url_validator,
-    problem_responses,
-    request_token,
+from integrations.api.serializers import (
+    WebhookDeliverySerializer,
+    WebhookEndpointCreatedSerializer,
+    WebhookEndpointInputSerializer,
+    WebhookEndpointSerializer,
 )
-
-#: what the fetch policy accepts without DNS: http(s), a host name, an allowed port
-WEBHOOK_URL = http_url_validator(settings.FETCH_ALLOWED_PORTS)
-
-
-class WebhookEndpointInputSerializer(serializers.Serializer):
-    name = StrictCharField(max_length=100)
-    url = StrictCharField(max_length=2048, validators=[WEBHOOK_URL])
-    events = serializers.ListField(
-        child=serializers.ChoiceField(choices=WebhookEndpoint.Event.choices),
-        min_length=1,
-        max_length=len(WebhookEndpoint.Event.choices),
-    )
-
-
-class WebhookEndpointSerializer(serializers.ModelSerializer):
-    events = serializers.ListField(
-        child=serializers.ChoiceField(choices=WebhookEndpoint.Event.choices)
-    )
-
-    class Meta:
-        model = WebhookEndpoint
-        fields = ["id", "name", "url", "events", "is_active", "created_at"]
-
-
-class WebhookEndpointCreatedSerializer(WebhookEndpointSerializer):
-    secret = serializers.CharField(
-        help_text="The HMAC signing key. Shown only in this answer: store it now."
-    )
-
-    class Meta(WebhookEndpointSerializer.Meta):
-        fields = [*WebhookEndpointSerializer.Meta.fields, "secret"]
-
-
-class WebhookDeliverySerializer(serializers.ModelSerializer):
-    class Meta:
-        model = WebhookDelivery
-        fields = [
-            "id",
-            "event",
-            "status",
-            "attempts",
-            "created_at",
-            "last_attempt_at",
-            "next_attempt_at",
-            "delivered_at",
-            "response_status",
-            "duration_ms",
-            "error",
-        ]
+from integrations.models import WebhookEndpoint
+from workbench.api.errors import READ_ERRORS, WRITE_ERRORS, problem_responses
+from workbench.api.filters import StrictQueryParams
+from workbench.api.permissions import WriteRule, request_token
 
 
 @extend_schema_view(
@@ -139,8 +86,3 @@ class WebhookEndpointViewSet(
         endpoint = self.get_object()
         page = self.paginate_queryset(endpoint.deliveries.order_by("-id"))
         return self.get_paginated_response(WebhookDeliverySerializer(page, many=True).data)
-
-
-router = SimpleRouter(trailing_slash=False)
-router.register("webhooks", WebhookEndpointViewSet, basename="webhook")
-urlpatterns = router.urls
