@@ -1,9 +1,10 @@
 """Write-side of integrations: API tokens, webhook endpoints, webhook events and deliveries.
 
-``webhook_emit`` is called by the claims and sources services after their transaction has
-committed; it records one WebhookDelivery per subscribed endpoint and enqueues the sending
-after commit. ``webhook_deliver`` (run by ``integrations.tasks.deliver_webhook``) signs and
-POSTs one delivery through the project's fetch policy.
+``webhook_emit`` is called by the receivers of the apps' events (``integrations.receivers``),
+after the sender's transaction committed; it records one WebhookDelivery per subscribed
+endpoint and enqueues the sending after commit. ``webhook_deliver`` (run by
+``integrations.tasks.deliver_webhook``) signs and POSTs one delivery through the project's
+fetch policy.
 """
 
 from __future__ import annotations
@@ -164,63 +165,17 @@ def webhook_emit(*, event: str, payload: dict[str, Any]) -> list[WebhookDelivery
     return deliveries
 
 
-def verdict_published_payload(verdict_id: int) -> dict[str, Any]:
-    from claims.models import Verdict
-
-    verdict = Verdict.objects.select_related("claim__article").get(pk=verdict_id)
-    claim = verdict.claim
-    return {
-        "verdict": {
-            "id": verdict.pk,
-            "rating": verdict.rating,
-            "explanation": verdict.explanation,
-            "published_at": verdict.published_at,
-            "supersedes": verdict.supersedes_id,
-        },
-        "claim": {"id": claim.pk, "text": claim.text, "article": claim.article_id},
-        "article": {"id": claim.article_id, "url": claim.article.url},
-        "links": {
-            "claim": absolute_url(f"/api/v1/claims/{claim.pk}"),
-            "claimreview": absolute_url(f"/api/v1/claims/{claim.pk}/claimreview"),
-        },
-    }
-
-
 def absolute_url(path: str) -> str:
     """Links in payloads: absolute when WORKBENCH_BASE_URL is set (workers have no request)."""
     return settings.WORKBENCH_BASE_URL.rstrip("/") + path
 
 
-def verdict_published_emit(*, verdict_id: int) -> list[WebhookDelivery]:
-    """``verdict.published``: called on commit by ``claims.services.verdict_publish``."""
-    return webhook_emit(
-        event=WebhookEndpoint.Event.VERDICT_PUBLISHED,
-        payload=verdict_published_payload(verdict_id),
-    )
-
-
-def snapshot_finished_emit(*, snapshot_id: int) -> list[WebhookDelivery]:
-    """``snapshot.finished``: called on commit when a snapshot reaches a final status."""
-    from sources.models import Snapshot
-
-    snapshot = Snapshot.objects.select_related("source").filter(pk=snapshot_id).first()
-    if snapshot is None or not snapshot.is_final:
-        return []
-    return webhook_emit(
-        event=WebhookEndpoint.Event.SNAPSHOT_FINISHED,
-        payload={
-            "snapshot": {
-                "id": snapshot.pk,
-                "status": snapshot.status,
-                "http_status": snapshot.http_status,
-                "sha256": snapshot.sha256,
-                "finished_at": snapshot.finished_at,
-                "error_reason": snapshot.error_reason,
-            },
-            "source": {"id": snapshot.source_id, "url": snapshot.source.url},
-            "links": {"snapshot": absolute_url(f"/api/v1/snapshots/{snapshot.pk}")},
-        },
-    )
+def event_payload(payload: dict[str, Any]) -> dict[str, Any]:
+    """An app's event payload as webhooks send it: its ``links`` (paths) made absolute."""
+    links = payload.get("links")
+    if not links:
+        return payload
+    return {**payload, "links": {name: absolute_url(path) for name, path in links.items()}}
 
 
 # Delivery ----------------------------------------------------------------------------------

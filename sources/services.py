@@ -20,6 +20,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from sources import events
 from sources.archiving.storage import store_blob
 from sources.archiving.text import extract_text
 from sources.archiving.warc import build_warc
@@ -29,6 +30,7 @@ from sources.fetching.politeness import domain_slot
 from sources.models import Snapshot, Source
 from sources.urls import InvalidURL, url_domain, url_normalize
 from workbench.errors import DomainError
+from workbench.events import send_on_commit
 
 logger = logging.getLogger(__name__)
 
@@ -210,17 +212,15 @@ def _save_if_still_fetching(snapshot: Snapshot) -> bool:
         logger.warning("Snapshot %s was no longer ours to finish; outcome dropped", snapshot.pk)
         return False
     if snapshot.is_final:
-        transaction.on_commit(_webhook_snapshot_finished(snapshot.pk), robust=True)
+        _announce_finished(snapshot.pk)
     return True
 
 
-def _webhook_snapshot_finished(snapshot_id: int):
-    def emit() -> None:
-        from integrations.services import snapshot_finished_emit  # integrations may import us
-
-        snapshot_finished_emit(snapshot_id=snapshot_id)
-
-    return emit
+def _announce_finished(snapshot_id: int) -> None:
+    """``snapshot_finished`` after commit: claims look for evidence, integrations notify."""
+    send_on_commit(
+        events.snapshot_finished, Snapshot, lambda: events.snapshot_finished_arguments(snapshot_id)
+    )
 
 
 def _snapshot_requeue(snapshot: Snapshot, reason: str, message: str) -> None:
@@ -242,7 +242,7 @@ def snapshot_fail(*, snapshot_id: int, reason: str, message: str) -> None:
         lease_expires_at=None,
     )
     if failed:
-        transaction.on_commit(_webhook_snapshot_finished(snapshot_id), robust=True)
+        _announce_finished(snapshot_id)
 
 
 def snapshots_requeue_stuck(*, now: datetime | None = None) -> list[int]:

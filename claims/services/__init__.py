@@ -22,9 +22,9 @@ from claims.services.articles import (
 from claims.services.evidence import (
     EvidenceOutcome,
     evidence_find_for_citation,
-    evidence_give_up,
     evidence_refresh,
     evidence_request,
+    evidence_request_for_source,
     evidence_stale_citation_ids,
 )
 from claims.services.imports import (
@@ -76,9 +76,9 @@ __all__ = [
     "claims_reconcile",
     "claims_rows_parse",
     "evidence_find_for_citation",
-    "evidence_give_up",
     "evidence_refresh",
     "evidence_request",
+    "evidence_request_for_source",
     "evidence_stale_citation_ids",
     "user_can_publish",
     "user_can_review",

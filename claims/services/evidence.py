@@ -20,20 +20,31 @@ logger = logging.getLogger(__name__)
 
 class EvidenceOutcome:
     DONE = "done"  # passages stored (or already stored for this snapshot)
-    WAITING = "waiting"  # the source is still being archived: try again later
+    WAITING = "waiting"  # the source is still being archived: snapshot_finished will ask again
     UNAVAILABLE = "unavailable"  # no archived text (failed/blocked, or nothing requested)
     GONE = "gone"  # the citation was deleted
 
 
 def evidence_request(*, citation: Citation) -> None:
-    """Find evidence for ``citation`` once the transaction commits (and the archive is done).
+    """Find evidence for ``citation`` once the transaction commits.
 
-    The task waits for the source's snapshot by retrying itself with a countdown (a bounded
-    number of times), so archiving never needs to know about claims.
+    If its source is still being archived the task does nothing: the ``snapshot_finished``
+    event (``claims.receivers``) asks again when the archive is done, and the beat sweep
+    ``find_stale_evidence`` catches any event that was lost.
     """
     from claims.tasks import find_evidence
 
     find_evidence.delay_on_commit(citation.pk)
+
+
+def evidence_request_for_source(*, source_id: int) -> int:
+    """Find evidence for every citation of a source whose archive just finished."""
+    from claims.tasks import find_evidence
+
+    citation_ids = list(Citation.objects.filter(source=source_id).values_list("pk", flat=True))
+    for citation_id in citation_ids:
+        find_evidence.delay_on_commit(citation_id)
+    return len(citation_ids)
 
 
 def evidence_find_for_citation(*, citation_id: int, force: bool = False) -> str:
@@ -94,13 +105,6 @@ def evidence_find_for_citation(*, citation_id: int, force: bool = False) -> str:
     return EvidenceOutcome.DONE
 
 
-def evidence_give_up(*, citation_id: int) -> None:
-    """The source never finished archiving while the finder waited."""
-    Citation.objects.filter(pk=citation_id, evidence_snapshot__isnull=True).update(
-        evidence_status=Citation.EvidenceStatus.UNAVAILABLE
-    )
-
-
 def evidence_refresh(*, claims: Iterable[Claim]) -> int:
     """Find evidence again for every citation of ``claims`` (after re-archiving, say)."""
     count = 0
@@ -114,15 +118,28 @@ def evidence_refresh(*, claims: Iterable[Claim]) -> int:
 
 
 def evidence_stale_citation_ids() -> list[int]:
-    """Citations whose source has a newer succeeded snapshot than their evidence came from."""
+    """Citations whose evidence is behind their source's archive: a newer succeeded snapshot
+    than their evidence came from, or still pending although archiving failed for good."""
     newest = Subquery(
         Snapshot.objects.filter(source=OuterRef("source"), status=Snapshot.Status.SUCCEEDED)
         .order_by("-created_at")
         .values("pk")[:1]
     )
-    return list(
+    latest_status = Subquery(
+        Snapshot.objects.filter(source=OuterRef("source"))
+        .order_by("-created_at")
+        .values("status")[:1]
+    )
+    behind = (
         Citation.objects.annotate(newest=newest)
         .filter(newest__isnull=False)
         .exclude(evidence_snapshot=F("newest"))
-        .values_list("pk", flat=True)[:500]
     )
+    abandoned = Citation.objects.annotate(latest_status=latest_status).filter(
+        evidence_status=Citation.EvidenceStatus.PENDING,
+        latest_status__in=[Snapshot.Status.FAILED, Snapshot.Status.BLOCKED],
+    )
+    return sorted(
+        set(behind.values_list("pk", flat=True)[:500])
+        | set(abandoned.values_list("pk", flat=True)[:500])
+    )[:500]

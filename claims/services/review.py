@@ -8,11 +8,13 @@ from collections.abc import Iterable
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from claims import events
 from claims.models import Citation, Claim, Verdict
 from claims.services.evidence import evidence_request
 from sources.models import Snapshot
 from sources.services import snapshot_request, source_get_or_create
 from workbench.errors import Conflict, DomainError, PermissionDenied
+from workbench.events import send_on_commit
 
 logger = logging.getLogger(__name__)
 
@@ -108,22 +110,17 @@ def verdict_publish(*, verdict: Verdict, by) -> Verdict:
         verdict.published_at = timezone.now()
         verdict._history_user = by
         verdict.save(update_fields=["status", "approved_by", "published_at"])
-        transaction.on_commit(_webhook_verdict_published(verdict.pk), robust=True)
+        send_on_commit(
+            events.verdict_published,
+            Verdict,
+            lambda verdict_id=verdict.pk: events.verdict_published_arguments(verdict_id),
+        )
         _claim_set_status(
             Claim.objects.select_for_update().get(pk=verdict.claim_id),
             Claim.Status.PUBLISHED,
             by=by,
         )
     return verdict
-
-
-def _webhook_verdict_published(verdict_id: int):
-    def emit() -> None:
-        from integrations.services import verdict_published_emit
-
-        verdict_published_emit(verdict_id=verdict_id)
-
-    return emit
 
 
 # Roles and the review workflow ------------------------------------------------------------
