@@ -241,7 +241,7 @@ class Verdict(models.Model):
 class EvidencePassage(models.Model):
     """A passage of a cited source's archived text that bears on the citing claim.
 
-    Computed by ``claims.evidence`` (ranked BM25 plus number/quote/entity matches); replaced
+    Computed by ``claims.passages`` (ranked BM25 plus number/quote/entity matches); replaced
     as a whole whenever evidence is found again for a newer snapshot.
     """
 

@@ -28,7 +28,7 @@ from sources.archiving.wayback import SpnConfig, WaybackError, spn_status, spn_s
 from sources.fetching import Blocked, FetchError, FetchFailed, FetchPolicy, FetchResult, fetch
 from sources.fetching.politeness import domain_slot
 from sources.models import Snapshot, Source
-from sources.urls import InvalidURL, url_domain, url_normalize
+from sources.normalise import InvalidURL, url_domain, url_normalize
 from workbench.errors import DomainError
 from workbench.events import send_on_commit
 

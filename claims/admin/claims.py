@@ -19,8 +19,8 @@ from claims import selectors, services
 from claims.admin.base import STATUS_COLOURS, NoRevertHistoryAdmin
 from claims.highlight import Mark, render_marked
 from claims.models import Citation, Claim, Verdict
+from sources.normalise import InvalidURL, url_normalize
 from sources.selectors import latest_snapshot
-from sources.urls import InvalidURL, url_normalize
 from workbench.errors import DomainError
 
 

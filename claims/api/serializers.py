@@ -8,7 +8,6 @@ of queries whatever its length.
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -300,10 +299,3 @@ class VerdictSerializer(serializers.ModelSerializer):
     def get_api_url(self, verdict) -> str:
         return api_path("verdicts", verdict.pk)
 
-
-# ClaimReview (JSON-LD) ---------------------------------------------------------------------
-
-
-@extend_schema_field(OpenApiTypes.OBJECT)
-class JsonLdField(serializers.JSONField):
-    pass

@@ -20,8 +20,8 @@ from claims.extraction import (
     looks_like_html,
 )
 from claims.models import Article, Citation, Claim, Verdict
+from sources.normalise import url_normalize
 from sources.services import page_fetch
-from sources.urls import url_normalize
 from workbench.errors import DomainError
 
 logger = logging.getLogger(__name__)

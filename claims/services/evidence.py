@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import F, OuterRef, Subquery
 
-from claims.evidence import find_passages
 from claims.models import Citation, Claim, EvidencePassage
+from claims.passages import find_passages
 from sources.models import Snapshot
 
 logger = logging.getLogger(__name__)

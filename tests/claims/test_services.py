@@ -6,7 +6,7 @@ from claims import services
 from claims.extraction import ExtractedClaim
 from claims.models import Article, Citation, Claim, Verdict
 from sources.models import Snapshot, Source
-from sources.urls import InvalidURL
+from sources.normalise import InvalidURL
 from tests.factories import (
     ArticleFactory,
     ClaimFactory,
