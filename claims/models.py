@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from claims.extraction.types import KINDS
 from sources.models import Snapshot, Source
 
 
@@ -49,14 +50,8 @@ class Article(models.Model):
 
 
 class Claim(models.Model):
-    class Kind(models.TextChoices):
-        QUANTITY = "quantity", "Quantity"
-        QUOTE = "quote", "Quote"
-        EVENT = "event", "Event"
-        STATEMENT = "statement", "Statement"
-        CAUSAL = "causal", "Causal"
-        COMPARISON = "comparison", "Comparison"
-        ATTRIBUTE = "attribute", "Attribute"
+    # One vocabulary of kinds: the extractor's (quantity, quote, event, statement...).
+    Kind = models.TextChoices("Kind", [(kind.upper(), kind) for kind in KINDS])
 
     class Status(models.TextChoices):
         NEW = "new", "New"

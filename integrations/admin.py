@@ -76,7 +76,9 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            obj.save(update_fields=["expires_at"])
+            services.api_token_update(
+                token=obj, expires_at=form.cleaned_data.get("expires_at"), by=request.user
+            )
             return
         create_showing_secret(
             self,
@@ -117,7 +119,17 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            obj.save()
+            try:
+                services.webhook_endpoint_update(
+                    endpoint=obj,
+                    name=form.cleaned_data["name"],
+                    url=form.cleaned_data["url"],
+                    events=form.cleaned_data["events"],
+                    is_active=form.cleaned_data["is_active"],
+                    by=request.user,
+                )
+            except DomainError as exc:
+                self.message_user(request, exc.message, messages.ERROR)
             return
         create_showing_secret(
             self,

@@ -24,9 +24,10 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 
+from integrations import selectors
 from integrations.authentication import token_sha256
 from integrations.models import ApiToken, WebhookDelivery, WebhookEndpoint
 from workbench.errors import DomainError
@@ -82,6 +83,13 @@ def api_token_create(
     return token, secret
 
 
+def api_token_update(*, token: ApiToken, expires_at, by=None) -> ApiToken:
+    """Change when a token expires (its name, scope and secret never change)."""
+    token.expires_at = expires_at
+    token.save(update_fields=["expires_at"])
+    return token
+
+
 def api_token_revoke(*, token: ApiToken, by=None) -> ApiToken:
     ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
     token.refresh_from_db(fields=["revoked_at"])
@@ -99,6 +107,27 @@ def webhook_endpoint_create(
     ``token``: the integration registering it through the API. The URL's syntax, scheme and
     port are checked now; its addresses when each delivery is sent (DNS may change).
     """
+    _webhook_endpoint_check(url=url, events=events)
+    secret = "whsec_" + secrets.token_urlsafe(32)
+    endpoint = WebhookEndpoint.objects.create(
+        name=name, url=url, events=sorted(set(events)), secret=secret, created_by=by, token=token
+    )
+    return endpoint, secret
+
+
+def webhook_endpoint_update(
+    *, endpoint: WebhookEndpoint, name: str, url: str, events: list[str], is_active: bool, by=None
+) -> WebhookEndpoint:
+    """Change an endpoint (the admin's form); its secret stays (rotate it separately)."""
+    _webhook_endpoint_check(url=url, events=events)
+    endpoint.name, endpoint.url, endpoint.is_active = name, url, is_active
+    endpoint.events = sorted(set(events))
+    endpoint.save(update_fields=["name", "url", "events", "is_active"])
+    return endpoint
+
+
+def _webhook_endpoint_check(*, url: str, events: list[str]) -> None:
+    """Known events, and a URL the fetch policy accepts without DNS (DNS at send time)."""
     from sources.fetching import Blocked, FetchPolicy
     from sources.fetching.policy import parse_target
 
@@ -108,16 +137,11 @@ def webhook_endpoint_create(
             f"Choose events among {', '.join(WebhookEndpoint.Event.values)}.", code="invalid_events"
         )
     try:
-        parse_target(url, FetchPolicy.from_settings())  # syntax, scheme, port; DNS at send time
+        parse_target(url, FetchPolicy.from_settings())  # syntax, scheme, port
     except Blocked as exc:
         raise DomainError(
             f"This URL cannot receive webhooks: {exc.message}", code="bad_url"
         ) from exc
-    secret = "whsec_" + secrets.token_urlsafe(32)
-    endpoint = WebhookEndpoint.objects.create(
-        name=name, url=url, events=sorted(set(events)), secret=secret, created_by=by, token=token
-    )
-    return endpoint, secret
 
 
 def webhook_endpoint_delete(*, endpoint: WebhookEndpoint, by=None) -> None:
@@ -145,14 +169,7 @@ def webhook_emit(*, event: str, payload: dict[str, Any]) -> list[WebhookDelivery
 
     if event not in WebhookEndpoint.Event.values:
         raise ValueError(f"unknown webhook event {event!r}")
-    live = WebhookEndpoint.objects.filter(is_active=True).filter(
-        Q(token__isnull=True) | Q(token__revoked_at__isnull=True)
-    )
-    endpoints = [
-        endpoint
-        for endpoint in live
-        if event in endpoint.events  # JSON containment is not portable to SQLite
-    ]
+    endpoints = selectors.webhook_endpoints_subscribed(event=event)
     if not endpoints:
         return []
     body = json.loads(json.dumps(payload, cls=DjangoJSONEncoder))
@@ -334,12 +351,7 @@ def webhook_deliveries_requeue_stuck(*, now=None) -> list[int]:
     from integrations.tasks import deliver_webhook
 
     now = now or timezone.now()
-    stuck = list(
-        WebhookDelivery.objects.filter(
-            status__in=[WebhookDelivery.Status.SENDING, WebhookDelivery.Status.RETRYING],
-            next_attempt_at__lt=now - DELIVERY_LEASE,
-        ).values_list("pk", flat=True)
-    )
+    stuck = selectors.webhook_deliveries_stuck(before=now - DELIVERY_LEASE)
     requeued = []
     for delivery_id in stuck:
         with transaction.atomic():

@@ -17,10 +17,10 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 
-from sources import events
+from sources import events, selectors
 from sources.archiving.storage import store_blob
 from sources.archiving.text import extract_text
 from sources.archiving.warc import build_warc
@@ -248,11 +248,7 @@ def snapshot_fail(*, snapshot_id: int, reason: str, message: str) -> None:
 def snapshots_requeue_stuck(*, now: datetime | None = None) -> list[int]:
     """Re-enqueue snapshots whose lease ran out (a worker died, a message was lost)."""
     now = now or timezone.now()
-    stuck = list(
-        Snapshot.objects.filter(
-            status__in=Snapshot.ACTIVE_STATUSES, lease_expires_at__lt=now
-        ).values_list("pk", flat=True)
-    )
+    stuck = selectors.snapshots_stuck(now=now)
     requeued = []
     for snapshot_id in stuck:
         with transaction.atomic():
@@ -302,21 +298,6 @@ def page_fetch(*, url: str) -> FetchedPage:
 # Link-rot watch -------------------------------------------------------------------------
 
 
-def sources_due_for_live_check(*, now: datetime | None = None, limit: int = 200) -> list[int]:
-    """Sources never checked, or last checked longer ago than the configured interval."""
-    now = now or timezone.now()
-    due_before = now - settings.LINKROT_INTERVAL
-    return list(
-        Source.objects.filter(
-            Q(live_checked_at__isnull=True) | Q(live_checked_at__lt=due_before),
-            snapshots__status=Snapshot.Status.SUCCEEDED,
-        )
-        .distinct()
-        .order_by(F("live_checked_at").asc(nulls_first=True))
-        .values_list("pk", flat=True)[:limit]
-    )
-
-
 def source_check_live(*, source_id: int) -> Source | None:
     """Re-fetch a cited source and record whether it is still there and unchanged.
 
@@ -326,9 +307,7 @@ def source_check_live(*, source_id: int) -> Source | None:
     source = Source.objects.filter(pk=source_id).first()
     if source is None:
         return None
-    latest = (
-        source.snapshots.filter(status=Snapshot.Status.SUCCEEDED).order_by("-created_at").first()
-    )
+    latest = selectors.snapshot_latest_succeeded(source_id=source.pk)
     try:
         with polite_slot(source.url):
             result = fetch(source.url, policy=FetchPolicy.from_settings())

@@ -6,7 +6,7 @@ import random
 from celery import shared_task
 from django.conf import settings
 
-from sources import services
+from sources import selectors, services
 from sources.archiving.wayback import WaybackError
 
 logger = logging.getLogger(__name__)
@@ -52,7 +52,7 @@ def requeue_stuck_snapshots() -> None:
 @shared_task
 def schedule_live_checks() -> None:
     """Beat: enqueue the link-rot check of every source that is due."""
-    for source_id in services.sources_due_for_live_check():
+    for source_id in selectors.sources_due_for_live_check():
         check_source_live.delay(source_id)
 
 

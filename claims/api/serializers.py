@@ -13,6 +13,7 @@ from rest_framework import serializers
 
 from claims.models import Article, Citation, Claim, Verdict
 from sources.api.serializers import SnapshotSummarySerializer
+from sources.selectors import snapshot_latest_of
 from workbench.api.fields import HTTP_URL, StrictCharField
 
 
@@ -258,11 +259,7 @@ class CitationSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(SnapshotSummarySerializer(allow_null=True))
     def get_latest_snapshot(self, citation):
-        snapshots = getattr(citation.source, "latest_snapshots", None)
-        if snapshots is None:
-            snapshot = citation.source.snapshots.order_by("-created_at", "-id").first()
-        else:
-            snapshot = snapshots[0] if snapshots else None
+        snapshot = snapshot_latest_of(citation.source)
         return SnapshotSummarySerializer(snapshot).data if snapshot else None
 
 
@@ -298,4 +295,3 @@ class VerdictSerializer(serializers.ModelSerializer):
 
     def get_api_url(self, verdict) -> str:
         return api_path("verdicts", verdict.pk)
-

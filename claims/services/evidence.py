@@ -6,11 +6,11 @@ import logging
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import F, OuterRef, Subquery
 
+from claims import selectors
 from claims.models import Citation, Claim, EvidencePassage
 from claims.passages import find_passages
-from sources.models import Snapshot
+from sources.selectors import source_archive_state
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ def evidence_request_for_source(*, source_id: int) -> int:
     """Find evidence for every citation of a source whose archive just finished."""
     from claims.tasks import find_evidence
 
-    citation_ids = list(Citation.objects.filter(source=source_id).values_list("pk", flat=True))
+    citation_ids = selectors.citation_ids_of_source(source_id=source_id)
     for citation_id in citation_ids:
         find_evidence.delay_on_commit(citation_id)
     return len(citation_ids)
@@ -55,16 +55,10 @@ def evidence_find_for_citation(*, citation_id: int, force: bool = False) -> str:
     citation = Citation.objects.select_related("claim").filter(pk=citation_id).first()
     if citation is None:
         return EvidenceOutcome.GONE
-    snapshot = (
-        Snapshot.objects.filter(source=citation.source_id, status=Snapshot.Status.SUCCEEDED)
-        .order_by("-created_at")
-        .first()
-    )
+    archive = source_archive_state(source_id=citation.source_id)
+    snapshot = archive.succeeded
     if snapshot is None:
-        active = Snapshot.objects.filter(
-            source=citation.source_id, status__in=Snapshot.ACTIVE_STATUSES
-        ).exists()
-        if active:
+        if archive.archiving:
             return EvidenceOutcome.WAITING
         Citation.objects.filter(pk=citation_id).update(
             evidence_status=Citation.EvidenceStatus.UNAVAILABLE
@@ -108,7 +102,7 @@ def evidence_find_for_citation(*, citation_id: int, force: bool = False) -> str:
 def evidence_refresh(*, claims: Iterable[Claim]) -> int:
     """Find evidence again for every citation of ``claims`` (after re-archiving, say)."""
     count = 0
-    for citation in Citation.objects.filter(claim__in=list(claims)):
+    for citation in selectors.citations_of(claims=claims):
         Citation.objects.filter(pk=citation.pk).update(
             evidence_snapshot=None, evidence_status=Citation.EvidenceStatus.PENDING
         )
@@ -118,28 +112,5 @@ def evidence_refresh(*, claims: Iterable[Claim]) -> int:
 
 
 def evidence_stale_citation_ids() -> list[int]:
-    """Citations whose evidence is behind their source's archive: a newer succeeded snapshot
-    than their evidence came from, or still pending although archiving failed for good."""
-    newest = Subquery(
-        Snapshot.objects.filter(source=OuterRef("source"), status=Snapshot.Status.SUCCEEDED)
-        .order_by("-created_at")
-        .values("pk")[:1]
-    )
-    latest_status = Subquery(
-        Snapshot.objects.filter(source=OuterRef("source"))
-        .order_by("-created_at")
-        .values("status")[:1]
-    )
-    behind = (
-        Citation.objects.annotate(newest=newest)
-        .filter(newest__isnull=False)
-        .exclude(evidence_snapshot=F("newest"))
-    )
-    abandoned = Citation.objects.annotate(latest_status=latest_status).filter(
-        evidence_status=Citation.EvidenceStatus.PENDING,
-        latest_status__in=[Snapshot.Status.FAILED, Snapshot.Status.BLOCKED],
-    )
-    return sorted(
-        set(behind.values_list("pk", flat=True)[:500])
-        | set(abandoned.values_list("pk", flat=True)[:500])
-    )[:500]
+    """Citations whose evidence is behind their source's archive (the beat sweep's work)."""
+    return selectors.citations_with_stale_evidence()

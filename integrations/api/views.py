@@ -11,14 +11,13 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from integrations import services
+from integrations import selectors, services
 from integrations.api.serializers import (
     WebhookDeliverySerializer,
     WebhookEndpointCreatedSerializer,
     WebhookEndpointInputSerializer,
     WebhookEndpointSerializer,
 )
-from integrations.models import WebhookEndpoint
 from workbench.api.errors import READ_ERRORS, WRITE_ERRORS, problem_responses
 from workbench.api.filters import StrictQueryParams
 from workbench.api.permissions import WriteRule, request_token
@@ -59,11 +58,7 @@ class WebhookEndpointViewSet(
     }
 
     def get_queryset(self):
-        queryset = WebhookEndpoint.objects.all()
-        token = request_token(self.request)
-        if token is not None:
-            queryset = queryset.filter(token=token)
-        return queryset
+        return selectors.webhook_endpoints_visible(token=request_token(self.request))
 
     def create(self, request, *args, **kwargs):
         data = WebhookEndpointInputSerializer(data=request.data)
@@ -84,5 +79,5 @@ class WebhookEndpointViewSet(
     @action(detail=True, filterset_class=None, filter_backends=[])
     def deliveries(self, request, pk=None):
         endpoint = self.get_object()
-        page = self.paginate_queryset(endpoint.deliveries.order_by("-id"))
+        page = self.paginate_queryset(selectors.webhook_deliveries_of(endpoint))
         return self.get_paginated_response(WebhookDeliverySerializer(page, many=True).data)

@@ -391,4 +391,3 @@ def check_target(url: str, policy: FetchPolicy, *, timeout: float | None = None)
 def check_url(url: str, policy: FetchPolicy | None = None) -> list[str]:
     """Resolve and apply the policy without connecting. Returns the pinned IPs or raises."""
     return check_target(url, policy or FetchPolicy.from_settings()).ips
-
