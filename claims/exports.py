@@ -28,7 +28,9 @@ def article_claims_export(article: Article) -> list[dict[str, Any]]:
     rows = []
     for claim in claims:
         verdicts = sorted(claim.verdicts.all(), key=lambda v: v.created_at)
-        current = next((v for v in verdicts if v.pk == claim.published_verdict_id), None)
+        current: Verdict | None = next(
+            (v for v in verdicts if v.pk == claim.published_verdict_id), None
+        )
         rows.append(
             {
                 "position": claim.position,
@@ -112,7 +114,7 @@ def articles_export_csv(articles: Iterable[Article]) -> str:
     writer.writeheader()
     for article in articles:
         for row in article_claims_export(article):
-            current = next(
+            current: dict[str, Any] = next(
                 (v for v in row["verdicts"] if v["status"] == Verdict.Status.PUBLISHED), {}
             )
             earlier = [v for v in row["verdicts"] if v is not current]

@@ -1,5 +1,7 @@
 """Articles, the atomic claims extracted from them, citations and verdicts."""
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -7,6 +9,12 @@ from simple_history.models import HistoricalRecords
 
 from claims.extraction.types import KINDS
 from sources.models import Snapshot, Source
+
+
+def record_history_by(instance: models.Model, user: Any) -> None:
+    """Make django-simple-history record ``user`` as the author of the next save or delete
+    of ``instance`` (services set it explicitly: right from the API and the worker too)."""
+    setattr(instance, "_history_user", user)  # noqa: B010 - simple-history's documented hook
 
 
 class Article(models.Model):
@@ -51,7 +59,7 @@ class Article(models.Model):
 
 class Claim(models.Model):
     # One vocabulary of kinds: the extractor's (quantity, quote, event, statement...).
-    Kind = models.TextChoices("Kind", [(kind.upper(), kind) for kind in KINDS])
+    Kind = models.TextChoices("Kind", [(kind.upper(), kind) for kind in KINDS])  # type: ignore[call-overload]  # django-stubs types the class syntax only
 
     class Status(models.TextChoices):
         NEW = "new", "New"

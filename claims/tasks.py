@@ -1,17 +1,18 @@
 """Celery tasks of the claims app: thin wrappers that take ids and call services."""
 
 from celery import shared_task
+from celery.contrib.django.task import DjangoTask
 
 from claims import services
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True)
+@shared_task(base=DjangoTask, acks_late=True, reject_on_worker_lost=True)
 def extract_article_claims(article_id: int) -> None:
     """Extract the claims of one article; a no-op when it is not pending (done or gone)."""
     services.article_extract(article_id=article_id)
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True)
+@shared_task(base=DjangoTask, acks_late=True, reject_on_worker_lost=True)
 def fetch_article(article_id: int) -> None:
     """Fetch the page of an article submitted by URL; a no-op once it has its text."""
     services.article_fetch(article_id=article_id)
@@ -22,7 +23,9 @@ def requeue_stuck_extractions() -> None:
     services.articles_requeue_stuck_extractions()
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True, soft_time_limit=60, time_limit=90)
+@shared_task(
+    base=DjangoTask, acks_late=True, reject_on_worker_lost=True, soft_time_limit=60, time_limit=90
+)
 def find_evidence(citation_id: int) -> None:
     """Find the passages of a cited source that bear on the claim.
 

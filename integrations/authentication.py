@@ -66,3 +66,8 @@ class ApiTokenScheme(OpenApiAuthenticationExtension):
             "scheme": "bearer",
             "description": "An API token (admin → Integrations → API tokens).",
         }
+
+
+def request_api_token(request: Any) -> ApiToken | None:
+    """The ApiToken of a token-authenticated request, else None (a session)."""
+    return request.auth if isinstance(request.auth, ApiToken) else None

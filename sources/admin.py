@@ -31,10 +31,20 @@ def _charset(snapshot: Snapshot) -> str | None:
     return None
 
 
+SNAPSHOT_COLUMNS = (
+    "link",
+    "status",
+    "http_status",
+    "size",
+    "sha256",
+    "created_at",
+    "finished_at",
+)
+
+
 class SnapshotInline(admin.TabularInline):
     model = Snapshot
-    fields = ["link", "status", "http_status", "size", "sha256", "created_at", "finished_at"]
-    readonly_fields = fields
+    fields = readonly_fields = SNAPSHOT_COLUMNS
     extra = 0
     max_num = 0
     can_delete = False

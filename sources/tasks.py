@@ -25,6 +25,7 @@ def retry_countdown(retries: int, retry_after: float | None) -> float:
 
 
 @shared_task(
+    base=DjangoTask,
     bind=True,
     acks_late=True,
     reject_on_worker_lost=True,

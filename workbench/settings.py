@@ -8,6 +8,7 @@ transport. ``DATABASE_URL`` and ``REDIS_URL`` switch to PostgreSQL and Redis.
 import os
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -119,9 +120,9 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": VAR_DIR / "db.sqlite3",
+            "NAME": str(VAR_DIR / "db.sqlite3"),
             # A file, not memory, so that a worker process can share the test database.
-            "TEST": {"NAME": VAR_DIR / "test-db.sqlite3"},
+            "TEST": {"NAME": str(VAR_DIR / "test-db.sqlite3")},
             "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
         }
     }
@@ -198,7 +199,7 @@ CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 150)
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     # Above the hard time limit, so a running task is never redelivered to a second worker.
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
+    CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, Any] = {
         "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", CELERY_TASK_TIME_LIMIT * 4),
         # How often a worker looks for messages whose consumer died (unacked past the timeout).
         "unacked_restore_interval": env_int("CELERY_UNACKED_RESTORE_INTERVAL", 10),

@@ -4,6 +4,7 @@ with claims highlighted, and import and export of claims."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
@@ -43,7 +44,8 @@ class ArticleForm(forms.ModelForm):
             self.fields["title"].help_text = "Left empty, the page's or the text's title is used."
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         body = cleaned["body"] = services.article_text(cleaned.get("body") or "")
         if body.strip() or (self.instance.pk is not None and "body" in self.errors):
             return cleaned
@@ -56,10 +58,19 @@ class ArticleForm(forms.ModelForm):
         return cleaned  # a URL alone: fetched by a worker once saved (save_model)
 
 
+CLAIM_COLUMNS = (
+    "position",
+    "text",
+    "kind",
+    "checkworthiness",
+    "status",
+    "assignee",
+)
+
+
 class ClaimInline(admin.TabularInline):
     model = Claim
-    fields = ["position", "text", "kind", "checkworthiness", "status", "assignee"]
-    readonly_fields = fields
+    fields = readonly_fields = CLAIM_COLUMNS
     ordering = ["position"]
     extra = 0
     max_num = 0
@@ -155,7 +166,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def reading_view(self, request, pk: int):
         """The article's text with every claim highlighted at its span, furniture greyed."""
         article = self._article_or_404(request, pk)
-        claims = selectors.article_claims_for_reading(article)
+        claims: list[Any] = selectors.article_claims_for_reading(article)  # with latest_rating
         marks, unanchored = [], []
         for claim in claims:
             pieces = selectors.claim_pieces(claim, len(article.body))

@@ -3,6 +3,8 @@ evidence, and the workflow buttons (assign, dismiss, reopen, publish, reject).""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
@@ -35,9 +37,8 @@ class QueueFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        if self.value():
-            return selectors.claims_queue(queryset, self.value(), request.user)
-        return queryset
+        queue = self.value()
+        return selectors.claims_queue(queryset, queue, request.user) if queue else queryset
 
 
 class RatingFilter(admin.SimpleListFilter):
@@ -256,7 +257,7 @@ class ClaimAdmin(NoRevertHistoryAdmin):
 
     def _panels(self, request, claim: Claim) -> dict:
         user = request.user
-        verdicts = selectors.claim_verdicts(claim)
+        verdicts: list[Any] = selectors.claim_verdicts(claim)  # with the buttons each may show
         for verdict in verdicts:
             proposed = verdict.status == Verdict.Status.PROPOSED
             verdict.can_publish = proposed and policies.may_publish(user, verdict)

@@ -222,7 +222,7 @@ class CitationCreateInputSerializer(serializers.Serializer):
 
 
 class CitationSerializer(serializers.ModelSerializer):
-    source = serializers.SerializerMethodField()
+    source = serializers.SerializerMethodField()  # type: ignore[assignment]  # not Field.source
     added_by = username("added_by")
     latest_snapshot = serializers.SerializerMethodField()
 

@@ -8,6 +8,9 @@ problem+json.
 
 from __future__ import annotations
 
+from typing import Any
+
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import (
     OpenApiExample,
     OpenApiResponse,
@@ -82,11 +85,12 @@ class ArticleViewSet(
         data = ArticleCreateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         fields = data.validated_data
+        article: Any
         if "body" in fields:
             article = services.article_create(by=request.user, **fields)
         else:
             article = services.article_submit_url(by=request.user, **fields)
-        article.claim_count = 0
+        article.claim_count = 0  # what the serializer reads; a new article has no claims yet
         output = ArticleSerializer(article).data
         return Response(
             output, status=status.HTTP_202_ACCEPTED, headers={"Location": output["api_url"]}
@@ -121,10 +125,7 @@ class ClaimViewSet(
     StrictQueryParams, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):
     filterset_class = ClaimFilter
-    filter_backends = [
-        *viewsets.GenericViewSet.filter_backends,
-        StableOrderingFilter,
-    ]
+    filter_backends = [DjangoFilterBackend, StableOrderingFilter]
     ordering_fields = ["id", "checkworthiness", "created_at", "updated_at", "position"]
     ordering = ["-id"]
     serializer_class = ClaimSerializer

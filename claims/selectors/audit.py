@@ -48,7 +48,7 @@ def claim_audit_trail(claim: Claim) -> list[AuditEntry]:
             lambda r: f"Verdict #{r.id} ({r.get_rating_display()})",
         ),
     ]
-    users = {}
+    users: dict[Any, Any] = {}
     for kind, records, label in groups:
         records = list(records.select_related("history_user").order_by("history_date"))
         previous: dict[int, Any] = {}

@@ -7,7 +7,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 
 from claims import policies
-from claims.models import Citation, Claim
+from claims.models import Citation, Claim, record_history_by
 from claims.services.claims import claim_save_status
 from claims.services.evidence import evidence_request
 from sources.normalise import url_normalize
@@ -49,7 +49,7 @@ def citation_add(
                     claim=claim, source=source, relation=relation, note=note, added_by=by
                 )
                 if by is not None:
-                    citation._history_user = by
+                    record_history_by(citation, by)
                 citation.save()
         except IntegrityError as exc:
             raise Conflict(DUPLICATE_MESSAGE, code="duplicate") from exc
@@ -68,7 +68,7 @@ def citation_update(*, citation: Citation, relation: str, note: str, by: Any) ->
     if relation not in Citation.Relation.values:
         raise DomainError(f"Unknown relation {relation!r}.", code="invalid_relation")
     citation.relation, citation.note = relation, note
-    citation._history_user = by
+    record_history_by(citation, by)
     citation.save(update_fields=["relation", "note"])
     return citation
 
@@ -77,5 +77,5 @@ def citation_remove(*, citation: Citation, by: Any) -> None:
     """Delete a citation (its history, and its source's archive, stay)."""
     if not policies.is_reviewer(by):
         raise PermissionDenied("Only reviewers and editors can remove citations.")
-    citation._history_user = by
+    record_history_by(citation, by)
     citation.delete()

@@ -13,7 +13,7 @@ from typing import Any
 from django.db import transaction
 
 from claims import policies
-from claims.models import Claim, Verdict
+from claims.models import Claim, Verdict, record_history_by
 from workbench.errors import Conflict, DomainError, PermissionDenied
 
 UNCHANGED: Any = object()  # claim_triage: leave the assignee as it is
@@ -24,7 +24,7 @@ STATUS_TRANSITIONS: dict[str, frozenset[str]] = {
     S.DISMISSED: frozenset({S.NEW, S.IN_REVIEW, S.VERDICT_PROPOSED, S.DISMISSED}),
     S.IN_REVIEW: frozenset({S.DISMISSED}),  # reopen
 }
-_VERBS = {S.DISMISSED: "dismissed", S.IN_REVIEW: "moved back into review"}
+_VERBS: dict[str, str] = {S.DISMISSED: "dismissed", S.IN_REVIEW: "moved back into review"}
 
 
 def claim_save_status(claim: Claim, status: str, *, by: Any = None, fields: Iterable[str] = ()):
@@ -34,7 +34,7 @@ def claim_save_status(claim: Claim, status: str, *, by: Any = None, fields: Iter
     """
     claim.status = status
     if by is not None:
-        claim._history_user = by
+        record_history_by(claim, by)
     claim.save(update_fields=["status", "updated_at", *fields])
 
 
@@ -70,7 +70,7 @@ def claim_update(*, claim: Claim, by: Any, text: str, kind: str, checkworthiness
         if changed:
             for name in changed:
                 setattr(claim, name, values[name])
-            claim._history_user = by
+            record_history_by(claim, by)
             claim.save(update_fields=[*changed, "updated_at"])
     return claim
 

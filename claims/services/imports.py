@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from claims import policies
-from claims.models import Article, Claim
+from claims.models import Article, Claim, record_history_by
 from workbench.errors import DomainError, PermissionDenied
 
 logger = logging.getLogger(__name__)
@@ -110,7 +110,7 @@ def claims_import(*, article: Article, rows: list[dict], by) -> ImportResult:
                 details={"spans": [[start, end]], "imported": True},
                 extractor="import",
             )
-            claim._history_user = by
+            record_history_by(claim, by)
             claim.save()
             taken.add((start, end))
             result.created.append(claim)

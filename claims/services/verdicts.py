@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from claims import events, policies
-from claims.models import Claim, Verdict
+from claims.models import Claim, Verdict, record_history_by
 from claims.services.claims import claim_save_status
 from workbench.errors import Conflict, DomainError, PermissionDenied
 from workbench.events import send_on_commit
@@ -36,7 +37,7 @@ def verdict_propose(*, claim: Claim, rating: str, explanation: str, by: Any) -> 
             author=by,
             supersedes=published,
         )
-        verdict._history_user = by
+        record_history_by(verdict, by)
         verdict.save()
         if claim.status in (Claim.Status.NEW, Claim.Status.IN_REVIEW):
             claim_save_status(claim, Claim.Status.VERDICT_PROPOSED, by=by)
@@ -58,17 +59,17 @@ def verdict_publish(*, verdict: Verdict, by: Any) -> Verdict:
         # Saved one by one (not .update()) so that the history records every change.
         for old in Verdict.objects.filter(claim=verdict.claim_id, status=Verdict.Status.PUBLISHED):
             old.status = Verdict.Status.SUPERSEDED
-            old._history_user = by
+            record_history_by(old, by)
             old.save(update_fields=["status"])
         verdict.status = Verdict.Status.PUBLISHED
         verdict.approved_by = by
         verdict.published_at = timezone.now()
-        verdict._history_user = by
+        record_history_by(verdict, by)
         verdict.save(update_fields=["status", "approved_by", "published_at"])
         send_on_commit(
             events.verdict_published,
             Verdict,
-            lambda verdict_id=verdict.pk: events.verdict_published_arguments(verdict_id),
+            functools.partial(events.verdict_published_arguments, verdict.pk),
         )
         claim_save_status(
             Claim.objects.select_for_update().get(pk=verdict.claim_id),
@@ -87,7 +88,7 @@ def verdict_reject(*, verdict: Verdict, by: Any) -> Verdict:
         if verdict.status != Verdict.Status.PROPOSED:
             raise Conflict(f"This verdict is {verdict.get_status_display().lower()}.")
         verdict.status = Verdict.Status.REJECTED
-        verdict._history_user = by
+        record_history_by(verdict, by)
         verdict.save(update_fields=["status"])
         claim = Claim.objects.select_for_update().get(pk=verdict.claim_id)
         others = claim.verdicts.filter(status=Verdict.Status.PROPOSED).exists()

@@ -18,9 +18,10 @@ from integrations.api.serializers import (
     WebhookEndpointInputSerializer,
     WebhookEndpointSerializer,
 )
+from integrations.authentication import request_api_token
 from workbench.api.errors import READ_ERRORS, WRITE_ERRORS, problem_responses
 from workbench.api.filters import StrictQueryParams
-from workbench.api.permissions import WriteRule, request_token
+from workbench.api.permissions import WriteRule
 
 
 @extend_schema_view(
@@ -58,13 +59,13 @@ class WebhookEndpointViewSet(
     }
 
     def get_queryset(self):
-        return selectors.webhook_endpoints_visible(token=request_token(self.request))
+        return selectors.webhook_endpoints_visible(token=request_api_token(self.request))
 
     def create(self, request, *args, **kwargs):
         data = WebhookEndpointInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         endpoint, secret = services.webhook_endpoint_create(
-            by=request.user, token=request_token(request), **data.validated_data
+            by=request.user, token=request_api_token(request), **data.validated_data
         )
         output = WebhookEndpointSerializer(endpoint).data
         return Response({**output, "secret": secret}, status=status.HTTP_201_CREATED)

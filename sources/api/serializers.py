@@ -36,7 +36,7 @@ class SnapshotSummarySerializer(serializers.ModelSerializer):
 
 
 class SnapshotSerializer(SnapshotSummarySerializer):
-    source = serializers.IntegerField(source="source_id", read_only=True)
+    source = serializers.IntegerField(source="source_id", read_only=True)  # type: ignore[assignment]  # not Field.source
     body_download = serializers.SerializerMethodField()
     warc_download = serializers.SerializerMethodField()
 

@@ -282,7 +282,7 @@ class _Decoder:
     def finish(self, raw_total: int) -> bytes:
         if self._obj is None or raw_total == 0:  # an empty body labelled gzip is just empty
             return b""
-        out = self._obj.flush()
+        out: bytes = self._obj.flush()
         self._count(out, raw_total)
         if not self._obj.eof:
             raise FetchFailed(

@@ -73,9 +73,10 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
-    response = drf_exception_handler(exc, context)  # sets WWW-Authenticate, Retry-After
-    if response is None or not isinstance(exc, exceptions.APIException):
-        return response
+    handled = drf_exception_handler(exc, context)  # sets WWW-Authenticate, Retry-After
+    if handled is None or not isinstance(exc, exceptions.APIException):
+        return handled
+    response = handled
     status = response.status_code
     if isinstance(exc, exceptions.ValidationError):
         request = context.get("request")
@@ -120,7 +121,7 @@ class ProblemSerializer(serializers.Serializer):
     status = serializers.IntegerField()
     detail = serializers.CharField()
     code = serializers.CharField(help_text="Stable machine-readable code (see docs/api.md).")
-    errors = ProblemErrorSerializer(
+    errors = ProblemErrorSerializer(  # type: ignore[assignment]  # a field named like Serializer.errors
         many=True, required=False, help_text="Field-level detail of validation errors."
     )
 

@@ -18,7 +18,7 @@ class CursorPage(CursorPagination):
     def get_page_size(self, request: Any) -> int:
         value = request.query_params.get(self.page_size_query_param)
         if value is None:
-            return self.page_size
+            return self.page_size if self.page_size is not None else self.max_page_size
         if not value.isdigit() or not 1 <= int(value) <= self.max_page_size:
             raise QueryParameterError(
                 {

@@ -13,7 +13,8 @@ from workbench.api.permissions import request_token
 class _LiveRate(SimpleRateThrottle):
     def get_rate(self) -> str | None:
         # Read at call time (not import time), so settings overrides apply.
-        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+        rate = api_settings.DEFAULT_THROTTLE_RATES.get(self.scope) if self.scope else None
+        return str(rate) if rate else None
 
 
 class AnonThrottle(_LiveRate):
