@@ -1,3 +1,4 @@
+# Over 400 lines on purpose: pinning, redirects and body limits share one audited state.
 """The safe fetcher: one GET, redirects followed by hand, every hop checked and pinned.
 
 How pinning works: each hop's host is resolved once (``policy.resolve``) and every answer must
