@@ -53,6 +53,23 @@ def _check_triage(claim: Claim, by: Any, what: str) -> None:
         raise PermissionDenied("This claim is assigned to someone else; ask them or an editor.")
 
 
+def _lock_for_triage(claim: Claim, by: Any, what: str, status: str) -> Claim:
+    """The claim's row, locked, once ``by`` may move it to ``status`` (policy, transitions)."""
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    _check_triage(claim, by, what)
+    _check_transition(claim, status)
+    return claim
+
+
+def _save_dismissal(
+    claim: Claim, status: str, by: Any, *, reason: str, note: str, duplicate_of: Claim | None
+) -> None:
+    claim.dismissal_reason, claim.dismissal_note, claim.duplicate_of = reason, note, duplicate_of
+    claim_save_status(
+        claim, status, by=by, fields=["dismissal_reason", "dismissal_note", "duplicate_of"]
+    )
+
+
 def claim_update(*, claim: Claim, by: Any, text: str, kind: str, checkworthiness: float) -> Claim:
     """Edit the claim's own words (the admin's form); spans and workflow stay as they are."""
     if not policies.is_reviewer(by):
@@ -122,20 +139,10 @@ def claim_dismiss(
     if duplicate_of is not None and duplicate_of.pk == claim.pk:
         raise DomainError("A claim cannot duplicate itself.", code="invalid_duplicate")
     with transaction.atomic():
-        claim = Claim.objects.select_for_update().get(pk=claim.pk)
-        _check_triage(claim, by, "dismiss")
-        _check_transition(claim, S.DISMISSED)
+        claim = _lock_for_triage(claim, by, "dismiss", S.DISMISSED)
         if claim.verdicts.filter(status=Verdict.Status.PROPOSED).exists():
             raise Conflict("This claim has a proposed verdict; reject it first.")
-        claim.dismissal_reason = reason
-        claim.dismissal_note = note
-        claim.duplicate_of = duplicate_of
-        claim_save_status(
-            claim,
-            S.DISMISSED,
-            by=by,
-            fields=["dismissal_reason", "dismissal_note", "duplicate_of"],
-        )
+        _save_dismissal(claim, S.DISMISSED, by, reason=reason, note=note, duplicate_of=duplicate_of)
     return claim
 
 
@@ -144,16 +151,8 @@ def claim_reopen(*, claim: Claim, by: Any) -> Claim:
     if not policies.is_reviewer(by):
         raise PermissionDenied("Only reviewers and editors can reopen claims.")
     with transaction.atomic():
-        claim = Claim.objects.select_for_update().get(pk=claim.pk)
-        _check_triage(claim, by, "reopen")
-        _check_transition(claim, S.IN_REVIEW)
-        claim.dismissal_reason, claim.dismissal_note, claim.duplicate_of = "", "", None
-        claim_save_status(
-            claim,
-            S.IN_REVIEW,
-            by=by,
-            fields=["dismissal_reason", "dismissal_note", "duplicate_of"],
-        )
+        claim = _lock_for_triage(claim, by, "reopen", S.IN_REVIEW)
+        _save_dismissal(claim, S.IN_REVIEW, by, reason="", note="", duplicate_of=None)
     return claim
 
 

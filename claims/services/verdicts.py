@@ -44,6 +44,14 @@ def verdict_propose(*, claim: Claim, rating: str, explanation: str, by: Any) -> 
     return verdict
 
 
+def _lock_proposed(verdict: Verdict) -> Verdict:
+    """The verdict's row, locked; only a proposed verdict is published or rejected."""
+    verdict = Verdict.objects.select_for_update().get(pk=verdict.pk)
+    if verdict.status != Verdict.Status.PROPOSED:
+        raise Conflict(f"This verdict is {verdict.get_status_display().lower()}.")
+    return verdict
+
+
 def verdict_publish(*, verdict: Verdict, by: Any) -> Verdict:
     """Publish a proposed verdict. Four eyes: only an editor who did not write it."""
     if not policies.is_editor(by):
@@ -53,9 +61,7 @@ def verdict_publish(*, verdict: Verdict, by: Any) -> Verdict:
             "A verdict must be approved by someone other than its author.", code="four_eyes"
         )
     with transaction.atomic():
-        verdict = Verdict.objects.select_for_update().get(pk=verdict.pk)
-        if verdict.status != Verdict.Status.PROPOSED:
-            raise Conflict(f"This verdict is {verdict.get_status_display().lower()}.")
+        verdict = _lock_proposed(verdict)
         # Saved one by one (not .update()) so that the history records every change.
         for old in Verdict.objects.filter(claim=verdict.claim_id, status=Verdict.Status.PUBLISHED):
             old.status = Verdict.Status.SUPERSEDED
@@ -84,9 +90,7 @@ def verdict_reject(*, verdict: Verdict, by: Any) -> Verdict:
     if not policies.may_reject(by, verdict):
         raise PermissionDenied("Only editors reject verdicts (authors may withdraw their own).")
     with transaction.atomic():
-        verdict = Verdict.objects.select_for_update().get(pk=verdict.pk)
-        if verdict.status != Verdict.Status.PROPOSED:
-            raise Conflict(f"This verdict is {verdict.get_status_display().lower()}.")
+        verdict = _lock_proposed(verdict)
         verdict.status = Verdict.Status.REJECTED
         record_history_by(verdict, by)
         verdict.save(update_fields=["status"])
