@@ -6,6 +6,7 @@ class ClaimsConfig(AppConfig):
     verbose_name = "Claims and verdicts"
 
     def ready(self) -> None:
-        from claims import receivers
+        from claims.tasks import on_snapshot_finished
+        from sources.events import snapshot_finished
 
-        receivers.connect()
+        snapshot_finished.connect(on_snapshot_finished, dispatch_uid="claims.evidence")

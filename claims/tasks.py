@@ -1,4 +1,7 @@
-"""Celery tasks of the claims app: thin wrappers that take ids and call services."""
+"""Celery tasks of the claims app: thin wrappers that take ids and call services; and what
+schedules them when another app's event says so."""
+
+from typing import Any
 
 from celery import shared_task
 from celery.contrib.django.task import DjangoTask
@@ -34,6 +37,12 @@ def find_evidence(citation_id: int) -> None:
     task again once the archive is done (``claims.receivers``).
     """
     services.evidence_find_for_citation(citation_id=citation_id)
+
+
+def on_snapshot_finished(sender: Any, *, source_id: int, **event: Any) -> None:
+    """Receiver of ``sources.events.snapshot_finished`` (connected in ``ClaimsConfig.ready``):
+    a cited source was archived, or failed to be; find evidence for its citations."""
+    services.evidence_request_for_source(source_id=source_id)
 
 
 @shared_task

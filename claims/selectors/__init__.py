@@ -10,7 +10,6 @@ from claims.selectors.audit import AuditEntry, claim_audit_trail
 from claims.selectors.dashboard import dashboard_stats
 from claims.selectors.queues import (
     articles_for_api,
-    citation_ids_of_source,
     citations_for_api,
     citations_of,
     citations_with_stale_evidence,
@@ -38,7 +37,6 @@ __all__ = [
     "article_claims_for_reading",
     "articles_for_api",
     "awaiting_approval",
-    "citation_ids_of_source",
     "citations_for_api",
     "citations_of",
     "citations_with_stale_evidence",

@@ -97,10 +97,6 @@ def citations_of(*, claims: Iterable[Claim]) -> QuerySet[Citation]:
     return Citation.objects.filter(claim__in=list(claims))
 
 
-def citation_ids_of_source(*, source_id: int) -> list[int]:
-    return list(Citation.objects.filter(source=source_id).values_list("pk", flat=True))
-
-
 def claim_evidence(claim: Claim) -> list[tuple[Citation, list[EvidencePassage]]]:
     """Each citation of the claim with its ranked evidence passages."""
     citations = list(

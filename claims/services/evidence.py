@@ -41,7 +41,7 @@ def evidence_request_for_source(*, source_id: int) -> int:
     """Find evidence for every citation of a source whose archive just finished."""
     from claims.tasks import find_evidence
 
-    citation_ids = selectors.citation_ids_of_source(source_id=source_id)
+    citation_ids = list(Citation.objects.filter(source=source_id).values_list("pk", flat=True))
     for citation_id in citation_ids:
         find_evidence.delay_on_commit(citation_id)
     return len(citation_ids)
