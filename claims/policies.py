@@ -18,22 +18,23 @@ EDITOR_GROUP = "Editor"
 REVIEW_GROUPS = (REVIEWER_GROUP, EDITOR_GROUP)
 
 
-def is_reviewer(user: Any) -> bool:
-    """Reviewers and editors cite sources, propose verdicts, take, dismiss and import claims."""
+def _in_groups(user: Any, names: tuple[str, ...]) -> bool:
+    """An active account that is a superuser or a member of one of ``names``."""
     return bool(
         user is not None
         and user.is_active
-        and (user.is_superuser or user.groups.filter(name__in=REVIEW_GROUPS).exists())
+        and (user.is_superuser or user.groups.filter(name__in=names).exists())
     )
+
+
+def is_reviewer(user: Any) -> bool:
+    """Reviewers and editors cite sources, propose verdicts, take, dismiss and import claims."""
+    return _in_groups(user, REVIEW_GROUPS)
 
 
 def is_editor(user: Any) -> bool:
     """Editors also assign claims to others, and publish or reject other people's verdicts."""
-    return bool(
-        user is not None
-        and user.is_active
-        and (user.is_superuser or user.groups.filter(name=EDITOR_GROUP).exists())
-    )
+    return _in_groups(user, (EDITOR_GROUP,))
 
 
 def may_triage(user: Any, claim: Claim) -> bool:

@@ -107,7 +107,7 @@ def webhook_endpoint_create(
     ``token``: the integration registering it through the API. The URL's syntax, scheme and
     port are checked now; its addresses when each delivery is sent (DNS may change).
     """
-    _webhook_endpoint_check(url=url, events=events)
+    webhook_endpoint_check(url=url, events=events)
     secret = "whsec_" + secrets.token_urlsafe(32)
     endpoint = WebhookEndpoint.objects.create(
         name=name, url=url, events=sorted(set(events)), secret=secret, created_by=by, token=token
@@ -119,14 +119,14 @@ def webhook_endpoint_update(
     *, endpoint: WebhookEndpoint, name: str, url: str, events: list[str], is_active: bool, by=None
 ) -> WebhookEndpoint:
     """Change an endpoint (the admin's form); its secret stays (rotate it separately)."""
-    _webhook_endpoint_check(url=url, events=events)
+    webhook_endpoint_check(url=url, events=events)
     endpoint.name, endpoint.url, endpoint.is_active = name, url, is_active
     endpoint.events = sorted(set(events))
     endpoint.save(update_fields=["name", "url", "events", "is_active"])
     return endpoint
 
 
-def _webhook_endpoint_check(*, url: str, events: list[str]) -> None:
+def webhook_endpoint_check(*, url: str, events: list[str]) -> None:
     """Known events, and a URL the fetch policy accepts without DNS (DNS at send time)."""
     from sources.fetching import Blocked, FetchPolicy
     from sources.fetching.policy import parse_target
