@@ -1,11 +1,20 @@
 """Articles, the atomic claims extracted from them, citations and verdicts."""
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from claims.extraction.types import KINDS
 from sources.models import Snapshot, Source
+
+
+def record_history_by(instance: models.Model, user: Any) -> None:
+    """Make django-simple-history record ``user`` as the author of the next save or delete
+    of ``instance`` (services set it explicitly: right from the API and the worker too)."""
+    setattr(instance, "_history_user", user)  # noqa: B010 - simple-history's documented hook
 
 
 class Article(models.Model):
@@ -49,14 +58,8 @@ class Article(models.Model):
 
 
 class Claim(models.Model):
-    class Kind(models.TextChoices):
-        QUANTITY = "quantity", "Quantity"
-        QUOTE = "quote", "Quote"
-        EVENT = "event", "Event"
-        STATEMENT = "statement", "Statement"
-        CAUSAL = "causal", "Causal"
-        COMPARISON = "comparison", "Comparison"
-        ATTRIBUTE = "attribute", "Attribute"
+    # One vocabulary of kinds: the extractor's (quantity, quote, event, statement...).
+    Kind = models.TextChoices("Kind", [(kind.upper(), kind) for kind in KINDS])  # type: ignore[call-overload]  # django-stubs types the class syntax only
 
     class Status(models.TextChoices):
         NEW = "new", "New"
@@ -241,7 +244,7 @@ class Verdict(models.Model):
 class EvidencePassage(models.Model):
     """A passage of a cited source's archived text that bears on the citing claim.
 
-    Computed by ``claims.evidence`` (ranked BM25 plus number/quote/entity matches); replaced
+    Computed by ``claims.passages`` (ranked BM25 plus number/quote/entity matches); replaced
     as a whole whenever evidence is found again for a newer snapshot.
     """
 

@@ -1,5 +1,7 @@
 """The Reviewer and Editor groups and their model permissions (used by a data migration)."""
 
+from claims.policies import EDITOR_GROUP, REVIEWER_GROUP
+
 READ = [
     "claims.view_article",
     "claims.view_claim",
@@ -20,7 +22,7 @@ REVIEWER = [
     "sources.change_source",
 ]
 EDITOR = [*REVIEWER, "claims.change_verdict", "claims.delete_article"]
-ROLES = {"Reviewer": REVIEWER, "Editor": EDITOR}
+ROLES = {REVIEWER_GROUP: REVIEWER, EDITOR_GROUP: EDITOR}
 
 
 def ensure_roles(group_model, permission_model) -> None:

@@ -1,17 +1,21 @@
-"""Celery tasks of the claims app: thin wrappers that take ids and call services."""
+"""Celery tasks of the claims app: thin wrappers that take ids and call services; and what
+schedules them when another app's event says so."""
+
+from typing import Any
 
 from celery import shared_task
+from celery.contrib.django.task import DjangoTask
 
 from claims import services
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True)
+@shared_task(base=DjangoTask, acks_late=True, reject_on_worker_lost=True)
 def extract_article_claims(article_id: int) -> None:
     """Extract the claims of one article; a no-op when it is not pending (done or gone)."""
     services.article_extract(article_id=article_id)
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True)
+@shared_task(base=DjangoTask, acks_late=True, reject_on_worker_lost=True)
 def fetch_article(article_id: int) -> None:
     """Fetch the page of an article submitted by URL; a no-op once it has its text."""
     services.article_fetch(article_id=article_id)
@@ -22,41 +26,28 @@ def requeue_stuck_extractions() -> None:
     services.articles_requeue_stuck_extractions()
 
 
-EVIDENCE_MAX_WAITS = 60  # about 25 minutes of waiting for an archive, then give up
-
-
-def evidence_wait_countdown(retries: int) -> int:
-    """1, 3, 5 … 30 seconds between looks at a snapshot that is still being archived."""
-    return min(30, 1 + 2 * retries)
-
-
 @shared_task(
-    bind=True,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    max_retries=EVIDENCE_MAX_WAITS,
-    soft_time_limit=60,
-    time_limit=90,
+    base=DjangoTask, acks_late=True, reject_on_worker_lost=True, soft_time_limit=60, time_limit=90
 )
-def find_evidence(self, citation_id: int) -> None:
+def find_evidence(citation_id: int) -> None:
     """Find the passages of a cited source that bear on the claim.
 
-    A no-op when the citation is gone or its evidence is already stored for the newest
-    snapshot. While the source is still being archived (queued/fetching), the task retries
-    itself with a growing countdown, a bounded number of times: the claims side waits for
-    archiving instead of archiving calling into claims.
+    A no-op when the citation is gone, its evidence is already stored for the newest snapshot,
+    or the source is still being archived: then the ``snapshot_finished`` event enqueues this
+    task again once the archive is done (``claims.receivers``).
     """
-    outcome = services.evidence_find_for_citation(citation_id=citation_id)
-    if outcome != services.EvidenceOutcome.WAITING:
-        return
-    if self.request.retries >= self.max_retries:
-        services.evidence_give_up(citation_id=citation_id)
-        return
-    raise self.retry(countdown=evidence_wait_countdown(self.request.retries))
+    services.evidence_find_for_citation(citation_id=citation_id)
+
+
+def on_snapshot_finished(sender: Any, *, source_id: int, **event: Any) -> None:
+    """Receiver of ``sources.events.snapshot_finished`` (connected in ``ClaimsConfig.ready``):
+    a cited source was archived, or failed to be; find evidence for its citations."""
+    services.evidence_request_for_source(source_id=source_id)
 
 
 @shared_task
 def find_stale_evidence() -> None:
-    """Beat sweep: citations whose source was archived again get their evidence refreshed."""
+    """Beat sweep, the safety net of the ``snapshot_finished`` event: citations whose source was
+    archived (again) since their evidence was found get it refreshed."""
     for citation_id in services.evidence_stale_citation_ids():
         find_evidence.delay(citation_id)

@@ -76,7 +76,9 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            obj.save(update_fields=["expires_at"])
+            services.api_token_update(
+                token=obj, expires_at=form.cleaned_data.get("expires_at"), by=request.user
+            )
             return
         create_showing_secret(
             self,
@@ -107,6 +109,15 @@ class WebhookEndpointForm(forms.ModelForm):
         model = WebhookEndpoint
         fields = ["name", "url", "events", "is_active"]
 
+    def clean(self):
+        cleaned = super().clean() or self.cleaned_data
+        if "url" in cleaned and "events" in cleaned:
+            try:  # the services' rule, checked early to show the error on the form
+                services.webhook_endpoint_check(url=cleaned["url"], events=cleaned["events"])
+            except DomainError as exc:
+                raise forms.ValidationError(exc.message, code=exc.code) from exc
+        return cleaned
+
 
 @admin.register(WebhookEndpoint)
 class WebhookEndpointAdmin(admin.ModelAdmin):
@@ -117,7 +128,14 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            obj.save()
+            services.webhook_endpoint_update(
+                endpoint=obj,
+                name=form.cleaned_data["name"],
+                url=form.cleaned_data["url"],
+                events=form.cleaned_data["events"],
+                is_active=form.cleaned_data["is_active"],
+                by=request.user,
+            )
             return
         create_showing_secret(
             self,

@@ -1,9 +1,10 @@
 """Write-side of integrations: API tokens, webhook endpoints, webhook events and deliveries.
 
-``webhook_emit`` is called by the claims and sources services after their transaction has
-committed; it records one WebhookDelivery per subscribed endpoint and enqueues the sending
-after commit. ``webhook_deliver`` (run by ``integrations.tasks.deliver_webhook``) signs and
-POSTs one delivery through the project's fetch policy.
+``webhook_emit`` is called by the receivers of the apps' events (``integrations.receivers``),
+after the sender's transaction committed; it records one WebhookDelivery per subscribed
+endpoint and enqueues the sending after commit. ``webhook_deliver`` (run by
+``integrations.tasks.deliver_webhook``) signs and POSTs one delivery through the project's
+fetch policy.
 """
 
 from __future__ import annotations
@@ -23,11 +24,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 
+from integrations import selectors
+from integrations.authentication import token_sha256
 from integrations.models import ApiToken, WebhookDelivery, WebhookEndpoint
-from workbench.api import token_sha256
 from workbench.errors import DomainError
 
 logger = logging.getLogger(__name__)
@@ -81,6 +83,13 @@ def api_token_create(
     return token, secret
 
 
+def api_token_update(*, token: ApiToken, expires_at, by=None) -> ApiToken:
+    """Change when a token expires (its name, scope and secret never change)."""
+    token.expires_at = expires_at
+    token.save(update_fields=["expires_at"])
+    return token
+
+
 def api_token_revoke(*, token: ApiToken, by=None) -> ApiToken:
     ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
     token.refresh_from_db(fields=["revoked_at"])
@@ -98,6 +107,27 @@ def webhook_endpoint_create(
     ``token``: the integration registering it through the API. The URL's syntax, scheme and
     port are checked now; its addresses when each delivery is sent (DNS may change).
     """
+    webhook_endpoint_check(url=url, events=events)
+    secret = "whsec_" + secrets.token_urlsafe(32)
+    endpoint = WebhookEndpoint.objects.create(
+        name=name, url=url, events=sorted(set(events)), secret=secret, created_by=by, token=token
+    )
+    return endpoint, secret
+
+
+def webhook_endpoint_update(
+    *, endpoint: WebhookEndpoint, name: str, url: str, events: list[str], is_active: bool, by=None
+) -> WebhookEndpoint:
+    """Change an endpoint (the admin's form); its secret stays (rotate it separately)."""
+    webhook_endpoint_check(url=url, events=events)
+    endpoint.name, endpoint.url, endpoint.is_active = name, url, is_active
+    endpoint.events = sorted(set(events))
+    endpoint.save(update_fields=["name", "url", "events", "is_active"])
+    return endpoint
+
+
+def webhook_endpoint_check(*, url: str, events: list[str]) -> None:
+    """Known events, and a URL the fetch policy accepts without DNS (DNS at send time)."""
     from sources.fetching import Blocked, FetchPolicy
     from sources.fetching.policy import parse_target
 
@@ -107,16 +137,11 @@ def webhook_endpoint_create(
             f"Choose events among {', '.join(WebhookEndpoint.Event.values)}.", code="invalid_events"
         )
     try:
-        parse_target(url, FetchPolicy.from_settings())  # syntax, scheme, port; DNS at send time
+        parse_target(url, FetchPolicy.from_settings())  # syntax, scheme, port
     except Blocked as exc:
         raise DomainError(
             f"This URL cannot receive webhooks: {exc.message}", code="bad_url"
         ) from exc
-    secret = "whsec_" + secrets.token_urlsafe(32)
-    endpoint = WebhookEndpoint.objects.create(
-        name=name, url=url, events=sorted(set(events)), secret=secret, created_by=by, token=token
-    )
-    return endpoint, secret
 
 
 def webhook_endpoint_delete(*, endpoint: WebhookEndpoint, by=None) -> None:
@@ -144,14 +169,7 @@ def webhook_emit(*, event: str, payload: dict[str, Any]) -> list[WebhookDelivery
 
     if event not in WebhookEndpoint.Event.values:
         raise ValueError(f"unknown webhook event {event!r}")
-    live = WebhookEndpoint.objects.filter(is_active=True).filter(
-        Q(token__isnull=True) | Q(token__revoked_at__isnull=True)
-    )
-    endpoints = [
-        endpoint
-        for endpoint in live
-        if event in endpoint.events  # JSON containment is not portable to SQLite
-    ]
+    endpoints = selectors.webhook_endpoints_subscribed(event=event)
     if not endpoints:
         return []
     body = json.loads(json.dumps(payload, cls=DjangoJSONEncoder))
@@ -164,63 +182,17 @@ def webhook_emit(*, event: str, payload: dict[str, Any]) -> list[WebhookDelivery
     return deliveries
 
 
-def verdict_published_payload(verdict_id: int) -> dict[str, Any]:
-    from claims.models import Verdict
-
-    verdict = Verdict.objects.select_related("claim__article").get(pk=verdict_id)
-    claim = verdict.claim
-    return {
-        "verdict": {
-            "id": verdict.pk,
-            "rating": verdict.rating,
-            "explanation": verdict.explanation,
-            "published_at": verdict.published_at,
-            "supersedes": verdict.supersedes_id,
-        },
-        "claim": {"id": claim.pk, "text": claim.text, "article": claim.article_id},
-        "article": {"id": claim.article_id, "url": claim.article.url},
-        "links": {
-            "claim": absolute_url(f"/api/v1/claims/{claim.pk}"),
-            "claimreview": absolute_url(f"/api/v1/claims/{claim.pk}/claimreview"),
-        },
-    }
-
-
 def absolute_url(path: str) -> str:
     """Links in payloads: absolute when WORKBENCH_BASE_URL is set (workers have no request)."""
     return settings.WORKBENCH_BASE_URL.rstrip("/") + path
 
 
-def verdict_published_emit(*, verdict_id: int) -> list[WebhookDelivery]:
-    """``verdict.published``: called on commit by ``claims.services.verdict_publish``."""
-    return webhook_emit(
-        event=WebhookEndpoint.Event.VERDICT_PUBLISHED,
-        payload=verdict_published_payload(verdict_id),
-    )
-
-
-def snapshot_finished_emit(*, snapshot_id: int) -> list[WebhookDelivery]:
-    """``snapshot.finished``: called on commit when a snapshot reaches a final status."""
-    from sources.models import Snapshot
-
-    snapshot = Snapshot.objects.select_related("source").filter(pk=snapshot_id).first()
-    if snapshot is None or not snapshot.is_final:
-        return []
-    return webhook_emit(
-        event=WebhookEndpoint.Event.SNAPSHOT_FINISHED,
-        payload={
-            "snapshot": {
-                "id": snapshot.pk,
-                "status": snapshot.status,
-                "http_status": snapshot.http_status,
-                "sha256": snapshot.sha256,
-                "finished_at": snapshot.finished_at,
-                "error_reason": snapshot.error_reason,
-            },
-            "source": {"id": snapshot.source_id, "url": snapshot.source.url},
-            "links": {"snapshot": absolute_url(f"/api/v1/snapshots/{snapshot.pk}")},
-        },
-    )
+def event_payload(payload: dict[str, Any]) -> dict[str, Any]:
+    """An app's event payload as webhooks send it: its ``links`` (paths) made absolute."""
+    links = payload.get("links")
+    if not links:
+        return payload
+    return {**payload, "links": {name: absolute_url(path) for name, path in links.items()}}
 
 
 # Delivery ----------------------------------------------------------------------------------
@@ -379,12 +351,7 @@ def webhook_deliveries_requeue_stuck(*, now=None) -> list[int]:
     from integrations.tasks import deliver_webhook
 
     now = now or timezone.now()
-    stuck = list(
-        WebhookDelivery.objects.filter(
-            status__in=[WebhookDelivery.Status.SENDING, WebhookDelivery.Status.RETRYING],
-            next_attempt_at__lt=now - DELIVERY_LEASE,
-        ).values_list("pk", flat=True)
-    )
+    stuck = selectors.webhook_deliveries_stuck(before=now - DELIVERY_LEASE)
     requeued = []
     for delivery_id in stuck:
         with transaction.atomic():

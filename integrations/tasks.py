@@ -3,6 +3,7 @@
 import random
 
 from celery import shared_task
+from celery.contrib.django.task import DjangoTask
 from django.conf import settings
 
 from integrations import services
@@ -17,6 +18,7 @@ def retry_countdown(retries: int, retry_after: float | None = None) -> float:
 
 
 @shared_task(
+    base=DjangoTask,
     bind=True,
     acks_late=True,
     reject_on_worker_lost=True,

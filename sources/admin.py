@@ -15,7 +15,7 @@ from sources import services
 from sources.archiving.reader import reader_html
 from sources.downloads import snapshot_download
 from sources.models import Snapshot, Source
-from sources.selectors import latest_snapshot
+from sources.selectors import snapshot_latest
 
 # The reader page runs the admin's own static files and nothing else.
 READER_CSP = (
@@ -31,10 +31,20 @@ def _charset(snapshot: Snapshot) -> str | None:
     return None
 
 
+SNAPSHOT_COLUMNS = (
+    "link",
+    "status",
+    "http_status",
+    "size",
+    "sha256",
+    "created_at",
+    "finished_at",
+)
+
+
 class SnapshotInline(admin.TabularInline):
     model = Snapshot
-    fields = ["link", "status", "http_status", "size", "sha256", "created_at", "finished_at"]
-    readonly_fields = fields
+    fields = readonly_fields = SNAPSHOT_COLUMNS
     extra = 0
     max_num = 0
     can_delete = False
@@ -64,7 +74,7 @@ class SourceAdmin(admin.ModelAdmin):
     actions = ["archive_now"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(latest_status=latest_snapshot("status"))
+        return super().get_queryset(request).annotate(latest_status=snapshot_latest("status"))
 
     def has_add_permission(self, request):
         return False  # sources are created by citing a URL on a claim

@@ -17,9 +17,10 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 
+from sources import events, selectors
 from sources.archiving.storage import store_blob
 from sources.archiving.text import extract_text
 from sources.archiving.warc import build_warc
@@ -27,8 +28,9 @@ from sources.archiving.wayback import SpnConfig, WaybackError, spn_status, spn_s
 from sources.fetching import Blocked, FetchError, FetchFailed, FetchPolicy, FetchResult, fetch
 from sources.fetching.politeness import domain_slot
 from sources.models import Snapshot, Source
-from sources.urls import InvalidURL, url_domain, url_normalize
+from sources.normalise import InvalidURL, url_domain, url_normalize
 from workbench.errors import DomainError
+from workbench.events import send_on_commit
 
 logger = logging.getLogger(__name__)
 
@@ -210,17 +212,15 @@ def _save_if_still_fetching(snapshot: Snapshot) -> bool:
         logger.warning("Snapshot %s was no longer ours to finish; outcome dropped", snapshot.pk)
         return False
     if snapshot.is_final:
-        transaction.on_commit(_webhook_snapshot_finished(snapshot.pk), robust=True)
+        _announce_finished(snapshot.pk)
     return True
 
 
-def _webhook_snapshot_finished(snapshot_id: int):
-    def emit() -> None:
-        from integrations.services import snapshot_finished_emit  # integrations may import us
-
-        snapshot_finished_emit(snapshot_id=snapshot_id)
-
-    return emit
+def _announce_finished(snapshot_id: int) -> None:
+    """``snapshot_finished`` after commit: claims look for evidence, integrations notify."""
+    send_on_commit(
+        events.snapshot_finished, Snapshot, lambda: events.snapshot_finished_arguments(snapshot_id)
+    )
 
 
 def _snapshot_requeue(snapshot: Snapshot, reason: str, message: str) -> None:
@@ -242,17 +242,13 @@ def snapshot_fail(*, snapshot_id: int, reason: str, message: str) -> None:
         lease_expires_at=None,
     )
     if failed:
-        transaction.on_commit(_webhook_snapshot_finished(snapshot_id), robust=True)
+        _announce_finished(snapshot_id)
 
 
 def snapshots_requeue_stuck(*, now: datetime | None = None) -> list[int]:
     """Re-enqueue snapshots whose lease ran out (a worker died, a message was lost)."""
     now = now or timezone.now()
-    stuck = list(
-        Snapshot.objects.filter(
-            status__in=Snapshot.ACTIVE_STATUSES, lease_expires_at__lt=now
-        ).values_list("pk", flat=True)
-    )
+    stuck = selectors.snapshots_stuck(now=now)
     requeued = []
     for snapshot_id in stuck:
         with transaction.atomic():
@@ -302,21 +298,6 @@ def page_fetch(*, url: str) -> FetchedPage:
 # Link-rot watch -------------------------------------------------------------------------
 
 
-def sources_due_for_live_check(*, now: datetime | None = None, limit: int = 200) -> list[int]:
-    """Sources never checked, or last checked longer ago than the configured interval."""
-    now = now or timezone.now()
-    due_before = now - settings.LINKROT_INTERVAL
-    return list(
-        Source.objects.filter(
-            Q(live_checked_at__isnull=True) | Q(live_checked_at__lt=due_before),
-            snapshots__status=Snapshot.Status.SUCCEEDED,
-        )
-        .distinct()
-        .order_by(F("live_checked_at").asc(nulls_first=True))
-        .values_list("pk", flat=True)[:limit]
-    )
-
-
 def source_check_live(*, source_id: int) -> Source | None:
     """Re-fetch a cited source and record whether it is still there and unchanged.
 
@@ -326,9 +307,7 @@ def source_check_live(*, source_id: int) -> Source | None:
     source = Source.objects.filter(pk=source_id).first()
     if source is None:
         return None
-    latest = (
-        source.snapshots.filter(status=Snapshot.Status.SUCCEEDED).order_by("-created_at").first()
-    )
+    latest = selectors.snapshot_latest_succeeded(source_id=source.pk)
     try:
         with polite_slot(source.url):
             result = fetch(source.url, policy=FetchPolicy.from_settings())

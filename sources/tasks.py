@@ -1,24 +1,31 @@
 """Celery tasks of the sources app: archive snapshots on the ``archive`` queue."""
 
 import logging
-import random
+from typing import Any
 
 from celery import shared_task
+from celery.contrib.django.task import DjangoTask
+from celery.utils.time import get_exponential_backoff_interval
 from django.conf import settings
 
-from sources import services
+from sources import selectors, services
 from sources.archiving.wayback import WaybackError
 
 logger = logging.getLogger(__name__)
 
 
 def retry_countdown(retries: int, retry_after: float | None) -> float:
-    """Exponential backoff with full jitter, honouring a server's Retry-After."""
-    backoff = random.uniform(0, min(600, 5 * 2**retries))
+    """Celery's exponential backoff with full jitter (5 s doubling, at most 10 minutes), or a
+    server's Retry-After if longer. Not ``retry_backoff``: that cannot honour Retry-After, and
+    attempts are counted on the row (across redeliveries and sweeps), not per message."""
+    backoff = get_exponential_backoff_interval(
+        factor=5, retries=retries, maximum=600, full_jitter=True
+    )
     return max(backoff, retry_after or 0)
 
 
 @shared_task(
+    base=DjangoTask,
     bind=True,
     acks_late=True,
     reject_on_worker_lost=True,
@@ -52,7 +59,7 @@ def requeue_stuck_snapshots() -> None:
 @shared_task
 def schedule_live_checks() -> None:
     """Beat: enqueue the link-rot check of every source that is due."""
-    for source_id in services.sources_due_for_live_check():
+    for source_id in selectors.sources_due_for_live_check():
         check_source_live.delay(source_id)
 
 
@@ -64,16 +71,34 @@ def check_source_live(source_id: int) -> None:
 WAYBACK_MAX_LOOKS = 20
 
 
-@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=WAYBACK_MAX_LOOKS)
-def submit_to_wayback(self, snapshot_id: int) -> None:
+class WaybackPending(Exception):
+    """Save Page Now is still working on it: look again later."""
+
+    def __str__(self) -> str:
+        return "Save Page Now is still working on it."
+
+
+class _WaybackTask(DjangoTask):
+    def on_failure(self, exc: Exception, task_id: str, args: Any, kwargs: Any, einfo: Any) -> None:
+        """Retries exhausted: the final failure is written to the snapshot."""
+        snapshot_id = kwargs.get("snapshot_id", args[0] if args else None)
+        if snapshot_id is not None:
+            services.snapshot_wayback_fail(snapshot_id=snapshot_id, detail=f"Gave up: {exc}")
+
+
+@shared_task(
+    base=_WaybackTask,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    # Transient trouble (the service wrote nothing) and a pending job are retried by Celery:
+    # after 5, 10, 20, 40, then every 60 seconds, at most WAYBACK_MAX_LOOKS times.
+    autoretry_for=(WaybackError, WaybackPending),
+    retry_backoff=5,
+    retry_backoff_max=60,
+    retry_jitter=False,
+    max_retries=WAYBACK_MAX_LOOKS,
+)
+def submit_to_wayback(snapshot_id: int) -> None:
     """Submit a succeeded snapshot's URL to Save Page Now and follow the job to its end."""
-    try:
-        if services.snapshot_wayback_step(snapshot_id=snapshot_id):
-            return
-        detail = "Save Page Now is still working on it."
-    except WaybackError as exc:  # transient: the service wrote nothing
-        detail = exc.message
-    if self.request.retries >= self.max_retries:
-        services.snapshot_wayback_fail(snapshot_id=snapshot_id, detail=f"Gave up: {detail}")
-        return
-    raise self.retry(countdown=min(60, 5 * (self.request.retries + 1)))
+    if not services.snapshot_wayback_step(snapshot_id=snapshot_id):
+        raise WaybackPending()

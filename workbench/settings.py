@@ -8,6 +8,7 @@ transport. ``DATABASE_URL`` and ``REDIS_URL`` switch to PostgreSQL and Redis.
 import os
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -119,9 +120,9 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": VAR_DIR / "db.sqlite3",
+            "NAME": str(VAR_DIR / "db.sqlite3"),
             # A file, not memory, so that a worker process can share the test database.
-            "TEST": {"NAME": VAR_DIR / "test-db.sqlite3"},
+            "TEST": {"NAME": str(VAR_DIR / "test-db.sqlite3")},
             "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
         }
     }
@@ -198,7 +199,7 @@ CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 150)
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     # Above the hard time limit, so a running task is never redelivered to a second worker.
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
+    CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, Any] = {
         "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", CELERY_TASK_TIME_LIMIT * 4),
         # How often a worker looks for messages whose consumer died (unacked past the timeout).
         "unacked_restore_interval": env_int("CELERY_UNACKED_RESTORE_INTERVAL", 10),
@@ -284,8 +285,6 @@ ARCHIVE_MAX_RETRIES = env_int("ARCHIVE_MAX_RETRIES", 5)
 LINKROT_INTERVAL = timedelta(hours=env_float("LINKROT_INTERVAL_HOURS", 24.0))
 ARCHIVE_LEASE = timedelta(seconds=env_int("ARCHIVE_LEASE_SECONDS", CELERY_TASK_TIME_LIMIT + 30))
 
-# The integration API (workbench/api.py, docs/api.md). Throttle rates: "<n>/<second|minute|
-# hour|day>"; tokens are throttled per token, session users per user, anonymous per address.
 # Optional second copy of every archived page at the Wayback Machine (Save Page Now 2).
 WAYBACK_SPN_ENABLED = env_bool("WAYBACK_SPN_ENABLED", False)
 WAYBACK_SPN_URL = env("WAYBACK_SPN_URL", "https://web.archive.org/save")
@@ -295,14 +294,16 @@ WAYBACK_REPLAY_URL = env("WAYBACK_REPLAY_URL", "https://web.archive.org/web")
 if WAYBACK_SPN_ENABLED and not (WAYBACK_SPN_ACCESS_KEY and WAYBACK_SPN_SECRET):
     raise ImproperlyConfigured("WAYBACK_SPN_ENABLED needs WAYBACK_SPN_ACCESS_KEY and _SECRET.")
 
+# The integration API (workbench/api/, docs/api.md). Throttle rates: "<n>/<second|minute|
+# hour|day>"; tokens are throttled per token, session users per user, anonymous per address.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "workbench.api.ApiTokenAuthentication",
+        "integrations.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["workbench.api.IsAuthenticatedAndScoped"],
+    "DEFAULT_PERMISSION_CLASSES": ["workbench.api.permissions.IsAuthenticatedAndScoped"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "workbench.api.CursorPage",
+    "DEFAULT_PAGINATION_CLASS": "workbench.api.pagination.CursorPage",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_RENDERER_CLASSES": [
@@ -310,11 +311,11 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "EXCEPTION_HANDLER": "workbench.api.problem_exception_handler",
+    "EXCEPTION_HANDLER": "workbench.api.errors.problem_exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
-        "workbench.api.AnonThrottle",
-        "workbench.api.UserThrottle",
-        "workbench.api.TokenThrottle",
+        "workbench.api.throttling.AnonThrottle",
+        "workbench.api.throttling.UserThrottle",
+        "workbench.api.throttling.TokenThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env("API_THROTTLE_ANON", "60/minute"),
@@ -334,7 +335,7 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "workbench.api.require_body_or_url",
+        "claims.api.schema.require_body_or_url",
     ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

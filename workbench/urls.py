@@ -20,7 +20,7 @@ urlpatterns = [
     # The integration API (docs/api.md) and its OpenAPI 3 schema.
     path("api/v1/", include(("claims.api.urls", "claims-api"))),
     path("api/v1/", include(("sources.api.urls", "sources-api"))),
-    path("api/v1/", include(("integrations.api", "integrations-api"))),
+    path("api/v1/", include(("integrations.api.urls", "integrations-api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),

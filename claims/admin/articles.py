@@ -4,6 +4,7 @@ with claims highlighted, and import and export of claims."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
@@ -15,18 +16,17 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.text import slugify
 
-from claims import selectors, services
+from claims import exports, selectors, services
 from claims.admin.base import STATUS_COLOURS, download
-from claims.extraction import html_to_text, looks_like_html
 from claims.highlight import Mark, render_marked
 from claims.models import Article, Claim, Verdict
-from sources.services import page_fetch
 from workbench.errors import DomainError
 
 
 class ArticleForm(forms.ModelForm):
-    """An article's text; when adding, its URL alone will do: the page is fetched through the
-    safe fetcher and its main text kept. With both, the pasted text wins."""
+    """An article's text; when adding, its URL alone will do: a worker fetches the page through
+    the safe fetcher and keeps its main text, as for the API. With both, the pasted text wins.
+    No network call here: validating the form never waits for a page."""
 
     class Meta:
         model = Article
@@ -44,45 +44,33 @@ class ArticleForm(forms.ModelForm):
             self.fields["title"].help_text = "Left empty, the page's or the text's title is used."
 
     def clean(self):
-        cleaned = super().clean()
-        body = cleaned.get("body") or ""
-        if looks_like_html(body):
-            body = cleaned["body"] = html_to_text(body)
+        super().clean()
+        cleaned = self.cleaned_data
+        body = cleaned["body"] = services.article_text(cleaned.get("body") or "")
         if body.strip() or (self.instance.pk is not None and "body" in self.errors):
             return cleaned
         if self.instance.pk is not None:
             self.add_error("body", "The article has no text.")
-            return cleaned
-        url = cleaned.get("url")
-        if not url:
-            if "url" not in self.errors:
-                raise forms.ValidationError(
-                    "Paste the article's text or give its URL.", code="body_or_url"
-                )
-            return cleaned
-        if self.errors:
-            return cleaned  # fetch only for an otherwise valid form
-        try:
-            page = page_fetch(url=url)
-        except DomainError as exc:
-            self.add_error("url", exc.message)
-            return cleaned
-        # The fetched page fills what the reviewer left empty; saving is as for pasted text.
-        cleaned.update(
-            body=page.text,
-            url=page.url,
-            title=cleaned.get("title") or page.title,
-            published_on=cleaned.get("published_on") or page.published,
-        )
-        if "language" not in self.changed_data and page.language:
-            cleaned["language"] = page.language
-        return cleaned
+        elif not cleaned.get("url") and "url" not in self.errors:
+            raise forms.ValidationError(
+                "Paste the article's text or give its URL.", code="body_or_url"
+            )
+        return cleaned  # a URL alone: fetched by a worker once saved (save_model)
+
+
+CLAIM_COLUMNS = (
+    "position",
+    "text",
+    "kind",
+    "checkworthiness",
+    "status",
+    "assignee",
+)
 
 
 class ClaimInline(admin.TabularInline):
     model = Claim
-    fields = ["position", "text", "kind", "checkworthiness", "status", "assignee"]
-    readonly_fields = fields
+    fields = readonly_fields = CLAIM_COLUMNS
     ordering = ["position"]
     extra = 0
     max_num = 0
@@ -134,15 +122,12 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_inlines(self, request, obj):
         return self.inlines if obj else []
 
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        if object_id is None and request.method == "POST":
-            # Adding may fetch the article's page (seconds): hold no transaction open
-            # meanwhile. The services write in transactions of their own.
-            return self._changeform_view(request, object_id, form_url, extra_context)
-        return super().changeform_view(request, object_id, form_url, extra_context)
-
     def save_model(self, request, obj, form, change):
-        services.article_save(article=obj, body=form.cleaned_data["body"], by=request.user)
+        body = form.cleaned_data["body"]
+        if change or body.strip():
+            services.article_save(article=obj, body=body, by=request.user)
+        else:
+            services.article_fetch_request(article=obj, by=request.user)
 
     @admin.action(description="Re-extract claims (keeps reviewed claims)")
     def re_extract(self, request, queryset):
@@ -152,7 +137,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description="Export claims, verdicts and sources as JSON")
     def export_json(self, request, queryset):
-        payload = [selectors.article_export(article) for article in queryset]
+        payload = [exports.article_export(article) for article in queryset]
         return download(
             json.dumps(payload if len(payload) != 1 else payload[0], indent=2, ensure_ascii=False),
             "claims.json",
@@ -161,7 +146,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description="Export claims, verdicts and sources as CSV")
     def export_csv(self, request, queryset):
-        return download(selectors.articles_export_csv(list(queryset)), "claims.csv", "text/csv")
+        return download(exports.articles_export_csv(list(queryset)), "claims.csv", "text/csv")
 
     def get_urls(self):
         view = self.admin_site.admin_view
@@ -181,7 +166,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def reading_view(self, request, pk: int):
         """The article's text with every claim highlighted at its span, furniture greyed."""
         article = self._article_or_404(request, pk)
-        claims = selectors.article_claims_for_reading(article)
+        claims: list[Any] = selectors.article_claims_for_reading(article)  # with latest_rating
         marks, unanchored = [], []
         for claim in claims:
             pieces = selectors.claim_pieces(claim, len(article.body))
@@ -227,10 +212,10 @@ class ArticleAdmin(admin.ModelAdmin):
         article = self._article_or_404(request, pk)
         name = slugify(article.title)[:60] or f"article-{article.pk}"
         if fmt == "json":
-            text = json.dumps(selectors.article_export(article), indent=2, ensure_ascii=False)
+            text = json.dumps(exports.article_export(article), indent=2, ensure_ascii=False)
             return download(text, f"{name}.json", "application/json")
         if fmt == "csv":
-            return download(selectors.articles_export_csv([article]), f"{name}.csv", "text/csv")
+            return download(exports.articles_export_csv([article]), f"{name}.csv", "text/csv")
         raise Http404("Unknown export format.")
 
     def import_view(self, request, pk: int):

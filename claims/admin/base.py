@@ -8,7 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import Claim
 
-STATUS_COLOURS = {
+STATUS_COLOURS: dict[str, str] = {
     Claim.Status.NEW: "new",
     Claim.Status.IN_REVIEW: "in-review",
     Claim.Status.VERDICT_PROPOSED: "proposed",

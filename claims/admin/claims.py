@@ -3,11 +3,9 @@ evidence, and the workflow buttons (assign, dismiss, reopen, publish, reject).""
 
 from __future__ import annotations
 
-from django import forms
+from typing import Any
+
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
-from django.contrib.admin.views.main import ChangeList
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -15,177 +13,19 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
-from claims import selectors, services
+from claims import policies, selectors, services
 from claims.admin.base import STATUS_COLOURS, NoRevertHistoryAdmin
+from claims.admin.changelist import (
+    ClaimActionForm,
+    ClaimChangeList,
+    DismissForm,
+    QueueFilter,
+    RatingFilter,
+)
+from claims.admin.inlines import CitationInline, VerdictInline
 from claims.highlight import Mark, render_marked
 from claims.models import Citation, Claim, Verdict
-from sources.selectors import latest_snapshot
-from sources.urls import InvalidURL, url_normalize
 from workbench.errors import DomainError
-
-
-class CitationForm(forms.ModelForm):
-    url = forms.CharField(
-        label="Source URL", max_length=2048, widget=forms.URLInput(attrs={"size": 60})
-    )
-
-    class Meta:
-        model = Citation
-        fields = ["url", "relation", "note"]
-        widgets = {"note": forms.Textarea(attrs={"rows": 2, "cols": 40})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["url"].initial = self.instance.source.url
-            self.fields["url"].disabled = True
-            self.fields["url"].required = False
-
-    def clean_url(self):
-        if self.instance.pk:
-            return self.instance.source.url
-        try:
-            url = url_normalize(self.cleaned_data["url"])
-        except InvalidURL as exc:
-            raise forms.ValidationError(exc.message) from exc
-        claim = getattr(self.instance, "claim", None)
-        if claim is not None and claim.citations.filter(source__url=url).exists():
-            raise forms.ValidationError("This claim already cites that source.")
-        return url
-
-
-class CitationInline(admin.TabularInline):
-    model = Citation
-    form = CitationForm
-    fields = ["url", "relation", "note", "snapshot", "evidence", "added_by", "history"]
-    readonly_fields = ["snapshot", "evidence", "added_by", "history"]
-    extra = 1
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .select_related("source", "added_by")
-            .annotate(snapshot_status=latest_snapshot("status", source_ref="source"))
-        )
-
-    @admin.display(description="Archive")
-    def snapshot(self, obj):
-        if not obj.pk:
-            return "-"
-        status = obj.snapshot_status or "none"
-        url = reverse("admin:sources_source_change", args=[obj.source_id])
-        return format_html('<a href="{}" class="snapshot-status">{}</a>', url, status)
-
-    @admin.display(description="Evidence")
-    def evidence(self, obj):
-        if not obj.pk:
-            return "-"
-        return format_html(
-            '<a href="#evidence-{}" class="evidence-status">{}</a>',
-            obj.pk,
-            obj.get_evidence_status_display(),
-        )
-
-    @admin.display(description="History")
-    def history(self, obj):
-        if not obj.pk:
-            return "-"
-        url = reverse("admin:claims_citation_history", args=[obj.pk])
-        return format_html('<a href="{}">history</a>', url)
-
-
-class VerdictForm(forms.ModelForm):
-    class Meta:
-        model = Verdict
-        fields = ["rating", "explanation"]
-        widgets = {"explanation": forms.Textarea(attrs={"rows": 3, "cols": 50})}
-
-
-class VerdictInline(admin.StackedInline):
-    model = Verdict
-    form = VerdictForm
-    extra = 0
-    can_delete = False
-    fk_name = "claim"
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("author", "approved_by")
-
-    def get_readonly_fields(self, request, obj=None):
-        return ["status", "author", "approved_by", "published_at", "supersedes", "created_at"]
-
-    def has_change_permission(self, request, obj=None):
-        # Verdicts are never edited in place: a correction is a new verdict.
-        return False
-
-
-class QueueFilter(admin.SimpleListFilter):
-    title = "queue"
-    parameter_name = "queue"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("mine", "My claims"),
-            ("unassigned", "Unassigned (open)"),
-            ("awaiting", "Awaiting approval"),
-            ("awaiting_me", "Awaiting approval, not mine"),
-        ]
-
-    def queryset(self, request, queryset):
-        if self.value():
-            return selectors.claims_queue(queryset, self.value(), request.user)
-        return queryset
-
-
-class RatingFilter(admin.SimpleListFilter):
-    title = "verdict"
-    parameter_name = "rating"
-
-    def lookups(self, request, model_admin):
-        return [*Verdict.Rating.choices, ("none", "No verdict yet")]
-
-    def queryset(self, request, queryset):
-        if self.value() == "none":
-            return queryset.filter(latest_rating__isnull=True)
-        if self.value():
-            return queryset.filter(latest_rating=self.value())
-        return queryset
-
-
-def _reviewers():
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, groups__name__in=services.REVIEW_GROUPS)
-        .distinct()
-        .order_by("username")
-    )
-
-
-class ClaimActionForm(helpers.ActionForm):
-    assignee = forms.ModelChoiceField(
-        queryset=_reviewers(), required=False, label="Assign to", empty_label="(me)"
-    )
-
-
-class DismissForm(forms.Form):
-    reason = forms.ChoiceField(choices=Claim.DismissalReason.choices)
-    note = forms.CharField(
-        required=False, max_length=2000, widget=forms.TextInput(attrs={"placeholder": "note"})
-    )
-    duplicate_of = forms.IntegerField(required=False, min_value=1, label="Duplicate of (claim id)")
-
-
-class ClaimChangeList(ChangeList):
-    """Annotates only the rows shown: a deep page (OFFSET 50,000) would otherwise compute the
-    verdict subqueries for every row it skips. One extra query, whatever the page size."""
-
-    def get_results(self, request):
-        super().get_results(request)
-        ids = list(self.result_list.values_list("pk", flat=True))
-        rows = {c.pk: c for c in selectors.claims_for_review(Claim.objects.filter(pk__in=ids))}
-        self.result_list = [rows[pk] for pk in ids if pk in rows]
-
 
 WORKFLOW_ACTIONS = ("assign_me", "unassign", "dismiss", "reopen", "publish", "reject")
 
@@ -363,13 +203,11 @@ class ClaimAdmin(NoRevertHistoryAdmin):
 
     def _panels(self, request, claim: Claim) -> dict:
         user = request.user
-        can_publish = services.user_can_publish(user)
-        can_review = services.user_can_review(user)
-        verdicts = selectors.claim_verdicts(claim)
+        verdicts: list[Any] = selectors.claim_verdicts(claim)  # with the buttons each may show
         for verdict in verdicts:
             proposed = verdict.status == Verdict.Status.PROPOSED
-            verdict.can_publish = can_publish and proposed and verdict.author_id != user.pk
-            verdict.can_reject = proposed and (can_publish or verdict.author_id == user.pk)
+            verdict.can_publish = proposed and policies.may_publish(user, verdict)
+            verdict.can_reject = proposed and policies.may_reject(user, verdict)
         evidence = []
         for citation, passages in selectors.claim_evidence(claim):
             evidence.append(
@@ -388,8 +226,7 @@ class ClaimAdmin(NoRevertHistoryAdmin):
             )
         reading_url = reverse("admin:claims_article_read", args=[claim.article_id])
         return {
-            "can_review": can_review,
-            "can_publish": can_publish,
+            "can_triage": policies.may_triage(user, claim),
             "status_class": STATUS_COLOURS[claim.status],
             "verdicts": verdicts,
             "evidence": evidence,
@@ -456,12 +293,20 @@ class ClaimAdmin(NoRevertHistoryAdmin):
 
     # Inline saves go through the services ------------------------------------------------
 
+    def has_add_permission(self, request):
+        return False  # claims come from extraction and imports
+
     def save_model(self, request, obj, form, change):
-        if not change:
-            super().save_model(request, obj, form, change)
-        elif form.changed_data:
-            obj._history_user = request.user
-            obj.save(update_fields=[*form.changed_data, "updated_at"])
+        if form.changed_data:
+            self._call(
+                request,
+                services.claim_update,
+                claim=obj,
+                by=request.user,
+                text=obj.text,
+                kind=obj.kind,
+                checkworthiness=obj.checkworthiness,
+            )
 
     def save_formset(self, request, form, formset, change):
         if formset.model is Citation:
@@ -474,11 +319,16 @@ class ClaimAdmin(NoRevertHistoryAdmin):
     def _save_citations(self, request, claim, formset):
         formset.save(commit=False)  # fills new/changed/deleted_objects; new rows go below
         for citation in formset.deleted_objects:
-            citation._history_user = request.user
-            citation.delete()
+            self._call(request, services.citation_remove, citation=citation, by=request.user)
         for citation, _fields in formset.changed_objects:
-            citation._history_user = request.user
-            citation.save(update_fields=["relation", "note"])
+            self._call(
+                request,
+                services.citation_update,
+                citation=citation,
+                relation=citation.relation,
+                note=citation.note,
+                by=request.user,
+            )
         formset.new_objects = [
             citation
             for citation_form in formset.extra_forms

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 
-from claims import services
+from claims import policies, services
 from claims.admin.base import NoRevertHistoryAdmin
 from claims.models import Citation, Verdict
 from workbench.errors import DomainError
@@ -80,8 +80,7 @@ class VerdictAdmin(NoRevertHistoryAdmin):
             **(extra_context or {}),
             "can_publish_this": verdict is not None
             and verdict.status == Verdict.Status.PROPOSED
-            and verdict.author_id != request.user.pk
-            and services.user_can_publish(request.user),
+            and policies.may_publish(request.user, verdict),
         }
         return super().change_view(request, object_id, form_url, extra_context)
 

@@ -21,7 +21,7 @@ from claims.models import Verdict
 SCHEMA_ORG = "https://schema.org"
 WORST_RATING = 1
 BEST_RATING = 7
-RATING_VALUES = {
+RATING_VALUES: dict[str, int] = {
     Verdict.Rating.FALSE: 1,
     Verdict.Rating.MOSTLY_FALSE: 2,
     Verdict.Rating.MISLEADING: 3,
@@ -52,7 +52,7 @@ def claimreview(verdict: Verdict, *, absolute, with_context: bool = True) -> dic
     claim_path = f"/api/v1/claims/{claim.pk}/claimreview"
     appeared_at = article.url or absolute(f"/api/v1/articles/{article.pk}")
     if article.author:
-        claim_author: dict[str, str] = {"@type": "Person", "name": article.author}
+        claim_author: dict[str, Any] = {"@type": "Person", "name": article.author}
     else:
         claim_author = {"@type": "Organization", "name": article.outlet or "Unknown"}
     if article.outlet and article.author:

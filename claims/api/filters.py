@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework.filters import OrderingFilter
 
 from claims.models import Article, Claim, Verdict
-from workbench.api import IdFilter, TextFilter
+from workbench.api.filters import IdFilter, TextFilter
 
 
 class StableOrderingFilter(OrderingFilter):

@@ -8,13 +8,13 @@ of queries whatever its length.
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.models import Article, Citation, Claim, Verdict
 from sources.api.serializers import SnapshotSummarySerializer
-from workbench.api import HTTP_URL, StrictCharField
+from sources.selectors import snapshot_latest_of
+from workbench.api.fields import HTTP_URL, StrictCharField
 
 
 def api_path(kind: str, pk: int, suffix: str = "") -> str:
@@ -31,7 +31,7 @@ def username(source: str) -> serializers.CharField:
 
 class ArticleCreateInputSerializer(serializers.Serializer):
     """``body``, or ``url`` alone (fetched by a worker). The schema says so with ``anyOf``
-    (``workbench.api.require_body_or_url``)."""
+    (``claims.api.schema.require_body_or_url``)."""
 
     title = StrictCharField(max_length=500, required=False, allow_blank=True, default="")
     body = StrictCharField(
@@ -222,7 +222,7 @@ class CitationCreateInputSerializer(serializers.Serializer):
 
 
 class CitationSerializer(serializers.ModelSerializer):
-    source = serializers.SerializerMethodField()
+    source = serializers.SerializerMethodField()  # type: ignore[assignment]  # not Field.source
     added_by = username("added_by")
     latest_snapshot = serializers.SerializerMethodField()
 
@@ -259,11 +259,7 @@ class CitationSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(SnapshotSummarySerializer(allow_null=True))
     def get_latest_snapshot(self, citation):
-        snapshots = getattr(citation.source, "latest_snapshots", None)
-        if snapshots is None:
-            snapshot = citation.source.snapshots.order_by("-created_at", "-id").first()
-        else:
-            snapshot = snapshots[0] if snapshots else None
+        snapshot = snapshot_latest_of(citation.source)
         return SnapshotSummarySerializer(snapshot).data if snapshot else None
 
 
@@ -299,11 +295,3 @@ class VerdictSerializer(serializers.ModelSerializer):
 
     def get_api_url(self, verdict) -> str:
         return api_path("verdicts", verdict.pk)
-
-
-# ClaimReview (JSON-LD) ---------------------------------------------------------------------
-
-
-@extend_schema_field(OpenApiTypes.OBJECT)
-class JsonLdField(serializers.JSONField):
-    pass

@@ -1,14 +1,16 @@
 """The claims API: thin views (input serializer → service → output serializer).
 
 Who may write what is declared per action in ``write_rules`` and enforced by
-``workbench.api.IsAuthenticatedAndScoped``; services enforce the domain rules (four eyes,
-reviewers assign only themselves...) and raise ``DomainError``, mapped to problem+json.
+``workbench.api.permissions.IsAuthenticatedAndScoped``; services enforce the domain rules
+(four eyes, reviewers assign only themselves...) and raise ``DomainError``, mapped to
+problem+json.
 """
 
 from __future__ import annotations
 
-from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
+from typing import Any
+
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import (
     OpenApiExample,
     OpenApiResponse,
@@ -18,12 +20,11 @@ from drf_spectacular.utils import (
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
-from rest_framework.permissions import BasePermission
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from claims import services
+from claims import selectors, services
 from claims.api import claimreview
 from claims.api.filters import ArticleFilter, ClaimFilter, StableOrderingFilter, VerdictFilter
 from claims.api.serializers import (
@@ -37,22 +38,10 @@ from claims.api.serializers import (
     VerdictCreateInputSerializer,
     VerdictSerializer,
 )
-from claims.models import Article, Citation, Claim, Verdict
-from sources.api.views import latest_snapshot_prefetch
-from workbench.api import (
-    READ_ERRORS,
-    WRITE_ERRORS,
-    IsAuthenticatedAndScoped,
-    JsonLdRenderer,
-    StrictQueryParams,
-    WriteRule,
-    problem_responses,
-    request_token,
-)
-from workbench.errors import Conflict
-
-PUBLIC_VERDICT_STATUSES = (Verdict.Status.PUBLISHED, Verdict.Status.SUPERSEDED)
-
+from workbench.api.errors import READ_ERRORS, WRITE_ERRORS, problem_responses
+from workbench.api.filters import StrictQueryParams
+from workbench.api.permissions import WriteRule, request_token
+from workbench.api.renderers import JsonLdRenderer
 
 # Articles ----------------------------------------------------------------------------------
 
@@ -87,12 +76,7 @@ class ArticleViewSet(
     write_rules = {"create": WriteRule(perms=("claims.add_article",), token=True)}
 
     def get_queryset(self):
-        queryset = Article.objects.all()
-        if self.action == "retrieve":
-            return queryset.annotate(claim_count=Count("claims")).prefetch_related(
-                Prefetch("claims", queryset=Claim.objects.order_by("position"))
-            )
-        return queryset.defer("body").annotate(claim_count=Count("claims"))
+        return selectors.articles_for_api(detail=self.action == "retrieve")
 
     def get_serializer_class(self):
         return ArticleDetailSerializer if self.action == "retrieve" else ArticleSerializer
@@ -101,11 +85,12 @@ class ArticleViewSet(
         data = ArticleCreateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         fields = data.validated_data
+        article: Any
         if "body" in fields:
             article = services.article_create(by=request.user, **fields)
         else:
             article = services.article_submit_url(by=request.user, **fields)
-        article.claim_count = 0
+        article.claim_count = 0  # what the serializer reads; a new article has no claims yet
         output = ArticleSerializer(article).data
         return Response(
             output, status=status.HTTP_202_ACCEPTED, headers={"Location": output["api_url"]}
@@ -113,30 +98,6 @@ class ArticleViewSet(
 
 
 # Claims ------------------------------------------------------------------------------------
-
-
-def claims_for_api():
-    """Claims with everything the claim serializer reads, in a fixed number of queries."""
-    published = Verdict.objects.filter(claim=OuterRef("pk"), status=Verdict.Status.PUBLISHED)
-    return Claim.objects.select_related("assignee").annotate(
-        has_citations=Exists(Citation.objects.filter(claim=OuterRef("pk"))),
-        published_verdict_id=Subquery(published.values("pk")[:1]),
-        published_rating=Subquery(published.values("rating")[:1]),
-        published_at=Subquery(published.values("published_at")[:1]),
-    )
-
-
-class ClaimObjectPermission(BasePermission):
-    """A reviewer changes claims that are free or theirs; editors change any claim."""
-
-    message = "This claim is assigned to someone else; ask them or an editor."
-
-    def has_object_permission(self, request, view, claim) -> bool:
-        if request.method in ("GET", "HEAD", "OPTIONS") or view.action != "partial_update":
-            return True
-        return claim.assignee_id in (None, request.user.pk) or services.user_can_publish(
-            request.user
-        )
 
 
 _CLAIM_LIST_DESCRIPTION = (
@@ -164,14 +125,10 @@ class ClaimViewSet(
     StrictQueryParams, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):
     filterset_class = ClaimFilter
-    filter_backends = [
-        *viewsets.GenericViewSet.filter_backends,
-        StableOrderingFilter,
-    ]
+    filter_backends = [DjangoFilterBackend, StableOrderingFilter]
     ordering_fields = ["id", "checkworthiness", "created_at", "updated_at", "position"]
     ordering = ["-id"]
     serializer_class = ClaimSerializer
-    permission_classes = [IsAuthenticatedAndScoped, ClaimObjectPermission]
     http_method_names = ["get", "post", "patch", "head", "options"]
     write_rules = {
         "partial_update": WriteRule(perms=("claims.change_claim",)),
@@ -179,33 +136,13 @@ class ClaimViewSet(
     }
 
     def get_queryset(self):
-        return claims_for_api()
+        return selectors.claims_for_api()
 
     def partial_update(self, request, *args, **kwargs):
         claim = self.get_object()
         data = ClaimUpdateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        values = data.validated_data
-        with transaction.atomic():
-            if "assignee" in values:
-                claim = services.claim_assign(claim=claim, to=values["assignee"], by=request.user)
-            new_status = values.get("status")
-            if new_status == Claim.Status.DISMISSED:
-                claim = services.claim_dismiss(
-                    claim=claim,
-                    reason=values["dismissal_reason"],
-                    note=values.get("dismissal_note", ""),
-                    duplicate_of=values.get("duplicate_of"),
-                    by=request.user,
-                )
-            elif new_status == Claim.Status.IN_REVIEW and claim.status != new_status:
-                if claim.status != Claim.Status.DISMISSED:
-                    raise Conflict(
-                        f"A {claim.get_status_display().lower()} claim cannot be moved back "
-                        "into review.",
-                        code="invalid_transition",
-                    )
-                claim = services.claim_reopen(claim=claim, by=request.user)
+        claim = services.claim_triage(claim=claim, by=request.user, **data.validated_data)
         return Response(ClaimSerializer(self.get_queryset().get(pk=claim.pk)).data)
 
     @extend_schema(
@@ -245,9 +182,7 @@ class ClaimViewSet(
         return Response(CitationSerializer(citations, many=True).data)
 
     def _citations(self):
-        return Citation.objects.select_related("source", "added_by").prefetch_related(
-            latest_snapshot_prefetch("source__snapshots")
-        )
+        return selectors.citations_for_api()
 
     @extend_schema(
         summary="The claim's published fact-check as schema.org ClaimReview (JSON-LD)",
@@ -269,12 +204,7 @@ class ClaimViewSet(
         filter_backends=[],
     )
     def claimreview(self, request, pk=None):
-        claim = self.get_object()
-        verdict = (
-            Verdict.objects.select_related("claim__article")
-            .filter(claim=claim, status=Verdict.Status.PUBLISHED)
-            .first()
-        )
+        verdict = selectors.verdict_published_of(self.get_object())
         if verdict is None:
             raise NotFound("This claim has no published verdict.")
         return Response(claimreview.claimreview(verdict, absolute=request.build_absolute_uri))
@@ -312,11 +242,8 @@ class VerdictViewSet(
     }
 
     def get_queryset(self):
-        queryset = Verdict.objects.select_related("author", "approved_by")
-        if request_token(self.request) is not None:
-            # Integrations see the public record, never drafts or rejected verdicts.
-            queryset = queryset.filter(status__in=PUBLIC_VERDICT_STATUSES)
-        return queryset
+        # Integrations see the public record, never drafts or rejected verdicts.
+        return selectors.verdicts_for_api(public_only=request_token(self.request) is not None)
 
     def create(self, request, *args, **kwargs):
         data = VerdictCreateInputSerializer(data=request.data)
@@ -352,9 +279,5 @@ class ClaimReviewFeedView(StrictQueryParams, APIView):
         },
     )
     def get(self, request):
-        verdicts = list(
-            Verdict.objects.select_related("claim__article")
-            .filter(status=Verdict.Status.PUBLISHED)
-            .order_by("-published_at", "-id")
-        )
+        verdicts = list(selectors.verdicts_published())
         return Response(claimreview.claimreview_feed(verdicts, absolute=request.build_absolute_uri))

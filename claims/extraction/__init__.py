@@ -16,7 +16,7 @@ from claims.extraction.backends import rules
 from claims.extraction.clean import furniture_spans, html_to_text, looks_like_html
 from claims.extraction.config import setting
 from claims.extraction.screen import Dropped
-from claims.extraction.types import KINDS, ExtractedClaim
+from claims.extraction.types import KINDS, ExtractedClaim, Extraction
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +28,14 @@ GRANULARITIES = ("claim", "proposition")
 def extract(
     text: str, *, backend: str | None = None, granularity: str | None = None
 ) -> list[ExtractedClaim]:
-    """Atomic claims in `text`, sorted by position.
+    """Atomic claims in `text`, sorted by position (see `run_extraction`)."""
+    return run_extraction(text, backend=backend, granularity=granularity).claims
+
+
+def run_extraction(
+    text: str, *, backend: str | None = None, granularity: str | None = None
+) -> Extraction:
+    """Atomic claims in `text`, sorted by position, and the backend version that made them.
 
     `backend`: "rules" or "llm" (default: the CLAIMS_EXTRACTOR_BACKEND setting, else
     "rules").  `granularity` (rules backend): "claim" (default; what a fact-checker
@@ -47,8 +54,18 @@ def extract(
     if name == "llm":
         from claims.extraction.backends import llm
 
-        return llm.extract(text)
-    return rules.extract(text, fine=grain == "proposition")
+        config = llm.LLMConfig.from_settings()
+        if config is None:
+            logger.warning("CLAIMS_LLM_URL is not set; using the rules extractor")
+        else:
+            try:
+                items = llm.request_claims(text, config)
+            except llm.LLMError as exc:
+                logger.warning("LLM claim extraction failed (%s); using the rules extractor", exc)
+            else:
+                return Extraction(llm.claims_from_items(text, items), llm.VERSION)
+        return Extraction(rules.extract(text), rules.VERSION)  # what llm.extract falls back to
+    return Extraction(rules.extract(text, fine=grain == "proposition"), rules.VERSION)
 
 
 def explain(text: str) -> tuple[list[ExtractedClaim], list[Dropped]]:
@@ -70,9 +87,11 @@ __all__ = [
     "KINDS",
     "Dropped",
     "ExtractedClaim",
+    "Extraction",
     "explain",
     "extract",
     "furniture_spans",
     "html_to_text",
     "looks_like_html",
+    "run_extraction",
 ]

@@ -42,6 +42,14 @@ class ExtractedClaim:
 
 
 @dataclass(frozen=True)
+class Extraction:
+    """The claims of a text and the version of the backend that actually produced them."""
+
+    claims: list[ExtractedClaim]
+    extractor: str  # e.g. "rules-1.1", or "llm-1.0" (the LLM's fallback to rules says rules)
+
+
+@dataclass(frozen=True)
 class Draft:
     """An atomic claim before classification: spans plus a readable sentence."""
 

@@ -9,19 +9,19 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from claims import selectors
 from claims.extraction import (
     EXTRACTOR_VERSION,
     ExtractedClaim,
-    extract,
     html_to_text,
     looks_like_html,
+    run_extraction,
 )
-from claims.models import Article, Citation, Claim, Verdict
-from sources.services import page_fetch
-from sources.urls import url_normalize
+from claims.models import Article, Claim
+from sources.normalise import url_normalize
+from sources.services import FetchedPage, page_fetch
 from workbench.errors import DomainError
 
 logger = logging.getLogger(__name__)
@@ -62,33 +62,34 @@ def article_create(
 
 
 def article_create_from_url(*, url: str, by=None, title: str = "", **fields) -> Article:
-    """Fetch an article page through the safe fetcher, keep its main text, extract claims."""
+    """Fetch an article's page now (the command line's way: nothing is written if the fetch
+    fails) and save it as ``article_fetch`` does on the worker."""
     page = page_fetch(url=url)
-    return article_create(
-        title=title or page.title,
-        body=page.text,
-        url=page.url,
-        published_on=fields.pop("published_on", None) or page.published,
-        language=fields.pop("language", "") or page.language or "en",
-        by=by,
-        **fields,
-    )
+    article = Article(title=title, url=url_normalize(url), added_by=by, **fields)
+    _fill_from_page(article, page)
+    return article_save(article=article, body=page.text, by=by)
 
 
 def article_submit_url(*, url: str, by=None, title: str = "", **fields) -> Article:
     """Queue an article to be fetched from its URL; its text, then its claims, follow on the
-    worker (``article_fetch``). For callers that must answer at once (the API)."""
-    article = Article.objects.create(
-        title=title or url_normalize(url),
-        body="",
-        url=url_normalize(url),
-        added_by=by,
-        extraction_status=Article.ExtractionStatus.FETCHING,
-        **fields,
-    )
+    worker (``article_fetch``). The API's and the admin's way: they answer at once."""
+    return article_fetch_request(article=Article(title=title, url=url, **fields), by=by)
+
+
+def article_fetch_request(*, article: Article, by=None) -> Article:
+    """Save a new article that has only its URL, and fetch its page on the worker after
+    commit (``claims.tasks.fetch_article``)."""
     from claims.tasks import fetch_article
 
-    fetch_article.delay_on_commit(article.pk)
+    article.url = url_normalize(article.url)
+    article.title = article.title or article.url
+    article.body = ""
+    article.extraction_status = Article.ExtractionStatus.FETCHING
+    if by is not None:
+        article.added_by = by
+    with transaction.atomic():
+        article.save()
+        fetch_article.delay_on_commit(article.pk)
     return article
 
 
@@ -110,21 +111,28 @@ def article_fetch(*, article_id: int) -> Article | None:
             extraction_status=Article.ExtractionStatus.FAILED, extraction_error=exc.message
         )
         return None
-    if article.title == article.url:
-        article.title = page.title or article.title
-    article.url = page.url
-    article.published_on = article.published_on or page.published
-    article.language = page.language or article.language
+    _fill_from_page(article, page)
     return article_save(article=article, body=page.text)
 
 
-def article_save(*, article: Article, body: str, by=None) -> Article:
-    """Save a new or edited article; (re-)extract claims when its body changed.
+def _fill_from_page(article: Article, page: FetchedPage) -> None:
+    """What a fetched page says about the article, where the submitter said nothing."""
+    if not article.title or article.title == article.url:
+        article.title = page.title or article.title
+    article.url = page.url
+    article.published_on = article.published_on or page.published
+    article.language = page.language or article.language or "en"
 
-    Pasted HTML is reduced to its main text first: the stored body is what claim spans index.
-    """
-    if looks_like_html(body):
-        body = html_to_text(body)
+
+def article_text(body: str) -> str:
+    """The text an article keeps of ``body``: pasted HTML is reduced to its main text (once;
+    the spans of claims index what is stored)."""
+    return html_to_text(body) if looks_like_html(body) else body
+
+
+def article_save(*, article: Article, body: str, by=None) -> Article:
+    """Save a new or edited article; (re-)extract claims when its body changed."""
+    body = article_text(body)
     if not body.strip():
         raise DomainError("The article has no text.", code="empty_article")
     if not article.title.strip():
@@ -173,7 +181,7 @@ def article_extract(*, article_id: int, backend: str | None = None) -> Article |
         return None
     article = Article.objects.get(pk=article_id)
     try:
-        extracted = extract(article.body, backend=backend)
+        extraction = run_extraction(article.body, backend=backend)
     except Exception as exc:
         logger.exception("Extraction failed for article %s", article_id)
         Article.objects.filter(pk=article_id).update(
@@ -188,11 +196,13 @@ def article_extract(*, article_id: int, backend: str | None = None) -> Article |
         ):
             # Edited while we worked: the edit re-queued extraction; this result is stale.
             return article
-        claims_reconcile(article=article, extracted=extracted)
+        claims_reconcile(
+            article=article, extracted=extraction.claims, extractor=extraction.extractor
+        )
         article.extraction_status = Article.ExtractionStatus.DONE
         article.extracted_at = timezone.now()
         article.extracted_sha256 = article.body_sha256
-        article.extractor = EXTRACTOR_VERSION
+        article.extractor = extraction.extractor
         article.extraction_error = ""
         article.save(
             update_fields=[
@@ -222,15 +232,12 @@ def articles_requeue_stuck_extractions(*, now=None) -> list[int]:
     return stuck
 
 
-def _reviewed_claims(article: Article):
-    return article.claims.annotate(
-        has_citations=Exists(Citation.objects.filter(claim=OuterRef("pk"))),
-        has_verdicts=Exists(Verdict.objects.filter(claim=OuterRef("pk"))),
-    )
-
-
-def claims_reconcile(*, article: Article, extracted: Iterable[ExtractedClaim]) -> None:
+def claims_reconcile(
+    *, article: Article, extracted: Iterable[ExtractedClaim], extractor: str = EXTRACTOR_VERSION
+) -> None:
     """Make the article's claims match a fresh extraction without losing review work.
+
+    ``extractor``: the version of the backend that produced ``extracted``, stamped on claims.
 
     - an existing claim with the same sentence and span text is kept (and re-anchored);
     - a reviewed claim that the extractor no longer produces is kept and re-anchored;
@@ -238,7 +245,7 @@ def claims_reconcile(*, article: Article, extracted: Iterable[ExtractedClaim]) -
     - new claims are created.
     """
     body = article.body
-    existing = list(_reviewed_claims(article))
+    existing = list(selectors.claims_with_review_marks(article))
     original_spans = {claim.pk: (claim.start, claim.end) for claim in existing}
     by_key: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in existing:
@@ -259,7 +266,7 @@ def claims_reconcile(*, article: Article, extracted: Iterable[ExtractedClaim]) -
             claim = matches.pop(0)
             claim.start, claim.end = start, end
             claim.kind, claim.checkworthiness = item.kind, item.checkworthiness
-            claim.details, claim.extractor = details, EXTRACTOR_VERSION
+            claim.details, claim.extractor = details, extractor
             kept.append(claim)
         else:
             to_create.append(
@@ -272,7 +279,7 @@ def claims_reconcile(*, article: Article, extracted: Iterable[ExtractedClaim]) -
                     kind=item.kind,
                     checkworthiness=item.checkworthiness,
                     details=details,
-                    extractor=EXTRACTOR_VERSION,
+                    extractor=extractor,
                     position=0,
                 )
             )

@@ -6,11 +6,11 @@ import logging
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import F, OuterRef, Subquery
 
-from claims.evidence import find_passages
+from claims import selectors
 from claims.models import Citation, Claim, EvidencePassage
-from sources.models import Snapshot
+from claims.passages import find_passages
+from sources.selectors import source_archive_state
 
 logger = logging.getLogger(__name__)
 
@@ -20,20 +20,31 @@ logger = logging.getLogger(__name__)
 
 class EvidenceOutcome:
     DONE = "done"  # passages stored (or already stored for this snapshot)
-    WAITING = "waiting"  # the source is still being archived: try again later
+    WAITING = "waiting"  # the source is still being archived: snapshot_finished will ask again
     UNAVAILABLE = "unavailable"  # no archived text (failed/blocked, or nothing requested)
     GONE = "gone"  # the citation was deleted
 
 
 def evidence_request(*, citation: Citation) -> None:
-    """Find evidence for ``citation`` once the transaction commits (and the archive is done).
+    """Find evidence for ``citation`` once the transaction commits.
 
-    The task waits for the source's snapshot by retrying itself with a countdown (a bounded
-    number of times), so archiving never needs to know about claims.
+    If its source is still being archived the task does nothing: the ``snapshot_finished``
+    event (``claims.receivers``) asks again when the archive is done, and the beat sweep
+    ``find_stale_evidence`` catches any event that was lost.
     """
     from claims.tasks import find_evidence
 
     find_evidence.delay_on_commit(citation.pk)
+
+
+def evidence_request_for_source(*, source_id: int) -> int:
+    """Find evidence for every citation of a source whose archive just finished."""
+    from claims.tasks import find_evidence
+
+    citation_ids = list(Citation.objects.filter(source=source_id).values_list("pk", flat=True))
+    for citation_id in citation_ids:
+        find_evidence.delay_on_commit(citation_id)
+    return len(citation_ids)
 
 
 def evidence_find_for_citation(*, citation_id: int, force: bool = False) -> str:
@@ -44,16 +55,10 @@ def evidence_find_for_citation(*, citation_id: int, force: bool = False) -> str:
     citation = Citation.objects.select_related("claim").filter(pk=citation_id).first()
     if citation is None:
         return EvidenceOutcome.GONE
-    snapshot = (
-        Snapshot.objects.filter(source=citation.source_id, status=Snapshot.Status.SUCCEEDED)
-        .order_by("-created_at")
-        .first()
-    )
+    archive = source_archive_state(source_id=citation.source_id)
+    snapshot = archive.succeeded
     if snapshot is None:
-        active = Snapshot.objects.filter(
-            source=citation.source_id, status__in=Snapshot.ACTIVE_STATUSES
-        ).exists()
-        if active:
+        if archive.archiving:
             return EvidenceOutcome.WAITING
         Citation.objects.filter(pk=citation_id).update(
             evidence_status=Citation.EvidenceStatus.UNAVAILABLE
@@ -94,17 +99,10 @@ def evidence_find_for_citation(*, citation_id: int, force: bool = False) -> str:
     return EvidenceOutcome.DONE
 
 
-def evidence_give_up(*, citation_id: int) -> None:
-    """The source never finished archiving while the finder waited."""
-    Citation.objects.filter(pk=citation_id, evidence_snapshot__isnull=True).update(
-        evidence_status=Citation.EvidenceStatus.UNAVAILABLE
-    )
-
-
 def evidence_refresh(*, claims: Iterable[Claim]) -> int:
     """Find evidence again for every citation of ``claims`` (after re-archiving, say)."""
     count = 0
-    for citation in Citation.objects.filter(claim__in=list(claims)):
+    for citation in selectors.citations_of(claims=claims):
         Citation.objects.filter(pk=citation.pk).update(
             evidence_snapshot=None, evidence_status=Citation.EvidenceStatus.PENDING
         )
@@ -114,15 +112,5 @@ def evidence_refresh(*, claims: Iterable[Claim]) -> int:
 
 
 def evidence_stale_citation_ids() -> list[int]:
-    """Citations whose source has a newer succeeded snapshot than their evidence came from."""
-    newest = Subquery(
-        Snapshot.objects.filter(source=OuterRef("source"), status=Snapshot.Status.SUCCEEDED)
-        .order_by("-created_at")
-        .values("pk")[:1]
-    )
-    return list(
-        Citation.objects.annotate(newest=newest)
-        .filter(newest__isnull=False)
-        .exclude(evidence_snapshot=F("newest"))
-        .values_list("pk", flat=True)[:500]
-    )
+    """Citations whose evidence is behind their source's archive (the beat sweep's work)."""
+    return selectors.citations_with_stale_evidence()

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from claims.models import Article, Claim
-from claims.services.review import user_can_review
+from claims import policies
+from claims.models import Article, Claim, record_history_by
 from workbench.errors import DomainError, PermissionDenied
 
 logger = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ def claims_import(*, article: Article, rows: list[dict], by) -> ImportResult:
     A row whose ``span_text`` (or, without one, ``text``) is not found word for word in the
     article is rejected with its row number; the other rows are imported.
     """
-    if not user_can_review(by):
+    if not policies.is_reviewer(by):
         raise PermissionDenied("Only reviewers and editors can import claims.")
     result = ImportResult()
     body = article.body
@@ -110,7 +110,7 @@ def claims_import(*, article: Article, rows: list[dict], by) -> ImportResult:
                 details={"spans": [[start, end]], "imported": True},
                 extractor="import",
             )
-            claim._history_user = by
+            record_history_by(claim, by)
             claim.save()
             taken.add((start, end))
             result.created.append(claim)

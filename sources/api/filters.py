@@ -1,7 +1,7 @@
 import django_filters
 
 from sources.models import Snapshot, Source
-from workbench.api import IdFilter, TextFilter
+from workbench.api.filters import IdFilter, TextFilter
 
 
 class SourceFilter(django_filters.FilterSet):

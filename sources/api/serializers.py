@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from sources.models import Snapshot, Source
+from sources.selectors import snapshot_latest_of
 
 
 def _path(kind: str, pk: int, suffix: str = "") -> str:
@@ -35,7 +36,7 @@ class SnapshotSummarySerializer(serializers.ModelSerializer):
 
 
 class SnapshotSerializer(SnapshotSummarySerializer):
-    source = serializers.IntegerField(source="source_id", read_only=True)
+    source = serializers.IntegerField(source="source_id", read_only=True)  # type: ignore[assignment]  # not Field.source
     body_download = serializers.SerializerMethodField()
     warc_download = serializers.SerializerMethodField()
 
@@ -92,7 +93,5 @@ class SourceSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(SnapshotSummarySerializer(allow_null=True))
     def get_latest_snapshot(self, source):
-        snapshots = getattr(source, "latest_snapshots", None)
-        if snapshots is None:
-            snapshots = list(source.snapshots.order_by("-created_at", "-id")[:1])
-        return SnapshotSummarySerializer(snapshots[0]).data if snapshots else None
+        snapshot = snapshot_latest_of(source)
+        return SnapshotSummarySerializer(snapshot).data if snapshot else None

@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.renderers import JSONRenderer
 
+from sources import selectors
 from sources.api.filters import SnapshotFilter, SourceFilter
 from sources.api.serializers import SnapshotDetailSerializer, SnapshotSerializer, SourceSerializer
 from sources.downloads import snapshot_download
-from sources.models import Snapshot, Source
-from workbench.api import READ_ERRORS, BinaryRenderer, StrictQueryParams, problem_responses
-
-
-def latest_snapshot_prefetch(lookup: str = "snapshots") -> Prefetch:
-    """One query for the newest snapshot of every source on the page (a window function)."""
-    return Prefetch(
-        lookup,
-        queryset=Snapshot.objects.order_by("-created_at", "-id")[:1],
-        to_attr="latest_snapshots",
-    )
+from workbench.api.errors import READ_ERRORS, problem_responses
+from workbench.api.filters import StrictQueryParams
+from workbench.api.renderers import BinaryRenderer
 
 
 @extend_schema_view(
@@ -40,7 +32,7 @@ class SourceViewSet(StrictQueryParams, viewsets.ReadOnlyModelViewSet):
     filterset_class = SourceFilter
 
     def get_queryset(self):
-        return Source.objects.prefetch_related(latest_snapshot_prefetch())
+        return selectors.sources_for_api()
 
 
 _DOWNLOAD_RESPONSES = {
@@ -69,10 +61,7 @@ class SnapshotViewSet(
     filterset_class = SnapshotFilter
 
     def get_queryset(self):
-        queryset = Snapshot.objects.all()
-        if self.action == "list":
-            queryset = queryset.defer("text", "response_headers", "timings")
-        return queryset
+        return selectors.snapshots_for_api(detail=self.action != "list")
 
     def get_serializer_class(self):
         return SnapshotDetailSerializer if self.action == "retrieve" else SnapshotSerializer

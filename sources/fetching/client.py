@@ -1,3 +1,4 @@
+# Over 400 lines on purpose: pinning, redirects and body limits share one audited state.
 """The safe fetcher: one GET, redirects followed by hand, every hop checked and pinned.
 
 How pinning works: each hop's host is resolved once (``policy.resolve``) and every answer must
@@ -282,7 +283,7 @@ class _Decoder:
     def finish(self, raw_total: int) -> bytes:
         if self._obj is None or raw_total == 0:  # an empty body labelled gzip is just empty
             return b""
-        out = self._obj.flush()
+        out: bytes = self._obj.flush()
         self._count(out, raw_total)
         if not self._obj.eof:
             raise FetchFailed(

@@ -12,7 +12,7 @@ import os
 import re
 import socket
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -391,7 +391,3 @@ def check_target(url: str, policy: FetchPolicy, *, timeout: float | None = None)
 def check_url(url: str, policy: FetchPolicy | None = None) -> list[str]:
     """Resolve and apply the policy without connecting. Returns the pinned IPs or raises."""
     return check_target(url, policy or FetchPolicy.from_settings()).ips
-
-
-def denied_networks() -> Iterable[str]:
-    return (str(n) for n in DENIED_NETWORKS)

@@ -88,3 +88,25 @@ def test_admin_registers_a_webhook_endpoint(client, db):
     (endpoint,) = WebhookEndpoint.objects.all()
     assert endpoint.events == ["verdict.published"]
     assert any(endpoint.secret in str(m) for m in response.context["messages"])
+
+
+def test_admin_edits_a_webhook_endpoint_through_the_service_rules(client, db):
+    from integrations.services import webhook_endpoint_create
+    from tests.factories import make_user
+
+    endpoint, secret = webhook_endpoint_create(
+        name="Newsroom", url="https://hooks.example.org/a", events=["verdict.published"]
+    )
+    client.force_login(make_user("root", superuser=True))
+    url = f"/admin/integrations/webhookendpoint/{endpoint.pk}/change/"
+    form = {"name": "Newsroom", "events": ["snapshot.finished"], "is_active": "on"}
+    response = client.post(url, {**form, "url": "https://hooks.example.org:22/a"})
+    assert response.status_code == 200  # the form shows the refusal; nothing is saved
+    assert "cannot receive webhooks" in response.content.decode()
+    client.post(url, {**form, "url": "https://hooks.example.org/b"})
+    endpoint.refresh_from_db()
+    assert (endpoint.url, endpoint.events, endpoint.secret) == (
+        "https://hooks.example.org/b",
+        ["snapshot.finished"],
+        secret,
+    )

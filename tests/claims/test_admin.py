@@ -179,6 +179,31 @@ def test_reviewer_cannot_assign_claims_to_others(client, alice, bob):
     assert claim.assignee is None
 
 
+def test_reviewer_cannot_take_unassign_or_dismiss_someone_elses_claim(client, alice, bob):
+    """The admin refuses what the API refuses (claims.policies.may_triage, in the services)."""
+    claim = ClaimFactory()
+    services.claim_assign(claim=claim, to=bob, by=bob)
+    client.force_login(alice)
+    assert 'id="assign-me"' not in client.get(_claim_url(claim)).content.decode()
+    for action, data in [
+        ("assign_me", {}),
+        ("unassign", {}),
+        ("dismiss", {"reason": "not_checkworthy"}),
+    ]:
+        response = client.post(_workflow(claim, action), data, follow=True)
+        assert "assigned to someone else" in response.content.decode()
+    client.post(
+        reverse("admin:claims_claim_changelist"),
+        {"action": "unassign", "_selected_action": [claim.pk]},
+    )
+    claim.refresh_from_db()
+    assert (claim.assignee, claim.status) == (bob, Claim.Status.IN_REVIEW)
+    client.force_login(bob)  # the assignee (an editor) may
+    client.post(_workflow(claim, "unassign"))
+    claim.refresh_from_db()
+    assert claim.assignee is None
+
+
 # History ---------------------------------------------------------------------------------
 
 

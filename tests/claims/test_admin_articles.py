@@ -1,8 +1,10 @@
-"""Adding an article in the admin: its text, or only its URL (fetched through the safe fetcher)."""
+"""Adding an article in the admin: its text, or only its URL (fetched by a worker through the
+safe fetcher, as for the API)."""
 
 import pytest
 from django.urls import reverse
 
+from claims import services
 from claims.models import Article
 from tests.factories import ArticleFactory
 
@@ -37,12 +39,21 @@ def _form(**fields) -> dict[str, str]:
     }
 
 
-def test_add_article_from_its_url_keeps_the_pages_main_text(client, alice, story_url):
+def test_add_article_from_its_url_keeps_the_pages_main_text(
+    client, alice, story_url, page_server, django_capture_on_commit_callbacks
+):
     client.force_login(alice)
-    response = client.post(ADD, _form(url=story_url, outlet="River Times", _continue="1"))
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = client.post(ADD, _form(url=story_url, outlet="River Times", _continue="1"))
     article = Article.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:claims_article_change", args=[article.pk])
+    # Like the API: the form fetches nothing; a worker fetches the page after commit.
+    assert article.extraction_status == Article.ExtractionStatus.FETCHING
+    assert [c.func.__self__.name for c in callbacks] == ["claims.tasks.fetch_article"]
+    assert page_server.hits.get("/admin-add/story.html", 0) == 0
+    services.article_fetch(article_id=article.pk)  # what the worker runs
+    article.refresh_from_db()
     assert (article.title, article.url, article.outlet) == ("Dam opens", story_url, "River Times")
     assert "90 megawatts" in article.body
     assert "Cookie settings" not in article.body and "Home | World" not in article.body
@@ -50,14 +61,16 @@ def test_add_article_from_its_url_keeps_the_pages_main_text(client, alice, story
     assert article.extraction_status == Article.ExtractionStatus.PENDING
 
 
-def test_add_article_from_a_blocked_url_shows_the_error_and_creates_nothing(client, alice):
+def test_add_article_from_a_blocked_url_fails_on_the_worker_with_the_reason(client, alice):
     client.force_login(alice)
     response = client.post(ADD, _form(url="http://169.254.169.254/"))
-    assert response.status_code == 200
-    errors = response.context["adminform"].form.errors
-    assert "Could not fetch" in " ".join(errors["url"])
-    assert "Could not fetch" in response.content.decode()
-    assert not Article.objects.exists()
+    assert response.status_code == 302
+    article = Article.objects.get()
+    services.article_fetch(article_id=article.pk)  # what the worker runs
+    article.refresh_from_db()
+    assert article.extraction_status == Article.ExtractionStatus.FAILED
+    assert "Could not fetch" in article.extraction_error
+    assert article.body == "" and not article.claims.exists()
 
 
 def test_add_article_needs_its_text_or_its_url(client, alice):

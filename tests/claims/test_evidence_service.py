@@ -4,7 +4,6 @@ import pytest
 
 from claims import services
 from claims.models import Citation, EvidencePassage
-from claims.tasks import evidence_wait_countdown
 from sources.models import Snapshot
 from tests.factories import ArticleFactory, ClaimFactory, SnapshotFactory
 
@@ -89,5 +88,31 @@ def test_a_newer_snapshot_makes_evidence_stale(citation):
     assert "300 MW" in citation.evidence.get(rank=1).text
 
 
-def test_retry_countdown_is_bounded():
-    assert [evidence_wait_countdown(n) for n in (0, 1, 2, 14, 15, 59)] == [1, 3, 5, 29, 30, 30]
+def test_a_finished_snapshot_asks_for_the_evidence_of_every_citation_of_its_source(
+    citation, monkeypatch, django_capture_on_commit_callbacks
+):
+    from claims.tasks import find_evidence
+    from sources import services as source_services
+
+    asked: list[int] = []
+    monkeypatch.setattr(find_evidence, "delay_on_commit", asked.append)
+    snapshot = Snapshot.objects.get(source=citation.source)
+    with django_capture_on_commit_callbacks(execute=True):
+        source_services.snapshot_fail(snapshot_id=snapshot.pk, reason="http_error", message="x")
+    assert asked == [citation.pk]  # sources sent snapshot_finished; claims.receivers asked
+    assert services.evidence_find_for_citation(citation_id=citation.pk) == "unavailable"
+
+
+def test_the_sweep_catches_evidence_whose_event_was_lost(citation):
+    snapshot = Snapshot.objects.get(source=citation.source)
+    assert services.evidence_stale_citation_ids() == []  # still archiving: nothing to do
+    _succeed(snapshot)  # finished, but no snapshot_finished reached claims
+    assert services.evidence_stale_citation_ids() == [citation.pk]
+    services.evidence_find_for_citation(citation_id=citation.pk)
+    assert services.evidence_stale_citation_ids() == []
+    Snapshot.objects.filter(pk=snapshot.pk).delete()
+    SnapshotFactory(source=citation.source, status=Snapshot.Status.BLOCKED)
+    Citation.objects.filter(pk=citation.pk).update(
+        evidence_status=Citation.EvidenceStatus.PENDING, evidence_snapshot=None
+    )
+    assert services.evidence_stale_citation_ids() == [citation.pk]

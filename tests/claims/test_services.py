@@ -6,7 +6,7 @@ from claims import services
 from claims.extraction import ExtractedClaim
 from claims.models import Article, Citation, Claim, Verdict
 from sources.models import Snapshot, Source
-from sources.urls import InvalidURL
+from sources.normalise import InvalidURL
 from tests.factories import (
     ArticleFactory,
     ClaimFactory,
@@ -244,3 +244,59 @@ def test_review_work_protects_its_article_from_deletion(alice, client):
     )
     assert b"Cannot delete article" in response.content
     assert Article.objects.filter(pk=claim.article_id).exists()
+
+
+def test_status_transitions_are_owned_by_the_service(alice):
+    claim = ClaimFactory()
+    for status in ("in_review", "published"):
+        with pytest.raises(Conflict) as excinfo:
+            services.claim_set_status(claim=claim, status=status, by=alice)
+        assert excinfo.value.code == "invalid_transition"
+    services.claim_set_status(claim=claim, status="dismissed", reason="out_of_scope", by=alice)
+    services.claim_set_status(claim=claim, status="in_review", by=alice)
+    claim.refresh_from_db()
+    assert claim.status == Claim.Status.IN_REVIEW
+    assert services.claim_set_status(claim=claim, status="in_review", by=alice) == claim
+
+
+def test_claim_update_records_who_edited_and_validates(alice):
+    claim = ClaimFactory()
+    services.claim_update(
+        claim=claim, by=alice, text="Edited.", kind="quantity", checkworthiness=0.9
+    )
+    claim.refresh_from_db()
+    assert (claim.text, claim.kind, claim.checkworthiness) == ("Edited.", "quantity", 0.9)
+    assert claim.history.first().history_user == alice
+    with pytest.raises(DomainError):
+        services.claim_update(claim=claim, by=alice, text="x", kind="opinion", checkworthiness=1)
+
+
+def test_the_backend_that_actually_ran_is_stamped(monkeypatch, django_capture_on_commit_callbacks):
+    from claims.extraction.backends import llm, rules
+
+    config = llm.LLMConfig(url="http://llm.invalid/v1", model="m")
+    monkeypatch.setattr(llm.LLMConfig, "from_settings", classmethod(lambda cls: config))
+    monkeypatch.setattr(
+        llm,
+        "request_claims",
+        lambda text, config: [
+            {"claim": "The plant could expand to 300 megawatts.", "evidence": "300 megawatts"}
+        ],
+    )
+    with django_capture_on_commit_callbacks():
+        article = services.article_create(title="Deal", body=BODY)
+    services.article_extract(article_id=article.pk, backend="llm")
+    article.refresh_from_db()
+    assert article.extractor == llm.VERSION
+    assert set(article.claims.values_list("extractor", flat=True)) == {llm.VERSION}
+
+    def unreachable(text, config):
+        raise llm.LLMError("connection refused")
+
+    monkeypatch.setattr(llm, "request_claims", unreachable)  # the LLM backend falls back
+    with django_capture_on_commit_callbacks():
+        services.article_request_extraction(article=article)
+    services.article_extract(article_id=article.pk, backend="llm")
+    article.refresh_from_db()
+    assert article.extractor == rules.VERSION
+    assert set(article.claims.values_list("extractor", flat=True)) == {rules.VERSION}

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 
-from sources.fetching.testing import LocalServer, respond
+from tests.servers import LocalServer, respond
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = b"<html><head><title>T</title></head><body><p>fetched</p></body></html>"

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from sources import services
+from sources import selectors, services
 from sources.models import Snapshot
 from tests.factories import SnapshotFactory, SourceFactory
 
@@ -121,7 +121,7 @@ def test_link_rot_watch_records_ok_changed_and_gone(allow_page_server):
     unchanged = _archived(allow_page_server, "/stable", PAGE)
     changed = _archived(allow_page_server, "/edited", PAGE)
     gone = _archived(allow_page_server, "/deleted", PAGE)
-    assert set(services.sources_due_for_live_check()) == {unchanged.pk, changed.pk, gone.pk}
+    assert set(selectors.sources_due_for_live_check()) == {unchanged.pk, changed.pk, gone.pk}
 
     allow_page_server.add("/edited", PAGE.replace("5 million", "7 million"))
     del allow_page_server.pages["/deleted"]
@@ -131,7 +131,7 @@ def test_link_rot_watch_records_ok_changed_and_gone(allow_page_server):
     assert unchanged.live_status == "ok"
     assert changed.live_status == "changed"
     assert (gone.live_status, gone.live_detail[:10]) == ("gone", "http_error")
-    assert services.sources_due_for_live_check() == []
+    assert selectors.sources_due_for_live_check() == []
 
 
 def test_fetches_share_a_per_domain_slot_through_redis(settings, allow_page_server):

@@ -168,3 +168,29 @@ def test_the_archive_endpoint_obeys_the_address_policy(settings):
     snapshot.refresh_from_db()
     assert snapshot.wayback_status == Snapshot.WaybackStatus.FAILED
     assert "non-public address" in snapshot.wayback_detail
+
+
+def test_the_task_follows_the_job_with_celerys_retries(
+    spn, page_server, django_capture_on_commit_callbacks
+):
+    from sources.tasks import submit_to_wayback
+
+    snapshot, _ = _succeeded(page_server, "/wb-task", django_capture_on_commit_callbacks)
+    spn.original_url = snapshot.source.url
+    submit_to_wayback.apply(args=[snapshot.pk])  # eager: Celery's retries run inline
+    snapshot.refresh_from_db()
+    assert snapshot.wayback_status == Snapshot.WaybackStatus.ARCHIVED
+    assert len(spn.requests) == 3  # submit, pending, success
+
+
+def test_the_task_gives_up_after_its_retries_and_says_so(monkeypatch):
+    from sources.tasks import WAYBACK_MAX_LOOKS, submit_to_wayback
+
+    looks = []
+    monkeypatch.setattr(services, "snapshot_wayback_step", lambda snapshot_id: looks.append(1))
+    snapshot = SnapshotFactory(status=Snapshot.Status.SUCCEEDED, sha256="0" * 64)
+    submit_to_wayback.apply(args=[snapshot.pk])
+    assert len(looks) == WAYBACK_MAX_LOOKS + 1
+    snapshot.refresh_from_db()
+    assert snapshot.wayback_status == Snapshot.WaybackStatus.FAILED
+    assert snapshot.wayback_detail == "Gave up: Save Page Now is still working on it."

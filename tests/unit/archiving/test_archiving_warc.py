@@ -17,7 +17,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from sources.archiving.warc import build_warc
 from sources.fetching import FetchFailed, FetchResult, fetch
-from sources.fetching.testing import LocalServer, policy_for, respond
+from tests.servers import LocalServer, policy_for, respond
 
 PAGE = b"<html><head><title>Gauge</title></head><body><p>Tide gauge text.</p></body></html>"
 WARCIO = str(Path(sys.executable).parent / "warcio")

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from sources.fetching import client as fetch_client
-from sources.fetching.testing import ConnectionRecorder
+from tests.servers import ConnectionRecorder
 
 
 @pytest.fixture

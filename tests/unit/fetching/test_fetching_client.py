@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from sources.fetching import FetchFailed, FetchPolicy, FetchResult, Hop, fetch
-from sources.fetching.testing import ConnectionRecorder, LocalServer, policy_for, respond
+from tests.servers import ConnectionRecorder, LocalServer, policy_for, respond
 
 PAGE = (
     b"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Tide tables</title>"

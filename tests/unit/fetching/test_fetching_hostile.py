@@ -15,7 +15,7 @@ import pytest
 
 from sources.fetching import Blocked, FetchError, FetchFailed, FetchPolicy, fetch
 from sources.fetching import client as fetch_client
-from sources.fetching.testing import ConnectionRecorder, LocalServer, policy_for, respond
+from tests.servers import ConnectionRecorder, LocalServer, policy_for, respond
 
 HTML = [("Content-Type", "text/html; charset=utf-8")]
 KB = 1024

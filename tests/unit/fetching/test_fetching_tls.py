@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from sources.fetching import FetchFailed, fetch
-from sources.fetching.testing import LocalServer, policy_for, respond
+from tests.servers import LocalServer, policy_for, respond
 
 
 @pytest.fixture(scope="module")

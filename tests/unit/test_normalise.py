@@ -1,6 +1,6 @@
 import pytest
 
-from sources.urls import InvalidURL, url_domain, url_normalize
+from sources.normalise import InvalidURL, url_domain, url_normalize
 
 
 @pytest.mark.parametrize(

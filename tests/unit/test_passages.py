@@ -2,7 +2,8 @@
 
 import pytest
 
-from claims.evidence import (
+from claims.extraction import extract
+from claims.passages import (
     build_query,
     find_passages,
     merge_spans,
@@ -10,7 +11,6 @@ from claims.evidence import (
     split_passages,
     stem,
 )
-from claims.extraction import extract
 from tests.conftest import shared_path
 
 REACTOR_PAGE = """Reactor deal signed

@@ -6,75 +6,22 @@ integration's. Staff sessions see all of them (registering one in the admin is t
 
 from __future__ import annotations
 
-from django.conf import settings
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
-from rest_framework.routers import SimpleRouter
 
-from integrations import services
-from integrations.models import WebhookDelivery, WebhookEndpoint
-from workbench.api import (
-    READ_ERRORS,
-    WRITE_ERRORS,
-    StrictCharField,
-    StrictQueryParams,
-    WriteRule,
-    http_url_validator,
-    problem_responses,
-    request_token,
+from integrations import selectors, services
+from integrations.api.serializers import (
+    WebhookDeliverySerializer,
+    WebhookEndpointCreatedSerializer,
+    WebhookEndpointInputSerializer,
+    WebhookEndpointSerializer,
 )
-
-#: what the fetch policy accepts without DNS: http(s), a host name, an allowed port
-WEBHOOK_URL = http_url_validator(settings.FETCH_ALLOWED_PORTS)
-
-
-class WebhookEndpointInputSerializer(serializers.Serializer):
-    name = StrictCharField(max_length=100)
-    url = StrictCharField(max_length=2048, validators=[WEBHOOK_URL])
-    events = serializers.ListField(
-        child=serializers.ChoiceField(choices=WebhookEndpoint.Event.choices),
-        min_length=1,
-        max_length=len(WebhookEndpoint.Event.choices),
-    )
-
-
-class WebhookEndpointSerializer(serializers.ModelSerializer):
-    events = serializers.ListField(
-        child=serializers.ChoiceField(choices=WebhookEndpoint.Event.choices)
-    )
-
-    class Meta:
-        model = WebhookEndpoint
-        fields = ["id", "name", "url", "events", "is_active", "created_at"]
-
-
-class WebhookEndpointCreatedSerializer(WebhookEndpointSerializer):
-    secret = serializers.CharField(
-        help_text="The HMAC signing key. Shown only in this answer: store it now."
-    )
-
-    class Meta(WebhookEndpointSerializer.Meta):
-        fields = [*WebhookEndpointSerializer.Meta.fields, "secret"]
-
-
-class WebhookDeliverySerializer(serializers.ModelSerializer):
-    class Meta:
-        model = WebhookDelivery
-        fields = [
-            "id",
-            "event",
-            "status",
-            "attempts",
-            "created_at",
-            "last_attempt_at",
-            "next_attempt_at",
-            "delivered_at",
-            "response_status",
-            "duration_ms",
-            "error",
-        ]
+from integrations.authentication import request_api_token
+from workbench.api.errors import READ_ERRORS, WRITE_ERRORS, problem_responses
+from workbench.api.filters import StrictQueryParams
+from workbench.api.permissions import WriteRule
 
 
 @extend_schema_view(
@@ -112,17 +59,13 @@ class WebhookEndpointViewSet(
     }
 
     def get_queryset(self):
-        queryset = WebhookEndpoint.objects.all()
-        token = request_token(self.request)
-        if token is not None:
-            queryset = queryset.filter(token=token)
-        return queryset
+        return selectors.webhook_endpoints_visible(token=request_api_token(self.request))
 
     def create(self, request, *args, **kwargs):
         data = WebhookEndpointInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         endpoint, secret = services.webhook_endpoint_create(
-            by=request.user, token=request_token(request), **data.validated_data
+            by=request.user, token=request_api_token(request), **data.validated_data
         )
         output = WebhookEndpointSerializer(endpoint).data
         return Response({**output, "secret": secret}, status=status.HTTP_201_CREATED)
@@ -137,10 +80,5 @@ class WebhookEndpointViewSet(
     @action(detail=True, filterset_class=None, filter_backends=[])
     def deliveries(self, request, pk=None):
         endpoint = self.get_object()
-        page = self.paginate_queryset(endpoint.deliveries.order_by("-id"))
+        page = self.paginate_queryset(selectors.webhook_deliveries_of(endpoint))
         return self.get_paginated_response(WebhookDeliverySerializer(page, many=True).data)
-
-
-router = SimpleRouter(trailing_slash=False)
-router.register("webhooks", WebhookEndpointViewSet, basename="webhook")
-urlpatterns = router.urls

@@ -1,0 +1,109 @@
+"""The inlines of the claim page: its citations (cited by URL) and its verdicts.
+
+Their rows are saved by ``ClaimAdmin.save_formset`` through the services, never directly.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+
+from claims import services
+from claims.models import Citation, Verdict
+from sources.selectors import snapshot_latest
+from workbench.errors import DomainError
+
+
+class CitationForm(forms.ModelForm):
+    url = forms.CharField(
+        label="Source URL", max_length=2048, widget=forms.URLInput(attrs={"size": 60})
+    )
+
+    class Meta:
+        model = Citation
+        fields = ["url", "relation", "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 2, "cols": 40})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["url"].initial = self.instance.source.url
+            self.fields["url"].disabled = True
+            self.fields["url"].required = False
+
+    def clean_url(self):
+        if self.instance.pk:
+            return self.instance.source.url
+        claim = getattr(self.instance, "claim", None)
+        try:  # the rule of citation_add, checked early to show the error beside the field
+            return services.citation_url_check(claim=claim, url=self.cleaned_data["url"])
+        except DomainError as exc:
+            raise forms.ValidationError(exc.message) from exc
+
+
+class CitationInline(admin.TabularInline):
+    model = Citation
+    form = CitationForm
+    fields = ["url", "relation", "note", "snapshot", "evidence", "added_by", "history"]
+    readonly_fields = ["snapshot", "evidence", "added_by", "history"]
+    extra = 1
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("source", "added_by")
+            .annotate(snapshot_status=snapshot_latest("status", source_ref="source"))
+        )
+
+    @admin.display(description="Archive")
+    def snapshot(self, obj):
+        if not obj.pk:
+            return "-"
+        status = obj.snapshot_status or "none"
+        url = reverse("admin:sources_source_change", args=[obj.source_id])
+        return format_html('<a href="{}" class="snapshot-status">{}</a>', url, status)
+
+    @admin.display(description="Evidence")
+    def evidence(self, obj):
+        if not obj.pk:
+            return "-"
+        return format_html(
+            '<a href="#evidence-{}" class="evidence-status">{}</a>',
+            obj.pk,
+            obj.get_evidence_status_display(),
+        )
+
+    @admin.display(description="History")
+    def history(self, obj):
+        if not obj.pk:
+            return "-"
+        url = reverse("admin:claims_citation_history", args=[obj.pk])
+        return format_html('<a href="{}">history</a>', url)
+
+
+class VerdictForm(forms.ModelForm):
+    class Meta:
+        model = Verdict
+        fields = ["rating", "explanation"]
+        widgets = {"explanation": forms.Textarea(attrs={"rows": 3, "cols": 50})}
+
+
+class VerdictInline(admin.StackedInline):
+    model = Verdict
+    form = VerdictForm
+    extra = 0
+    can_delete = False
+    fk_name = "claim"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("author", "approved_by")
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["status", "author", "approved_by", "published_at", "supersedes", "created_at"]
+
+    def has_change_permission(self, request, obj=None):
+        # Verdicts are never edited in place: a correction is a new verdict.
+        return False

@@ -1,0 +1,134 @@
+"""Exports of an article's claims, verdicts and sources (JSON and CSV; the JSON is also what
+``claims.services.claims_import`` reads back)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from typing import Any
+
+from django.utils import timezone
+
+from claims.models import Article, Verdict
+from claims.selectors import verdict_current
+from sources.selectors import snapshot_status_by_source
+
+
+def article_claims_export(article: Article) -> list[dict[str, Any]]:
+    """An article's claims with their verdicts (all, oldest first) and cited sources."""
+    claims = list(
+        article.claims.order_by("position")
+        .annotate(published_verdict_id=verdict_current("pk", published_only=True))
+        .prefetch_related("citations__source", "verdicts__author", "verdicts__approved_by")
+    )
+    status_by_source = snapshot_status_by_source(
+        [c.source_id for claim in claims for c in claim.citations.all()]
+    )
+    rows = []
+    for claim in claims:
+        verdicts = sorted(claim.verdicts.all(), key=lambda v: v.created_at)
+        current: Verdict | None = next(
+            (v for v in verdicts if v.pk == claim.published_verdict_id), None
+        )
+        rows.append(
+            {
+                "position": claim.position,
+                "text": claim.text,
+                "span_text": claim.span_text,
+                "start": claim.start,
+                "end": claim.end,
+                "kind": claim.kind,
+                "checkworthiness": claim.checkworthiness,
+                "status": claim.status,
+                "dismissal_reason": claim.dismissal_reason,
+                "verdict": current.rating if current else "",
+                "verdict_explanation": current.explanation if current else "",
+                "verdicts": [
+                    {
+                        "rating": v.rating,
+                        "status": v.status,
+                        "explanation": v.explanation,
+                        "author": v.author.get_username(),
+                        "approved_by": v.approved_by.get_username() if v.approved_by else "",
+                        "published_at": v.published_at.isoformat() if v.published_at else "",
+                        "supersedes": v.supersedes_id,
+                        "id": v.pk,
+                    }
+                    for v in verdicts
+                ],
+                "sources": [
+                    {
+                        "url": c.source.url,
+                        "relation": c.relation,
+                        "note": c.note,
+                        "archive": status_by_source.get(c.source_id, ""),
+                    }
+                    for c in claim.citations.all()
+                ],
+            }
+        )
+    return rows
+
+
+def article_export(article: Article) -> dict[str, Any]:
+    """One article with its claims, verdicts and sources: the JSON export (and import) shape."""
+    return {
+        "article": {
+            "id": article.pk,
+            "title": article.title,
+            "url": article.url,
+            "outlet": article.outlet,
+            "body_sha256": article.body_sha256,
+            "exported_at": timezone.now().isoformat(),
+        },
+        "claims": article_claims_export(article),
+    }
+
+
+EXPORT_CSV_COLUMNS = [
+    "article_id",
+    "position",
+    "text",
+    "span_text",
+    "start",
+    "end",
+    "kind",
+    "checkworthiness",
+    "status",
+    "dismissal_reason",
+    "verdict",
+    "verdict_explanation",
+    "verdict_author",
+    "verdict_approved_by",
+    "verdict_published_at",
+    "earlier_verdicts",
+    "sources",
+]
+
+
+def articles_export_csv(articles: Iterable[Article]) -> str:
+    """One CSV row per claim: its published verdict, earlier verdicts and sources flattened."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=EXPORT_CSV_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    for article in articles:
+        for row in article_claims_export(article):
+            current: dict[str, Any] = next(
+                (v for v in row["verdicts"] if v["status"] == Verdict.Status.PUBLISHED), {}
+            )
+            earlier = [v for v in row["verdicts"] if v is not current]
+            writer.writerow(
+                {
+                    **row,
+                    "article_id": article.pk,
+                    "verdict_author": current.get("author", ""),
+                    "verdict_approved_by": current.get("approved_by", ""),
+                    "verdict_published_at": current.get("published_at", ""),
+                    "earlier_verdicts": "; ".join(
+                        f"{v['rating']} ({v['status']}, by {v['author']})" for v in earlier
+                    ),
+                    "sources": " | ".join(f"{s['relation']}: {s['url']}" for s in row["sources"]),
+                }
+            )
+    return out.getvalue()

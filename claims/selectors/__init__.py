@@ -1,0 +1,61 @@
+"""Read-side of claims: every queryset and read model the admin, the API, the services and
+the templates use. One module per kind of read; import them from here.
+
+``verdicts`` (which verdict is a claim's), ``queues`` (lists of claims and citations),
+``audit`` (a claim's history), ``similar`` (seen before), ``reading`` (the reading view),
+``dashboard`` (the admin index). Exports are ``claims.exports``.
+"""
+
+from claims.selectors.audit import AuditEntry, claim_audit_trail
+from claims.selectors.dashboard import dashboard_stats
+from claims.selectors.queues import (
+    articles_for_api,
+    citations_for_api,
+    citations_of,
+    citations_with_stale_evidence,
+    claim_evidence,
+    claims_for_api,
+    claims_for_review,
+    claims_queue,
+    claims_with_review_marks,
+    reviewers,
+    verdicts_for_api,
+)
+from claims.selectors.reading import article_claims_for_reading, claim_pieces, furniture_spans_of
+from claims.selectors.similar import SimilarClaim, claim_tokens, claims_similar, jaccard
+from claims.selectors.verdicts import (
+    awaiting_approval,
+    claim_verdicts,
+    verdict_current,
+    verdict_published_of,
+    verdicts_published,
+)
+
+__all__ = [
+    "AuditEntry",
+    "SimilarClaim",
+    "article_claims_for_reading",
+    "articles_for_api",
+    "awaiting_approval",
+    "citations_for_api",
+    "citations_of",
+    "citations_with_stale_evidence",
+    "claim_audit_trail",
+    "claim_evidence",
+    "claim_pieces",
+    "claim_tokens",
+    "claim_verdicts",
+    "claims_for_api",
+    "claims_for_review",
+    "claims_queue",
+    "claims_similar",
+    "claims_with_review_marks",
+    "dashboard_stats",
+    "furniture_spans_of",
+    "jaccard",
+    "reviewers",
+    "verdict_current",
+    "verdict_published_of",
+    "verdicts_for_api",
+    "verdicts_published",
+]

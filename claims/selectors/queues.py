@@ -1,0 +1,132 @@
+"""Lists of claims and citations: the review queue, the API's list, evidence to find."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, QuerySet
+
+from claims.models import Article, Citation, Claim, EvidencePassage, Verdict
+from claims.policies import REVIEW_GROUPS
+from claims.selectors.verdicts import awaiting_approval, verdict_current
+from sources.models import Snapshot
+from sources.selectors import snapshot_latest, snapshot_latest_prefetch
+
+
+def claims_for_review(queryset: QuerySet[Claim] | None = None) -> QuerySet[Claim]:
+    """Claims with what a reviewer's list shows, in a constant number of queries."""
+    queryset = Claim.objects.all() if queryset is None else queryset
+    return queryset.select_related("article", "assignee").annotate(
+        latest_rating=verdict_current(),
+        awaiting_approval=awaiting_approval(),
+    )
+
+
+def claims_queue(queryset: QuerySet[Claim], queue: str, user) -> QuerySet[Claim]:
+    """The changelist's queues: mine, unassigned, awaiting approval (by someone else)."""
+    open_statuses = [Claim.Status.NEW, Claim.Status.IN_REVIEW, Claim.Status.VERDICT_PROPOSED]
+    if queue == "mine":
+        return queryset.filter(assignee=user).exclude(status=Claim.Status.DISMISSED)
+    if queue == "unassigned":
+        return queryset.filter(assignee__isnull=True, status__in=open_statuses)
+    if queue == "awaiting":
+        return queryset.filter(awaiting_approval())
+    if queue == "awaiting_me":
+        return queryset.filter(awaiting_approval(excluding_author=user))
+    return queryset
+
+
+def claims_for_api() -> QuerySet[Claim]:
+    """Claims with everything the API's claim serializer reads, in a fixed number of queries."""
+    return Claim.objects.select_related("assignee").annotate(
+        has_citations=Exists(Citation.objects.filter(claim=OuterRef("pk"))),
+        published_verdict_id=verdict_current("pk", published_only=True),
+        published_rating=verdict_current("rating", published_only=True),
+        published_at=verdict_current("published_at", published_only=True),
+    )
+
+
+def articles_for_api(*, detail: bool) -> QuerySet[Article]:
+    """Articles with their claim count; the detail also has its body and claims in order."""
+    queryset = Article.objects.annotate(claim_count=Count("claims"))
+    if detail:
+        return queryset.prefetch_related(
+            Prefetch("claims", queryset=Claim.objects.order_by("position"))
+        )
+    return queryset.defer("body")
+
+
+def citations_for_api() -> QuerySet[Citation]:
+    """Citations with their source and its latest snapshot, in a fixed number of queries."""
+    return Citation.objects.select_related("source", "added_by").prefetch_related(
+        snapshot_latest_prefetch("source__snapshots")
+    )
+
+
+PUBLIC_VERDICT_STATUSES = (Verdict.Status.PUBLISHED, Verdict.Status.SUPERSEDED)
+
+
+def verdicts_for_api(*, public_only: bool) -> QuerySet[Verdict]:
+    """Verdicts with their people; ``public_only``: the public record (published, superseded)."""
+    queryset = Verdict.objects.select_related("author", "approved_by")
+    if public_only:
+        queryset = queryset.filter(status__in=PUBLIC_VERDICT_STATUSES)
+    return queryset
+
+
+def reviewers():
+    """Active people in the Reviewer or Editor group (whom a claim may be assigned to)."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__in=REVIEW_GROUPS)
+        .distinct()
+        .order_by("username")
+    )
+
+
+def claims_with_review_marks(article: Article) -> QuerySet[Claim]:
+    """The article's claims, each marked whether it has citations or verdicts (review work)."""
+    return article.claims.annotate(
+        has_citations=Exists(Citation.objects.filter(claim=OuterRef("pk"))),
+        has_verdicts=Exists(Verdict.objects.filter(claim=OuterRef("pk"))),
+    )
+
+
+def citations_of(*, claims: Iterable[Claim]) -> QuerySet[Citation]:
+    return Citation.objects.filter(claim__in=list(claims))
+
+
+def claim_evidence(claim: Claim) -> list[tuple[Citation, list[EvidencePassage]]]:
+    """Each citation of the claim with its ranked evidence passages."""
+    citations = list(
+        claim.citations.select_related("source")
+        .annotate(snapshot_status=snapshot_latest("status", source_ref="source"))
+        .order_by("created_at")
+    )
+    passages: dict[int, list[EvidencePassage]] = {c.pk: [] for c in citations}
+    for passage in EvidencePassage.objects.filter(citation__claim=claim).order_by(
+        "citation", "rank"
+    ):
+        passages[passage.citation_id].append(passage)
+    return [(c, passages[c.pk]) for c in citations]
+
+
+def citations_with_stale_evidence(*, limit: int = 500) -> list[int]:
+    """Citations whose evidence is behind their source's archive: a newer succeeded snapshot
+    than their evidence came from, or still pending although archiving failed for good."""
+    newest = snapshot_latest("pk", source_ref="source", status=Snapshot.Status.SUCCEEDED)
+    behind = (
+        Citation.objects.annotate(newest=newest)
+        .filter(newest__isnull=False)
+        .exclude(evidence_snapshot=F("newest"))
+    )
+    abandoned = Citation.objects.annotate(
+        latest_status=snapshot_latest("status", source_ref="source")
+    ).filter(
+        evidence_status=Citation.EvidenceStatus.PENDING,
+        latest_status__in=[Snapshot.Status.FAILED, Snapshot.Status.BLOCKED],
+    )
+    ids = set(behind.values_list("pk", flat=True)[:limit])
+    ids |= set(abandoned.values_list("pk", flat=True)[:limit])
+    return sorted(ids)[:limit]

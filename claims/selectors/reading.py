@@ -1,0 +1,39 @@
+"""The article reading view: claims at their spans, page furniture greyed out."""
+
+from __future__ import annotations
+
+from claims.models import Article, Claim
+from claims.selectors.verdicts import verdict_current
+
+
+def article_claims_for_reading(article: Article) -> list[Claim]:
+    return list(article.claims.annotate(latest_rating=verdict_current()).order_by("position"))
+
+
+def claim_pieces(claim: Claim, body_length: int) -> list[tuple[int, int]]:
+    """The claim's spans in its article's body: the extractor's pieces while still valid,
+    else its whole span; none when its anchor is lost."""
+    if claim.details.get("anchor") == "lost" or not 0 <= claim.start < claim.end <= body_length:
+        return []
+    pieces = []
+    for piece in claim.details.get("spans") or []:
+        try:
+            start, end = int(piece[0]), int(piece[1])
+        except (TypeError, ValueError, IndexError):
+            return [(claim.start, claim.end)]
+        if not claim.start <= start < end <= claim.end:
+            return [(claim.start, claim.end)]  # stale pieces (re-anchored claim)
+        pieces.append((start, end))
+    return pieces or [(claim.start, claim.end)]
+
+
+def furniture_spans_of(text: str) -> list[tuple[int, int]]:
+    """Spans stripped as page furniture by extraction; empty if extraction cannot say."""
+    try:
+        from claims.extraction import furniture_spans
+    except ImportError:
+        return []
+    try:
+        return [(int(a), int(b)) for a, b in furniture_spans(text)]
+    except Exception:  # a bug in a helper's heuristics must not break the reading view
+        return []

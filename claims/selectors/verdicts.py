@@ -1,0 +1,49 @@
+"""Which verdict is a claim's: one definition for the admin, the API, exports and search."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, F, OuterRef, QuerySet, Subquery
+
+from claims.models import Claim, Verdict
+
+
+def verdict_current(field: str = "rating", *, published_only: bool = False) -> Subquery:
+    """``field`` of the claim's current verdict: the published one, else (unless
+    ``published_only``) the newest proposed one. Annotate claims with it."""
+    statuses = [Verdict.Status.PUBLISHED]
+    if not published_only:
+        statuses.append(Verdict.Status.PROPOSED)
+    return Subquery(
+        Verdict.objects.filter(claim=OuterRef("pk"), status__in=statuses)
+        .order_by(F("published_at").desc(nulls_last=True), "-created_at", "-id")
+        .values(field)[:1]
+    )
+
+
+def awaiting_approval(*, excluding_author=None) -> Exists:
+    """Whether the claim has a proposed verdict (not written by ``excluding_author``)."""
+    proposed = Verdict.objects.filter(claim=OuterRef("pk"), status=Verdict.Status.PROPOSED)
+    if excluding_author is not None:
+        proposed = proposed.exclude(author=excluding_author)
+    return Exists(proposed)
+
+
+def claim_verdicts(claim: Claim) -> list[Verdict]:
+    """Every verdict of a claim, newest first (the verdict trail)."""
+    return list(
+        claim.verdicts.select_related("author", "approved_by", "supersedes").order_by("-created_at")
+    )
+
+
+def verdict_published_of(claim: Claim) -> Verdict | None:
+    """The claim's published verdict, with what its ClaimReview needs."""
+    return verdicts_published().filter(claim=claim).first()
+
+
+def verdicts_published() -> QuerySet[Verdict]:
+    """Every published verdict, newest first (the ClaimReview feed)."""
+    return (
+        Verdict.objects.select_related("claim__article")
+        .filter(status=Verdict.Status.PUBLISHED)
+        .order_by("-published_at", "-id")
+    )

@@ -1,0 +1,81 @@
+"""Citations: a claim cites a source URL; the source is archived after commit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import IntegrityError, transaction
+
+from claims import policies
+from claims.models import Citation, Claim, record_history_by
+from claims.services.claims import claim_save_status
+from claims.services.evidence import evidence_request
+from sources.normalise import url_normalize
+from sources.selectors import snapshot_latest_succeeded
+from sources.services import snapshot_request, source_get_or_create
+from workbench.errors import Conflict, DomainError, PermissionDenied
+
+DUPLICATE_MESSAGE = "This claim already cites that source."
+
+
+def citation_url_check(*, claim: Claim | None, url: str) -> str:
+    """The normalised ``url``, if ``claim`` may cite it (raises ``InvalidURL`` or ``Conflict``).
+
+    ``citation_add`` relies on the database for the duplicate check; forms call this first to
+    show the error beside the field.
+    """
+    normalised = url_normalize(url)
+    if claim is not None and claim.pk and claim.citations.filter(source__url=normalised).exists():
+        raise Conflict(DUPLICATE_MESSAGE, code="duplicate")
+    return normalised
+
+
+def citation_add(
+    *,
+    claim: Claim,
+    url: str,
+    relation: str = Citation.Relation.CONTEXT,
+    note: str = "",
+    by: Any = None,
+) -> Citation:
+    """Cite ``url`` for ``claim`` and archive the source once the transaction commits."""
+    if relation not in Citation.Relation.values:
+        raise DomainError(f"Unknown relation {relation!r}.", code="invalid_relation")
+    with transaction.atomic():
+        source = source_get_or_create(url=url, by=by)
+        try:
+            with transaction.atomic():
+                citation = Citation(
+                    claim=claim, source=source, relation=relation, note=note, added_by=by
+                )
+                if by is not None:
+                    record_history_by(citation, by)
+                citation.save()
+        except IntegrityError as exc:
+            raise Conflict(DUPLICATE_MESSAGE, code="duplicate") from exc
+        if snapshot_latest_succeeded(source_id=source.pk) is None:
+            snapshot_request(source=source, by=by)
+        if claim.status == Claim.Status.NEW:
+            claim_save_status(claim, Claim.Status.IN_REVIEW, by=by)
+        evidence_request(citation=citation)
+    return citation
+
+
+def citation_update(*, citation: Citation, relation: str, note: str, by: Any) -> Citation:
+    """Change how a citation bears on its claim (its source stays: cite another URL instead)."""
+    if not policies.is_reviewer(by):
+        raise PermissionDenied("Only reviewers and editors can change citations.")
+    if relation not in Citation.Relation.values:
+        raise DomainError(f"Unknown relation {relation!r}.", code="invalid_relation")
+    citation.relation, citation.note = relation, note
+    record_history_by(citation, by)
+    citation.save(update_fields=["relation", "note"])
+    return citation
+
+
+def citation_remove(*, citation: Citation, by: Any) -> None:
+    """Delete a citation (its history, and its source's archive, stay)."""
+    if not policies.is_reviewer(by):
+        raise PermissionDenied("Only reviewers and editors can remove citations.")
+    record_history_by(citation, by)
+    citation.delete()

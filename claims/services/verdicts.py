@@ -1,0 +1,101 @@
+"""Verdicts: proposed by a reviewer, published by another editor (four eyes), or rejected."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from claims import events, policies
+from claims.models import Claim, Verdict, record_history_by
+from claims.services.claims import claim_save_status
+from workbench.errors import Conflict, DomainError, PermissionDenied
+from workbench.events import send_on_commit
+
+
+def verdict_propose(*, claim: Claim, rating: str, explanation: str, by: Any) -> Verdict:
+    """Record a reviewer's verdict; it is published only after an editor approves it."""
+    if rating not in Verdict.Rating.values:
+        raise DomainError(f"Unknown rating {rating!r}.", code="invalid_rating")
+    if not explanation.strip():
+        raise DomainError("A verdict needs an explanation.", code="explanation_required")
+    if not policies.is_reviewer(by):
+        raise PermissionDenied("Only reviewers and editors can propose verdicts.")
+    with transaction.atomic():
+        claim.status = (
+            Claim.objects.select_for_update().values_list("status", flat=True).get(pk=claim.pk)
+        )
+        if claim.status == Claim.Status.DISMISSED:
+            raise Conflict("This claim was dismissed; reopen it before proposing a verdict.")
+        published = claim.verdicts.filter(status=Verdict.Status.PUBLISHED).first()
+        verdict = Verdict(
+            claim=claim,
+            rating=rating,
+            explanation=explanation,
+            author=by,
+            supersedes=published,
+        )
+        record_history_by(verdict, by)
+        verdict.save()
+        if claim.status in (Claim.Status.NEW, Claim.Status.IN_REVIEW):
+            claim_save_status(claim, Claim.Status.VERDICT_PROPOSED, by=by)
+    return verdict
+
+
+def _lock_proposed(verdict: Verdict) -> Verdict:
+    """The verdict's row, locked; only a proposed verdict is published or rejected."""
+    verdict = Verdict.objects.select_for_update().get(pk=verdict.pk)
+    if verdict.status != Verdict.Status.PROPOSED:
+        raise Conflict(f"This verdict is {verdict.get_status_display().lower()}.")
+    return verdict
+
+
+def verdict_publish(*, verdict: Verdict, by: Any) -> Verdict:
+    """Publish a proposed verdict. Four eyes: only an editor who did not write it."""
+    if not policies.is_editor(by):
+        raise PermissionDenied("Only editors can publish verdicts.")
+    if not policies.may_publish(by, verdict):
+        raise PermissionDenied(
+            "A verdict must be approved by someone other than its author.", code="four_eyes"
+        )
+    with transaction.atomic():
+        verdict = _lock_proposed(verdict)
+        # Saved one by one (not .update()) so that the history records every change.
+        for old in Verdict.objects.filter(claim=verdict.claim_id, status=Verdict.Status.PUBLISHED):
+            old.status = Verdict.Status.SUPERSEDED
+            record_history_by(old, by)
+            old.save(update_fields=["status"])
+        verdict.status = Verdict.Status.PUBLISHED
+        verdict.approved_by = by
+        verdict.published_at = timezone.now()
+        record_history_by(verdict, by)
+        verdict.save(update_fields=["status", "approved_by", "published_at"])
+        send_on_commit(
+            events.verdict_published,
+            Verdict,
+            functools.partial(events.verdict_published_arguments, verdict.pk),
+        )
+        claim_save_status(
+            Claim.objects.select_for_update().get(pk=verdict.claim_id),
+            Claim.Status.PUBLISHED,
+            by=by,
+        )
+    return verdict
+
+
+def verdict_reject(*, verdict: Verdict, by: Any) -> Verdict:
+    """An editor sends a proposed verdict back (or its author withdraws it); it is kept."""
+    if not policies.may_reject(by, verdict):
+        raise PermissionDenied("Only editors reject verdicts (authors may withdraw their own).")
+    with transaction.atomic():
+        verdict = _lock_proposed(verdict)
+        verdict.status = Verdict.Status.REJECTED
+        record_history_by(verdict, by)
+        verdict.save(update_fields=["status"])
+        claim = Claim.objects.select_for_update().get(pk=verdict.claim_id)
+        others = claim.verdicts.filter(status=Verdict.Status.PROPOSED).exists()
+        if claim.status == Claim.Status.VERDICT_PROPOSED and not others:
+            claim_save_status(claim, Claim.Status.IN_REVIEW, by=by)
+    return verdict

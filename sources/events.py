@@ -1,0 +1,42 @@
+"""Events of the sources app (see ``workbench.events``).
+
+``snapshot_finished``: a snapshot reached succeeded, failed or blocked. Sent by
+``sources.services`` after the commit that made it final, with the keyword arguments
+``snapshot_id``, ``source_id``, ``status`` and ``payload`` (JSON-ready; ``links`` are paths).
+Receivers: the claims evidence finder and the integrations webhooks.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.dispatch import Signal
+
+from sources.models import Snapshot
+
+snapshot_finished = Signal()
+
+
+def snapshot_finished_arguments(snapshot_id: int) -> dict[str, Any] | None:
+    """The arguments of ``snapshot_finished`` for a final snapshot (None: nothing to say)."""
+    snapshot = Snapshot.objects.select_related("source").filter(pk=snapshot_id).first()
+    if snapshot is None or not snapshot.is_final:
+        return None
+    payload = {
+        "snapshot": {
+            "id": snapshot.pk,
+            "status": snapshot.status,
+            "http_status": snapshot.http_status,
+            "sha256": snapshot.sha256,
+            "finished_at": snapshot.finished_at,
+            "error_reason": snapshot.error_reason,
+        },
+        "source": {"id": snapshot.source_id, "url": snapshot.source.url},
+        "links": {"snapshot": f"/api/v1/snapshots/{snapshot.pk}"},
+    }
+    return {
+        "snapshot_id": snapshot.pk,
+        "source_id": snapshot.source_id,
+        "status": snapshot.status,
+        "payload": payload,
+    }
