@@ -95,3 +95,11 @@ def is_abbreviation(token: str, lang: str, *, next_is_capital: bool) -> bool:
         return True
     maybe = MAYBE_FINAL.get(lang) or MAYBE_FINAL["en"]
     return word in maybe and not next_is_capital
+
+
+def is_known(token: str, lang: str) -> bool:
+    """Whether ``token`` is on either list of ``lang``."""
+    word = token.lower()
+    never = NEVER_FINAL.get(lang) or NEVER_FINAL["en"]
+    maybe = MAYBE_FINAL.get(lang) or MAYBE_FINAL["en"]
+    return word in never or word in maybe

@@ -245,9 +245,33 @@ def best_tool(rows: Iterable[SegmentationScore]) -> dict[str, SegmentationScore]
     return winners
 
 
+TARGET_F1 = 0.95
+ADOPT_MARGIN = 0.01
+
+
+def chosen_tools(rows: Iterable[SegmentationScore]) -> dict[str, str]:
+    """The tool the workbench uses per language.
+
+    A library replaces this package's rules (and becomes a runtime dependency) only where it
+    beats them by more than ``ADOPT_MARGIN`` F1 *and* reaches ``TARGET_F1``; otherwise the
+    rules stay (no dependency for a difference of a few boundaries, or for a tool that misses
+    the target anyway).
+    """
+    rows = list(rows)
+    ours_f1 = {r.lang: r.f1 for r in rows if r.tool == "ours"}
+    chosen = {lang: "ours" for lang in ours_f1}
+    for lang, best in best_tool(rows).items():
+        base = ours_f1.get(lang, 0.0)
+        if best.tool != "ours" and best.f1 > base + ADOPT_MARGIN and best.f1 >= TARGET_F1:
+            chosen[lang] = best.tool
+    return chosen
+
+
 def format_table(rows: list[SegmentationScore]) -> str:
-    """A plain-text table: one line per language and tool, the winner marked with '*'."""
+    """A plain-text table: one line per language and tool; '*' marks the best F1 and '>' the
+    tool the workbench uses (``chosen_tools``)."""
     winners = best_tool(rows)
+    chosen = chosen_tools(rows)
     lines = [
         f"{'lang':4} {'tool':17} {'gold':>5} {'P':>6} {'R':>6} {'F1':>6} {'ms/doc':>7}",
         "-" * 57,
@@ -258,8 +282,9 @@ def format_table(rows: list[SegmentationScore]) -> str:
             lines.append("")
         last = row.lang
         mark = "*" if winners.get(row.lang) is row else " "
+        use = ">" if chosen.get(row.lang) == row.tool else " "
         lines.append(
-            f"{row.lang:4} {row.tool:16}{mark} {row.gold:5d} {row.precision:6.3f} "
+            f"{row.lang:4}{use}{row.tool:16}{mark} {row.gold:5d} {row.precision:6.3f} "
             f"{row.recall:6.3f} {row.f1:6.3f} {row.ms_per_doc:7.2f}"
         )
     return "\n".join(lines)

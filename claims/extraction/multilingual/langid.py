@@ -195,7 +195,9 @@ def detect_runs(text: str, start: int = 0, end: int | None = None) -> list[Langu
     runs = script_runs(text, start, end)
     merged: list[list[Any]] = []  # [start, end, script, letters]
     for run in runs:
-        letters = sum(script_counts(text, run.start, run.end).values())
+        counts = script_counts(text, run.start, run.end)
+        # A Han, kana or Hangul character is a word or a syllable: weigh it like three letters.
+        letters = sum(n * (3 if s in ("Han", "Kana", "Hangul") else 1) for s, n in counts.items())
         if merged and (letters < MIN_RUN_LETTERS or merged[-1][2] == run.script):
             merged[-1][1] = run.end
             merged[-1][3] += letters

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from claims.extraction.multilingual.abbreviations import is_abbreviation
+from claims.extraction.multilingual.abbreviations import is_abbreviation, is_known
 
 Span = tuple[int, int]
 
@@ -84,6 +84,7 @@ _CANDIDATE_RE = re.compile(
 )
 _LIST_NUMBER_RE = re.compile(r"(?:\d{1,3}|[IVXivx]{1,4}|[A-Za-z])\Z")
 _THOUSANDS_RE = re.compile(r"\d{3}(?!\d)")
+_PAIR_BEFORE_RE = re.compile(r"(?<!\w)(\w{1,3})\.\s?\Z")
 
 
 def split_sentences(
@@ -293,6 +294,11 @@ def _full_stop_continues(
         if text[sent_start:word_start].rstrip()[-1:].isdigit():
             return not capital
         return True
+    pair = _PAIR_BEFORE_RE.search(text, sent_start, word_start)
+    if pair and is_abbreviation(f"{pair.group(1)}.{token}", lang, next_is_capital=capital):
+        return True  # "т. д.", "т. е.", "s. a."
+    if pair and is_known(f"{pair.group(1)}.{token}", lang):
+        return False  # a known pair that may end a sentence, before a capital
     if is_abbreviation(token, lang, next_is_capital=capital):
         return True
     # A dotted abbreviation ("т.д", "EE.UU", "U.S") whose last part is one or two letters.
