@@ -5,6 +5,7 @@ from typing import Any
 
 from celery import shared_task
 from celery.contrib.django.task import DjangoTask
+from django.db import OperationalError
 
 from claims import services
 
@@ -27,7 +28,16 @@ def requeue_stuck_extractions() -> None:
 
 
 @shared_task(
-    base=DjangoTask, acks_late=True, reject_on_worker_lost=True, soft_time_limit=60, time_limit=90
+    base=DjangoTask,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=60,
+    time_limit=90,
+    # a busy database ("database is locked" on SQLite, a serialisation failure): try again
+    autoretry_for=(OperationalError,),
+    retry_backoff=2,
+    retry_jitter=True,
+    max_retries=5,
 )
 def find_evidence(citation_id: int) -> None:
     """Find the passages of a cited source that bear on the claim.
