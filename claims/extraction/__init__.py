@@ -26,22 +26,52 @@ GRANULARITIES = ("claim", "proposition")
 
 
 def extract(
-    text: str, *, backend: str | None = None, granularity: str | None = None
+    text: str,
+    *,
+    backend: str | None = None,
+    granularity: str | None = None,
+    language: str | None = None,
 ) -> list[ExtractedClaim]:
     """Atomic claims in `text`, sorted by position (see `run_extraction`)."""
-    return run_extraction(text, backend=backend, granularity=granularity).claims
+    return run_extraction(text, backend=backend, granularity=granularity, language=language).claims
+
+
+def language_of(text: str) -> str:
+    """The ISO 639-1 code of the text's language, "en" when unsure.
+
+    The English engine is the full one, so a short or ambiguous Latin-script text ("Putin met
+    Xi in Moscow.") stays English; another script, or a confident Latin-script detection
+    (Spanish, German ...), goes to the multilingual engine."""
+    from claims.extraction.multilingual import detect
+
+    found = detect(text)
+    if found.lang == "en" or (found.script == "Latin" and found.confidence < LATIN_CONFIDENCE):
+        return "en"
+    return found.lang
+
+
+# A Latin-script text leaves the English engine only when the detector is this sure.
+LATIN_CONFIDENCE = 0.6
 
 
 def run_extraction(
-    text: str, *, backend: str | None = None, granularity: str | None = None
+    text: str,
+    *,
+    backend: str | None = None,
+    granularity: str | None = None,
+    language: str | None = None,
 ) -> Extraction:
-    """Atomic claims in `text`, sorted by position, and the backend version that made them.
+    """Atomic claims in `text`, sorted by position, the backend version that made them and
+    the language they were read in.
 
     `backend`: "rules" or "llm" (default: the CLAIMS_EXTRACTOR_BACKEND setting, else
-    "rules").  `granularity` (rules backend): "claim" (default; what a fact-checker
-    checks, lists kept whole) or "proposition" (PropSegmEnt-style: every coordination and
-    adjunct phrase distributed).  HTML documents are reduced to their main text first;
-    spans then refer to ``html_to_text(text)``.
+    "rules").  `granularity` (rules backend, English): "claim" (default; what a
+    fact-checker checks, lists kept whole) or "proposition" (PropSegmEnt-style: every
+    coordination and adjunct phrase distributed).  `language`: an ISO 639-1 code (a
+    reviewer's override), else detected (``language_of``); English goes to the English
+    engine, every other language to ``claims.extraction.multilingual`` (docs/multilingual.md).
+    HTML documents are reduced to their main text first; spans then refer to
+    ``html_to_text(text)``.
     """
     name = str(backend or setting("CLAIMS_EXTRACTOR_BACKEND", "rules")).lower()
     if name not in BACKENDS:
@@ -51,6 +81,7 @@ def run_extraction(
         raise ValueError(f"unknown granularity {grain!r}; choose from {GRANULARITIES}")
     if looks_like_html(text):
         text = html_to_text(text)
+    lang = (language or language_of(text)).lower()
     if name == "llm":
         from claims.extraction.backends import llm
 
@@ -63,19 +94,28 @@ def run_extraction(
             except llm.LLMError as exc:
                 logger.warning("LLM claim extraction failed (%s); using the rules extractor", exc)
             else:
-                return Extraction(llm.claims_from_items(text, items), llm.VERSION)
-        return Extraction(rules.extract(text), rules.VERSION)  # what llm.extract falls back to
-    return Extraction(rules.extract(text, fine=grain == "proposition"), rules.VERSION)
+                return Extraction(llm.claims_from_items(text, items), llm.VERSION, lang)
+    if lang != "en":
+        from claims.extraction import multilingual
+
+        return Extraction(multilingual.extract_claims(text, lang), rules.VERSION, lang)
+    return Extraction(rules.extract(text, fine=grain == "proposition"), rules.VERSION, lang)
 
 
 def explain(text: str) -> tuple[list[ExtractedClaim], list[Dropped]]:
     """The rules backend's claims of `text` and the stretches it did not take, each with its
     reason (a question, a credit line, opinion with nothing to check ...), so a wrong drop
-    is easy to see and report.  HTML is reduced to its main text first, as in ``extract``."""
+    is easy to see and report.  HTML is reduced to its main text first, as in ``extract``;
+    a text in another language than English has its claims and nothing dropped."""
     from claims.extraction.pipeline import run_state
 
     if looks_like_html(text):
         text = html_to_text(text)
+    lang = language_of(text)
+    if lang != "en":
+        from claims.extraction import multilingual
+
+        return multilingual.extract_claims(text, lang), []
     state = run_state(text)
     return state.claims, state.dropped
 
@@ -90,6 +130,7 @@ __all__ = [
     "Extraction",
     "explain",
     "extract",
+    "language_of",
     "furniture_spans",
     "html_to_text",
     "looks_like_html",

@@ -117,7 +117,8 @@ def _subject_then_verb(toks: list[Tok], k: int) -> bool:
         # the tagger often reads a past tense as a participle: "Putin praised the ties"
         toks[j].tag == "VBN"
         and j + 1 < n
-        and toks[j + 1].tag in ("DT", "PRP$", "NN", "NNS", "NNP", "NNPS", "CD", "PRP", "TO", "JJ")
+        and toks[j + 1].tag
+        in ("DT", "PRP$", "NN", "NNS", "NNP", "NNPS", "CD", "PRP", "TO", "JJ", "$")
     )
     if not finite:
         return False

@@ -174,7 +174,7 @@ class Mentions:
     length: int = 0
 
 
-def find_mentions(text: str, regions: list[Span]) -> Mentions:
+def find_mentions(text: str, regions: list[Span], *, length: int | None = None) -> Mentions:
     """Scan each region once; claims then pick the mentions inside their spans."""
     numbers: list[dict[str, Any]] = []
     dates: list[dict[str, Any]] = []
@@ -190,7 +190,7 @@ def find_mentions(text: str, regions: list[Span]) -> Mentions:
         ]
         quotes += find_quotes(text, (start, end), None)
         entities += find_entities(text, (start, end))
-    return Mentions(numbers, dates, quotes, entities, ordinals, len(text))
+    return Mentions(numbers, dates, quotes, entities, ordinals, length or len(text))
 
 
 def _inside(items: list[dict[str, Any]], spans: tuple[Span, ...]) -> list[dict[str, Any]]:

@@ -9,6 +9,7 @@ text as given; sentences that are not claims are kept in ``state.dropped`` with 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -16,6 +17,7 @@ from claims.extraction import screen
 from claims.extraction.chunks import clause_chunks
 from claims.extraction.classify import classify, find_mentions
 from claims.extraction.clean import body_regions, furniture_spans
+from claims.extraction.config import setting
 from claims.extraction.parse import MAX_TOKENS, Sentence, parse_sentences
 from claims.extraction.repair import repair
 from claims.extraction.segment import split_sentences
@@ -30,6 +32,9 @@ from claims.extraction.units import (
     unit_text,
 )
 
+# A "sentence" this long is a list, a table or text without punctuation: not one claim.
+MAX_WORDS = 400
+MAX_CHARS = 4000
 FLOOR = 0.15  # below it, with no number or date: nothing a fact-checker could check
 _OPENING_QUOTES = "\u201c\u00ab\u201e"
 _CLOSING_QUOTES = "\u201d\u00bb"
@@ -99,7 +104,11 @@ def parse_step(state: State) -> None:
     """Tag and parse each sentence (sentences longer than MAX_TOKENS words stay whole)."""
     to_parse = []
     for s, e in state.sentences:
-        if state.text.count(" ", s, e) >= MAX_TOKENS:
+        words = state.text.count(" ", s, e)
+        if words >= MAX_WORDS or e - s > MAX_CHARS:
+            # a list, a table or text without punctuation: no claim is that long
+            state.dropped.append(screen.Dropped(s, e, screen.TOO_LONG))
+        elif words >= MAX_TOKENS:
             state.unparsed.append((s, e))
         else:
             to_parse.append((s, e))
@@ -177,7 +186,11 @@ def units_step(state: State) -> None:
                 # a participial chunk: the subject is the previous clause's
                 if text[spans[0][0]].islower():
                     claim_text = claim_text[0].lower() + claim_text[1:]
-                claim_text = " ".join(text[s:e] for s, e in lead) + " \u2026 " + claim_text
+                # a second predicate reads on from its subject ("The council raised ..."); a
+                # participle is marked as a continuation ("The military … leading to ...")
+                first = next(t for t in sent.toks if t.text[:1].isalnum())
+                glue = " \u2026 " if first.tag == "VBG" else " "
+                claim_text = " ".join(text[s:e] for s, e in lead) + glue + claim_text
                 spans = lead + spans
                 unit = replace(unit, role="part")
             state.drafts.append(
@@ -198,12 +211,17 @@ def units_step(state: State) -> None:
 
 def classify_step(state: State) -> None:
     """Attach kind, details and check-worthiness; sort by position."""
-    mentions = find_mentions(state.text, state.regions)
+    # numbers, dates and quotes are looked for only where a claim is (a region of text
+    # that yields no claim costs nothing here)
+    mentions = find_mentions(state.text, draft_hulls(state.drafts), length=len(state.text))
     claims = []
     for draft in state.drafts:
         claim = classify(state.text, draft, mentions)
         if claim.checkworthiness < FLOOR and not (
-            claim.details["numbers"] or claim.details["dates"] or _named_subject(draft)
+            claim.details["numbers"]
+            or claim.details["dates"]
+            or claim.kind == "quote"
+            or _named_subject(draft)
         ):
             state.dropped.append(screen.Dropped(claim.start, claim.end, screen.NOTHING))
             continue
@@ -242,11 +260,40 @@ STEPS: tuple[Callable[[State], None], ...] = (
 )
 
 
-def run_state(text: str) -> State:
-    """Run every step in order; the state holds the claims and the dropped sentences."""
+def draft_hulls(drafts: list[Draft]) -> list[Span]:
+    """The stretches of text the drafts cover, merged and in order."""
+    hulls = sorted((d.spans[0][0], d.spans[-1][1]) for d in drafts)
+    out: list[Span] = []
+    for s, e in hulls:
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+class ExtractionTooLong(RuntimeError):
+    """The article took longer than the extraction budget (``CLAIMS_EXTRACTION_BUDGET``)."""
+
+
+def run_state(text: str, *, budget: float | None = None) -> State:
+    """Run every step in order; the state holds the claims and the dropped sentences.
+
+    `budget` (seconds; default the ``CLAIMS_EXTRACTION_BUDGET`` setting, 120): checked after
+    each step, a second line behind the per-sentence caps, so that no input holds a worker.
+    """
+    limit = float(budget if budget is not None else setting("CLAIMS_EXTRACTION_BUDGET", 120))
+    started = time.monotonic()
     state = State(text)
     for step in STEPS:
         step(state)
+        elapsed = time.monotonic() - started
+        if elapsed > limit:
+            raise ExtractionTooLong(
+                f"too long to extract: {len(text):,} characters took more than {limit:.0f} s "
+                f"(stopped after the {step.__name__.removesuffix('_step')} step); split the "
+                "article or raise CLAIMS_EXTRACTION_BUDGET"
+            )
     return state
 
 

@@ -9,6 +9,8 @@ from claims.extraction.atomize import atomize
 from claims.extraction.classify import classify, find_mentions
 from claims.extraction.clean import body_regions
 from claims.extraction.segment import split_sentences
+from claims.extraction.parse import MAX_TOKENS
+from claims.extraction.pipeline import MAX_CHARS, MAX_WORDS, draft_hulls
 from claims.extraction.types import Draft, ExtractedClaim, Span
 
 
@@ -35,13 +37,24 @@ def segment_step(state: State) -> None:
 
 
 def atomize_step(state: State) -> None:
-    """Split each sentence into atomic claim drafts."""
-    state.drafts = [d for s in state.sentences for d in atomize(state.text, *s, fine=state.fine)]
+    """Split each sentence into atomic claim drafts.  The clause rules rescan a sentence
+    piece by piece, so a sentence over MAX_TOKENS words stays whole and one over
+    MAX_WORDS words or MAX_CHARS characters (a list or a table) is not a proposition: the
+    time stays linear in the length of the text, whatever the text."""
+    text = state.text
+    for s, e in state.sentences:
+        words = text.count(" ", s, e)
+        if words >= MAX_WORDS or e - s > MAX_CHARS:
+            continue
+        if words >= MAX_TOKENS:
+            state.drafts.append(Draft(" ".join(text[s:e].split()), ((s, e),), "sentence"))
+            continue
+        state.drafts.extend(atomize(text, s, e, fine=state.fine))
 
 
 def classify_step(state: State) -> None:
     """Attach kind, details and check-worthiness; sort by position."""
-    mentions = find_mentions(state.text, state.regions)
+    mentions = find_mentions(state.text, draft_hulls(state.drafts), length=len(state.text))
     claims = [classify(state.text, d, mentions) for d in state.drafts]
     claims.sort(key=lambda c: (c.start, c.end))
     state.claims = claims

@@ -30,7 +30,7 @@ TOO_SHORT = "too short to state a claim"
 IMPERATIVE = "imperative or advice"
 NO_VERB = "no verb: a heading or a fragment"
 OPINION = "opinion or rhetoric with nothing to check"
-TOO_LONG = "too long to parse"
+TOO_LONG = "too long to be one sentence (a list, a table or text without punctuation)"
 HEADING = "a heading or a link line (no sentence punctuation)"
 NOTHING = "nothing checkable (the lowest check-worthiness)"
 FRAGMENT = "a fragment with no predicate of its own"
@@ -300,7 +300,10 @@ def _fragment(sent: Sentence, pred: int, words_: list[int]) -> bool:
     often enough that nothing longer is judged by its tags alone."""
     if len(words_) < 3:
         return True
-    return len(words_) < 8 and not any(sent.toks[k].is_verb for k in words_)
+    toks = [sent.toks[k] for k in words_]
+    if any(t.tag in ("CD", "PRP") for t in toks):  # "it cost $40 million": the tagger missed
+        return False  # the verb, not the claim
+    return len(words_) < 8 and not any(t.is_verb for t in toks)
 
 
 def _first_person_frame(sent: Sentence, head: int) -> bool:

@@ -46,7 +46,8 @@ class Extraction:
     """The claims of a text and the version of the backend that actually produced them."""
 
     claims: list[ExtractedClaim]
-    extractor: str  # e.g. "rules-1.1", or "llm-1.0" (the LLM's fallback to rules says rules)
+    extractor: str  # e.g. "rules-2.0", or "llm-1.0" (the LLM's fallback to rules says rules)
+    language: str = "en"  # ISO 639-1, detected or given
 
 
 @dataclass(frozen=True)
