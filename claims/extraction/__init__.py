@@ -130,9 +130,9 @@ __all__ = [
     "Extraction",
     "explain",
     "extract",
-    "language_of",
     "furniture_spans",
     "html_to_text",
+    "language_of",
     "looks_like_html",
     "run_extraction",
 ]

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from claims.extraction.atomize import atomize
 from claims.extraction.classify import classify, find_mentions
 from claims.extraction.clean import body_regions
-from claims.extraction.segment import split_sentences
 from claims.extraction.parse import MAX_TOKENS
 from claims.extraction.pipeline import MAX_CHARS, MAX_WORDS, draft_hulls
+from claims.extraction.segment import split_sentences
 from claims.extraction.types import Draft, ExtractedClaim, Span
 
 
