@@ -312,6 +312,7 @@ def _coordinated_predicate(toks: list[Tok], start: int, k: int) -> bool:
     return (main.tag in ("VBD", "VBN")) == past
 
 
+_LIST_ITEM_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "DT", "CD", "PRP$"})
 _OBJECT_TAGS = frozenset({"DT", "PRP$", "PRP", "NN", "NNS", "NNP", "NNPS", "CD", "JJ"})
 
 
@@ -356,7 +357,10 @@ def _phrase_end(toks: list[Tok], depth: list[int], k: int, through_lists: bool =
             return x.i
         if x.text == "," and not depth[x.i]:
             rest = toks[x.i + 1 : x.i + 6]
-            if through_lists and any(r.lower in ("and", "or") for r in rest):
+            listed = bool(rest) and (
+                rest[0].tag in _LIST_ITEM_TAGS or rest[0].lower in ("and", "or")
+            )
+            if through_lists and listed and any(r.lower in ("and", "or") for r in rest):
                 continue
             return x.i
     return len(toks)

@@ -303,7 +303,10 @@ def _fragment(sent: Sentence, pred: int, words_: list[int]) -> bool:
     toks = [sent.toks[k] for k in words_]
     if any(t.tag in ("CD", "PRP") for t in toks):  # "it cost $40 million": the tagger missed
         return False  # the verb, not the claim
-    return len(words_) < 8 and not any(t.is_verb for t in toks)
+    if any(t.is_verb for t in toks):
+        return False
+    # "into the actual text of a trade agreement": a phrase cut off its clause
+    return len(words_) < 8 or toks[0].tag in ("IN", "TO")
 
 
 def _first_person_frame(sent: Sentence, head: int) -> bool:

@@ -229,12 +229,23 @@ class _Splitter:
         self.sent = sent
         self.fine = fine
         self.quoted = quoted_tokens(sent, open_quote)
+        self.quotes = quote_regions(sent, open_quote)
         self.antecedent: dict[int, int] = {}
         self.units: list[Unit] = []
 
     # -- decisions --------------------------------------------------------------------------
     def _in_quote(self, i: int) -> bool:
-        return any(self.quoted[k] for k in self.sent.subtree(i))
+        """True when the subtree of `i` reaches into a quotation without holding all of it
+        (a part that carries a whole quotation, 'called Omar a "terrorist"', may leave)."""
+        sub = self.sent.subtree(i)
+        for a, b in self.quotes:
+            words_ = [k for k in range(a, b) if self.sent.toks[k].text[:1].isalnum()]
+            inside = sum(1 for k in words_ if k in sub)
+            if 0 < inside < len(words_) or (inside and not all(k in sub for k in words_)):
+                return True
+            if inside and (a, b) == (0, len(self.sent.toks)):
+                return True  # the whole sentence is a quotation
+        return False
 
     def _quote_holds(self, c: int) -> bool:
         """A part of a quotation may be a claim of its own when the whole part and the word
@@ -298,7 +309,7 @@ class _Splitter:
         sent = self.sent
         t = sent.toks[c]
         h = t.head
-        if self._in_quote(c) and not self._quote_holds(c):
+        if self._in_quote(c) and not (t.dep == "conj" and self._quote_holds(c)):
             return None
         top = h == pred
         # ", who view ...", ", which could expand ...": a relative clause the parser hung on
@@ -538,6 +549,10 @@ class _Splitter:
             unit.toks = {k for k in toks if sent.toks[k].dep != "punct"}
             unit.borrowed = minimal_np(sent, sent.toks[p].head)
         elif role in ("conj", "part"):
+            if role == "conj" and sent.toks[p].tag == "VBG" != sent.toks[sent.toks[p].head].tag:
+                # "has injected drama, publicly threatening them": an -ing form coordinated
+                # with a finite verb is a participle; it takes no auxiliary of the clause
+                role = unit.role = "part"
             subj = self._clause_subject(sent.toks[p].head)
             if subj is not None and not has_subject(sent, p):
                 unit.borrowed = minimal_np(sent, subj)
@@ -566,10 +581,12 @@ class _Splitter:
         """At least three words of its own, a subject or an anchor, and a verb or copula."""
         sent = self.sent
         own = [k for k in unit.toks - unit.dropped if sent.toks[k].text[:1].isalnum()]
-        if len(own) + len(unit.borrowed) < 3 or len(own) < 2:
-            return False
         if unit.role == "apposition":
-            return bool(unit.borrowed)
+            return bool(unit.borrowed) and len(own) + len(unit.borrowed) >= 3
+        # a predicate of one or two words under a borrowed subject and attribution
+        # ("Prosecutors alleged ... abused") says too little to check on its own
+        if len(own) < 3:
+            return False
         if not (unit.borrowed or has_subject(sent, unit.pred)):
             return False
         return any(sent.toks[k].is_verb or sent.toks[k].dep == "cop" for k in own)

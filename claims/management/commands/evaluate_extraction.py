@@ -1,4 +1,6 @@
-"""Score the extractor on the seed article and PropSegmEnt with ../shared's scorer."""
+"""Score the extractor with ../shared's scorer: the seed article, PropSegmEnt, the real-news
+development set (tests/data/realnews) and, with --segmentation, sentence boundaries in every
+language of the shared multilingual set."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from claims.extraction import BACKENDS, GRANULARITIES, extract
+from claims.extraction import BACKENDS, GRANULARITIES, extract, realnews
 from claims.extraction.evaluation import evaluate
 
 
@@ -19,8 +21,10 @@ def _shared_dir() -> Path:
 
 class Command(BaseCommand):
     help = (
-        "Run the extractor over ../shared/data/seed/gold.jsonl and "
-        "../shared/data/propsegment/SPLIT.jsonl and print the scorer's figures."
+        "Score the extractor on ../shared/data/seed, ../shared/data/propsegment/SPLIT and the "
+        "real-news development set (precision, recall, junk rate, priority-3 recall, claims "
+        "over strings that are never claims, reversed claims); --segmentation scores sentence "
+        "boundaries per language."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -31,6 +35,18 @@ class Command(BaseCommand):
             choices=GRANULARITIES,
             action="append",
             help="repeatable; default: both (claim, then proposition)",
+        )
+        parser.add_argument(
+            "--realnews",
+            choices=[*realnews.SPLITS, "all", "none"],
+            default="dev",
+            help="which part of the real-news set to score (default dev; heldout is kept "
+            "aside as the team's own check)",
+        )
+        parser.add_argument(
+            "--segmentation",
+            action="store_true",
+            help="only score sentence segmentation per language on ../shared/data/multilingual",
         )
         parser.add_argument(
             "--shared",
@@ -44,6 +60,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         shared: Path = options["shared"] or _shared_dir()
+        if options["segmentation"]:
+            self._segmentation(shared)
+            return
         scorer = shared / "tools" / "score_claims.py"
         runs = [
             ("seed", shared / "data" / "seed" / "gold.jsonl", "auto"),
@@ -53,7 +72,8 @@ class Command(BaseCommand):
                 "span",
             ),
         ]
-        missing = [p for p in [scorer, *(g for _, g, _ in runs)] if not p.exists()]
+        truth = shared / "data" / "article-pages" / "ground-truth.json"
+        missing = [p for p in [scorer, truth, *(g for _, g, _ in runs)] if not p.exists()]
         if missing:
             raise CommandError(
                 f"shared evaluation data not found: {', '.join(map(str, missing))} "
@@ -75,3 +95,49 @@ class Command(BaseCommand):
                 )
                 if options["verbose_report"]:
                     self.stdout.write(result["report"])
+        if options["realnews"] != "none":
+            self._realnews(options["realnews"], options["backend"], shared, scorer)
+
+    def _realnews(self, split: str, backend: str | None, shared: Path, scorer: Path) -> None:
+        extractor = partial(extract, backend=backend)
+        report, _ = realnews.evaluate(split, extractor, shared, scorer)
+        self.stdout.write("")
+        self.stdout.write(
+            f"real-news {split} set ({report.articles} articles, claim granularity; "
+            "docs/annotation.md):"
+        )
+        self.stdout.write(
+            f"  precision {report.precision:.3f}   recall {report.recall:.3f}   "
+            f"F1 {report.f1:.3f}   (Jaccard >= 0.5; {report.gold} gold, "
+            f"{report.predicted} predicted)"
+        )
+        self.stdout.write(
+            f"  junk rate {report.junk_rate:.3f}   (predicted claims matching no gold claim at "
+            "Jaccard >= 0.3)"
+        )
+        self.stdout.write(
+            f"  priority-3 recall {report.p3_recall:.3f}   ({report.p3_gold} priority-3 claims)"
+        )
+        self.stdout.write(
+            f"  over a never-a-claim string {report.forbidden}   reversed claims {report.reversed}"
+        )
+        self.stdout.write(f"  {'article':<14} {'gold':>5} {'pred':>5} {'never':>6} {'reversed':>9}")
+        for row in report.per_article:
+            self.stdout.write(
+                f"  {row['article']:<14} {row['gold']:5d} {row['predicted']:5d} "
+                f"{row['forbidden']:6d} {row['reversed']:9d}"
+            )
+
+    def _segmentation(self, shared: Path) -> None:
+        from claims.extraction.multilingual.evaluation import (
+            compare_segmenters,
+            format_table,
+            load_documents,
+        )
+
+        folder = shared / "data" / "multilingual"
+        if not folder.exists():
+            raise CommandError(f"{folder} is not here (pass --shared)")
+        documents = load_documents(folder)
+        rows = compare_segmenters(documents)
+        self.stdout.write(format_table(rows))
