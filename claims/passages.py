@@ -24,65 +24,35 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from claims.extraction import quantities
+
 Span = tuple[int, int]
 
 # Numbers and units ---------------------------------------------------------------------------
+# One quantity parser for extraction and evidence (``claims.extraction.quantities``); here
+# each figure is brought to its dimension's base unit so "300 MW" and "0.3 GW" compare.
 
-# unit spelling -> (dimension, factor to the dimension's base unit, display symbol)
-_UNITS: dict[str, tuple[str, float, str]] = {}
-
-
-def _unit(dimension: str, factor: float, symbol: str, *spellings: str) -> None:
-    for spelling in (symbol, *spellings):
-        _UNITS[spelling.lower()] = (dimension, factor, symbol)
-
-
-_unit("power", 1e3, "kW", "kilowatt", "kilowatts")
-_unit("power", 1e6, "MW", "megawatt", "megawatts", "mwe")
-_unit("power", 1e9, "GW", "gigawatt", "gigawatts")
-_unit("energy", 1e3, "kWh", "kilowatt-hour", "kilowatt-hours", "kilowatt hours")
-_unit("energy", 1e6, "MWh", "megawatt-hour", "megawatt-hours", "megawatt hours")
-_unit("energy", 1e9, "GWh", "gigawatt-hour", "gigawatt-hours", "gigawatt hours")
-_unit("voltage", 1e3, "kV", "kilovolt", "kilovolts")
-_unit("length", 1e3, "km", "kilometre", "kilometres", "kilometer", "kilometers")
-_unit("length", 1609.344, "mi", "mile", "miles")
-_unit("length", 1.0, "m", "metre", "metres", "meter", "meters")
-_unit("mass", 1.0, "kg", "kilogram", "kilograms")
-_unit("mass", 1e3, "t", "tonne", "tonnes", "ton", "tons")
-_unit("ratio", 1.0, "%", "percent", "per cent", "pc")
-_unit("ratio_change", 1.0, "pp", "percentage points", "percentage point")
-_unit("USD", 1.0, "USD", "$", "us$", "dollar", "dollars")
-_unit("EUR", 1.0, "EUR", "€", "euro", "euros")
-_unit("GBP", 1.0, "GBP", "£", "pound", "pounds", "sterling")
-_unit("RUB", 1.0, "RUB", "rouble", "roubles", "ruble", "rubles")
-_unit("people", 1.0, "people", "persons", "residents", "inhabitants")
-_unit("homes", 1.0, "homes", "households", "houses")
-_unit("jobs", 1.0, "jobs", "job")
-_unit("year", 1.0, "years", "year")
-
-_MULTIPLIERS = {
-    "thousand": 1e3,
-    "million": 1e6,
-    "mn": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "trillion": 1e12,
-}
-_PREFIX_CURRENCY = {"$": "$", "us$": "$", "€": "€", "£": "£"}
-_WORD_UNITS = sorted((u for u in _UNITS if u not in {"$", "us$", "€", "£"}), key=len, reverse=True)
-_UNIT_ALT = "|".join(re.escape(u).replace(r"\ ", r"[\s-]") for u in _WORD_UNITS)
-_NUMBER_RE = re.compile(
-    r"(?P<cur>US\$|[$€£])?\s?"
-    r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])"
-    r"(?:[\s-]?(?P<mult>thousand|million|billion|trillion|bn|mn)\b)?"
-    rf"(?:[\s-]?(?P<unit>{_UNIT_ALT})(?![\w]))?",
-    re.IGNORECASE,
-)
+# unit code -> factor to the dimension's base unit (units not listed compare as stated)
+_FACTORS: dict[str, float] = {
+    "W": 1.0, "kW": 1e3, "MW": 1e6, "GW": 1e9, "TW": 1e12, "V": 1.0, "kV": 1e3,
+    "Wh": 1.0, "kWh": 1e3, "MWh": 1e6, "GWh": 1e9, "TWh": 1e12,
+    "J": 1.0, "kJ": 1e3, "MJ": 1e6, "GJ": 1e9,
+    "mg": 1e-6, "g": 1e-3, "kg": 1.0, "t": 1e3, "ton": 907.18474, "lb": 0.45359237,
+    "oz": 0.028349523125,
+    "nm": 1e-9, "mm": 1e-3, "cm": 1e-2, "m": 1.0, "km": 1e3, "in": 0.0254, "ft": 0.3048,
+    "yd": 0.9144, "mi": 1609.344, "nmi": 1852.0,
+    "m2": 1.0, "km2": 1e6, "ha": 1e4, "acre": 4046.8564224, "ft2": 0.09290304,
+    "mi2": 2589988.110336,
+    "mL": 1e-3, "L": 1.0, "gal": 3.785411784, "m3": 1e3, "bbl": 158.987294928,
+    "km/h": 1.0, "mph": 1.609344, "m/s": 3.6, "kn": 1.852,
+    "s": 1.0, "min": 60.0, "h": 3600.0, "day": 86400.0, "week": 604800.0,
+    "month": 2629746.0, "year": 31556952.0, "decade": 315569520.0,
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Quantity:
-    """A number found in text, normalised: ``value`` in the dimension's base unit."""
+    """A figure found in text, normalised: ``value`` in the dimension's base unit."""
 
     text: str
     value: float
@@ -93,22 +63,18 @@ class Quantity:
 
 
 def parse_numbers(text: str) -> list[Quantity]:
-    """Numbers with their units in ``text``: "300 megawatts", "300-megawatt", "$1.2bn"."""
+    """Figures with their units in ``text`` ("300 megawatts", "300-megawatt", "$1.2bn"), read
+    by the extractor's quantity parser; a money amount's dimension is its currency."""
     out = []
-    for m in _NUMBER_RE.finditer(text):
-        value = float(m.group("num").replace(",", ""))
-        if m.group("mult"):
-            value *= _MULTIPLIERS[m.group("mult").lower()]
-        dimension = symbol = None
-        unit = m.group("unit") or (m.group("cur") or "")
-        if unit:
-            key = re.sub(r"[\s-]+", " ", unit.lower())
-            key = key if key in _UNITS else key.replace(" ", "-")
-            if key in _UNITS:
-                dimension, factor, symbol = _UNITS[key]
-                value *= factor
-        start = m.start("cur") if m.group("cur") else m.start("num")
-        out.append(Quantity(text[start : m.end()], value, dimension, symbol, start, m.end()))
+    for q in quantities.parse_quantities(text):
+        unit = q.unit or None
+        dimension: str | None = q.dimension
+        if dimension == "currency":
+            dimension = unit
+        elif dimension == "count":
+            dimension = None
+        value = q.value * _FACTORS.get(q.unit, 1.0)
+        out.append(Quantity(q.text, value, dimension, unit, q.start, q.end))
     return out
 
 
@@ -209,7 +175,7 @@ def build_query(claim_text: str, details: Mapping[str, Any] | None = None) -> Qu
     entities = [
         e
         for e in entities
-        if e and e != first_word and e.lower() not in STOPWORDS and e.lower() not in _UNITS
+        if e and e != first_word and e.lower() not in STOPWORDS and e not in _FACTORS
     ]
     terms = [t for t, s, e in tokens(claim_text) if not any(a <= s < b for a, b in number_spans)]
     return Query(
