@@ -161,8 +161,8 @@ def atomize(text: str, start: int, end: int, *, fine: bool = False) -> list[Draf
         for dist_ranges, dist_text in distribute(text, toks, c.ranges, c.text, fine, appositive):
             trimmed = [_trim(toks, r) for r in dist_ranges]
             spans = _spans(toks, trimmed)
-            words = sum(1 for a, b in trimmed for t in toks[a:b] if t.tag != PUNCT)
-            if spans and words >= 2 and spans not in seen:
+            n_words = sum(1 for a, b in trimmed for t in toks[a:b] if t.tag != PUNCT)
+            if spans and n_words >= 2 and spans not in seen:
                 seen.add(spans)
                 out.append(Draft(_sentence(dist_text), spans, c.role, c.subject))
     return out
@@ -326,7 +326,9 @@ def _assemble(text: str, toks: list[Tok], pieces: list[Piece], fine: bool = Fals
 
 def _copular(toks: list[Tok], claim: _Claim) -> bool:
     """Whether the claim's verb group ends in a form of "be"."""
-    return bool(claim.head) and toks[max(e for _, e in claim.head) - 1].low in COPULAS
+    if not claim.head:
+        return False
+    return toks[max(e for _, e in claim.head) - 1].low in COPULAS
 
 
 def _subject_end(toks: list[Tok], head: tuple[int, int]) -> int:

@@ -8,6 +8,7 @@ from typing import Any
 
 def setting(name: str, default: Any = None) -> Any:
     """`name` from django.conf.settings if configured, else from the environment."""
+    settings: Any
     try:
         from django.conf import settings
     except ImportError:  # pragma: no cover - Django is a project dependency

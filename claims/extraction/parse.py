@@ -151,10 +151,11 @@ class Parser:
             import spacy
         except ImportError as exc:  # pragma: no cover - spaCy is a project dependency
             raise ParserUnavailable("spaCy is not installed") from exc
-        self.nlp = spacy.load(model_dir, exclude=["senter"])
+        nlp: Any = spacy.load(model_dir, exclude=["senter"])
         # an unspaced dash joins two phrases ("in recent years\u201426 cases"): split it
-        infixes = [*self.nlp.Defaults.infixes, r"[\u2014\u2013]"]
-        self.nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+        infixes = [*nlp.Defaults.infixes, r"[\u2014\u2013]"]
+        nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+        self.nlp = nlp
         self.version = json.loads((model_dir / "meta.json").read_text())["version"]
         self._lock = threading.Lock()
 

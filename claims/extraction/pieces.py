@@ -313,7 +313,7 @@ def _gerund_modifier(toks: list[Tok], k: int, j: int) -> bool:
     ends_np = nxt is None or nxt.tag == CC or (nxt.tag == PUNCT and nxt.w not in '"(')
     if toks[k - 1].tag == CAP:  # "Ukrainian-language dubbing and ..."
         return ends_np
-    return toks[k - 1].tag in ("N", VB) and (ends_np or nxt.tag in ("N", VB))
+    return toks[k - 1].tag in ("N", VB) and (ends_np or (nxt is not None and nxt.tag in ("N", VB)))
 
 
 def split_pieces(toks: list[Tok]) -> list[Piece]:

@@ -114,7 +114,7 @@ def parse_step(state: State) -> None:
             to_parse.append((s, e))
     parsed = parse_sentences(state.text, to_parse)
     # sentences holding several full clauses side by side: parse each clause on its own
-    chunked: list[Span] = []
+    chunked: list[tuple[int, int, str]] = []
     for sent in parsed:
         if state.open_quote.get((sent.start, sent.end)):
             continue

@@ -508,7 +508,7 @@ def _trie(words: Iterable[str]) -> str:
 
 def _cased(phrases: Iterable[str]) -> set[str]:
     """Each phrase with each of its words lower-case, capitalised or in capitals."""
-    out = set()
+    out: set[str] = set()
     for phrase in phrases:
         forms = [(w.lower(), w.capitalize(), w.upper()) for w in phrase.split(" ")]
         out.update(" ".join(combo) for combo in itertools.product(*forms))
@@ -953,8 +953,10 @@ class _Scanner:
         integer = raw.isdigit()
         mixed = _MIXED_FRACTION_RE.match(text, ne) if integer else None
         if mixed:  # "1-1/2 years", "2\u00bd"
-            a, b = mixed.group("a", "b")
-            value += int(a) / int(b) if a else unicodedata.numeric(mixed.group("v"))
+            whole, denominator = mixed.group("a", "b")
+            value += (
+                int(whole) / int(denominator) if whole else unicodedata.numeric(mixed.group("v"))
+            )
             raw, ne, integer = text[s : mixed.end()], mixed.end(), False
         if integer and s > floor and text[s - 1] == "(" and text[s - 2 : s - 1] in (" ", ""):
             cited = _REFERENCE_RE.match(text, s)  # "(9)", "(32, 33)": citations
@@ -1066,8 +1068,8 @@ class _Scanner:
             return self._skip(s, version.end(), "version")
         if not raw.isdigit():
             return None
-        after = text[ne + 1 : ne + 2] if nxt in (" ", "\u00a0") else nxt
-        t = _TIME_AFTER_RE.match(text, ne) if after and after in _TIME_FIRST else None
+        following = text[ne + 1 : ne + 2] if nxt in (" ", "\u00a0") else nxt
+        t = _TIME_AFTER_RE.match(text, ne) if following and following in _TIME_FIRST else None
         if t and (t.group("mm") or t.group("mm2")):
             return self._skip(s, t.end(), "time")
         if t and t.group("ap") and value <= 12:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from claims.extraction.lexicon import words
-from claims.extraction.parse import Sentence
+from claims.extraction.parse import Sentence, Tok
 from claims.extraction.types import Span
 
 FURNITURE = "page furniture (navigation, profile box, counters, sharing)"
@@ -323,7 +323,7 @@ def has_subject_(sent: Sentence, i: int) -> bool:
     return any(sent.toks[c].dep in ("nsubj", "nsubj:pass", "expl") for c in sent.toks[i].children)
 
 
-def _imperative(sent: Sentence, toks: list) -> bool:
+def _imperative(sent: Sentence, toks: list[Tok]) -> bool:
     first = toks[0]
     if first.lower in ("please",) and len(toks) > 1:
         first = toks[1]

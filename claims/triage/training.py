@@ -141,7 +141,9 @@ def split_holdout(
     return np.sort(train_index), np.sort(test_index)
 
 
-def _cv_folds(labels: np.ndarray, groups: np.ndarray | None, seed: int) -> list[tuple]:
+def _cv_folds(
+    labels: np.ndarray, groups: np.ndarray | None, seed: int
+) -> list[tuple[np.ndarray, np.ndarray]]:
     from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 
     index = np.arange(len(labels))
@@ -334,8 +336,8 @@ def train(
     heuristic_threshold, _ = best_f1_threshold(labels[train_rows], np.asarray(train_heuristic))
 
     def document_for(
-        coef: np.ndarray, intercept: float, mean: Any, scale: Any, extra: dict
-    ) -> dict:
+        coef: np.ndarray, intercept: float, mean: Any, scale: Any, extra: dict[str, Any]
+    ) -> dict[str, Any]:
         return build_document(
             vectorizers=vectorizers,
             mean=mean,

@@ -198,7 +198,7 @@ def sentencex_tool(text: str, lang: str) -> list[Span]:
 def pythainlp_tool(text: str, lang: str) -> list[Span]:
     from pythainlp.tokenize import sent_tokenize
 
-    return _anchor(text, sent_tokenize(text, engine="crfcut"))
+    return _anchor(text, [str(s) for s in sent_tokenize(text, engine="crfcut")])
 
 
 def available_tools(lang: str) -> dict[str, Segmenter]:

@@ -47,7 +47,7 @@ _CANDIDATES: dict[str, tuple[str, ...]] = {
     "Arabic": ("ar", "ary", "arz", "fa", "ur", "ps", "ug", "ku"),
     "Devanagari": ("hi", "mr", "ne", "sa"),
     "Bengali": ("bn", "as"),
-    "Latin": [
+    "Latin": (
         "af",
         "an",
         "az",
@@ -119,7 +119,7 @@ _CANDIDATES: dict[str, tuple[str, ...]] = {
         "xh",
         "yo",
         "zu",
-    ],
+    ),
 }
 _FOLD = {"ary": "ar", "arz": "ar", "wuu": "zh", "yue": "zh", "no": "nb"}
 

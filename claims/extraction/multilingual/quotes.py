@@ -117,12 +117,12 @@ def _speaker(text: str, start: int, stop: int, q0: int, q1: int, lang: str) -> s
     # The verb after the quote: "«...», — заявил Лавров" or "«...», — Лавров заявил".
     m = re.match(r"\s*[,.!?]?\s*[—–-]*\s*", after)
     rest = after[m.end() :] if m else after
-    verb = verb_re.match(rest)
-    if verb:
-        names = _NAMES_AFTER_RE.match(rest[verb.end() :])
+    verb_after = verb_re.match(rest)
+    if verb_after:
+        names = _NAMES_AFTER_RE.match(rest[verb_after.end() :])
         if names:
             return _trim(names.group(1))
-        words = rest[verb.end() :].split(",")[0].split(".")[0].strip()
+        words = rest[verb_after.end() :].split(",")[0].split(".")[0].strip()
         return _trim(" ".join(words.split()[:6])) or None
     names = _NAMES_AFTER_RE.match(rest)
     if names:

@@ -386,7 +386,7 @@ def _german_ordinal(text: str, word_start: int, t0: int) -> bool:
     if after and after.group(1).lower() in _GERMAN_MONTHS:
         return True
     previous = re.search(r"(\w+)\s+\Z", text[max(0, word_start - 20) : word_start])
-    return bool(previous) and previous.group(1).lower() in _GERMAN_BEFORE_ORDINAL
+    return previous is not None and previous.group(1).lower() in _GERMAN_BEFORE_ORDINAL
 
 
 def _line_break_ends(text: str, at: int, stop: int, sent_start: int) -> bool:
