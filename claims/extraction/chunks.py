@@ -44,7 +44,7 @@ _DASHES = frozenset({"\u2014", "\u2013", "--"})
 _PREPOSITION_LIKE = words(
     """
     including excluding according regarding concerning following depending considering
-    beginning starting ending pending barring notwithstanding involving
+    beginning starting ending pending barring notwithstanding involving given
     """
 )
 _OPEN_QUOTES = frozenset({"\u201c", "\u00ab", "\u201e", "\u2018"})
@@ -165,7 +165,13 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
         if t.text in _DASHES and not depth[k] and _lone_dash(toks, depth, k):
             tail = sum(1 for x in toks[k + 1 :] if x.text[:1].isalnum())
             head = sum(1 for x in toks[start:k] if x.text[:1].isalnum())
-            if tail >= 3 and head >= MIN_WORDS:
+            opener = toks[k + 1] if k + 1 < n else None
+            dangling = (
+                opener is not None
+                and (opener.tag in ("IN", "TO", "WRB", "WDT") or opener.lower in _SUBORDINATORS)
+                and not _subject_then_verb(toks, k + 2)
+            )
+            if tail >= 3 and head >= MIN_WORDS and not dangling:
                 cuts.append((k, k + 1, "aside"))
                 start, left_kind = k + 1, "aside"
             continue
@@ -187,7 +193,8 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             phrase = _phrase_end(toks, depth, k + 2, through_lists=True)
             has_verb = any(x.is_verb for x in toks[k + 2 : phrase])
             common = toks[k + 2].tag in ("NN", "NNS", "JJ", "CD", "DT")
-            if (has_verb or common) and phrase - k >= 4:
+            to_end = all(not x.text[:1].isalnum() for x in toks[phrase:])
+            if (has_verb or common) and phrase - k >= 4 and to_end:
                 kind = "part" if toks[k + 2].tag == "VBG" else "aside"
                 cuts.append((k, k + 1, kind))
                 start, left_kind = k + 1, kind
@@ -356,7 +363,7 @@ def _phrase_end(toks: list[Tok], depth: list[int], k: int, through_lists: bool =
         if x.text == ";" and not depth[x.i]:
             return x.i
         if x.text == "," and not depth[x.i]:
-            rest = toks[x.i + 1 : x.i + 6]
+            rest = toks[x.i + 1 : x.i + 9]
             listed = bool(rest) and (
                 rest[0].tag in _LIST_ITEM_TAGS or rest[0].lower in ("and", "or")
             )

@@ -181,7 +181,11 @@ def units_step(state: State) -> None:
             claim_text = unit_text(text, sent, unit, spans)
             subject = unit_subject(sent, unit)
             lead = state.lead.get((sent.start, sent.end))
-            if lead and unit.role == "clause" and not unit.borrowed:
+            if (
+                lead
+                and unit.role != "apposition"
+                and (unit.role == "clause" or unit_subject(sent, unit) is None)
+            ):
                 subject = subject or text[lead[0][0] : lead[-1][1]]
                 # a participial chunk: the subject is the previous clause's
                 if text[spans[0][0]].islower():

@@ -95,8 +95,23 @@ _MIN_NP_DEPS = frozenset(
 _QUOTE_CHARS = '"\u201c\u201d\u00ab\u00bb\u201e'
 _SUBJECT_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "DT", "JJ", "POS", "PRP", "CD", "PRP$"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# -ing and -ed words that work as prepositions: ", given that ...", ", including ..."
+_PREPOSITIONAL = words(
+    "including excluding according regarding concerning following depending given considering"
+)
+_CALENDAR = words(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday today yesterday tomorrow week month year
+    """
+)
 _TEMPORAL_MARKS = words("since after before when while until once that")
 _LOCATIVE = words("in at on near across inside outside throughout during since")
+_OPENING_MARKS = frozenset({",", ";", ":", "(", "\u2014", "\u2013", "-", "--"})
+_JOINERS = frozenset(
+    {"and", "but", "or", "yet", "so", "nor", "while", "whereas", "although", "though"}
+)
 _DELIMITERS = frozenset({",", ")", "\u2014", "\u2013", "-", ".", ";", ":", "!", "?"})
 
 
@@ -109,6 +124,7 @@ class Unit:
     toks: set[int]
     borrowed: set[int] = field(default_factory=set)  # tokens of a restored subject
     dropped: set[int] = field(default_factory=set)  # e.g. the relative pronoun replaced
+    adopted: set[int] = field(default_factory=set)  # roots of words the parser misplaced
 
 
 def is_predicate(sent: Sentence, i: int) -> bool:
@@ -159,6 +175,22 @@ def minimal_np(sent: Sentence, i: int) -> set[int]:
     if sent.toks[i].lower in ("who", "which", "that", "whom"):
         return set()
     return out
+
+
+def _forms_agree(head: str, conj: str) -> bool:
+    """Coordinated verbs share a form: two finite verbs of one tense, two participles, two
+    infinitives ("condemned X and imposed Y"; "has produced X and made Y")."""
+    finite_past = {"VBD"}
+    finite_present = {"VBZ", "VBP"}
+    if head in finite_past or head in finite_present:
+        return (
+            (conj in finite_past and head in finite_past)
+            or (conj in finite_present and head in finite_present)
+            or (conj == "VBN" and head == "VBD")
+        )  # the tagger often reads a past as a participle
+    if not head.startswith("VB"):
+        return True  # a noun or adjective predicate: the conjunct carries its own copula
+    return conj == head or (head == "VBN" and conj == "VBD")
 
 
 def _marks(sent: Sentence, i: int) -> set[str]:
@@ -269,6 +301,10 @@ class _Splitter:
         """The attribution a part of the content of `g` keeps: "X said", "according to X"."""
         sent = self.sent
         out = {g}
+        if not has_subject(sent, g):  # "Mr. Trump ..., saying that ...": who is saying
+            subject = self._clause_subject(g)
+            if subject is not None:
+                out |= minimal_np(sent, subject) or {subject}
         for c in sent.toks[g].children:
             t = sent.toks[c]
             if t.dep in AUX or t.dep == "cop" or t.lower in NEGATIONS:
@@ -286,7 +322,7 @@ class _Splitter:
         sent = self.sent
         t = sent.toks[c]
         if t.dep in CONTENT:
-            return self._frame_of(t.head)
+            return self._frame_of(t.head) if sent.toks[t.head].is_verb else None
         # "He said: A": a parataxis under a speech verb is its content.
         if t.dep == "parataxis" and self._is_speech(t.head):
             return self._frame_of(t.head)
@@ -342,6 +378,11 @@ class _Splitter:
         if t.dep == "parataxis":
             if not top or self._is_speech(c) or self._is_speech(h) or not has_subject(sent, c):
                 return None
+            if any(
+                sent.toks[k].dep in SUBJ and sent.toks[k].lower in ("who", "which", "whom")
+                for k in t.children
+            ):
+                return None  # a relative clause without its antecedent is no claim
             return "parataxis"
         if t.dep == "advcl":
             marks = _marks(sent, c)
@@ -368,7 +409,10 @@ class _Splitter:
         j = k - 1 if sent.toks[k].text == "," else k - 2
         while j >= 0 and sent.toks[j].text in (")", "\u201d", '"', "'"):
             j -= 1
-        if j < 0 or sent.toks[j].pos not in ("NOUN", "PROPN", "NUM"):
+        nominal = sent.toks[j].pos in ("NOUN", "PROPN", "NUM") or (
+            sent.toks[j].pos == "ADJ" and j > 0 and sent.toks[j - 1].lower == "the"
+        )  # "the Chinese, who ..."
+        if j < 0 or not nominal:
             return None
         while sent.toks[j].dep in ("compound", "flat", "flat:name") and sent.toks[j].head > j:
             j = sent.toks[j].head
@@ -389,7 +433,16 @@ class _Splitter:
         when its form fits them ("has not produced X and made Y": "has not made Y"); when
         the head is negated or modal and the forms differ, the two stay one claim."""
         sent = self.sent
+        if any(
+            sent.toks[k].dep == "advcl" and _marks(sent, k) & CONDITIONAL_MARKS
+            for k in sent.toks[h].children
+        ):
+            return False  # "continue to talk and could agree if ...": the condition's scope
         own = {sent.toks[k].dep for k in sent.toks[c].children}
+        if own & SUBJ:
+            return True
+        if not _forms_agree(sent.toks[h].tag, sent.toks[c].tag) and not own & AUX:
+            return False  # "allows him to keep X and avoid Y": "avoid" goes with "keep"
         if own & AUX or "cop" in own:
             return True
         polar = any(
@@ -444,7 +497,7 @@ class _Splitter:
     def _participle(self, c: int) -> bool:
         sent = self.sent
         t = sent.toks[c]
-        if t.tag not in ("VBG", "VBN") or has_subject(sent, c):
+        if t.tag not in ("VBG", "VBN") or has_subject(sent, c) or t.lower in _PREPOSITIONAL:
             return False
         if sent.toks[t.head].lower in _ASPECTUAL:
             return False
@@ -486,8 +539,8 @@ class _Splitter:
         sub = sorted(k for k in sent.subtree(c) if sent.toks[k].pos != "PUNCT")
         if t.pos not in ("NOUN", "PROPN") and not self._partitive(c):
             return False
-        if head.pos not in ("NOUN", "PROPN"):
-            return False
+        if head.pos not in ("NOUN", "PROPN") or head.lower.rstrip(".") in _CALENDAR:
+            return False  # "in May, Zippy Duvall, the president of ...": not about May
         if len(sub) == 1 and t.text.isupper():  # an acronym: "(NUG)"
             return False
         if any(sent.toks[k].dep == "cc" and sent.toks[k].head == c for k in sub):
@@ -523,6 +576,7 @@ class _Splitter:
                 # a name in apposition stays in its clause too ("met the leader, Min Aung Hlaing")
                 if kind != "apposition" or self.sent.toks[c].pos != "PROPN":
                     skip.add(c)
+                    skip |= unit.adopted
                 else:
                     self.walk(c, head, skip, protected, frame)
                 continue
@@ -530,11 +584,77 @@ class _Splitter:
             if inner is not None:
                 self.walk(c, c, skip, protected, frame | inner)
             else:
-                self.walk(c, head, skip, protected or self._conditional(c), frame)
+                # a condition, or the content of a noun ("the announcement that A and B"):
+                # nothing inside leaves
+                noun_content = self.sent.toks[c].dep in CONTENT and not self.sent.toks[i].is_verb
+                closed = protected or self._conditional(c) or noun_content
+                self.walk(c, head, skip, closed, frame)
+
+    def _set_off(self, p: int, role: str) -> bool:
+        """A part leaves its clause only when punctuation or a conjunction sets it off on
+        both sides ("..., leading to X." / "condemned X and imposed Y,"): when the parser
+        hangs a part on the wrong word, the words around it do not fit, and the part stays.
+        """
+        sent = self.sent
+        sub = sorted(sent.subtree(p))
+        words_ = [k for k in sub if sent.toks[k].text[:1].isalnum()]
+        if not words_:
+            return False
+        first, last = words_[0], words_[-1]
+        if any(k not in sub for k in range(first, last + 1)):
+            return False  # not one stretch of text
+        before = first - 1
+        while before >= 0 and sent.toks[before].text in _QUOTE_CHARS:
+            before -= 1
+        opens = (
+            before < 0
+            or sent.toks[before].text in _OPENING_MARKS
+            or sent.toks[before].lower in _JOINERS
+            or (role == "relative" and sent.toks[first].lower in ("who", "which", "whom"))
+        )
+        after = last + 1
+        while after < len(sent.toks) and sent.toks[after].text in _QUOTE_CHARS + ")":
+            after += 1
+        closes = after >= len(sent.toks) or sent.toks[after].text in _DELIMITERS
+        if role == "relative" and any(
+            sent.toks[k].text == "," and k + 1 <= last and sent.toks[k + 1].tag in ("IN", "TO")
+            for k in range(first, last)
+        ):
+            return False  # ", which is reliant on X, to the table": the clause ended earlier
+        return opens and closes
+
+    def _tail_to_end(self, p: int) -> set[int]:
+        """ "..., and were released on the condition that each post bond within a week" /
+        "..., which it said crashed south of the capital Kabul": the parser hung the last
+        words on an earlier verb.  A last part that runs to the end of the sentence takes
+        them back when nothing sets them off (no comma, semicolon or dash, no verb of their
+        own).  Returns the roots of those words' subtrees (empty when it cannot)."""
+        sent = self.sent
+        head = sent.toks[p].head
+        sub = sent.subtree(p)
+        if any(sent.toks[c].dep == "conj" and c > p for c in sent.toks[head].children):
+            return set()  # not the last part
+        rest = range(max(sub) + 1, len(sent.toks))
+        tail = [k for k in rest if sent.toks[k].pos != "PUNCT"]
+        if not tail or any(sent.toks[k].text in _OPENING_MARKS for k in rest):
+            return set()
+        if any(sent.toks[k].tag in FINITE_TAGS for k in tail):
+            return set()
+        roots = {k for k in tail if sent.toks[k].head not in tail}
+        if any(self.sent.toks[r].head in tail for r in roots) or p in {
+            g for r in roots for g in sent.governors(r)
+        }:
+            return set()
+        return roots
 
     def build(self, p: int, role: str, frame: frozenset[int] = frozenset()) -> Unit | None:
         """The unit of predicate (or apposition) `p`; None when it could not stand alone."""
         sent = self.sent
+        adopted: set[int] = set()
+        if role in ("part", "relative", "contrast", "parataxis") and not self._set_off(p, role):
+            adopted = self._tail_to_end(p) if role in ("relative", "part") else set()
+            if not adopted:
+                return None
         skip: set[int] = set()
         before = len(self.units)
         if role != "apposition":
@@ -544,7 +664,9 @@ class _Splitter:
                 own_frame = frame | self._frame_of(tail)
             self.walk(p, p, skip, self._conditional(p), own_frame)
         toks = sent.subtree(p, skip)
-        unit = Unit(role, p, toks)
+        for root in adopted:
+            toks |= sent.subtree(root)
+        unit = Unit(role, p, toks, adopted=adopted)
         if role == "apposition":
             unit.toks = {k for k in toks if sent.toks[k].dep != "punct"}
             unit.borrowed = minimal_np(sent, sent.toks[p].head)

