@@ -31,7 +31,16 @@ class Article(models.Model):
     outlet = models.CharField(max_length=200, blank=True)
     author = models.CharField(max_length=200, blank=True)
     published_on = models.DateField(null=True, blank=True)
-    language = models.CharField(max_length=16, default="en")
+    language = models.CharField(
+        max_length=16,
+        blank=True,
+        default="",
+        help_text="ISO 639-1 code (en, ru, es, my ...). Detected at extraction unless a "
+        "reviewer sets it; claims are then read in that language.",
+    )
+    language_by_reviewer = models.BooleanField(
+        default=False, help_text="The language was set by a reviewer, not detected."
+    )
     body_sha256 = models.CharField(max_length=64, db_index=True, editable=False)
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -160,7 +169,14 @@ class Citation(models.Model):
         help_text="The snapshot whose text the stored evidence passages come from.",
     )
 
-    history = HistoricalRecords(excluded_fields=["evidence_status", "evidence_snapshot"])
+    evidence_language = models.CharField(
+        max_length=16,
+        blank=True,
+        help_text="Language of the archived text the evidence was looked for in (detected).",
+    )
+    history = HistoricalRecords(
+        excluded_fields=["evidence_status", "evidence_snapshot", "evidence_language"]
+    )
 
     class Meta:
         ordering = ["created_at"]

@@ -242,9 +242,15 @@ def find_passages(
     *,
     limit: int = 5,
     max_chars: int = 400,
+    words: bool = True,
 ) -> list[Passage]:
-    """The passages of ``text`` that bear on the claim, best first (at most ``limit``)."""
+    """The passages of ``text`` that bear on the claim, best first (at most ``limit``).
+
+    ``words=False`` when the source is in another language than the claim: its numbers,
+    names and quotes are matched, never its words (they would only match by accident)."""
     query = build_query(claim_text, details)
+    if not words:
+        query = Query((), query.quantities, query.quotes, query.entities)
     spans = split_passages(text, max_chars=max_chars)
     if not spans:
         return []

@@ -92,12 +92,21 @@ class ImportForm(forms.Form):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleForm
-    list_display = ["title", "outlet", "extraction_status", "claim_count", "added_by", "created_at"]
+    list_display = [
+        "title",
+        "outlet",
+        "language",
+        "extraction_status",
+        "claim_count",
+        "added_by",
+        "created_at",
+    ]
     list_filter = ["extraction_status", "language"]
     search_fields = ["title", "outlet", "author", "url"]
     list_select_related = ["added_by"]
     readonly_fields = [
         "body_sha256",
+        "language_by_reviewer",
         "added_by",
         "created_at",
         "extraction_status",
@@ -124,8 +133,17 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         body = form.cleaned_data["body"]
+        language_changed = "language" in form.changed_data
+        if language_changed:  # a reviewer's choice (blank: detect again)
+            obj.language = obj.language.strip().lower()
+            obj.language_by_reviewer = bool(obj.language)
         if change or body.strip():
-            services.article_save(article=obj, body=body, by=request.user)
+            services.article_save(
+                article=obj,
+                body=body,
+                by=request.user,
+                language_changed=change and language_changed,
+            )
         else:
             services.article_fetch_request(article=obj, by=request.user)
 

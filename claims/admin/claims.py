@@ -43,7 +43,7 @@ class ClaimAdmin(NoRevertHistoryAdmin):
     ]
     # No "article" filter: listing every article on each page does not scale; the article
     # page links to ?article__id__exact=<id> instead (allowed in lookup_allowed below).
-    list_filter = [QueueFilter, "status", RatingFilter, "kind"]
+    list_filter = [QueueFilter, "status", RatingFilter, "kind", "article__language"]
     search_fields = ["text", "span_text", "article__title"]
     list_select_related = ["article", "assignee"]
     list_per_page = 100

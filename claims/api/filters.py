@@ -35,10 +35,11 @@ class ScoreFilter(django_filters.NumberFilter):
 
 class ArticleFilter(django_filters.FilterSet):
     extraction_status = django_filters.ChoiceFilter(choices=Article.ExtractionStatus.choices)
+    language = TextFilter(help_text="ISO 639-1 code of the article's language (en, ru ...).")
 
     class Meta:
         model = Article
-        fields = ["extraction_status"]
+        fields = ["extraction_status", "language"]
 
 
 class ClaimFilter(django_filters.FilterSet):
@@ -51,6 +52,9 @@ class ClaimFilter(django_filters.FilterSet):
         help_text="Rating of the claim's published verdict.",
     )
     assignee = TextFilter(field_name="assignee__username", help_text="Username of the assignee.")
+    language = TextFilter(
+        field_name="article__language", help_text="ISO 639-1 code of the article's language."
+    )
     min_checkworthiness = ScoreFilter(
         field_name="checkworthiness", lookup_expr="gte", help_text="0..1, inclusive."
     )
@@ -73,6 +77,7 @@ class ClaimFilter(django_filters.FilterSet):
             "kind",
             "rating",
             "assignee",
+            "language",
             "min_checkworthiness",
             "has_citations",
             "search",

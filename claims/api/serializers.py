@@ -50,7 +50,13 @@ class ArticleCreateInputSerializer(serializers.Serializer):
     outlet = StrictCharField(max_length=200, required=False, allow_blank=True, default="")
     author = StrictCharField(max_length=200, required=False, allow_blank=True, default="")
     published_on = serializers.DateField(required=False, allow_null=True, default=None)
-    language = StrictCharField(max_length=16, required=False, allow_blank=True, default="en")
+    language = StrictCharField(
+        max_length=16,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="ISO 639-1 code when you are sure of it; blank or absent: detected.",
+    )
 
     def validate(self, attrs):
         if "body" not in attrs and "url" not in attrs:
@@ -131,6 +137,9 @@ class ClaimSerializer(serializers.ModelSerializer):
     assignee = username("assignee")
     has_citations = serializers.BooleanField(read_only=True)
     published_verdict = serializers.SerializerMethodField()
+    language = serializers.CharField(
+        read_only=True, help_text="ISO 639-1 code of the article's language."
+    )
 
     class Meta:
         model = Claim
@@ -138,6 +147,7 @@ class ClaimSerializer(serializers.ModelSerializer):
             "id",
             "api_url",
             "article",
+            "language",
             "text",
             "span_text",
             "start",

@@ -40,6 +40,7 @@ def claims_queue(queryset: QuerySet[Claim], queue: str, user) -> QuerySet[Claim]
 def claims_for_api() -> QuerySet[Claim]:
     """Claims with everything the API's claim serializer reads, in a fixed number of queries."""
     return Claim.objects.select_related("assignee").annotate(
+        language=F("article__language"),
         has_citations=Exists(Citation.objects.filter(claim=OuterRef("pk"))),
         published_verdict_id=verdict_current("pk", published_only=True),
         published_rating=verdict_current("rating", published_only=True),

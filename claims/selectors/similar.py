@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import Q
 
-from claims.models import Claim
+from claims.models import Article, Claim
 from claims.selectors.verdicts import verdict_current
 
 
@@ -42,7 +42,14 @@ def claims_similar(claim: Claim, *, limit: int = 5) -> list[SimilarClaim]:
     PostgreSQL: trigram similarity (pg_trgm, GIN-indexed by migration 0004). SQLite: token
     Jaccard in Python over a bounded candidate set (claims sharing the rarest-looking words).
     """
-    others = Claim.objects.exclude(article=claim.article_id).exclude(status=Claim.Status.DISMISSED)
+    # like with like: claims read in the same language (similarity across languages would
+    # only measure shared names and numbers)
+    language = Article.objects.filter(pk=claim.article_id).values_list("language", flat=True)
+    others = (
+        Claim.objects.exclude(article=claim.article_id)
+        .exclude(status=Claim.Status.DISMISSED)
+        .filter(article__language__in=language)
+    )
     rating = verdict_current("rating")
     verdict_status = verdict_current("status")
     if connection.vendor == "postgresql":

@@ -47,16 +47,21 @@ def article_create(
     outlet: str = "",
     author: str = "",
     published_on: date | None = None,
-    language: str = "en",
+    language: str = "",
 ) -> Article:
-    """Store an article and start claim extraction once the transaction commits."""
+    """Store an article and start claim extraction once the transaction commits.
+
+    ``language``: an ISO 639-1 code the submitter is sure of; blank, it is detected when the
+    claims are extracted."""
+    language = language.strip().lower()
     article = Article(
         title=title,
         url=url,
         outlet=outlet,
         author=author,
         published_on=published_on,
-        language=language or "en",
+        language=language,
+        language_by_reviewer=bool(language),
     )
     return article_save(article=article, body=body, by=by)
 
@@ -121,7 +126,8 @@ def _fill_from_page(article: Article, page: FetchedPage) -> None:
         article.title = page.title or article.title
     article.url = page.url
     article.published_on = article.published_on or page.published
-    article.language = page.language or article.language or "en"
+    if not article.language_by_reviewer:  # the page's own declaration, until extraction
+        article.language = (page.language or article.language or "")[:16]
 
 
 def article_text(body: str) -> str:
@@ -130,8 +136,11 @@ def article_text(body: str) -> str:
     return html_to_text(body) if looks_like_html(body) else body
 
 
-def article_save(*, article: Article, body: str, by=None) -> Article:
-    """Save a new or edited article; (re-)extract claims when its body changed."""
+def article_save(
+    *, article: Article, body: str, by=None, language_changed: bool = False
+) -> Article:
+    """Save a new or edited article; (re-)extract claims when its body or, set by a reviewer,
+    its language changed (the claims are read in that language)."""
     body = article_text(body)
     if not body.strip():
         raise DomainError("The article has no text.", code="empty_article")
@@ -145,7 +154,7 @@ def article_save(*, article: Article, body: str, by=None) -> Article:
     article.body_sha256 = new_sha
     with transaction.atomic():
         article.save()
-        if body_changed:
+        if body_changed or language_changed:
             article_request_extraction(article=article)
     return article
 
@@ -180,8 +189,9 @@ def article_extract(*, article_id: int, backend: str | None = None) -> Article |
     if not claimed:
         return None
     article = Article.objects.get(pk=article_id)
+    language = article.language if article.language_by_reviewer else None
     try:
-        extraction = run_extraction(article.body, backend=backend)
+        extraction = run_extraction(article.body, backend=backend, language=language)
     except Exception as exc:
         logger.exception("Extraction failed for article %s", article_id)
         Article.objects.filter(pk=article_id).update(
@@ -204,6 +214,8 @@ def article_extract(*, article_id: int, backend: str | None = None) -> Article |
         article.extracted_sha256 = article.body_sha256
         article.extractor = extraction.extractor
         article.extraction_error = ""
+        if not article.language_by_reviewer:
+            article.language = extraction.language
         article.save(
             update_fields=[
                 "extraction_status",
@@ -211,6 +223,7 @@ def article_extract(*, article_id: int, backend: str | None = None) -> Article |
                 "extracted_sha256",
                 "extractor",
                 "extraction_error",
+                "language",
             ]
         )
     return article

@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from claims import selectors
-from claims.models import Citation, Claim, EvidencePassage
+from claims.extraction import language_of
+from claims.models import Article, Citation, Claim, EvidencePassage
 from claims.passages import find_passages
 from sources.selectors import source_archive_state
 
@@ -67,7 +68,19 @@ def evidence_find_for_citation(*, citation_id: int, force: bool = False) -> str:
     if citation.evidence_snapshot_id == snapshot.pk and not force:
         return EvidenceOutcome.DONE
     claim = citation.claim
-    passages = find_passages(snapshot.text or "", claim.text, claim.details)
+    source_text = snapshot.text or ""
+    # like with like: a source in another language than the claim still yields its numbers,
+    # names and quotes, never its words (the claim page says so)
+    source_language = language_of(source_text[:4000]) if source_text.strip() else ""
+    claim_language = (
+        Article.objects.filter(pk=claim.article_id).values_list("language", flat=True).first() or ""
+    )
+    passages = find_passages(
+        source_text,
+        claim.text,
+        claim.details,
+        words=not (source_language and claim_language and source_language != claim_language),
+    )
     with transaction.atomic():
         locked = Citation.objects.select_for_update().filter(pk=citation_id).first()
         if locked is None:
@@ -92,6 +105,7 @@ def evidence_find_for_citation(*, citation_id: int, force: bool = False) -> str:
         )
         Citation.objects.filter(pk=citation_id).update(
             evidence_snapshot=snapshot,
+            evidence_language=source_language,
             evidence_status=(
                 Citation.EvidenceStatus.DONE if passages else Citation.EvidenceStatus.NONE
             ),
