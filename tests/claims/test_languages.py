@@ -1,5 +1,5 @@
-"""Articles in any language (issue 16): detected at extraction, overridable by a reviewer,
 # ruff: noqa: RUF001 -- Russian text, on purpose
+"""Articles in any language (issue 16): detected at extraction, overridable by a reviewer,
 shown and filtered in the API, and compared like with like (evidence, "seen before")."""
 
 from __future__ import annotations
