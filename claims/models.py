@@ -58,6 +58,12 @@ class Article(models.Model):
     )
     extractor = models.CharField(max_length=64, blank=True)
     extraction_error = models.TextField(blank=True)
+    not_claims = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="What extraction did not take as a claim, [{span, reason}]: for reading.",
+    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -207,11 +207,9 @@ class ArticleAdmin(admin.ModelAdmin):
                         ident="" if index else f"claim-{claim.pk}",
                     )
                 )
-        furniture = selectors.furniture_spans_of(article.body)
-        marks += [
-            Mark(s, e, css="furniture", title="Page furniture, left out by extraction")
-            for s, e in furniture
-        ]
+        not_claims = selectors.not_claims_of(article)
+        marks += [Mark(s, e, css=css, title=reason) for s, e, css, reason in not_claims]
+        furniture = [n for n in not_claims if n[2] == "furniture"]
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -221,6 +219,7 @@ class ArticleAdmin(admin.ModelAdmin):
             "claims": claims,
             "unanchored": unanchored,
             "furniture_count": len(furniture),
+            "not_claim_count": len(not_claims) - len(furniture),
             "statuses": [(STATUS_COLOURS[v], label) for v, label in Claim.Status.choices],
             "ratings": Verdict.Rating.choices,
         }

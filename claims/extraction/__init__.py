@@ -15,8 +15,7 @@ import logging
 from claims.extraction.backends import rules
 from claims.extraction.clean import furniture_spans, html_to_text, looks_like_html
 from claims.extraction.config import setting
-from claims.extraction.screen import Dropped
-from claims.extraction.types import KINDS, ExtractedClaim, Extraction
+from claims.extraction.types import KINDS, Dropped, ExtractedClaim, Extraction
 
 logger = logging.getLogger(__name__)
 
@@ -99,7 +98,12 @@ def run_extraction(
         from claims.extraction import multilingual
 
         return Extraction(multilingual.extract_claims(text, lang), rules.VERSION, lang)
-    return Extraction(rules.extract(text, fine=grain == "proposition"), rules.VERSION, lang)
+    if grain == "proposition":
+        return Extraction(rules.extract(text, fine=True), rules.VERSION, lang)
+    from claims.extraction.pipeline import run_state
+
+    state = run_state(text)
+    return Extraction(state.claims, rules.VERSION, lang, tuple(state.dropped))
 
 
 def explain(text: str) -> tuple[list[ExtractedClaim], list[Dropped]]:

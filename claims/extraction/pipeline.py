@@ -21,7 +21,7 @@ from claims.extraction.config import setting
 from claims.extraction.parse import MAX_TOKENS, Sentence, parse_sentences
 from claims.extraction.repair import repair
 from claims.extraction.segment import split_sentences
-from claims.extraction.types import Draft, ExtractedClaim, Span
+from claims.extraction.types import Draft, Dropped, ExtractedClaim, Span
 from claims.extraction.units import (
     attribution_of,
     clause_subject_spans,
@@ -52,16 +52,14 @@ class State:
     parsed: list[Sentence] = field(default_factory=list)
     unparsed: list[Span] = field(default_factory=list)
     drafts: list[Draft] = field(default_factory=list)
-    dropped: list[screen.Dropped] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
     claims: list[ExtractedClaim] = field(default_factory=list)
 
 
 def clean_step(state: State) -> None:
     """Keep only article prose; page furniture never reaches the later steps."""
     state.regions = body_regions(state.text)
-    state.dropped += [
-        screen.Dropped(s, e, screen.FURNITURE) for s, e in furniture_spans(state.text)
-    ]
+    state.dropped += [Dropped(s, e, screen.FURNITURE) for s, e in furniture_spans(state.text)]
 
 
 def segment_step(state: State) -> None:
@@ -96,7 +94,7 @@ def screen_text_step(state: State) -> None:
         if reason is None:
             kept.append(span)
         else:
-            state.dropped.append(screen.Dropped(*span, reason))
+            state.dropped.append(Dropped(*span, reason))
     state.sentences = kept
 
 
@@ -107,7 +105,7 @@ def parse_step(state: State) -> None:
         words = state.text.count(" ", s, e)
         if words >= MAX_WORDS or e - s > MAX_CHARS:
             # a list, a table or text without punctuation: no claim is that long
-            state.dropped.append(screen.Dropped(s, e, screen.TOO_LONG))
+            state.dropped.append(Dropped(s, e, screen.TOO_LONG))
         elif words >= MAX_TOKENS:
             state.unparsed.append((s, e))
         else:
@@ -133,7 +131,7 @@ def parse_step(state: State) -> None:
             subject: tuple[Span, ...] = ()
             for n, (piece, kind) in enumerate(pieces):
                 if kind == "intro":  # "Despite these difficulties,": states nothing
-                    state.dropped.append(screen.Dropped(piece.start, piece.end, screen.INTRO))
+                    state.dropped.append(Dropped(piece.start, piece.end, screen.INTRO))
                     continue
                 out.append(piece)
                 key = (piece.start, piece.end)
@@ -157,7 +155,7 @@ def screen_parse_step(state: State) -> None:
         if reason is None:
             kept.append(sent)
         else:
-            state.dropped.append(screen.Dropped(sent.start, sent.end, reason))
+            state.dropped.append(Dropped(sent.start, sent.end, reason))
     state.parsed = kept
 
 
@@ -176,7 +174,7 @@ def units_step(state: State) -> None:
             found = attribution_of(sent, own)
             reason = screen.screen_unit(sent, own, unit.pred, quoted, attributed=found is not None)
             if reason is not None:
-                state.dropped.append(screen.Dropped(spans[0][0], spans[-1][1], reason))
+                state.dropped.append(Dropped(spans[0][0], spans[-1][1], reason))
                 continue
             claim_text = unit_text(text, sent, unit, spans)
             subject = unit_subject(sent, unit)
@@ -227,7 +225,7 @@ def classify_step(state: State) -> None:
             or claim.kind == "quote"
             or _named_subject(draft)
         ):
-            state.dropped.append(screen.Dropped(claim.start, claim.end, screen.NOTHING))
+            state.dropped.append(Dropped(claim.start, claim.end, screen.NOTHING))
             continue
         claims.append(claim)
     claims.sort(key=lambda c: (c.start, c.end))

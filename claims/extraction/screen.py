@@ -14,7 +14,6 @@ off the sentence's start.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from claims.extraction.lexicon import words
 from claims.extraction.parse import Sentence, Tok
@@ -36,18 +35,6 @@ NOTHING = "nothing checkable (the lowest check-worthiness)"
 FRAGMENT = "a fragment with no predicate of its own"
 SPECULATION = "the writer's speculation or prediction (nothing to check yet)"
 INTRO = "a concessive phrase that states nothing of its own"
-
-
-@dataclass(frozen=True)
-class Dropped:
-    """A stretch of prose that is not a claim, and why."""
-
-    start: int
-    end: int
-    reason: str
-
-    def as_dict(self) -> dict[str, object]:
-        return {"span": [self.start, self.end], "reason": self.reason}
 
 
 _CLOSERS = "\"'\u201d\u2019)]\u00bb "

@@ -42,12 +42,25 @@ class ExtractedClaim:
 
 
 @dataclass(frozen=True)
+class Dropped:
+    """A stretch of prose that is not a claim, and why."""
+
+    start: int
+    end: int
+    reason: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {"span": [self.start, self.end], "reason": self.reason}
+
+
+@dataclass(frozen=True)
 class Extraction:
     """The claims of a text and the version of the backend that actually produced them."""
 
     claims: list[ExtractedClaim]
     extractor: str  # e.g. "rules-2.0", or "llm-1.0" (the LLM's fallback to rules says rules)
     language: str = "en"  # ISO 639-1, detected or given
+    dropped: tuple[Dropped, ...] = ()  # what was not taken as a claim, with the reason
 
 
 @dataclass(frozen=True)

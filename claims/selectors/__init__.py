@@ -21,7 +21,12 @@ from claims.selectors.queues import (
     reviewers,
     verdicts_for_api,
 )
-from claims.selectors.reading import article_claims_for_reading, claim_pieces, furniture_spans_of
+from claims.selectors.reading import (
+    article_claims_for_reading,
+    claim_pieces,
+    furniture_spans_of,
+    not_claims_of,
+)
 from claims.selectors.similar import SimilarClaim, claim_tokens, claims_similar, jaccard
 from claims.selectors.verdicts import (
     awaiting_approval,
@@ -53,6 +58,7 @@ __all__ = [
     "dashboard_stats",
     "furniture_spans_of",
     "jaccard",
+    "not_claims_of",
     "reviewers",
     "verdict_current",
     "verdict_published_of",

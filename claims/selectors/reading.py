@@ -27,6 +27,26 @@ def claim_pieces(claim: Claim, body_length: int) -> list[tuple[int, int]]:
     return pieces or [(claim.start, claim.end)]
 
 
+def not_claims_of(article: Article) -> list[tuple[int, int, str, str]]:
+    """What extraction left out of the article, as (start, end, css class, reason): stored at
+    extraction; for an article extracted before that was stored, its page furniture."""
+    from claims.extraction.screen import FURNITURE
+
+    stored = [
+        (int(item["span"][0]), int(item["span"][1]), str(item["reason"]))
+        for item in article.not_claims or []
+        if isinstance(item, dict) and "span" in item
+    ]
+    if not stored:
+        stored = [(s, e, FURNITURE) for s, e in furniture_spans_of(article.body)]
+    length = len(article.body)
+    return [
+        (s, e, "furniture" if reason == FURNITURE else "not-claim", f"Not a claim: {reason}")
+        for s, e, reason in stored
+        if 0 <= s < e <= length
+    ]
+
+
 def furniture_spans_of(text: str) -> list[tuple[int, int]]:
     """Spans stripped as page furniture by extraction; empty if extraction cannot say."""
     try:

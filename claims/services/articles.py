@@ -38,6 +38,10 @@ def body_sha256(body: str) -> str:
 # Articles and extraction ------------------------------------------------------------------
 
 
+# The reading view shows why each stretch was not taken; past this many, the rest are left out.
+MAX_NOT_CLAIMS = 5000
+
+
 def article_create(
     *,
     title: str,
@@ -214,6 +218,7 @@ def article_extract(*, article_id: int, backend: str | None = None) -> Article |
         article.extracted_sha256 = article.body_sha256
         article.extractor = extraction.extractor
         article.extraction_error = ""
+        article.not_claims = [d.as_dict() for d in extraction.dropped[:MAX_NOT_CLAIMS]]
         if not article.language_by_reviewer:
             article.language = extraction.language
         article.save(
@@ -224,6 +229,7 @@ def article_extract(*, article_id: int, backend: str | None = None) -> Article |
                 "extractor",
                 "extraction_error",
                 "language",
+                "not_claims",
             ]
         )
     return article

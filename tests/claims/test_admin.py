@@ -354,6 +354,21 @@ def test_reading_view_highlights_claims_escapes_text_and_greys_furniture(client,
     assert '<mark class="furniture"' in page  # "Home", "Forums"
 
 
+def test_reading_view_says_why_a_sentence_is_not_a_claim(
+    client, alice, django_capture_on_commit_callbacks
+):
+    body = "Want to bring it to the White House? The bridge cost 40 million dollars to build.\n"
+    with django_capture_on_commit_callbacks():
+        article = services.article_create(title="Bridge", body=body)
+    services.article_extract(article_id=article.pk)
+    article.refresh_from_db()
+    assert article.not_claims == [{"span": [0, 36], "reason": "question"}]
+    client.force_login(alice)
+    page = client.get(reverse("admin:claims_article_read", args=[article.pk])).content.decode()
+    assert '<mark class="not-claim" title="Not a claim: question"' in page
+    assert "1 stretch(es) not taken as claims" in page
+
+
 # Import and export ------------------------------------------------------------------------
 
 
