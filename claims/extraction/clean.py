@@ -136,10 +136,10 @@ def classify_lines(text: str) -> list[Line]:
     return out
 
 
-def body_regions(text: str) -> list[Span]:
+def body_regions(text: str, lines: list[Line] | None = None) -> list[Span]:
     """Regions of article prose, merged across consecutive body lines."""
     regions: list[Span] = []
-    for line in classify_lines(text):
+    for line in classify_lines(text) if lines is None else lines:
         if line.label != "body":
             continue
         if regions and not text[regions[-1][1] : line.start].count("\n") > 1:
@@ -150,9 +150,10 @@ def body_regions(text: str) -> list[Span]:
     return regions
 
 
-def furniture_spans(text: str) -> list[Span]:
+def furniture_spans(text: str, lines: list[Line] | None = None) -> list[Span]:
     """Page furniture (navigation, chrome, bylines, counters) found by the clean stage."""
-    return [(ln.start, ln.end) for ln in classify_lines(text) if ln.label == "furniture"]
+    lines = classify_lines(text) if lines is None else lines
+    return [(ln.start, ln.end) for ln in lines if ln.label == "furniture"]
 
 
 _HTML_RE = re.compile(

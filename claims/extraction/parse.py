@@ -21,6 +21,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import numpy
+
 from claims.extraction.config import setting
 
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "en_ewt"
@@ -84,6 +86,7 @@ class Sentence:
     end: int
     toks: list[Tok]
     text: str = ""  # the sentence's own text (text[start:end] of the whole)
+    _subtrees: dict[int, frozenset[int]] = field(default_factory=dict, repr=False, compare=False)
 
     def text_between(self, start: int, end: int) -> str:
         """The sentence's text between two offsets into the whole text."""
@@ -101,7 +104,15 @@ class Sentence:
         return out
 
     def subtree(self, i: int, skip: frozenset[int] | set[int] = frozenset()) -> set[int]:
-        """Token `i` and its descendants, not descending into `skip`."""
+        """Token `i` and its descendants, not descending into `skip` (a fresh set)."""
+        if not skip:
+            cached = self._subtrees.get(i)
+            if cached is None:
+                cached = self._subtrees[i] = frozenset(self._walk(i, skip))
+            return set(cached)
+        return self._walk(i, skip)
+
+    def _walk(self, i: int, skip: frozenset[int] | set[int]) -> set[int]:
         out = {i}
         stack = [i]
         while stack:
@@ -156,6 +167,9 @@ class Parser:
         infixes = [*nlp.Defaults.infixes, r"[\u2014\u2013]"]
         nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
         self.nlp = nlp
+        from spacy.attrs import SENT_START
+
+        self._sent_start = [SENT_START]
         self.version = json.loads((model_dir / "meta.json").read_text())["version"]
         self._lock = threading.Lock()
 
@@ -164,26 +178,52 @@ class Parser:
         with self._lock:
             docs = [self.nlp.make_doc(text[s:e]) for s, e in spans]
             for doc in docs:  # one sentence per doc: the parser must not split it again
-                for tok in doc[1:]:
-                    tok.is_sent_start = False
+                if len(doc) > 1:
+                    starts = numpy.full((len(doc), 1), -1, dtype="int64")
+                    starts[0, 0] = 1
+                    doc.from_array(self._sent_start, starts.view("uint64"))
             for _name, component in self.nlp.pipeline:
                 docs = list(component.pipe(docs, batch_size=256))
-            return [_sentence(doc, s, e) for doc, (s, e) in zip(docs, spans, strict=True)]
+            strings = self.nlp.vocab.strings
+            return [_sentence(doc, s, e, strings) for doc, (s, e) in zip(docs, spans, strict=True)]
 
 
-def _sentence(doc: Any, start: int, end: int) -> Sentence:
-    toks = [
-        Tok(
-            i=t.i,
-            start=start + t.idx,
-            end=start + t.idx + len(t.text),
-            text=t.text,
-            tag=t.tag_,
-            dep=t.dep_ if t.dep_ != "ROOT" else "root",
-            head=t.head.i,
-        )
-        for t in doc
+_ROOT = "root"
+
+
+def _sentence(doc: Any, start: int, end: int, strings: Any) -> Sentence:
+    """The parsed doc as plain data, read through arrays (no per-token spaCy objects)."""
+    from spacy.attrs import DEP, HEAD, IDX, LENGTH, TAG
+
+    array = doc.to_array([IDX, LENGTH, TAG, DEP, HEAD])
+    heads = array[:, 4].view("int64").tolist()  # relative offsets, stored unsigned
+    sentence = doc.text
+    rows = [
+        (idx, tag, dep, heads[i]) for i, (idx, _length, tag, dep, _) in enumerate(array.tolist())
     ]
+    texts = [sentence[idx : idx + length] for idx, length, *_ in array.tolist()]
+    cache: dict[int, str] = {}
+
+    def name(key: int) -> str:
+        value = cache.get(key)
+        if value is None:
+            value = cache[key] = strings[key]
+        return value
+
+    toks = []
+    for i, (idx, tag, dep, head) in enumerate(rows):
+        label = name(dep)
+        toks.append(
+            Tok(
+                i=i,
+                start=start + idx,
+                end=start + idx + len(texts[i]),
+                text=texts[i],
+                tag=name(tag),
+                dep=_ROOT if label == "ROOT" else label,
+                head=i + head,  # spaCy stores heads relative to the token
+            )
+        )
     for t in toks:
         if t.head != t.i:
             toks[t.head].children.append(t.i)

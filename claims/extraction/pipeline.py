@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from claims.extraction import screen
 from claims.extraction.chunks import clause_chunks
 from claims.extraction.classify import classify, find_mentions
-from claims.extraction.clean import body_regions, furniture_spans
+from claims.extraction.clean import body_regions, classify_lines, furniture_spans
 from claims.extraction.config import setting
 from claims.extraction.parse import MAX_TOKENS, Sentence, parse_sentences
 from claims.extraction.repair import repair
@@ -58,8 +58,11 @@ class State:
 
 def clean_step(state: State) -> None:
     """Keep only article prose; page furniture never reaches the later steps."""
-    state.regions = body_regions(state.text)
-    state.dropped += [Dropped(s, e, screen.FURNITURE) for s, e in furniture_spans(state.text)]
+    lines = classify_lines(state.text)
+    state.regions = body_regions(state.text, lines)
+    state.dropped += [
+        Dropped(s, e, screen.FURNITURE) for s, e in furniture_spans(state.text, lines)
+    ]
 
 
 def segment_step(state: State) -> None:

@@ -49,6 +49,7 @@ def repair(sent: Sentence) -> Sentence:
             if t.head != t.i:
                 sent.toks[t.head].children.append(t.i)
         sent.__dict__.pop("roots", None)
+        sent._subtrees.clear()
     return sent
 
 
