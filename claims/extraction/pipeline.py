@@ -60,9 +60,13 @@ def clean_step(state: State) -> None:
     """Keep only article prose; page furniture never reaches the later steps."""
     lines = classify_lines(state.text)
     state.regions = body_regions(state.text, lines)
-    state.dropped += [
-        Dropped(s, e, screen.FURNITURE) for s, e in furniture_spans(state.text, lines)
-    ]
+    blocks: list[list[int]] = []
+    for s, e in furniture_spans(state.text, lines):
+        if blocks and not state.text[blocks[-1][1] : s].strip():
+            blocks[-1][1] = e  # consecutive furniture lines are one stretch
+        else:
+            blocks.append([s, e])
+    state.dropped += [Dropped(s, e, screen.FURNITURE) for s, e in blocks]
 
 
 def segment_step(state: State) -> None:
