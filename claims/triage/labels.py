@@ -148,7 +148,7 @@ def _read_csv(text: str, problems: list[tuple[int, str]]) -> list[LabelledText]:
         return []
     i_text, i_label = columns.index("text"), columns.index("label")
     i_group = columns.index("group") if "group" in columns else None
-    rows = []
+    rows: list[LabelledText] = []
     line = reader.line_num + 1
     while True:
         try:
@@ -177,7 +177,7 @@ def _read_csv(text: str, problems: list[tuple[int, str]]) -> list[LabelledText]:
 
 
 def _read_jsonl(text: str, problems: list[tuple[int, str]]) -> list[LabelledText]:
-    rows = []
+    rows: list[LabelledText] = []
     for number, raw in enumerate(text.splitlines(), start=1):
         if not raw.strip():
             continue
