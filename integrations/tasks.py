@@ -23,11 +23,13 @@ def retry_countdown(retries: int, retry_after: float | None = None) -> float:
     acks_late=True,
     reject_on_worker_lost=True,
     max_retries=WEBHOOK_MAX_RETRIES,
-    soft_time_limit=60,
-    time_limit=90,
+    soft_time_limit=settings.WEBHOOK_SOFT_TIME_LIMIT,
+    time_limit=settings.WEBHOOK_TIME_LIMIT,
 )
 def deliver_webhook(self, delivery_id: int) -> None:
-    """Sign and POST one delivery; retried with exponential backoff on 5xx/429/timeouts."""
+    """Sign and POST one delivery; retried with exponential backoff on 5xx/429/timeouts.
+
+    On the ``webhooks`` queue, whose workers do nothing else (``workbench.celery.WORKERS``)."""
     try:
         services.webhook_deliver(delivery_id=delivery_id)
     except services.TransientDeliveryError as exc:

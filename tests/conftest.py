@@ -10,7 +10,6 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -124,33 +123,34 @@ def _database_url(settings_dict) -> str:
 
 
 class WorkerProcess:
-    def __init__(self, env: dict[str, str], log_path: Path, queues: str = "default,archive"):
-        self.queues = queues
+    """A real ``celery worker`` subprocess. By default it serves every queue (the tests of the
+    flows); the queue isolation tests start one per queue, as ``make run`` does."""
+
+    def __init__(
+        self,
+        env: dict[str, str],
+        log_path: Path,
+        queues: str | None = None,
+        concurrency: int = 2,
+    ):
+        from workbench.celery import QUEUES
+
+        self.queues = queues or ",".join(QUEUES)
+        self.concurrency = concurrency
         self.env = env
         self.log_path = log_path
         self.proc: subprocess.Popen | None = None
 
     def start(self, timeout: float = 60) -> None:
+        from workbench.celery import worker_command
+
         log = self.log_path.open("ab")
         self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "workbench",
-                "worker",
-                "-Q",
+            worker_command(
                 self.queues,
-                "--concurrency",
-                "2",
-                "--without-gossip",
-                "--without-mingle",
-                "-l",
-                "info",
-                "-n",
-                f"test-{os.getpid()}-{id(self)}@%h",
-            ],
+                concurrency=self.concurrency,
+                name=f"test-{os.getpid()}-{id(self)}@%h",
+            ),
             cwd=ROOT,
             env=self.env,
             stdout=log,
@@ -194,10 +194,10 @@ def _say(request, line: str) -> None:
 
 
 def _purge_queues() -> None:
-    from workbench.celery import app
+    from workbench.celery import QUEUES, app
 
     with app.connection_for_write() as conn:
-        for queue in ("default", "archive"):
+        for queue in QUEUES:
             conn.default_channel.queue_purge(queue)
 
 

@@ -220,10 +220,21 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# One queue per kind of work, each served by workers of its own (workbench/celery.py, WORKERS):
+# extraction never waits behind archiving or webhook deliveries.
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TASK_ROUTES = {
+    "claims.tasks.extract_article_claims": {"queue": "extract"},
+    "claims.tasks.fetch_article": {"queue": "archive"},  # a page fetch, like archiving
     "sources.tasks.*": {"queue": "archive"},
+    "integrations.tasks.deliver_webhook": {"queue": "webhooks"},
 }
+# Time limits that fit each queue (soft: the task records why it stopped; hard: the process is
+# killed and replaced). Archiving uses CELERY_TASK_(SOFT_)TIME_LIMIT above; evidence 60/90 s.
+EXTRACT_SOFT_TIME_LIMIT = env_int("EXTRACT_SOFT_TIME_LIMIT", 60)
+EXTRACT_TIME_LIMIT = env_int("EXTRACT_TIME_LIMIT", 75)
+WEBHOOK_SOFT_TIME_LIMIT = env_int("WEBHOOK_SOFT_TIME_LIMIT", 20)
+WEBHOOK_TIME_LIMIT = env_int("WEBHOOK_TIME_LIMIT", 30)
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_SERIALIZER = "json"
