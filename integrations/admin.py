@@ -6,7 +6,7 @@ Secrets are shown once, in a message, when a token or endpoint is created (or ro
 from django import forms
 from django.contrib import admin, messages
 
-from integrations import services
+from integrations import policies, services
 from integrations.models import ApiToken, WebhookDelivery, WebhookEndpoint
 from workbench.errors import DomainError
 
@@ -126,6 +126,9 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
     list_filter = ["is_active"]
     actions = ["rotate_secret"]
 
+    def has_view_permission(self, request, obj=None):
+        return policies.may_view_webhooks(request.user)  # the API asks the same
+
     def save_model(self, request, obj, form, change):
         if change:
             services.webhook_endpoint_update(
@@ -195,8 +198,11 @@ class WebhookDeliveryAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    def has_view_permission(self, request, obj=None):
+        return policies.may_view_deliveries(request.user)  # the API asks the same
+
     def has_change_permission(self, request, obj=None):
-        return request.method in ("GET", "HEAD") and super().has_view_permission(request, obj)
+        return request.method in ("GET", "HEAD") and self.has_view_permission(request, obj)
 
     @admin.action(description="Deliver again")
     def redeliver(self, request, queryset):

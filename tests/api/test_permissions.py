@@ -186,3 +186,47 @@ def test_throttling_answers_429_problem(settings, read_client):
     assert response["Content-Type"] == "application/problem+json"
     assert int(response["Retry-After"]) > 0
     assert response.json()["code"] == "throttled"
+
+
+# Integrations' webhooks and delivery logs (issue 12, item 13) --------------------------------
+
+WEBHOOK_READS = ["list", "detail", "deliveries"]
+# persona -> expected status of each read, in WEBHOOK_READS order
+WEBHOOK_READ_MATRIX = {
+    "anonymous": (401, 401, 401),
+    "read token": (200, 404, 404),  # another integration's endpoint: not even its existence
+    "read-write token": (200, 200, 200),  # its own
+    "reviewer": (403, 403, 403),
+    "editor": (403, 403, 403),
+    "superuser": (200, 200, 200),
+}
+
+
+@pytest.mark.parametrize("persona", list(WEBHOOK_READ_MATRIX))
+def test_who_may_read_integrations_webhooks(persona, clients, rw_webhook):
+    from rest_framework.test import APIClient
+
+    from integrations.services import webhook_emit
+    from tests.factories import make_user
+
+    if persona == "superuser":
+        client = APIClient()
+        client.force_login(make_user("root", superuser=True))
+    else:
+        client = clients[persona]
+    webhook_emit(event="verdict.published", payload={"secret": "of the newsroom"})
+    paths = [
+        "/api/v1/webhooks",
+        f"/api/v1/webhooks/{rw_webhook.pk}",
+        f"/api/v1/webhooks/{rw_webhook.pk}/deliveries",
+    ]
+    statuses = tuple(client.get(path).status_code for path in paths)
+    assert statuses == WEBHOOK_READ_MATRIX[persona]
+    if persona == "read token":
+        assert client.get(paths[0]).json()["results"] == []
+    for path, status in zip(paths, statuses, strict=True):
+        if status == 200:
+            continue
+        response = client.get(path)
+        assert response["Content-Type"] == "application/problem+json"
+        assert "hooks.example.org" not in response.content.decode()
