@@ -104,8 +104,9 @@ def webhook_endpoint_create(
 ) -> tuple[WebhookEndpoint, str]:
     """Register an endpoint; returns it and its signing secret (shown once).
 
-    ``token``: the integration registering it through the API. The URL's syntax, scheme and
-    port are checked now; its addresses when each delivery is sent (DNS may change).
+    ``token``: the integration registering it through the API. The URL is checked now with
+    the policy every delivery is sent under (``webhook_endpoint_check``), and again at each
+    delivery (DNS may change).
     """
     webhook_endpoint_check(url=url, events=events)
     secret = "whsec_" + secrets.token_urlsafe(32)
@@ -127,9 +128,12 @@ def webhook_endpoint_update(
 
 
 def webhook_endpoint_check(*, url: str, events: list[str]) -> None:
-    """Known events, and a URL the fetch policy accepts without DNS (DNS at send time)."""
-    from sources.fetching import Blocked, FetchPolicy
-    from sources.fetching.policy import parse_target
+    """Known events, and a URL that deliveries may be sent to: the fetch policy of every
+    delivery (``sources.fetching.check_url``: syntax, scheme, port, internal names, and every
+    address the host resolves to must be public), applied now so that the integration is told
+    at once. The refusal says the reason class, never an address the name resolved to.
+    """
+    from sources.fetching import Blocked, FetchError, FetchPolicy, check_url
 
     unknown = set(events) - set(WebhookEndpoint.Event.values)
     if not events or unknown:
@@ -137,11 +141,21 @@ def webhook_endpoint_check(*, url: str, events: list[str]) -> None:
             f"Choose events among {', '.join(WebhookEndpoint.Event.values)}.", code="invalid_events"
         )
     try:
-        parse_target(url, FetchPolicy.from_settings())  # syntax, scheme, port
+        check_url(url, FetchPolicy.from_settings())
     except Blocked as exc:
-        raise DomainError(
-            f"This URL cannot receive webhooks: {exc.message}", code="bad_url"
-        ) from exc
+        reason = _URL_REFUSALS.get(exc.reason, exc.message)
+        raise DomainError(f"This URL cannot receive webhooks: {reason}", code="bad_url") from exc
+    except FetchError as exc:
+        logger.info("Webhook URL %s refused at registration: %s", url, exc)
+        reason = _URL_REFUSALS.get(exc.reason, "it cannot be reached.")
+        raise DomainError(f"This URL cannot receive webhooks: {reason}", code="bad_url") from exc
+
+
+#: refusals whose fetcher message could name internal addresses, said as their reason class
+_URL_REFUSALS = {
+    "address_not_allowed": "its host resolves to a non-public address.",
+    "dns_failure": "its host name does not resolve (check the URL).",
+}
 
 
 def webhook_endpoint_delete(*, endpoint: WebhookEndpoint, by=None) -> None:

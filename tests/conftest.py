@@ -95,6 +95,37 @@ def bob(db):
     return make_user("bob", group="Editor")
 
 
+# DNS without a network ----------------------------------------------------------------------
+
+#: a public address (example.org's) for the made-up host names of the tests
+PUBLIC_IP = "93.184.215.14"
+
+
+@pytest.fixture
+def fake_dns(monkeypatch):
+    """Resolve the tests' host names without a network: ``*.example.org`` and ``*.example.com``
+    to a public address; ``fake_dns["internal.test"] = "10.0.0.5"`` adds a name. Other names
+    (``127.0.0.1``, ``localhost``) resolve as usual."""
+    import socket
+
+    answers: dict[str, str] = {}
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        name = host.lower().rstrip(".") if isinstance(host, str) else host
+        ip = answers.get(name)
+        if ip is None and isinstance(name, str) and name.endswith(("example.org", "example.com")):
+            ip = PUBLIC_IP
+        if ip is None:
+            return real(host, port, *args, **kwargs)
+        if ":" in ip:
+            return [(socket.AF_INET6, socket.SOCK_STREAM, 6, "", (ip, port or 0, 0, 0))]
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (ip, port or 0))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    return answers
+
+
 # Local web servers ----------------------------------------------------------------------
 
 

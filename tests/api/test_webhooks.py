@@ -14,6 +14,7 @@ from integrations import services, tasks
 from integrations.models import WebhookDelivery, WebhookEndpoint
 from sources import services as source_services
 from tests.factories import ClaimFactory, SnapshotFactory, SourceFactory, VerdictFactory
+from workbench.errors import DomainError
 
 pytestmark = pytest.mark.django_db
 
@@ -284,3 +285,75 @@ def test_payload_links_are_absolute_with_a_base_url(settings):
     assert absolute_url("/api/v1/claims/1") == "/api/v1/claims/1"
     settings.WORKBENCH_BASE_URL = "https://workbench.example.org/"
     assert absolute_url("/api/v1/claims/1") == "https://workbench.example.org/api/v1/claims/1"
+
+
+# The URL policy at registration (issue 12, item 6) -------------------------------------------
+
+INTERNAL_WEBHOOK_URLS = [
+    "http://127.0.0.1/hook",
+    "http://169.254.169.254/latest/meta-data/",
+    "http://10.0.0.1/hook",
+    "http://2130706433/hook",
+    "http://0/hook",
+    "http://0.0.0.0/hook",
+    "http://127.1/hook",
+    "http://0x7f.1/hook",
+    "http://017700000001/hook",
+    "http://192.168.1.1/hook",
+    "http://172.16.0.1/hook",
+    "http://100.64.0.1/hook",
+    "http://224.0.0.1/hook",
+    "http://internal.test/hook",  # a name resolving to 10.0.0.5
+    "http://localhost/hook",
+    "http://metadata.google.internal/computeMetadata/v1/",
+    "http://hooks.example.org:22/hook",
+    "ftp://hooks.example.org/hook",
+    "http://user:pass@hooks.example.org/hook",
+    "http://[::1]/hook",
+    "http://[::ffff:127.0.0.1]/hook",
+    "http://[fd00::1]/hook",
+    "http://nowhere.invalid/hook",  # does not resolve
+]
+
+
+@pytest.mark.parametrize("url", INTERNAL_WEBHOOK_URLS)
+def test_registration_refuses_what_delivery_would_refuse(url, rw_client, fake_dns):
+    fake_dns["internal.test"] = "10.0.0.5"
+    response = rw_client.post(
+        "/api/v1/webhooks", {"name": "CMS", "url": url, "events": ["verdict.published"]}
+    )
+    assert response.status_code == 400, response.content
+    problem = response.json()
+    assert response["Content-Type"] == "application/problem+json"
+    assert problem["code"] in ("bad_url", "validation_error")
+    assert "10.0.0.5" not in response.content.decode()  # the reason, not the address
+    assert not WebhookEndpoint.objects.exists()
+    # The service itself refuses it too (the admin and any other caller).
+    with pytest.raises(DomainError):
+        services.webhook_endpoint_create(name="CMS", url=url, events=["verdict.published"])
+
+
+def test_registration_says_why_in_plain_words(rw_client, fake_dns):
+    fake_dns["internal.test"] = "10.0.0.5"
+    response = rw_client.post(
+        "/api/v1/webhooks",
+        {"name": "CMS", "url": "http://internal.test/hook", "events": ["verdict.published"]},
+    )
+    assert response.json()["detail"] == (
+        "This URL cannot receive webhooks: its host resolves to a non-public address."
+    )
+    assert response.json()["code"] == "bad_url"
+
+
+def test_admin_form_refuses_an_internal_webhook_url(client, fake_dns):
+    from tests.factories import make_user
+
+    fake_dns["internal.test"] = "10.0.0.5"
+    client.force_login(make_user("root", superuser=True))
+    response = client.post(
+        "/admin/integrations/webhookendpoint/add/",
+        {"name": "N", "url": "http://internal.test/x", "events": ["verdict.published"]},
+    )
+    assert response.status_code == 200
+    assert "resolves to a non-public address" in response.content.decode()
+    assert not WebhookEndpoint.objects.exists()
