@@ -5,6 +5,7 @@ Secrets are shown once, in a message, when a token or endpoint is created (or ro
 
 from django import forms
 from django.contrib import admin, messages
+from django.utils.html import format_html
 
 from integrations import policies, services
 from integrations.models import ApiToken, WebhookDelivery, WebhookEndpoint
@@ -122,9 +123,28 @@ class WebhookEndpointForm(forms.ModelForm):
 @admin.register(WebhookEndpoint)
 class WebhookEndpointAdmin(admin.ModelAdmin):
     form = WebhookEndpointForm
-    list_display = ["name", "url", "events", "is_active", "created_at"]
+    list_display = ["name", "url", "events", "is_active", "deliveries_state", "created_at"]
     list_filter = ["is_active"]
-    actions = ["rotate_secret"]
+    actions = ["rotate_secret", "resume"]
+    readonly_fields = ["deliveries_state", "consecutive_failures", "paused_until", "token"]
+
+    def get_fields(self, request, obj=None):
+        fields = ["name", "url", "events", "is_active"]
+        return fields if obj is None else [*fields, *self.readonly_fields]
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.readonly_fields if obj is not None else []
+
+    @admin.display(description="Deliveries")
+    def deliveries_state(self, obj):
+        """The circuit breaker's state: paused (until when, and why) or sending."""
+        if not obj.is_active:
+            return "Disabled"
+        if obj.is_paused():
+            return format_html('<strong class="errornote">{}</strong>', obj.pause_reason)
+        if obj.consecutive_failures:
+            return f"Sending ({obj.consecutive_failures} failed attempt(s) in a row)"
+        return "Sending"
 
     def has_view_permission(self, request, obj=None):
         return policies.may_view_webhooks(request.user)  # the API asks the same
@@ -152,6 +172,12 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
             ),
             label="Signing secret",
         )
+
+    @admin.action(description="Resume deliveries now (end the pause)", permissions=["change"])
+    def resume(self, request, queryset):
+        for endpoint in queryset:
+            services.webhook_endpoint_resume(endpoint=endpoint, by=request.user)
+        self.message_user(request, f"Resumed {queryset.count()} endpoint(s).", messages.SUCCESS)
 
     @admin.action(description="Rotate the signing secret")
     def rotate_secret(self, request, queryset):

@@ -291,6 +291,18 @@ FETCH_DOMAIN_CONCURRENCY = env_int("FETCH_DOMAIN_CONCURRENCY", 2)
 FETCH_DOMAIN_INTERVAL = env_float("FETCH_DOMAIN_INTERVAL", 1.0)
 FETCH_DOMAIN_WAIT = env_float("FETCH_DOMAIN_WAIT", 30.0)
 
+# Webhooks (integrations/): endpoints per integration, short timeouts per delivery attempt
+# (one attempt at a time per endpoint), and the circuit breaker that pauses an endpoint after
+# WEBHOOK_BREAKER_FAILURES failed attempts in a row (5 minutes, doubling up to an hour).
+WEBHOOK_MAX_ENDPOINTS = env_int("WEBHOOK_MAX_ENDPOINTS", 10)
+WEBHOOK_MAX_RETRIES = env_int("WEBHOOK_MAX_RETRIES", 8)
+WEBHOOK_CONNECT_TIMEOUT = env_float("WEBHOOK_CONNECT_TIMEOUT", 3.0)
+WEBHOOK_READ_TIMEOUT = env_float("WEBHOOK_READ_TIMEOUT", 5.0)
+WEBHOOK_DEADLINE = env_float("WEBHOOK_DEADLINE", 10.0)
+WEBHOOK_BREAKER_FAILURES = env_int("WEBHOOK_BREAKER_FAILURES", 5)
+WEBHOOK_BREAKER_PAUSE = timedelta(seconds=env_int("WEBHOOK_BREAKER_PAUSE_SECONDS", 300))
+WEBHOOK_BREAKER_MAX_PAUSE = timedelta(seconds=env_int("WEBHOOK_BREAKER_MAX_PAUSE_SECONDS", 3600))
+
 # Archiving: retries of transient failures, and how long a snapshot may stay claimed.
 ARCHIVE_MAX_RETRIES = env_int("ARCHIVE_MAX_RETRIES", 5)
 LINKROT_INTERVAL = timedelta(hours=env_float("LINKROT_INTERVAL_HOURS", 24.0))
