@@ -383,4 +383,7 @@ CLAIMREVIEW_ORG_NAME = env("CLAIMREVIEW_ORG_NAME", "Example Fact Desk")
 CLAIMREVIEW_ORG_URL = env("CLAIMREVIEW_ORG_URL", "https://factdesk.example.org/")
 
 LOGIN_URL = "admin:login"
+# Messages live in the (server-side) session, never in a cookie: a message may name something
+# that must not travel (secrets themselves are shown on a one-time page, integrations/admin.py).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
