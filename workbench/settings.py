@@ -361,6 +361,8 @@ SPECTACULAR_SETTINGS = {
         "claims.api.schema.require_body_or_url",
     ],
     "SWAGGER_UI_DIST": "SIDECAR",
+    # No online validator badge (it would send the schema's address to validator.swagger.io).
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SERVE_INCLUDE_SCHEMA": False,

@@ -50,6 +50,23 @@ def test_browsable_api_for_people(alice_client):
     assert response["Content-Type"].startswith("text/html")
 
 
+@pytest.mark.parametrize("url", ["/api/docs/", "/api/redoc/"])
+def test_docs_pages_reference_nothing_outside_the_workbench(client, url):
+    """Issue 12, item 12: ReDoc's page linked Google Fonts; nothing external, and a CSP."""
+    response = client.get(url)
+    html = response.content.decode()
+    links = re.findall(r'(?:src|href)\s*=\s*["\']([^"\']+)', html)
+    links += re.findall(r"url\(\s*['\"]?([^)'\"]+)", html)
+    links += re.findall(r"@import\s+['\"]([^'\"]+)", html)
+    assert links
+    outside = [link for link in links if re.match(r"^(?:[a-z][a-z0-9+.-]*:)?//", link, re.I)]
+    assert outside == []
+    assert "fonts.googleapis" not in html and "validator.swagger.io" not in html
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "connect-src 'self'" in policy
+    assert "https:" not in policy and "*" not in policy
+
+
 def _cookies_carry(response, secret: str) -> bool:
     """Whether any cookie the response sets holds ``secret``, the messages cookie decoded."""
     from django.contrib.messages.storage.cookie import CookieStorage
