@@ -169,6 +169,9 @@ SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", False)
 if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Debug pages and error reports never show DATABASE_URL, REDIS_URL or any URL's password.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "workbench.debug.SecretsHidingFilter"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
