@@ -224,6 +224,7 @@ class ArticleAdmin(admin.ModelAdmin):
             raise PermissionDenied
         form = ImportForm(request.POST or None, request.FILES or None)
         result = None
+        refused = False  # a malformed file or row: 400, the reasons on the page
         if request.method == "POST" and form.is_valid():
             upload = form.cleaned_data["file"]
             try:
@@ -231,7 +232,9 @@ class ArticleAdmin(admin.ModelAdmin):
                 result = services.claims_import(article=article, rows=rows, by=request.user)
             except DomainError as exc:
                 form.add_error("file", exc.message)
+                refused = True
             else:
+                refused = bool(result.rejected)
                 if result.created:
                     self.message_user(
                         request, f"Imported {len(result.created)} claim(s).", messages.SUCCESS
@@ -250,4 +253,6 @@ class ArticleAdmin(admin.ModelAdmin):
             "form": form,
             "result": result,
         }
-        return TemplateResponse(request, "admin/claims/article/import.html", context)
+        return TemplateResponse(
+            request, "admin/claims/article/import.html", context, status=400 if refused else 200
+        )
