@@ -73,7 +73,8 @@ def citation_update(
         raise PermissionDenied("Only reviewers and editors can change citations.")
     if relation not in Citation.Relation.values:
         raise DomainError(f"Unknown relation {relation!r}.", code="invalid_relation")
-    if (relation, note) == (citation.relation, citation.note):
+    stored = Citation.objects.filter(pk=citation.pk).values_list("relation", "note").first()
+    if stored == (relation, note):  # (a form may have set them on ``citation`` already)
         return citation
     if citation_is_published(citation):
         record_reason(
