@@ -104,8 +104,9 @@ PUBLIC_IP = "93.184.215.14"
 @pytest.fixture
 def fake_dns(monkeypatch):
     """Resolve the tests' host names without a network: ``*.example.org`` and ``*.example.com``
-    to a public address; ``fake_dns["internal.test"] = "10.0.0.5"`` adds a name. Other names
-    (``127.0.0.1``, ``localhost``) resolve as usual."""
+    to a public address; ``fake_dns["internal.test"] = "10.0.0.5"`` adds a name. Addresses
+    (``127.0.0.1``, ``2130706433``) and ``localhost`` resolve as usual; any other name does not
+    exist, so that no test waits for a real DNS server."""
     import socket
 
     answers: dict[str, str] = {}
@@ -117,7 +118,12 @@ def fake_dns(monkeypatch):
         if ip is None and isinstance(name, str) and name.endswith(("example.org", "example.com")):
             ip = PUBLIC_IP
         if ip is None:
-            return real(host, port, *args, **kwargs)
+            if not isinstance(name, str) or name == "localhost":
+                return real(host, port, *args, **kwargs)
+            try:
+                return real(host, port, *args, **{**kwargs, "flags": socket.AI_NUMERICHOST})
+            except socket.gaierror:
+                raise socket.gaierror(socket.EAI_NONAME, "Name or service not known") from None
         if ":" in ip:
             return [(socket.AF_INET6, socket.SOCK_STREAM, 6, "", (ip, port or 0, 0, 0))]
         return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (ip, port or 0))]
