@@ -18,7 +18,7 @@ install: $(STAMP)
 migrate: install
 	$(PY) manage.py migrate --noinput
 
-# Web server and worker (with beat) in one terminal; Ctrl-C stops both.
+# Web server and one worker per queue (beat in the default one) in one terminal; Ctrl-C stops all.
 # Without DATABASE_URL / REDIS_URL: SQLite and a filesystem broker under var/.
 run: export DJANGO_DEBUG ?= 1
 run: migrate

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable
 from typing import Any
@@ -13,6 +12,7 @@ from django.utils import timezone
 from claims.models import Article, Verdict
 from claims.selectors import verdict_current
 from sources.selectors import snapshot_status_by_source
+from workbench.csvsafe import SafeDictWriter
 
 
 def article_claims_export(article: Article) -> list[dict[str, Any]]:
@@ -108,9 +108,11 @@ EXPORT_CSV_COLUMNS = [
 
 
 def articles_export_csv(articles: Iterable[Article]) -> str:
-    """One CSV row per claim: its published verdict, earlier verdicts and sources flattened."""
+    """One CSV row per claim: its published verdict, earlier verdicts and sources flattened.
+
+    Cells that a spreadsheet would run as a formula are neutralised (``workbench.csvsafe``)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=EXPORT_CSV_COLUMNS, extrasaction="ignore")
+    writer = SafeDictWriter(out, fieldnames=EXPORT_CSV_COLUMNS, extrasaction="ignore")
     writer.writeheader()
     for article in articles:
         for row in article_claims_export(article):

@@ -17,6 +17,22 @@ def record_history_by(instance: models.Model, user: Any) -> None:
     setattr(instance, "_history_user", user)  # noqa: B010 - simple-history's documented hook
 
 
+class ChangedFieldsHistory(HistoricalRecords):
+    """History that records a save only when it may change a tracked field: saves limited by
+    ``update_fields`` to excluded fields (the article's extraction bookkeeping) leave no row."""
+
+    def post_save(self, instance: Any, created: bool, using: Any = None, **kwargs: Any) -> None:
+        update_fields = kwargs.get("update_fields")
+        if not created and update_fields and set(update_fields) <= set(self.excluded_fields):
+            return
+        super().post_save(instance, created, using=using, **kwargs)
+
+
+#: what a published ClaimReview shows of an article (``claims.api.claimreview``): frozen while
+#: one of its claims has a published verdict, but for an editor's correction
+ARTICLE_PUBLISHED_FIELDS = ("author", "outlet", "url", "published_on")
+
+
 class Article(models.Model):
     class ExtractionStatus(models.TextChoices):
         FETCHING = "fetching", "Fetching the page"
@@ -63,6 +79,21 @@ class Article(models.Model):
         blank=True,
         editable=False,
         help_text="What extraction did not take as a claim, [{span, reason}]: for reading.",
+    )
+
+    # The article's own words are its body (kept with its hash); the history is for what
+    # people change about it, corrections of published fact-checks first.
+    history = ChangedFieldsHistory(
+        excluded_fields=[
+            "body",
+            "updated_at",
+            "extraction_status",
+            "extraction_started_at",
+            "extracted_at",
+            "extracted_sha256",
+            "extractor",
+            "extraction_error",
+        ]
     )
 
     class Meta:
@@ -209,6 +240,7 @@ class Verdict(models.Model):
         PUBLISHED = "published", "Published"
         SUPERSEDED = "superseded", "Superseded by a correction"
         REJECTED = "rejected", "Rejected"
+        UNPUBLISHED = "unpublished", "Unpublished by an editor"
 
     claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="verdicts")
     rating = models.CharField(max_length=16, choices=Rating.choices)

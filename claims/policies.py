@@ -58,3 +58,15 @@ def may_publish(user: Any, verdict: Verdict) -> bool:
 def may_reject(user: Any, verdict: Verdict) -> bool:
     """An editor sends a proposed verdict back; its author (a reviewer) may withdraw it."""
     return is_editor(user) or (verdict.author_id == user.pk and is_reviewer(user))
+
+
+def may_correct_published(user: Any) -> bool:
+    """Published means frozen: what a published ClaimReview shows (the claim's words, the
+    article's author, outlet, URL and date, the citations of the published verdict) changes
+    only by an editor's correction, with its reason recorded in the history."""
+    return is_editor(user)
+
+
+def may_unpublish(user: Any, verdict: Verdict) -> bool:
+    """An editor takes a published fact-check down (with a reason, kept in the history)."""
+    return is_editor(user)

@@ -5,20 +5,31 @@ from typing import Any
 
 from celery import shared_task
 from celery.contrib.django.task import DjangoTask
+from django.conf import settings
 from django.db import OperationalError
 
 from claims import services
 
 
-@shared_task(base=DjangoTask, acks_late=True, reject_on_worker_lost=True)
+@shared_task(
+    base=DjangoTask,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=settings.EXTRACT_SOFT_TIME_LIMIT,
+    time_limit=settings.EXTRACT_TIME_LIMIT,
+)
 def extract_article_claims(article_id: int) -> None:
-    """Extract the claims of one article; a no-op when it is not pending (done or gone)."""
+    """Extract the claims of one article; a no-op when it is not pending (done or gone).
+
+    On the ``extract`` queue, whose workers do nothing else (``workbench.celery.WORKERS``)."""
     services.article_extract(article_id=article_id)
 
 
 @shared_task(base=DjangoTask, acks_late=True, reject_on_worker_lost=True)
 def fetch_article(article_id: int) -> None:
-    """Fetch the page of an article submitted by URL; a no-op once it has its text."""
+    """Fetch the page of an article submitted by URL; a no-op once it has its text.
+
+    On the ``archive`` queue with the other page fetches (archiving's time limits)."""
     services.article_fetch(article_id=article_id)
 
 

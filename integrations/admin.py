@@ -1,18 +1,41 @@
 """Admin for API tokens, webhook endpoints and the delivery log.
 
-Secrets are shown once, in a message, when a token or endpoint is created (or rotated).
+Secrets are shown once, when a token or endpoint is created (or its secret rotated), on a page
+rendered from the server side: the secret waits in the session (server-side storage) for one
+view of ``admin:integrations_secret``, which removes it. It never travels in a cookie, not even
+in the signed ``messages`` cookie (settings keep messages in the session too).
 """
 
 from django import forms
 from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
 
-from integrations import services
+from integrations import policies, services
 from integrations.models import ApiToken, WebhookDelivery, WebhookEndpoint
 from workbench.errors import DomainError
 
+SECRET_SESSION_KEY = "integrations:secret-shown-once"
+
+
+def secret_keep_for_one_view(request, *, label: str, name: str, secret: str) -> None:
+    """Keep ``secret`` in the session for the one-time page (``secret_view``)."""
+    pending = request.session.get(SECRET_SESSION_KEY, [])
+    request.session[SECRET_SESSION_KEY] = [
+        *pending,
+        {"label": label, "name": name, "secret": secret},
+    ]
+
+
+def secret_page_redirect() -> HttpResponseRedirect:
+    return HttpResponseRedirect(reverse("admin:integrations_secret"))
+
 
 def create_showing_secret(model_admin, request, obj, create, *, label: str) -> None:
-    """Create through a service that returns ``(row, secret)``; show the secret once.
+    """Create through a service that returns ``(row, secret)``; keep the secret for the
+    one-time page that ``response_add`` redirects to.
 
     The admin then continues with ``obj`` standing for the created row (its redirect and log).
     """
@@ -23,11 +46,45 @@ def create_showing_secret(model_admin, request, obj, create, *, label: str) -> N
         return
     obj.pk = created.pk
     obj.__dict__.update(created.__dict__)
-    model_admin.message_user(
-        request,
-        f"{label} for {created.name}: {secret} — copy it now, it is not shown again.",
-        messages.WARNING,
-    )
+    secret_keep_for_one_view(request, label=label, name=created.name, secret=secret)
+
+
+class ShowsSecretOnce(admin.ModelAdmin):
+    """After adding, go to the one-time page of the new secret instead of the list."""
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if request.session.get(SECRET_SESSION_KEY):
+            return secret_page_redirect()
+        return super().response_add(request, obj, post_url_continue)
+
+    def get_urls(self):
+        if self.model is not ApiToken:
+            return super().get_urls()
+        return [
+            path(
+                "secret/",
+                self.admin_site.admin_view(self.secret_view),
+                name="integrations_secret",
+            ),
+            *super().get_urls(),
+        ]
+
+    def secret_view(self, request):
+        """Show the secrets waiting in the session once, then forget them."""
+        shown = request.session.pop(SECRET_SESSION_KEY, [])
+        if not shown:
+            self.message_user(
+                request, "There is no new secret to show: secrets are shown once.", messages.INFO
+            )
+            return HttpResponseRedirect(reverse("admin:index"))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Copy the secret now",
+            "secrets": shown,
+        }
+        response = TemplateResponse(request, "admin/integrations/secret.html", context)
+        response["Cache-Control"] = "no-store"
+        return response
 
 
 class ApiTokenForm(forms.ModelForm):
@@ -37,7 +94,7 @@ class ApiTokenForm(forms.ModelForm):
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(ShowsSecretOnce):
     form = ApiTokenForm
     list_display = ["name", "prefix", "scope", "user", "created_at", "last_used_at", "revoked_at"]
     list_filter = ["scope"]
@@ -120,11 +177,33 @@ class WebhookEndpointForm(forms.ModelForm):
 
 
 @admin.register(WebhookEndpoint)
-class WebhookEndpointAdmin(admin.ModelAdmin):
+class WebhookEndpointAdmin(ShowsSecretOnce):
     form = WebhookEndpointForm
-    list_display = ["name", "url", "events", "is_active", "created_at"]
+    list_display = ["name", "url", "events", "is_active", "deliveries_state", "created_at"]
     list_filter = ["is_active"]
-    actions = ["rotate_secret"]
+    actions = ["rotate_secret", "resume"]
+    readonly_fields = ["deliveries_state", "consecutive_failures", "paused_until", "token"]
+
+    def get_fields(self, request, obj=None):
+        fields = ["name", "url", "events", "is_active"]
+        return fields if obj is None else [*fields, *self.readonly_fields]
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.readonly_fields if obj is not None else []
+
+    @admin.display(description="Deliveries")
+    def deliveries_state(self, obj):
+        """The circuit breaker's state: paused (until when, and why) or sending."""
+        if not obj.is_active:
+            return "Disabled"
+        if obj.is_paused():
+            return format_html('<strong class="errornote">{}</strong>', obj.pause_reason)
+        if obj.consecutive_failures:
+            return f"Sending ({obj.consecutive_failures} failed attempt(s) in a row)"
+        return "Sending"
+
+    def has_view_permission(self, request, obj=None):
+        return policies.may_view_webhooks(request.user)  # the API asks the same
 
     def save_model(self, request, obj, form, change):
         if change:
@@ -150,13 +229,20 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
             label="Signing secret",
         )
 
-    @admin.action(description="Rotate the signing secret")
+    @admin.action(description="Resume deliveries now (end the pause)", permissions=["change"])
+    def resume(self, request, queryset):
+        for endpoint in queryset:
+            services.webhook_endpoint_resume(endpoint=endpoint, by=request.user)
+        self.message_user(request, f"Resumed {queryset.count()} endpoint(s).", messages.SUCCESS)
+
+    @admin.action(description="Rotate the signing secret", permissions=["change"])
     def rotate_secret(self, request, queryset):
         for endpoint in queryset:
             secret = services.webhook_endpoint_rotate_secret(endpoint=endpoint)
-            self.message_user(
-                request, f"New signing secret for {endpoint.name}: {secret}", messages.WARNING
+            secret_keep_for_one_view(
+                request, label="New signing secret", name=endpoint.name, secret=secret
             )
+        return secret_page_redirect()
 
 
 @admin.register(WebhookDelivery)
@@ -195,8 +281,11 @@ class WebhookDeliveryAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    def has_view_permission(self, request, obj=None):
+        return policies.may_view_deliveries(request.user)  # the API asks the same
+
     def has_change_permission(self, request, obj=None):
-        return request.method in ("GET", "HEAD") and super().has_view_permission(request, obj)
+        return request.method in ("GET", "HEAD") and self.has_view_permission(request, obj)
 
     @admin.action(description="Deliver again")
     def redeliver(self, request, queryset):

@@ -1,8 +1,11 @@
 """API tokens and webhooks: how newsroom systems and dashboards integrate with the workbench."""
 
+from datetime import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 
 class ApiToken(models.Model):
@@ -75,12 +78,32 @@ class WebhookEndpoint(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Delivery bookkeeping (integrations.services), not settings a person edits.
+    busy_until = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="A delivery is being sent (one at a time per endpoint) until then at most.",
+    )
+    consecutive_failures = models.PositiveIntegerField(
+        default=0, editable=False, help_text="Failed delivery attempts in a row."
+    )
+    paused_until = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Circuit breaker: after repeated failures nothing is sent until then.",
+    )
+    pause_reason = models.TextField(blank=True, editable=False)
 
     class Meta:
         ordering = ["name", "id"]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.url})"
+
+    def is_paused(self, now: datetime | None = None) -> bool:
+        return self.paused_until is not None and self.paused_until > (now or timezone.now())
 
 
 class WebhookDelivery(models.Model):

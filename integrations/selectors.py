@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from integrations.models import WebhookDelivery, WebhookEndpoint
 
@@ -36,4 +36,33 @@ def webhook_deliveries_stuck(*, before: datetime) -> list[int]:
             status__in=[WebhookDelivery.Status.SENDING, WebhookDelivery.Status.RETRYING],
             next_attempt_at__lt=before,
         ).values_list("pk", flat=True)
+    )
+
+
+def _due(now: datetime) -> Q:
+    """Deliveries waiting to be sent now: pending (unless waiting out a pause), or a retry
+    whose time has come."""
+    return Q(status=WebhookDelivery.Status.PENDING) & (
+        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
+    ) | Q(status=WebhookDelivery.Status.RETRYING, next_attempt_at__lte=now)
+
+
+def webhook_delivery_next_due(*, endpoint_id: int, now: datetime) -> int | None:
+    """The endpoint's oldest delivery that may be sent now (one at a time per endpoint)."""
+    return (
+        WebhookDelivery.objects.filter(_due(now), endpoint_id=endpoint_id)
+        .order_by("id")
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
+def webhook_endpoints_idle_with_due_work(*, now: datetime) -> list[int]:
+    """Endpoints nobody is sending to and not paused, with deliveries waiting (the sweep)."""
+    due = WebhookDelivery.objects.filter(_due(now), endpoint=OuterRef("pk"))
+    return list(
+        WebhookEndpoint.objects.filter(Q(busy_until__isnull=True) | Q(busy_until__lt=now))
+        .filter(Q(paused_until__isnull=True) | Q(paused_until__lte=now))
+        .filter(Exists(due))
+        .values_list("pk", flat=True)
     )

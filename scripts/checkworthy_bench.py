@@ -15,7 +15,6 @@ wall time and the median CPU time of the calling thread (steadier on a busy mach
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import random
@@ -35,6 +34,7 @@ from claims.triage.heuristic import Heuristic  # noqa: E402
 from claims.triage.labels import read_labels  # noqa: E402
 from claims.triage.model import load  # noqa: E402
 from claims.triage.training import train  # noqa: E402
+from workbench.csvsafe import SafeWriter  # noqa: E402
 
 OUT = ROOT / "var" / "checkworthy" / "synthetic.csv"
 SHARED = ROOT.parent / "shared" / "data" / "article-pages" / "ground-truth.json"
@@ -189,7 +189,7 @@ def main() -> None:
 
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
+        writer = SafeWriter(f)  # OWASP: no spreadsheet formulas
         writer.writerow(["text", "label", "group"])
         writer.writerows(generate(args.rows, args.seed))
 

@@ -15,7 +15,6 @@ publishers and never enter the repository). Both files read back with
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
 import json
 import sys
@@ -25,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from claims.triage.labels import LabelFileError, read_anchored  # noqa: E402
+from workbench.csvsafe import SafeWriter  # noqa: E402
 
 STORE = ROOT / "tests" / "data" / "checkworthy" / "sentences.jsonl"
 SHARED = ROOT.parent / "shared" / "data" / "article-pages" / "ground-truth.json"
@@ -54,7 +54,7 @@ def main() -> None:
     csv_path = args.out / f"labels{suffix}.csv"
     jsonl_path = args.out / f"labels{suffix}.jsonl"
     with csv_path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
+        writer = SafeWriter(f)  # OWASP: no spreadsheet formulas
         writer.writerow(["text", "label", "group"])
         writer.writerows((r.text, r.label, r.group) for r in rows)
     with jsonl_path.open("w", encoding="utf-8") as f:

@@ -1,10 +1,12 @@
 #!/usr/bin/env python
-"""Run the workbench in one terminal: the Django web server and a Celery worker (with beat).
+"""Run the workbench in one terminal: the Django web server and the Celery workers, one per
+queue (``workbench.celery.WORKERS``: extract, archive, webhooks, default; beat runs in the
+default queue's worker).
 
     python scripts/run.py 127.0.0.1:8000
 
-Ctrl-C (or SIGTERM) stops both; if either exits on its own, the other is stopped too, so a
-broken worker is never hidden behind a running web server.
+Ctrl-C (or SIGTERM) stops all of them; if any exits on its own, the others are stopped too, so
+a broken worker is never hidden behind a running web server.
 """
 
 from __future__ import annotations
@@ -16,17 +18,28 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-WORKER = [
-    *(sys.executable, "-m", "celery", "-A", "workbench", "worker", "-B"),
-    *("-Q", "default,archive", "--concurrency", "2", "--without-gossip", "--without-mingle"),
-    *("-l", "info"),
-]
+sys.path.insert(0, str(ROOT))
+
+from workbench.celery import WORKERS, worker_command  # noqa: E402
+
+
+def commands(addr: str) -> list[list[str]]:
+    """The web server, then one worker per queue (names ``<queue>@<host>``)."""
+    workers = [
+        worker_command(
+            spec.queue,
+            concurrency=spec.concurrency,
+            name=f"{spec.queue}@%h",
+            beat=spec.queue == "default",
+        )
+        for spec in WORKERS
+    ]
+    return [*workers, [sys.executable, "manage.py", "runserver", "--noreload", addr]]
 
 
 def main() -> int:
     addr = sys.argv[1] if len(sys.argv) > 1 else "127.0.0.1:8000"
-    web = [sys.executable, "manage.py", "runserver", "--noreload", addr]
-    children = [subprocess.Popen(command, cwd=ROOT) for command in (WORKER, web)]
+    children = [subprocess.Popen(command, cwd=ROOT) for command in commands(addr)]
     stopping = False
 
     def stop(signum, frame):

@@ -10,7 +10,6 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -96,6 +95,43 @@ def bob(db):
     return make_user("bob", group="Editor")
 
 
+# DNS without a network ----------------------------------------------------------------------
+
+#: a public address (example.org's) for the made-up host names of the tests
+PUBLIC_IP = "93.184.215.14"
+
+
+@pytest.fixture
+def fake_dns(monkeypatch):
+    """Resolve the tests' host names without a network: ``*.example.org`` and ``*.example.com``
+    to a public address; ``fake_dns["internal.test"] = "10.0.0.5"`` adds a name. Addresses
+    (``127.0.0.1``, ``2130706433``) and ``localhost`` resolve as usual; any other name does not
+    exist, so that no test waits for a real DNS server."""
+    import socket
+
+    answers: dict[str, str] = {}
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        name = host.lower().rstrip(".") if isinstance(host, str) else host
+        ip = answers.get(name)
+        if ip is None and isinstance(name, str) and name.endswith(("example.org", "example.com")):
+            ip = PUBLIC_IP
+        if ip is None:
+            if not isinstance(name, str) or name == "localhost":
+                return real(host, port, *args, **kwargs)
+            try:
+                return real(host, port, *args, **{**kwargs, "flags": socket.AI_NUMERICHOST})
+            except socket.gaierror:
+                raise socket.gaierror(socket.EAI_NONAME, "Name or service not known") from None
+        if ":" in ip:
+            return [(socket.AF_INET6, socket.SOCK_STREAM, 6, "", (ip, port or 0, 0, 0))]
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (ip, port or 0))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    return answers
+
+
 # Local web servers ----------------------------------------------------------------------
 
 
@@ -124,33 +160,34 @@ def _database_url(settings_dict) -> str:
 
 
 class WorkerProcess:
-    def __init__(self, env: dict[str, str], log_path: Path, queues: str = "default,archive"):
-        self.queues = queues
+    """A real ``celery worker`` subprocess. By default it serves every queue (the tests of the
+    flows); the queue isolation tests start one per queue, as ``make run`` does."""
+
+    def __init__(
+        self,
+        env: dict[str, str],
+        log_path: Path,
+        queues: str | None = None,
+        concurrency: int = 2,
+    ):
+        from workbench.celery import QUEUES
+
+        self.queues = queues or ",".join(QUEUES)
+        self.concurrency = concurrency
         self.env = env
         self.log_path = log_path
         self.proc: subprocess.Popen | None = None
 
     def start(self, timeout: float = 60) -> None:
+        from workbench.celery import worker_command
+
         log = self.log_path.open("ab")
         self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "workbench",
-                "worker",
-                "-Q",
+            worker_command(
                 self.queues,
-                "--concurrency",
-                "2",
-                "--without-gossip",
-                "--without-mingle",
-                "-l",
-                "info",
-                "-n",
-                f"test-{os.getpid()}-{id(self)}@%h",
-            ],
+                concurrency=self.concurrency,
+                name=f"test-{os.getpid()}-{id(self)}@%h",
+            ),
             cwd=ROOT,
             env=self.env,
             stdout=log,
@@ -194,10 +231,10 @@ def _say(request, line: str) -> None:
 
 
 def _purge_queues() -> None:
-    from workbench.celery import app
+    from workbench.celery import QUEUES, app
 
     with app.connection_for_write() as conn:
-        for queue in ("default", "archive"):
+        for queue in QUEUES:
             conn.default_channel.queue_purge(queue)
 
 

@@ -11,15 +11,65 @@ from tests.conftest import ROOT
 
 
 def test_compose_file_defines_the_stack_with_health_checks():
+    from workbench.celery import QUEUES
+
     compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
     services = compose["services"]
-    assert set(services) == {"postgres", "redis", "web", "worker", "beat"}
+    workers = {f"worker-{queue}" for queue in QUEUES}
+    assert set(services) == {"postgres", "redis", "web", "beat", *workers}
     for name in services:
         assert "healthcheck" in services[name], name
     assert "gunicorn" in services["web"]["command"]
-    assert "archive" in services["worker"]["command"]
-    assert "archive:/data/media" in services["worker"]["volumes"]
+    for queue in QUEUES:  # one worker service per queue, consuming that queue only
+        command = services[f"worker-{queue}"]["command"].split()
+        assert command[command.index("-Q") + 1] == queue
+        assert "archive:/data/media" in services[f"worker-{queue}"]["volumes"]
     assert services["web"]["environment"]["REDIS_URL"].startswith("redis://")
+
+
+def test_each_kind_of_work_has_its_own_queue_and_time_limits():
+    from celery import current_app
+
+    import workbench.celery  # noqa: F401 - registers the tasks
+    from workbench.celery import QUEUES, app
+
+    app.loader.import_default_modules()
+    route = {name: app.amqp.router.route({}, name)["queue"].name for name in app.tasks}
+    assert route["claims.tasks.extract_article_claims"] == "extract"
+    assert route["sources.tasks.archive_snapshot"] == "archive"
+    assert route["claims.tasks.fetch_article"] == "archive"
+    assert route["integrations.tasks.deliver_webhook"] == "webhooks"
+    assert route["claims.tasks.find_evidence"] == "default"
+    apps = ("claims.", "sources.", "integrations.")
+    ours = {name: queue for name, queue in route.items() if name.startswith(apps)}
+    assert set(ours.values()) <= set(QUEUES)
+    assert set(ours.values()) == set(QUEUES)  # and every queue has work
+    limits = {
+        name: (current_app.tasks[name].soft_time_limit, current_app.tasks[name].time_limit)
+        for name in ("claims.tasks.extract_article_claims", "integrations.tasks.deliver_webhook")
+    }
+    for soft, hard in limits.values():
+        assert soft and hard and soft < hard
+    # A delivery gives up long before an archive fetch would.
+    assert limits["integrations.tasks.deliver_webhook"][1] <= 30
+
+
+def test_make_run_starts_a_worker_for_every_queue():
+    from workbench.celery import QUEUES
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import run
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    commands = run.commands("127.0.0.1:8000")
+    served = [c[c.index("-Q") + 1] for c in commands if "worker" in c]
+    assert served == list(QUEUES)  # one process each: none waits behind another
+    assert sum("-B" in c for c in commands) == 1  # beat once
+    assert any("runserver" in c for c in commands)
+    readme = (ROOT / "README.md").read_text()
+    for queue in QUEUES:
+        assert f"`{queue}`" in readme, f"the README does not mention the {queue} queue"
 
 
 def _manage(*args, **env):

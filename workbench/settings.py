@@ -169,6 +169,9 @@ SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", False)
 if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Debug pages and error reports never show DATABASE_URL, REDIS_URL or any URL's password.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "workbench.debug.SecretsHidingFilter"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -220,10 +223,21 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# One queue per kind of work, each served by workers of its own (workbench/celery.py, WORKERS):
+# extraction never waits behind archiving or webhook deliveries.
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TASK_ROUTES = {
+    "claims.tasks.extract_article_claims": {"queue": "extract"},
+    "claims.tasks.fetch_article": {"queue": "archive"},  # a page fetch, like archiving
     "sources.tasks.*": {"queue": "archive"},
+    "integrations.tasks.deliver_webhook": {"queue": "webhooks"},
 }
+# Time limits that fit each queue (soft: the task records why it stopped; hard: the process is
+# killed and replaced). Archiving uses CELERY_TASK_(SOFT_)TIME_LIMIT above; evidence 60/90 s.
+EXTRACT_SOFT_TIME_LIMIT = env_int("EXTRACT_SOFT_TIME_LIMIT", 60)
+EXTRACT_TIME_LIMIT = env_int("EXTRACT_TIME_LIMIT", 75)
+WEBHOOK_SOFT_TIME_LIMIT = env_int("WEBHOOK_SOFT_TIME_LIMIT", 20)
+WEBHOOK_TIME_LIMIT = env_int("WEBHOOK_TIME_LIMIT", 30)
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_SERIALIZER = "json"
@@ -279,6 +293,18 @@ FETCH_USER_AGENT = env(
 FETCH_DOMAIN_CONCURRENCY = env_int("FETCH_DOMAIN_CONCURRENCY", 2)
 FETCH_DOMAIN_INTERVAL = env_float("FETCH_DOMAIN_INTERVAL", 1.0)
 FETCH_DOMAIN_WAIT = env_float("FETCH_DOMAIN_WAIT", 30.0)
+
+# Webhooks (integrations/): endpoints per integration, short timeouts per delivery attempt
+# (one attempt at a time per endpoint), and the circuit breaker that pauses an endpoint after
+# WEBHOOK_BREAKER_FAILURES failed attempts in a row (5 minutes, doubling up to an hour).
+WEBHOOK_MAX_ENDPOINTS = env_int("WEBHOOK_MAX_ENDPOINTS", 10)
+WEBHOOK_MAX_RETRIES = env_int("WEBHOOK_MAX_RETRIES", 8)
+WEBHOOK_CONNECT_TIMEOUT = env_float("WEBHOOK_CONNECT_TIMEOUT", 3.0)
+WEBHOOK_READ_TIMEOUT = env_float("WEBHOOK_READ_TIMEOUT", 5.0)
+WEBHOOK_DEADLINE = env_float("WEBHOOK_DEADLINE", 10.0)
+WEBHOOK_BREAKER_FAILURES = env_int("WEBHOOK_BREAKER_FAILURES", 5)
+WEBHOOK_BREAKER_PAUSE = timedelta(seconds=env_int("WEBHOOK_BREAKER_PAUSE_SECONDS", 300))
+WEBHOOK_BREAKER_MAX_PAUSE = timedelta(seconds=env_int("WEBHOOK_BREAKER_MAX_PAUSE_SECONDS", 3600))
 
 # Archiving: retries of transient failures, and how long a snapshot may stay claimed.
 ARCHIVE_MAX_RETRIES = env_int("ARCHIVE_MAX_RETRIES", 5)
@@ -338,6 +364,8 @@ SPECTACULAR_SETTINGS = {
         "claims.api.schema.require_body_or_url",
     ],
     "SWAGGER_UI_DIST": "SIDECAR",
+    # No online validator badge (it would send the schema's address to validator.swagger.io).
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SERVE_INCLUDE_SCHEMA": False,
@@ -360,4 +388,7 @@ CLAIMREVIEW_ORG_NAME = env("CLAIMREVIEW_ORG_NAME", "Example Fact Desk")
 CLAIMREVIEW_ORG_URL = env("CLAIMREVIEW_ORG_URL", "https://factdesk.example.org/")
 
 LOGIN_URL = "admin:login"
+# Messages live in the (server-side) session, never in a cookie: a message may name something
+# that must not travel (secrets themselves are shown on a one-time page, integrations/admin.py).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")

@@ -16,10 +16,15 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.text import slugify
 
-from claims import exports, selectors, services
-from claims.admin.base import STATUS_COLOURS, download
+from claims import exports, policies, selectors, services
+from claims.admin.base import (
+    STATUS_COLOURS,
+    CorrectionNoteMixin,
+    NoRevertHistoryAdmin,
+    download,
+)
 from claims.highlight import Mark, render_marked
-from claims.models import Article, Claim, Verdict
+from claims.models import ARTICLE_PUBLISHED_FIELDS, Article, Claim, Verdict
 from workbench.errors import DomainError
 
 
@@ -58,6 +63,13 @@ class ArticleForm(forms.ModelForm):
         return cleaned  # a URL alone: fetched by a worker once saved (save_model)
 
 
+class ArticleCorrectionForm(CorrectionNoteMixin, ArticleForm):
+    """An editor's form of an article that a published fact-check shows: its author, outlet,
+    URL and date change with a correction note."""
+
+    frozen_fields = ARTICLE_PUBLISHED_FIELDS
+
+
 CLAIM_COLUMNS = (
     "position",
     "text",
@@ -90,7 +102,7 @@ class ImportForm(forms.Form):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(NoRevertHistoryAdmin):
     form = ArticleForm
     list_display = [
         "title",
@@ -125,8 +137,20 @@ class ArticleAdmin(admin.ModelAdmin):
     def claim_count(self, obj):
         return obj.claim_count
 
+    def _frozen(self, obj) -> bool:
+        return obj is not None and selectors.article_has_published_claims(obj)
+
     def get_readonly_fields(self, request, obj=None):
-        return self.readonly_fields if obj else []
+        if obj is None:
+            return []
+        if self._frozen(obj) and not policies.may_correct_published(request.user):
+            return [*self.readonly_fields, *ARTICLE_PUBLISHED_FIELDS]
+        return self.readonly_fields
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if self._frozen(obj) and policies.may_correct_published(request.user):
+            kwargs["form"] = ArticleCorrectionForm
+        return super().get_form(request, obj, change, **kwargs)
 
     def get_inlines(self, request, obj):
         return self.inlines if obj else []
@@ -138,12 +162,16 @@ class ArticleAdmin(admin.ModelAdmin):
             obj.language = obj.language.strip().lower()
             obj.language_by_reviewer = bool(obj.language)
         if change or body.strip():
-            services.article_save(
-                article=obj,
-                body=body,
-                by=request.user,
-                language_changed=change and language_changed,
-            )
+            try:
+                services.article_save(
+                    article=obj,
+                    body=body,
+                    by=request.user,
+                    correction_note=form.cleaned_data.get("correction_note", ""),
+                    language_changed=change and language_changed,
+                )
+            except DomainError as exc:  # a verdict was published since the form was shown
+                self.message_user(request, f"Not saved: {exc.message}", messages.ERROR)
         else:
             services.article_fetch_request(article=obj, by=request.user)
 
@@ -241,6 +269,7 @@ class ArticleAdmin(admin.ModelAdmin):
             raise PermissionDenied
         form = ImportForm(request.POST or None, request.FILES or None)
         result = None
+        refused = False  # a malformed file or row: 400, the reasons on the page
         if request.method == "POST" and form.is_valid():
             upload = form.cleaned_data["file"]
             try:
@@ -248,7 +277,9 @@ class ArticleAdmin(admin.ModelAdmin):
                 result = services.claims_import(article=article, rows=rows, by=request.user)
             except DomainError as exc:
                 form.add_error("file", exc.message)
+                refused = True
             else:
+                refused = bool(result.rejected)
                 if result.created:
                     self.message_user(
                         request, f"Imported {len(result.created)} claim(s).", messages.SUCCESS
@@ -267,4 +298,6 @@ class ArticleAdmin(admin.ModelAdmin):
             "form": form,
             "result": result,
         }
-        return TemplateResponse(request, "admin/claims/article/import.html", context)
+        return TemplateResponse(
+            request, "admin/claims/article/import.html", context, status=400 if refused else 200
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from simple_history.admin import SimpleHistoryAdmin
@@ -35,3 +36,30 @@ def download(text: str, filename: str, content_type: str) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+class CorrectionNoteMixin(forms.Form):
+    """A form of something a published fact-check shows (published means frozen): an editor
+    changes it with a note saying what is corrected and why, kept in the history. The
+    services check the same rule (``claims.services.published``)."""
+
+    correction_note = forms.CharField(
+        required=False,
+        max_length=500,
+        label="Correction note",
+        widget=forms.TextInput(attrs={"size": 80}),
+        help_text="This is part of a published fact-check: to change it, say what you correct "
+        "and why (kept in the history).",
+    )
+    #: the fields whose change needs the note
+    frozen_fields: tuple[str, ...] = ()
+
+    def clean(self):
+        cleaned = super().clean()
+        changed = [name for name in self.frozen_fields if name in self.changed_data]
+        if changed and not (self.cleaned_data.get("correction_note") or "").strip():
+            self.add_error(
+                "correction_note",
+                "This changes a published fact-check: say what you correct and why.",
+            )
+        return cleaned

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
@@ -14,7 +15,7 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from claims import policies, selectors, services
-from claims.admin.base import STATUS_COLOURS, NoRevertHistoryAdmin
+from claims.admin.base import STATUS_COLOURS, CorrectionNoteMixin, NoRevertHistoryAdmin
 from claims.admin.changelist import (
     ClaimActionForm,
     ClaimChangeList,
@@ -27,7 +28,21 @@ from claims.highlight import Mark, render_marked
 from claims.models import Citation, Claim, Verdict
 from workbench.errors import DomainError
 
-WORKFLOW_ACTIONS = ("assign_me", "unassign", "dismiss", "reopen", "publish", "reject")
+WORKFLOW_ACTIONS = (
+    "assign_me",
+    "unassign",
+    "dismiss",
+    "reopen",
+    "publish",
+    "reject",
+    "unpublish",
+)
+
+
+class ClaimCorrectionForm(CorrectionNoteMixin, forms.ModelForm):
+    """An editor's form of a claim with a published verdict: its words change with a note."""
+
+    frozen_fields = ("text",)
 
 
 @admin.register(Claim)
@@ -93,6 +108,28 @@ class ClaimAdmin(NoRevertHistoryAdmin):
 
     def get_queryset(self, request):
         return selectors.claims_for_review(super().get_queryset(request))
+
+    # Published means frozen: the claim's words, for everyone but an editor's correction --
+
+    def _frozen(self, obj) -> bool:
+        return obj is not None and selectors.claim_published_at(obj) is not None
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if self._frozen(obj) and not policies.may_correct_published(request.user):
+            readonly.append("text")
+        return readonly
+
+    def get_fields(self, request, obj=None):
+        fields = list(super().get_fields(request, obj))
+        if self._frozen(obj) and policies.may_correct_published(request.user):
+            fields.insert(fields.index("text") + 1, "correction_note")
+        return fields
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if self._frozen(obj) and policies.may_correct_published(request.user):
+            kwargs["form"] = ClaimCorrectionForm
+        return super().get_form(request, obj, change, **kwargs)
 
     def get_changelist(self, request, **kwargs):
         return ClaimChangeList
@@ -208,6 +245,9 @@ class ClaimAdmin(NoRevertHistoryAdmin):
             proposed = verdict.status == Verdict.Status.PROPOSED
             verdict.can_publish = proposed and policies.may_publish(user, verdict)
             verdict.can_reject = proposed and policies.may_reject(user, verdict)
+            verdict.can_unpublish = verdict.status == Verdict.Status.PUBLISHED and (
+                policies.may_unpublish(user, verdict)
+            )
         evidence = []
         for citation, passages in selectors.claim_evidence(claim):
             evidence.append(
@@ -271,6 +311,16 @@ class ClaimAdmin(NoRevertHistoryAdmin):
                         by=user,
                     )
             message = "The claim is dismissed."
+        elif action == "unpublish":
+            verdict = get_object_or_404(Verdict, pk=request.POST.get("verdict") or 0, claim=claim)
+            done = self._call(
+                request,
+                services.verdict_unpublish,
+                verdict=verdict,
+                by=user,
+                reason=request.POST.get("reason", ""),
+            )
+            message = "The fact-check is unpublished; the claim is back in review."
         else:  # publish / reject a verdict of this claim
             verdict = get_object_or_404(Verdict, pk=request.POST.get("verdict") or 0, claim=claim)
             service = services.verdict_publish if action == "publish" else services.verdict_reject
@@ -297,7 +347,7 @@ class ClaimAdmin(NoRevertHistoryAdmin):
         return False  # claims come from extraction and imports
 
     def save_model(self, request, obj, form, change):
-        if form.changed_data:
+        if set(form.changed_data) - {"correction_note"}:
             self._call(
                 request,
                 services.claim_update,
@@ -306,20 +356,28 @@ class ClaimAdmin(NoRevertHistoryAdmin):
                 text=obj.text,
                 kind=obj.kind,
                 checkworthiness=obj.checkworthiness,
+                correction_note=form.cleaned_data.get("correction_note", ""),
             )
 
     def save_formset(self, request, form, formset, change):
         if formset.model is Citation:
-            self._save_citations(request, form.instance, formset)
+            note = form.cleaned_data.get("correction_note", "")
+            self._save_citations(request, form.instance, formset, correction_note=note)
         elif formset.model is Verdict:
             self._save_verdicts(request, form.instance, formset)
         else:
             super().save_formset(request, form, formset, change)
 
-    def _save_citations(self, request, claim, formset):
+    def _save_citations(self, request, claim, formset, correction_note: str = ""):
         formset.save(commit=False)  # fills new/changed/deleted_objects; new rows go below
         for citation in formset.deleted_objects:
-            self._call(request, services.citation_remove, citation=citation, by=request.user)
+            self._call(
+                request,
+                services.citation_remove,
+                citation=citation,
+                by=request.user,
+                correction_note=correction_note,
+            )
         for citation, _fields in formset.changed_objects:
             self._call(
                 request,
@@ -328,6 +386,7 @@ class ClaimAdmin(NoRevertHistoryAdmin):
                 relation=citation.relation,
                 note=citation.note,
                 by=request.user,
+                correction_note=correction_note,
             )
         formset.new_objects = [
             citation

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
+from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 
-from claims import services
+from claims import policies, selectors, services
 from claims.models import Citation, Verdict
 from sources.selectors import snapshot_latest
 from workbench.errors import DomainError
@@ -43,12 +45,38 @@ class CitationForm(forms.ModelForm):
             raise forms.ValidationError(exc.message) from exc
 
 
+class CitationFormSet(BaseInlineFormSet):
+    """The claim's citations. Those of a published verdict are frozen (published means frozen):
+    only an editor changes or removes them, with the claim form's correction note."""
+
+    may_correct = False  # set per request by ``CitationInline.get_formset``
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if self.may_correct or not form.instance.pk or not self._published_at:
+            return
+        if form.instance.created_at <= self._published_at:
+            for name in ("relation", "note", "DELETE"):
+                if name in form.fields:
+                    form.fields[name].disabled = True
+
+    @cached_property
+    def _published_at(self):
+        return selectors.claim_published_at(self.instance) if self.instance.pk else None
+
+
 class CitationInline(admin.TabularInline):
     model = Citation
     form = CitationForm
+    formset = CitationFormSet
     fields = ["url", "relation", "note", "snapshot", "evidence", "added_by", "history"]
     readonly_fields = ["snapshot", "evidence", "added_by", "history"]
     extra = 1
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        may_correct = policies.may_correct_published(request.user)
+        return type(formset.__name__, (formset,), {"may_correct": may_correct})
 
     def get_queryset(self, request):
         return (

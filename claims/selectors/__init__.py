@@ -29,7 +29,10 @@ from claims.selectors.reading import (
 )
 from claims.selectors.similar import SimilarClaim, claim_tokens, claims_similar, jaccard
 from claims.selectors.verdicts import (
+    article_has_published_claims,
     awaiting_approval,
+    citation_is_published,
+    claim_published_at,
     claim_verdicts,
     verdict_current,
     verdict_published_of,
@@ -40,14 +43,17 @@ __all__ = [
     "AuditEntry",
     "SimilarClaim",
     "article_claims_for_reading",
+    "article_has_published_claims",
     "articles_for_api",
     "awaiting_approval",
+    "citation_is_published",
     "citations_for_api",
     "citations_of",
     "citations_with_stale_evidence",
     "claim_audit_trail",
     "claim_evidence",
     "claim_pieces",
+    "claim_published_at",
     "claim_tokens",
     "claim_verdicts",
     "claims_for_api",

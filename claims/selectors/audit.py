@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from claims.models import Citation, Claim, Verdict
+from claims.models import Article, Citation, Claim, Verdict
 from sources.models import Source
 
 
@@ -14,7 +14,7 @@ from sources.models import Source
 class AuditEntry:
     when: datetime
     who: Any
-    what: str  # "Claim", "Citation …", "Verdict …"
+    what: str  # "Article", "Claim", "Citation …", "Verdict …"
     action: str  # Created / Changed / Deleted
     changes: list[str]
     url: str = ""
@@ -22,6 +22,7 @@ class AuditEntry:
 
 _HISTORY_TYPES = {"+": "Created", "~": "Changed", "-": "Deleted"}
 _AUDITED_FIELDS = {
+    "article": ["author", "outlet", "url", "published_on"],  # what its ClaimReview shows
     "claim": ["status", "assignee", "dismissal_reason", "dismissal_note", "text", "kind"],
     "citation": ["relation", "note"],
     "verdict": ["status", "rating", "explanation", "approved_by", "published_at", "supersedes"],
@@ -29,13 +30,15 @@ _AUDITED_FIELDS = {
 
 
 def claim_audit_trail(claim: Claim) -> list[AuditEntry]:
-    """Everything done to a claim, its citations and its verdicts, newest first.
+    """Everything done to a claim, its citations and its verdicts, newest first, and the
+    corrections of its article (what its ClaimReview shows of the article).
 
     Deleted citations and superseded or rejected verdicts stay in the trail: simple-history
     keeps a record for every save and delete.
     """
     entries: list[AuditEntry] = []
     groups = [
+        ("article", Article.history.filter(id=claim.article_id), lambda r: "Article"),
         ("claim", Claim.history.filter(id=claim.pk), lambda r: "Claim"),
         (
             "citation",
@@ -55,6 +58,10 @@ def claim_audit_trail(claim: Claim) -> list[AuditEntry]:
         for record in records:
             changes = _changes(kind, previous.get(record.id), record, users)
             previous[record.id] = record
+            if record.history_change_reason:  # a correction, an unpublishing: why
+                changes.append(record.history_change_reason)
+            elif kind == "article" and not changes:
+                continue  # the article's own edits are on its page; here what ClaimReview shows
             entries.append(
                 AuditEntry(
                     when=record.history_date,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.db.models import Exists, F, OuterRef, QuerySet, Subquery
 
-from claims.models import Claim, Verdict
+from claims.models import Article, Citation, Claim, Verdict
 
 
 def verdict_current(field: str = "rating", *, published_only: bool = False) -> Subquery:
@@ -47,3 +49,23 @@ def verdicts_published() -> QuerySet[Verdict]:
         .filter(status=Verdict.Status.PUBLISHED)
         .order_by("-published_at", "-id")
     )
+
+
+def claim_published_at(claim: Claim) -> datetime | None:
+    """When the claim's current fact-check was published (None: nothing published)."""
+    return (
+        Verdict.objects.filter(claim=claim, status=Verdict.Status.PUBLISHED)
+        .values_list("published_at", flat=True)
+        .first()
+    )
+
+
+def article_has_published_claims(article: Article) -> bool:
+    """Whether a published ClaimReview shows this article (its author, outlet, URL, date)."""
+    return Verdict.objects.filter(claim__article=article, status=Verdict.Status.PUBLISHED).exists()
+
+
+def citation_is_published(citation: Citation) -> bool:
+    """A citation of the claim's published verdict: there before the verdict was published."""
+    published_at = claim_published_at(citation.claim)
+    return published_at is not None and citation.created_at <= published_at

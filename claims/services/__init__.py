@@ -41,7 +41,12 @@ from claims.services.evidence import (
     evidence_stale_citation_ids,
 )
 from claims.services.imports import claims_import, claims_rows_parse
-from claims.services.verdicts import verdict_propose, verdict_publish, verdict_reject
+from claims.services.verdicts import (
+    verdict_propose,
+    verdict_publish,
+    verdict_reject,
+    verdict_unpublish,
+)
 
 __all__ = [
     "article_create",
@@ -76,4 +81,5 @@ __all__ = [
     "verdict_propose",
     "verdict_publish",
     "verdict_reject",
+    "verdict_unpublish",
 ]

@@ -19,7 +19,8 @@ from claims.extraction import (
     looks_like_html,
     run_extraction,
 )
-from claims.models import Article, Claim
+from claims.models import ARTICLE_PUBLISHED_FIELDS, Article, Claim, record_history_by
+from claims.services.published import correction_reason, record_reason
 from sources.normalise import url_normalize
 from sources.services import FetchedPage, page_fetch
 from workbench.errors import DomainError
@@ -141,13 +142,22 @@ def article_text(body: str) -> str:
 
 
 def article_save(
-    *, article: Article, body: str, by=None, language_changed: bool = False
+    *,
+    article: Article,
+    body: str,
+    by=None,
+    correction_note: str = "",
+    language_changed: bool = False,
 ) -> Article:
     """Save a new or edited article; (re-)extract claims when its body or, set by a reviewer,
-    its language changed (the claims are read in that language)."""
+    its language changed (the claims are read in that language).
+
+    Published means frozen: what a published ClaimReview shows of the article (its author,
+    outlet, URL and date) changes only by an editor's correction (``correction_note``)."""
     body = article_text(body)
     if not body.strip():
         raise DomainError("The article has no text.", code="empty_article")
+    _check_published_fields(article, by=by, correction_note=correction_note)
     if not article.title.strip():
         article.title = _title_from_body(body)
     if article.pk is None and by is not None:
@@ -161,6 +171,20 @@ def article_save(
         if body_changed or language_changed:
             article_request_extraction(article=article)
     return article
+
+
+def _check_published_fields(article: Article, *, by, correction_note: str) -> None:
+    if article.pk is None:
+        return
+    stored = Article.objects.filter(pk=article.pk).values(*ARTICLE_PUBLISHED_FIELDS).first()
+    if stored is None:
+        return
+    changed = [name for name in ARTICLE_PUBLISHED_FIELDS if getattr(article, name) != stored[name]]
+    if changed and selectors.article_has_published_claims(article):
+        what = "The article's " + " and ".join(changed).replace("published_on", "date")
+        record_reason(article, correction_reason(by=by, note=correction_note, what=what))
+    if by is not None:
+        record_history_by(article, by)
 
 
 def _title_from_body(body: str) -> str:

@@ -8,8 +8,10 @@ from django.db import IntegrityError, transaction
 
 from claims import policies
 from claims.models import Citation, Claim, record_history_by
+from claims.selectors import citation_is_published
 from claims.services.claims import claim_save_status
 from claims.services.evidence import evidence_request
+from claims.services.published import correction_reason, record_reason
 from sources.normalise import url_normalize
 from sources.selectors import snapshot_latest_succeeded
 from sources.services import snapshot_request, source_get_or_create
@@ -61,21 +63,39 @@ def citation_add(
     return citation
 
 
-def citation_update(*, citation: Citation, relation: str, note: str, by: Any) -> Citation:
-    """Change how a citation bears on its claim (its source stays: cite another URL instead)."""
+def citation_update(
+    *, citation: Citation, relation: str, note: str, by: Any, correction_note: str = ""
+) -> Citation:
+    """Change how a citation bears on its claim (its source stays: cite another URL instead).
+
+    A citation of a published verdict changes only by an editor's correction."""
     if not policies.is_reviewer(by):
         raise PermissionDenied("Only reviewers and editors can change citations.")
     if relation not in Citation.Relation.values:
         raise DomainError(f"Unknown relation {relation!r}.", code="invalid_relation")
+    stored = Citation.objects.filter(pk=citation.pk).values_list("relation", "note").first()
+    if stored == (relation, note):  # (a form may have set them on ``citation`` already)
+        return citation
+    if citation_is_published(citation):
+        record_reason(
+            citation,
+            correction_reason(by=by, note=correction_note, what="A citation of the verdict"),
+        )
     citation.relation, citation.note = relation, note
     record_history_by(citation, by)
     citation.save(update_fields=["relation", "note"])
     return citation
 
 
-def citation_remove(*, citation: Citation, by: Any) -> None:
-    """Delete a citation (its history, and its source's archive, stay)."""
+def citation_remove(*, citation: Citation, by: Any, correction_note: str = "") -> None:
+    """Delete a citation (its history, and its source's archive, stay). A citation of a
+    published verdict is removed only by an editor's correction."""
     if not policies.is_reviewer(by):
         raise PermissionDenied("Only reviewers and editors can remove citations.")
+    if citation_is_published(citation):
+        record_reason(
+            citation,
+            correction_reason(by=by, note=correction_note, what="A citation of the verdict"),
+        )
     record_history_by(citation, by)
     citation.delete()

@@ -14,6 +14,8 @@ from django.db import transaction
 
 from claims import policies
 from claims.models import Claim, Verdict, record_history_by
+from claims.selectors import claim_published_at
+from claims.services.published import correction_reason, record_reason
 from workbench.errors import Conflict, DomainError, PermissionDenied
 
 UNCHANGED: Any = object()  # claim_triage: leave the assignee as it is
@@ -70,8 +72,19 @@ def _save_dismissal(
     )
 
 
-def claim_update(*, claim: Claim, by: Any, text: str, kind: str, checkworthiness: float) -> Claim:
-    """Edit the claim's own words (the admin's form); spans and workflow stay as they are."""
+def claim_update(
+    *,
+    claim: Claim,
+    by: Any,
+    text: str,
+    kind: str,
+    checkworthiness: float,
+    correction_note: str = "",
+) -> Claim:
+    """Edit the claim's own words (the admin's form); spans and workflow stay as they are.
+
+    Published means frozen: the words of a claim with a published verdict change only by an
+    editor's correction (``correction_note``, kept as the history's reason)."""
     if not policies.is_reviewer(by):
         raise PermissionDenied("Only reviewers and editors can edit claims.")
     if not text.strip():
@@ -84,6 +97,10 @@ def claim_update(*, claim: Claim, by: Any, text: str, kind: str, checkworthiness
     with transaction.atomic():
         claim = Claim.objects.select_for_update().get(pk=claim.pk)
         changed = [name for name, value in values.items() if getattr(claim, name) != value]
+        if "text" in changed and claim_published_at(claim) is not None:
+            record_reason(
+                claim, correction_reason(by=by, note=correction_note, what="The claim's text")
+            )
         if changed:
             for name in changed:
                 setattr(claim, name, values[name])

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import logging
+import re
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -28,11 +29,17 @@ class ImportResult:
 
 IMPORT_MAX_ROWS = 2000
 IMPORT_MAX_BYTES = 5 * 1024 * 1024
+#: a claim's text or span: a sentence or a paragraph, never a whole file
+IMPORT_MAX_FIELD_CHARS = 10_000
+#: our own export nests five levels (article, claims, a claim, its verdicts, a verdict)
+IMPORT_MAX_JSON_DEPTH = 10
 
 
 def claims_rows_parse(*, filename: str, data: bytes) -> list[dict]:
     """Rows of an uploaded claims list: CSV with a header (``text``, optional ``span_text``,
-    ``kind``, ``checkworthiness``) or JSON (a list, or our export's ``{"claims": [...]}``)."""
+    ``kind``, ``checkworthiness``, ``start``) or JSON (a list, or our export's
+    ``{"claims": [...]}``). A file that cannot be read raises ``DomainError`` saying why, and
+    at which row or line when it can tell; never anything else."""
     if len(data) > IMPORT_MAX_BYTES:
         raise DomainError("The file is larger than 5 MB.", code="too_large")
     try:
@@ -40,21 +47,80 @@ def claims_rows_parse(*, filename: str, data: bytes) -> list[dict]:
     except UnicodeDecodeError as exc:
         raise DomainError("The file is not UTF-8 text.", code="bad_encoding") from exc
     if filename.lower().endswith(".json") or content.lstrip()[:1] in ("[", "{"):
-        try:
-            parsed = json.loads(content)
-        except json.JSONDecodeError as exc:
-            raise DomainError(f"Not valid JSON: {exc}", code="bad_json") from exc
-        rows = parsed.get("claims") if isinstance(parsed, dict) else parsed
-        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-            raise DomainError("JSON must be a list of claim objects.", code="bad_json")
+        rows = _json_rows(content)
     else:
-        reader = csv.DictReader(io.StringIO(content))
-        if not reader.fieldnames or "text" not in reader.fieldnames:
-            raise DomainError("The CSV needs a header with a 'text' column.", code="bad_csv")
-        rows = list(reader)
+        rows = _csv_rows(content)
     if len(rows) > IMPORT_MAX_ROWS:
         raise DomainError(f"At most {IMPORT_MAX_ROWS} rows per import.", code="too_many_rows")
     return rows
+
+
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_JSON_NESTING = re.compile(r"[\[\]{}\n]")
+
+
+def _json_too_deep(content: str) -> int | None:
+    """The line where ``content`` nests deeper than ``IMPORT_MAX_JSON_DEPTH``, if it does
+    (one linear scan, before the recursive parser could run out of stack)."""
+    depth, line = 0, 1
+    for match in _JSON_NESTING.finditer(_JSON_STRING.sub('""', content)):
+        char = match.group()
+        if char == "\n":
+            line += 1
+        elif char in "[{":
+            depth += 1
+            if depth > IMPORT_MAX_JSON_DEPTH:
+                return line
+        else:
+            depth -= 1
+    return None
+
+
+def _json_rows(content: str) -> list[dict]:
+    deep_at = _json_too_deep(content)
+    if deep_at is not None:
+        raise DomainError(
+            f"Not a claims list: the JSON nests deeper than {IMPORT_MAX_JSON_DEPTH} levels "
+            f"(line {deep_at}).",
+            code="bad_json",
+        )
+    try:
+        parsed = json.loads(content)
+    except json.JSONDecodeError as exc:
+        raise DomainError(f"Not valid JSON: {exc}", code="bad_json") from exc
+    except (ValueError, RecursionError) as exc:  # a 5,000-digit number; nesting, just in case
+        raise DomainError(f"Not a claims list: {exc}", code="bad_json") from exc
+    rows = parsed.get("claims") if isinstance(parsed, dict) else parsed
+    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        raise DomainError("JSON must be a list of claim objects.", code="bad_json")
+    return rows
+
+
+def _csv_rows(content: str) -> list[dict]:
+    reader = csv.DictReader(io.StringIO(content, newline=""))
+    rows: list[dict] = []
+    try:
+        if not reader.fieldnames or "text" not in reader.fieldnames:
+            raise DomainError("The CSV needs a header with a 'text' column.", code="bad_csv")
+        for row in reader:
+            rows.append(row)
+            if len(rows) > IMPORT_MAX_ROWS:
+                break
+    except csv.Error as exc:  # a field over the csv module's limit, a NUL byte...
+        raise DomainError(
+            f"Row {len(rows) + 1} (line {reader.line_num}) cannot be read: {_csv_reason(exc)}.",
+            code="bad_csv",
+        ) from exc
+    return rows
+
+
+def _csv_reason(exc: csv.Error) -> str:
+    text = str(exc)
+    if "field larger than field limit" in text:
+        return f"a field is longer than {csv.field_size_limit():,} characters"
+    if "NUL" in text:
+        return "it contains a NUL character"
+    return text
 
 
 def claims_import(*, article: Article, rows: list[dict], by) -> ImportResult:
@@ -71,6 +137,10 @@ def claims_import(*, article: Article, rows: list[dict], by) -> ImportResult:
         article = Article.objects.select_for_update().get(pk=article.pk)
         taken = set(article.claims.values_list("start", "end"))
         for number, row in enumerate(rows, start=1):
+            problem = _row_problem(row, len(body))
+            if problem:
+                result.rejected.append((number, problem))
+                continue
             text = str(row.get("text") or "").strip()
             anchor = str(row.get("span_text") or "").strip() or text
             if not text:
@@ -121,12 +191,40 @@ def claims_import(*, article: Article, rows: list[dict], by) -> ImportResult:
     return result
 
 
+_TEXT_FIELDS = ("text", "span_text", "kind")
+
+
+def _row_problem(row: dict, body_length: int) -> str:
+    """Why a row cannot be imported as it is (empty when it can be tried)."""
+    for name in _TEXT_FIELDS:
+        value = row.get(name)
+        if value is not None and not isinstance(value, str):
+            return f"{name} must be text"
+        if value is not None and len(value) > IMPORT_MAX_FIELD_CHARS:
+            return f"{name} is longer than {IMPORT_MAX_FIELD_CHARS:,} characters"
+        if value is not None and "\x00" in value:
+            return f"{name} contains a NUL character"
+    worth = row.get("checkworthiness")
+    if (worth is not None and not isinstance(worth, str | int | float)) or isinstance(worth, bool):
+        return "checkworthiness must be a number between 0 and 1"
+    start = row.get("start")
+    if start in (None, ""):
+        return ""
+    if isinstance(start, bool) or not isinstance(start, str | int):
+        return "start must be a whole number, 0 or more"
+    if isinstance(start, str) and not (start.strip().isascii() and start.strip().isdigit()):
+        return "start must be a whole number, 0 or more"
+    if int(start) < 0:
+        return "start must be a whole number, 0 or more"
+    if int(start) >= max(body_length, 1):
+        return f"start is past the end of the article ({body_length:,} characters)"
+    return ""
+
+
 def _anchor_in(body: str, anchor: str, hint) -> int | None:
-    """Where ``anchor`` stands in ``body``: at the hinted offset if it is there, else first."""
-    try:
-        start = int(hint) if hint not in (None, "") else None
-    except (TypeError, ValueError):
-        start = None
+    """Where ``anchor`` stands in ``body``: at the hinted offset (checked by ``_row_problem``:
+    a whole number inside the body) if it is there, else first."""
+    start = int(hint) if hint not in (None, "") else None
     if start is not None and body[start : start + len(anchor)] == anchor:
         return start
     index = body.find(anchor)

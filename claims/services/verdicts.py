@@ -11,6 +11,7 @@ from django.utils import timezone
 from claims import events, policies
 from claims.models import Claim, Verdict, record_history_by
 from claims.services.claims import claim_save_status
+from claims.services.published import history_reason, record_reason
 from workbench.errors import Conflict, DomainError, PermissionDenied
 from workbench.events import send_on_commit
 
@@ -98,4 +99,27 @@ def verdict_reject(*, verdict: Verdict, by: Any) -> Verdict:
         others = claim.verdicts.filter(status=Verdict.Status.PROPOSED).exists()
         if claim.status == Claim.Status.VERDICT_PROPOSED and not others:
             claim_save_status(claim, Claim.Status.IN_REVIEW, by=by)
+    return verdict
+
+
+def verdict_unpublish(*, verdict: Verdict, by: Any, reason: str) -> Verdict:
+    """An editor takes a published fact-check down (it leaves the ClaimReview feed and the
+    public record); the reason is kept in the history. The claim goes back into review, and
+    what the fact-check showed may change again."""
+    if not policies.may_unpublish(by, verdict):
+        raise PermissionDenied("Only editors unpublish fact-checks.")
+    if not reason.strip():
+        raise DomainError("Say why the fact-check is unpublished.", code="reason_required")
+    with transaction.atomic():
+        verdict = Verdict.objects.select_for_update().get(pk=verdict.pk)
+        if verdict.status != Verdict.Status.PUBLISHED:
+            raise Conflict(f"This verdict is {verdict.get_status_display().lower()}.")
+        verdict.status = Verdict.Status.UNPUBLISHED
+        record_history_by(verdict, by)
+        record_reason(verdict, history_reason(f"Unpublished: {reason.strip()}"))
+        verdict.save(update_fields=["status"])
+        claim = Claim.objects.select_for_update().get(pk=verdict.claim_id)
+        proposed = claim.verdicts.filter(status=Verdict.Status.PROPOSED).exists()
+        status = Claim.Status.VERDICT_PROPOSED if proposed else Claim.Status.IN_REVIEW
+        claim_save_status(claim, status, by=by)
     return verdict

@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from workbench.csvsafe import restore
+
 MAX_FIELD_CHARS = 10_000  # one sentence or claim; a longer field is a wrong column or a file
 MAX_ROWS = 1_000_000
 MAX_PROBLEMS = 20
@@ -168,7 +170,9 @@ def _read_csv(text: str, problems: list[tuple[int, str]]) -> list[LabelledText]:
             problems.append((start, f"{len(record)} fields where the header has {len(columns)}"))
         else:
             group = record[i_group] if i_group is not None and i_group < len(record) else None
-            row = _check_row(start, record[i_text], record[i_label], group, problems)
+            # Our own CSV files are written formula-safe (workbench.csvsafe): read back the text.
+            text = restore(record[i_text])
+            row = _check_row(start, text, record[i_label], group, problems)
             if row is not None:
                 rows.append(row)
         if len(problems) >= MAX_PROBLEMS:

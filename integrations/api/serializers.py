@@ -29,7 +29,14 @@ class WebhookEndpointSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = WebhookEndpoint
-        fields = ["id", "name", "url", "events", "is_active", "created_at"]
+        fields = ["id", "name", "url", "events", "is_active", "created_at", "paused_until"]
+        read_only_fields = ["paused_until"]
+        extra_kwargs = {
+            "paused_until": {
+                "help_text": "Circuit breaker: after repeated failed deliveries nothing is "
+                "sent until then (null: sending)."
+            }
+        }
 
 
 class WebhookEndpointCreatedSerializer(WebhookEndpointSerializer):

@@ -1,7 +1,8 @@
 """API for integrations to register their own webhook endpoints and read the delivery log.
 
 A read-write token registers, lists and deletes its own endpoints; it never sees another
-integration's. Staff sessions see all of them (registering one in the admin is the other way).
+integration's. Sessions see them only if ``integrations.policies`` says so (the admin's rule:
+superusers, or people given the permission; never reviewers or editors as such).
 """
 
 from __future__ import annotations
@@ -9,9 +10,10 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
-from integrations import selectors, services
+from integrations import policies, selectors, services
 from integrations.api.serializers import (
     WebhookDeliverySerializer,
     WebhookEndpointCreatedSerializer,
@@ -19,6 +21,7 @@ from integrations.api.serializers import (
     WebhookEndpointSerializer,
 )
 from integrations.authentication import request_api_token
+from integrations.models import WebhookEndpoint
 from workbench.api.errors import READ_ERRORS, WRITE_ERRORS, problem_responses
 from workbench.api.filters import StrictQueryParams
 from workbench.api.permissions import WriteRule
@@ -59,7 +62,12 @@ class WebhookEndpointViewSet(
     }
 
     def get_queryset(self):
-        return selectors.webhook_endpoints_visible(token=request_api_token(self.request))
+        if getattr(self, "swagger_fake_view", False):  # the schema generator, no one's request
+            return WebhookEndpoint.objects.none()
+        token = request_api_token(self.request)
+        if token is None and not policies.may_view_webhooks(self.request.user):
+            raise PermissionDenied("Your role does not allow you to see integrations' webhooks.")
+        return selectors.webhook_endpoints_visible(token=token)
 
     def create(self, request, *args, **kwargs):
         data = WebhookEndpointInputSerializer(data=request.data)
@@ -80,5 +88,7 @@ class WebhookEndpointViewSet(
     @action(detail=True, filterset_class=None, filter_backends=[])
     def deliveries(self, request, pk=None):
         endpoint = self.get_object()
+        if request_api_token(request) is None and not policies.may_view_deliveries(request.user):
+            raise PermissionDenied("Your role does not allow you to see delivery logs.")
         page = self.paginate_queryset(selectors.webhook_deliveries_of(endpoint))
         return self.get_paginated_response(WebhookDeliverySerializer(page, many=True).data)

@@ -15,6 +15,12 @@ def _fast_passwords(settings):
 
 
 @pytest.fixture(autouse=True)
+def _dns(fake_dns):
+    """Webhook URLs are resolved when registered: the tests' example.org names resolve here."""
+    return fake_dns
+
+
+@pytest.fixture(autouse=True)
 def _fresh_throttles():
     cache.clear()  # throttle counters live in the cache
     yield

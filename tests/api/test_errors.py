@@ -1,5 +1,7 @@
 """Every refusal is RFC 9457 problem+json, from the one exception handler."""
 
+import json
+
 import pytest
 
 from tests.factories import ClaimFactory
@@ -81,3 +83,48 @@ def test_numbers_are_not_text(rw_client):
     assert body["errors"] == [
         {"pointer": "#/body", "detail": "Not a valid string.", "code": "invalid"}
     ]
+
+
+# Oversized bodies and the debug page (issue 12, item 14) -------------------------------------
+
+
+@pytest.mark.parametrize("megabytes", [3, 10])
+def test_oversized_bodies_get_a_problem_not_an_html_page(rw_client, megabytes):
+    body = json.dumps({"body": "x. " * (megabytes * 1024 * 1024 // 3)})
+    response = rw_client.generic("POST", "/api/v1/articles", body, content_type="application/json")
+    assert response.status_code == 413
+    assert response["Content-Type"] == "application/problem+json"
+    problem = response.json()
+    assert problem["code"] == "too_large" and problem["status"] == 413
+    assert "2,621,440 bytes" in problem["detail"]
+
+
+def test_a_body_just_under_the_limit_is_read(rw_client):
+    body = json.dumps({"body": "The plant costs 5 million euros. " * 60_000})  # about 2 MB
+    response = rw_client.generic("POST", "/api/v1/articles", body, content_type="application/json")
+    assert response.status_code == 202
+
+
+@pytest.mark.urls("tests.boom_urls")
+def test_the_debug_page_never_shows_service_urls_in_full(client, settings):
+    settings.DEBUG = True
+    settings.DATABASE_URL = "postgres://workbench:db-s3cret@db.internal:5432/workbench"
+    settings.REDIS_URL = "redis://:redis-s3cret@redis.internal:6379/0"
+    settings.CELERY_BROKER_URL = settings.REDIS_URL
+    settings.CACHE_URL = "redis://:cache-s3cret@redis.internal:6379/1"
+    settings.CLAIMS_LLM_URL = "https://llm-user:llm-s3cret@llm.example.org/v1"
+    client.raise_request_exception = False
+    response = client.get(
+        "/boom/",
+        # what runserver puts in the request's environment (wsgiref copies os.environ)
+        DATABASE_URL=settings.DATABASE_URL,
+        REDIS_URL=settings.REDIS_URL,
+    )
+    assert response.status_code == 500
+    page = response.content.decode()
+    assert "something broke" in page and "DATABASE_URL" in page  # the debug page it is
+    for secret in ("db-s3cret", "redis-s3cret", "cache-s3cret", "llm-s3cret"):
+        assert secret not in page, secret
+    assert "redis.internal" not in page  # the settings and META entries are hidden whole
+    # A local variable of the failing frame keeps its host, without the password.
+    assert "postgres://workbench:********************@db.internal" in page.replace("&#x27;", "'")

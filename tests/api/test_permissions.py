@@ -19,6 +19,11 @@ PERSONAS = ["anonymous", "read token", "read-write token", "reviewer", "editor"]
 MATRIX = {
     "submit article": (401, 403, 202, 202, 202),
     "change claim": (401, 403, 403, 200, 200),
+    # a claim assigned to erin, another reviewer: reviewers keep off it (as in the admin)
+    "take someone else's claim": (401, 403, 403, 403, 200),
+    "unassign someone else's claim": (401, 403, 403, 403, 200),
+    "dismiss someone else's claim": (401, 403, 403, 403, 200),
+    "assign a claim to another person": (401, 403, 403, 403, 200),
     "cite source": (401, 403, 201, 201, 201),
     "propose verdict": (401, 403, 403, 201, 201),
     "publish verdict": (401, 403, 403, 403, 200),
@@ -29,9 +34,19 @@ MATRIX = {
 
 @pytest.fixture
 def world(carol):
+    from tests.factories import make_user
+
+    erin = make_user("erin", group="Reviewer")
     claim = ClaimFactory()
     verdict = VerdictFactory(claim=claim, author=carol)
-    return {"claim": claim, "verdict": verdict, "free claim": ClaimFactory()}
+    owned = ClaimFactory(assignee=erin, status=Claim.Status.IN_REVIEW)
+    return {
+        "claim": claim,
+        "verdict": verdict,
+        "free claim": ClaimFactory(),
+        "owned claim": owned,
+        "erin": erin,
+    }
 
 
 @pytest.fixture
@@ -47,7 +62,7 @@ def rw_webhook(rw_token):
     return endpoint
 
 
-def _request(endpoint, client, world):
+def _request(endpoint, client, world, persona=""):
     claim, verdict = world["claim"], world["verdict"]
     if endpoint == "submit article":
         return client.post("/api/v1/articles", {"body": "Text. More text."}, format="json")
@@ -56,6 +71,22 @@ def _request(endpoint, client, world):
             f"/api/v1/claims/{world['free claim'].pk}",
             {"status": "dismissed", "dismissal_reason": "out_of_scope"},
             format="json",
+        )
+    owned = world["owned claim"]
+    if endpoint == "take someone else's claim":
+        me = {"reviewer": "alice", "editor": "bob"}.get(persona, "alice")
+        return client.patch(f"/api/v1/claims/{owned.pk}", {"assignee": me}, format="json")
+    if endpoint == "unassign someone else's claim":
+        return client.patch(f"/api/v1/claims/{owned.pk}", {"assignee": None}, format="json")
+    if endpoint == "dismiss someone else's claim":
+        return client.patch(
+            f"/api/v1/claims/{owned.pk}",
+            {"status": "dismissed", "dismissal_reason": "out_of_scope"},
+            format="json",
+        )
+    if endpoint == "assign a claim to another person":
+        return client.patch(
+            f"/api/v1/claims/{world['free claim'].pk}", {"assignee": "erin"}, format="json"
         )
     if endpoint == "cite source":
         return client.post(
@@ -101,7 +132,7 @@ def _state():
 def test_write_matrix(endpoint, persona, expected, clients, world, rw_webhook):
     world = {**world, "webhook": rw_webhook}
     before = _state()
-    response = _request(endpoint, clients[persona], world)
+    response = _request(endpoint, clients[persona], world, persona)
     assert response.status_code == expected, (persona, endpoint, response.content)
     if expected >= 400:
         assert response["Content-Type"] == "application/problem+json"
@@ -186,3 +217,47 @@ def test_throttling_answers_429_problem(settings, read_client):
     assert response["Content-Type"] == "application/problem+json"
     assert int(response["Retry-After"]) > 0
     assert response.json()["code"] == "throttled"
+
+
+# Integrations' webhooks and delivery logs (issue 12, item 13) --------------------------------
+
+WEBHOOK_READS = ["list", "detail", "deliveries"]
+# persona -> expected status of each read, in WEBHOOK_READS order
+WEBHOOK_READ_MATRIX = {
+    "anonymous": (401, 401, 401),
+    "read token": (200, 404, 404),  # another integration's endpoint: not even its existence
+    "read-write token": (200, 200, 200),  # its own
+    "reviewer": (403, 403, 403),
+    "editor": (403, 403, 403),
+    "superuser": (200, 200, 200),
+}
+
+
+@pytest.mark.parametrize("persona", list(WEBHOOK_READ_MATRIX))
+def test_who_may_read_integrations_webhooks(persona, clients, rw_webhook):
+    from rest_framework.test import APIClient
+
+    from integrations.services import webhook_emit
+    from tests.factories import make_user
+
+    if persona == "superuser":
+        client = APIClient()
+        client.force_login(make_user("root", superuser=True))
+    else:
+        client = clients[persona]
+    webhook_emit(event="verdict.published", payload={"secret": "of the newsroom"})
+    paths = [
+        "/api/v1/webhooks",
+        f"/api/v1/webhooks/{rw_webhook.pk}",
+        f"/api/v1/webhooks/{rw_webhook.pk}/deliveries",
+    ]
+    statuses = tuple(client.get(path).status_code for path in paths)
+    assert statuses == WEBHOOK_READ_MATRIX[persona]
+    if persona == "read token":
+        assert client.get(paths[0]).json()["results"] == []
+    for path, status in zip(paths, statuses, strict=True):
+        if status == 200:
+            continue
+        response = client.get(path)
+        assert response["Content-Type"] == "application/problem+json"
+        assert "hooks.example.org" not in response.content.decode()

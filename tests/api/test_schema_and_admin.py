@@ -50,27 +50,70 @@ def test_browsable_api_for_people(alice_client):
     assert response["Content-Type"].startswith("text/html")
 
 
+@pytest.mark.parametrize("url", ["/api/docs/", "/api/redoc/"])
+def test_docs_pages_reference_nothing_outside_the_workbench(client, url):
+    """Issue 12, item 12: ReDoc's page linked Google Fonts; nothing external, and a CSP."""
+    response = client.get(url)
+    html = response.content.decode()
+    links = re.findall(r'(?:src|href)\s*=\s*["\']([^"\']+)', html)
+    links += re.findall(r"url\(\s*['\"]?([^)'\"]+)", html)
+    links += re.findall(r"@import\s+['\"]([^'\"]+)", html)
+    assert links
+    outside = [link for link in links if re.match(r"^(?:[a-z][a-z0-9+.-]*:)?//", link, re.I)]
+    assert outside == []
+    assert "fonts.googleapis" not in html and "validator.swagger.io" not in html
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "connect-src 'self'" in policy
+    assert "https:" not in policy and "*" not in policy
+
+
+def _cookies_carry(response, secret: str) -> bool:
+    """Whether any cookie the response sets holds ``secret``, the messages cookie decoded."""
+    from django.contrib.messages.storage.cookie import CookieStorage
+    from django.test import RequestFactory
+
+    for morsel in response.cookies.values():
+        if secret in morsel.value or secret in morsel.OutputString():
+            return True
+        if morsel.key == "messages":
+            decoded = CookieStorage(RequestFactory().get("/"))._decode(morsel.value)
+            if secret in str([str(m) for m in decoded or []]):
+                return True
+    return False
+
+
+def _shown_once(client, response):
+    """Follow the admin to the one-time page; the secret(s) it shows; a second look shows none."""
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/integrations/apitoken/secret/"
+    page = client.get(response["Location"])
+    assert page.status_code == 200 and "no-store" in page["Cache-Control"]
+    secrets = re.findall(r'<code id="secret-\d+"[^>]*>([^<]+)</code>', page.content.decode())
+    assert secrets
+    again = client.get(response["Location"], follow=True).content.decode()
+    assert not any(secret in again for secret in secrets)
+    return secrets, page
+
+
 def test_admin_creates_a_token_and_shows_the_secret_once(client, db):
+    """Issue 12, item 10: the secret is rendered from the session, never put in a cookie."""
     from tests.factories import make_user
 
     client.force_login(make_user("root", superuser=True))
     response = client.post(
         "/admin/integrations/apitoken/add/",
         {"name": "CMS importer", "scope": "read_write", "expires_at_0": "", "expires_at_1": ""},
-        follow=True,
     )
-    assert response.status_code == 200
     (token,) = ApiToken.objects.all()
-    messages = [str(m) for m in response.context["messages"]]
-    (shown,) = [m for m in messages if m.startswith("Token for")]
-    secret = shown.split("Token for CMS importer: ")[1].split(" ")[0]
+    (secret,), page = _shown_once(client, response)
     assert hashlib.sha256(secret.encode()).hexdigest() == token.key_sha256
+    assert not _cookies_carry(response, secret) and not _cookies_carry(page, secret)
     assert token.scope == "read_write" and token.user.username == "integration:cms-importer"
     page = client.get(f"/admin/integrations/apitoken/{token.pk}/change/")
     assert secret not in page.content.decode()
 
 
-def test_admin_registers_a_webhook_endpoint(client, db):
+def test_admin_registers_a_webhook_endpoint_and_rotates_its_secret(client, db):
     from tests.factories import make_user
 
     client.force_login(make_user("root", superuser=True))
@@ -82,12 +125,22 @@ def test_admin_registers_a_webhook_endpoint(client, db):
             "events": ["verdict.published"],
             "is_active": "on",
         },
-        follow=True,
     )
-    assert response.status_code == 200
     (endpoint,) = WebhookEndpoint.objects.all()
     assert endpoint.events == ["verdict.published"]
-    assert any(endpoint.secret in str(m) for m in response.context["messages"])
+    (secret,), page = _shown_once(client, response)
+    assert secret == endpoint.secret
+    assert not _cookies_carry(response, secret) and not _cookies_carry(page, secret)
+
+    rotated = client.post(
+        "/admin/integrations/webhookendpoint/",
+        {"action": "rotate_secret", "_selected_action": [endpoint.pk]},
+    )
+    endpoint.refresh_from_db()
+    assert endpoint.secret != secret
+    (new_secret,), page = _shown_once(client, rotated)
+    assert new_secret == endpoint.secret
+    assert not _cookies_carry(rotated, new_secret) and not _cookies_carry(page, new_secret)
 
 
 def test_admin_edits_a_webhook_endpoint_through_the_service_rules(client, db):

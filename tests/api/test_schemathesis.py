@@ -10,6 +10,7 @@ import pytest
 import schemathesis
 from django.middleware.csrf import _get_new_csrf_string
 from hypothesis import HealthCheck, settings
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from tests.factories import ArticleFactory, ClaimFactory, SnapshotFactory, VerdictFactory
 
@@ -62,5 +63,11 @@ def auth_headers(db, rw_token, bob, client):
 )
 @pytest.mark.django_db
 def test_api_conforms_to_its_schema(case, auth_headers, _keep_test_connection):
+    excluded = []
+    if (case.method, case.path) == ("POST", "/api/v1/webhooks"):
+        # Whether a URL may receive webhooks depends on what its host resolves to when it is
+        # registered (docs/api.md, "Webhooks"), which no schema can say: a schema-valid URL
+        # whose host is internal or does not resolve gets 400 bad_url. Every other check runs.
+        excluded.append(positive_data_acceptance)
     for headers in auth_headers.values():
-        case.call_and_validate(headers=headers)
+        case.call_and_validate(headers=headers, excluded_checks=excluded)

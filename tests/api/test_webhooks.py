@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -14,6 +15,7 @@ from integrations import services, tasks
 from integrations.models import WebhookDelivery, WebhookEndpoint
 from sources import services as source_services
 from tests.factories import ClaimFactory, SnapshotFactory, SourceFactory, VerdictFactory
+from workbench.errors import DomainError
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +26,9 @@ class Receiver:
     def __init__(self) -> None:
         self.requests: list[tuple[dict[str, str], bytes]] = []
         self.status = 204
+        self.delay = 0.0  # seconds before answering
+        self.in_flight = self.max_in_flight = 0
+        lock = threading.Lock()
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -32,6 +37,12 @@ class Receiver:
             def do_POST(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
                 receiver.requests.append((dict(self.headers.items()), body))
+                with lock:
+                    receiver.in_flight += 1
+                    receiver.max_in_flight = max(receiver.max_in_flight, receiver.in_flight)
+                time.sleep(receiver.delay)
+                with lock:
+                    receiver.in_flight -= 1
                 answer = b"ok" if receiver.status < 400 else b"broken"
                 self.send_response(receiver.status)
                 self.send_header("Content-Length", str(len(answer)))
@@ -284,3 +295,223 @@ def test_payload_links_are_absolute_with_a_base_url(settings):
     assert absolute_url("/api/v1/claims/1") == "/api/v1/claims/1"
     settings.WORKBENCH_BASE_URL = "https://workbench.example.org/"
     assert absolute_url("/api/v1/claims/1") == "https://workbench.example.org/api/v1/claims/1"
+
+
+# The URL policy at registration (issue 12, item 6) -------------------------------------------
+
+INTERNAL_WEBHOOK_URLS = [
+    "http://127.0.0.1/hook",
+    "http://169.254.169.254/latest/meta-data/",
+    "http://10.0.0.1/hook",
+    "http://2130706433/hook",
+    "http://0/hook",
+    "http://0.0.0.0/hook",
+    "http://127.1/hook",
+    "http://0x7f.1/hook",
+    "http://017700000001/hook",
+    "http://192.168.1.1/hook",
+    "http://172.16.0.1/hook",
+    "http://100.64.0.1/hook",
+    "http://224.0.0.1/hook",
+    "http://internal.test/hook",  # a name resolving to 10.0.0.5
+    "http://localhost/hook",
+    "http://metadata.google.internal/computeMetadata/v1/",
+    "http://hooks.example.org:22/hook",
+    "ftp://hooks.example.org/hook",
+    "http://user:pass@hooks.example.org/hook",
+    "http://[::1]/hook",
+    "http://[::ffff:127.0.0.1]/hook",
+    "http://[fd00::1]/hook",
+    "http://nowhere.invalid/hook",  # does not resolve
+]
+
+
+@pytest.mark.parametrize("url", INTERNAL_WEBHOOK_URLS)
+def test_registration_refuses_what_delivery_would_refuse(url, rw_client, fake_dns):
+    fake_dns["internal.test"] = "10.0.0.5"
+    response = rw_client.post(
+        "/api/v1/webhooks", {"name": "CMS", "url": url, "events": ["verdict.published"]}
+    )
+    assert response.status_code == 400, response.content
+    problem = response.json()
+    assert response["Content-Type"] == "application/problem+json"
+    assert problem["code"] in ("bad_url", "validation_error")
+    assert "10.0.0.5" not in response.content.decode()  # the reason, not the address
+    assert not WebhookEndpoint.objects.exists()
+    # The service itself refuses it too (the admin and any other caller).
+    with pytest.raises(DomainError):
+        services.webhook_endpoint_create(name="CMS", url=url, events=["verdict.published"])
+
+
+def test_registration_says_why_in_plain_words(rw_client, fake_dns):
+    fake_dns["internal.test"] = "10.0.0.5"
+    response = rw_client.post(
+        "/api/v1/webhooks",
+        {"name": "CMS", "url": "http://internal.test/hook", "events": ["verdict.published"]},
+    )
+    assert response.json()["detail"] == (
+        "This URL cannot receive webhooks: its host resolves to a non-public address."
+    )
+    assert response.json()["code"] == "bad_url"
+
+
+def test_admin_form_refuses_an_internal_webhook_url(client, fake_dns):
+    from tests.factories import make_user
+
+    fake_dns["internal.test"] = "10.0.0.5"
+    client.force_login(make_user("root", superuser=True))
+    response = client.post(
+        "/admin/integrations/webhookendpoint/add/",
+        {"name": "N", "url": "http://internal.test/x", "events": ["verdict.published"]},
+    )
+    assert response.status_code == 200
+    assert "resolves to a non-public address" in response.content.decode()
+    assert not WebhookEndpoint.objects.exists()
+
+
+# Fan-out cannot stall the workers (issue 12, item 3) ------------------------------------------
+
+
+def _register(client, n):
+    return client.post(
+        "/api/v1/webhooks",
+        {
+            "name": f"CMS {n}",
+            "url": f"https://hooks.example.org/{n}",
+            "events": ["verdict.published"],
+        },
+    )
+
+
+def test_an_integration_registers_at_most_ten_endpoints(rw_client, rw_token, read_token):
+    for n in range(10):
+        assert _register(rw_client, n).status_code == 201
+    refused = _register(rw_client, 10)
+    assert refused.status_code == 409
+    assert refused["Content-Type"] == "application/problem+json"
+    assert refused.json()["code"] == "too_many_endpoints"
+    assert "at most 10" in refused.json()["detail"]
+    assert WebhookEndpoint.objects.count() == 10
+    # Another token of the same integration shares its allowance.
+    same, _secret = services.api_token_create(name="CMS importer", scope="read_write")
+    with pytest.raises(DomainError, match="at most 10"):
+        services.webhook_endpoint_create(
+            name="x", url="https://hooks.example.org/x", events=["verdict.published"], token=same
+        )
+    # Deleting one makes room again.
+    first = WebhookEndpoint.objects.order_by("id").first()
+    assert rw_client.delete(f"/api/v1/webhooks/{first.pk}").status_code == 204
+    assert _register(rw_client, 11).status_code == 201
+
+
+def test_the_endpoint_cap_is_configurable(rw_client, settings):
+    settings.WEBHOOK_MAX_ENDPOINTS = 2
+    assert [_register(rw_client, n).status_code for n in range(3)] == [201, 201, 409]
+
+
+def test_a_slow_receiver_holds_a_delivery_for_seconds_only(endpoint, receiver, enqueued):
+    receiver.delay = 8  # answers after 8 s: longer than a delivery may wait
+    (delivery,) = services.webhook_emit(event="verdict.published", payload={})
+    started = time.monotonic()
+    with pytest.raises(services.TransientDeliveryError):
+        services.webhook_deliver(delivery_id=delivery.pk)
+    assert time.monotonic() - started < 6.5
+    delivery.refresh_from_db()
+    assert delivery.status == WebhookDelivery.Status.RETRYING
+    assert "timeout" in delivery.error.lower() or "timed out" in delivery.error.lower()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_one_delivery_at_a_time_per_endpoint(endpoint, receiver, enqueued):
+    from django.db import connection
+
+    receiver.delay = 1
+    deliveries = [
+        services.webhook_emit(event="verdict.published", payload={"n": n})[0] for n in range(3)
+    ]
+    enqueued.clear()
+    outcomes = {}
+
+    def deliver(delivery_id):
+        try:
+            outcomes[delivery_id] = services.webhook_deliver(delivery_id=delivery_id)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=deliver, args=(d.pk,)) for d in deliveries]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert receiver.max_in_flight == 1
+    sent = [pk for pk, outcome in outcomes.items() if outcome is not None]
+    assert len(sent) == 1 and len(receiver.requests) == 1
+    # The one that was sent handed over to the next waiting delivery; each hands over in turn.
+    while enqueued:
+        services.webhook_deliver(delivery_id=enqueued.pop(0))
+    assert receiver.max_in_flight == 1
+    statuses = set(WebhookDelivery.objects.values_list("status", flat=True))
+    assert statuses == {WebhookDelivery.Status.SUCCEEDED}
+    assert len(receiver.requests) == 3
+
+
+def test_circuit_breaker_pauses_a_failing_endpoint_and_says_so(
+    endpoint, receiver, enqueued, settings, client
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.factories import make_user
+
+    settings.WEBHOOK_BREAKER_FAILURES = 3
+    receiver.status = 500
+    for _ in range(3):
+        (delivery,) = services.webhook_emit(event="verdict.published", payload={})
+        with pytest.raises(services.TransientDeliveryError):
+            services.webhook_deliver(delivery_id=delivery.pk)
+    endpoint.refresh_from_db()
+    assert endpoint.is_paused() and endpoint.consecutive_failures == 3
+    assert "Paused after 3 failed deliveries in a row" in endpoint.pause_reason
+
+    # While paused nothing is sent: the delivery waits for the pause to end.
+    (waiting,) = services.webhook_emit(event="verdict.published", payload={})
+    assert services.webhook_deliver(delivery_id=waiting.pk) is None
+    assert len(receiver.requests) == 3
+    waiting.refresh_from_db()
+    assert waiting.status == WebhookDelivery.Status.PENDING and waiting.attempts == 0
+    assert waiting.next_attempt_at == endpoint.paused_until
+
+    # The admin says so, and the integration sees it.
+    client.force_login(make_user("root", superuser=True))
+    page = client.get("/admin/integrations/webhookendpoint/").content.decode()
+    assert "Paused after 3 failed deliveries in a row" in page
+
+    # When the pause ends the beat sweep wakes the endpoint; one delivery tries again.
+    WebhookEndpoint.objects.filter(pk=endpoint.pk).update(
+        paused_until=timezone.now() - timedelta(seconds=1)
+    )
+    WebhookDelivery.objects.filter(pk=waiting.pk).update(
+        next_attempt_at=timezone.now() - timedelta(seconds=1)
+    )
+    enqueued.clear()
+    services.webhook_deliveries_requeue_stuck()
+    assert waiting.pk in enqueued
+    with pytest.raises(services.TransientDeliveryError):
+        services.webhook_deliver(delivery_id=waiting.pk)  # still failing: paused again, longer
+    endpoint.refresh_from_db()
+    assert endpoint.is_paused() and endpoint.consecutive_failures == 4
+
+    # Resuming by hand ends the pause; a delivery that goes through closes the breaker.
+    (later,) = services.webhook_emit(event="verdict.published", payload={})
+    assert services.webhook_deliver(delivery_id=later.pk) is None
+    enqueued.clear()
+    client.post(
+        "/admin/integrations/webhookendpoint/",
+        {"action": "resume", "_selected_action": [endpoint.pk]},
+    )
+    assert enqueued, "resuming enqueues the waiting deliveries"
+    receiver.status = 204
+    services.webhook_deliver(delivery_id=later.pk)
+    endpoint.refresh_from_db()
+    assert (endpoint.consecutive_failures, endpoint.paused_until) == (0, None)

@@ -389,6 +389,28 @@ def test_export_json_and_csv_include_verdicts_and_sources(client, alice, bob):
     assert "https://example.org/src" in csv_text and ",false," in csv_text
 
 
+def test_csv_export_neutralises_spreadsheet_formulas(client, alice, bob):
+    """OWASP CSV injection: text cells starting with = + - @ tab CR are prefixed with '."""
+    import csv
+    import io
+
+    claim = ClaimFactory(text='=HYPERLINK("https://evil.example/","click")')
+    other = ClaimFactory(article=claim.article, start=1, text="@SUM(A1:A9)")
+    verdict = services.verdict_propose(claim=claim, rating="false", explanation="-2+3", by=alice)
+    services.verdict_publish(verdict=verdict, by=bob)
+    client.force_login(alice)
+    url = reverse("admin:claims_article_export", args=[claim.article_id, "csv"])
+    rows = list(csv.DictReader(io.StringIO(client.get(url).content.decode(), newline="")))
+    by_position = {int(row["position"]): row for row in rows}
+    first, second = by_position[claim.position], by_position[other.position]
+    assert first["text"] == "'" + claim.text
+    assert first["verdict_explanation"] == "'-2+3"
+    assert second["text"] == "'@SUM(A1:A9)"
+    for row in rows:
+        for value in row.values():
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
+
+
 def test_import_anchors_rows_verbatim_and_rejects_the_rest(client, alice):
     article = ArticleFactory(body="The plant could expand to 300 megawatts. It was 'safe'.")
     csv_text = (

@@ -5,7 +5,9 @@ from __future__ import annotations
 from http import HTTPStatus
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.http import Http404
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import exceptions, serializers
@@ -69,6 +71,13 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
             problem(exc.status_code, exc.message, code=exc.code), status=exc.status_code
         )
         return _as_problem(response, context)
+    if isinstance(exc, RequestDataTooBig):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0
+        detail = f"The request body is larger than {limit:,} bytes."
+        return _as_problem(Response(problem(413, detail, code="too_large"), status=413), context)
+    if isinstance(exc, SuspiciousOperation):  # too many fields, a malformed multipart body...
+        detail = "The request could not be read."
+        return _as_problem(Response(problem(400, detail, code="bad_request"), status=400), context)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
@@ -134,11 +143,12 @@ _PROBLEM_TEXT = {
     405: "Method not allowed.",
     406: "The Accept header asks for a media type the API cannot produce.",
     409: "Conflicts with the current state (already cited, already published...).",
+    413: "The request body is larger than the workbench accepts (2.5 MB).",
     415: "Unsupported request media type (send application/json).",
     429: "Too many requests; retry after the number of seconds in Retry-After.",
 }
 READ_ERRORS = (400, 401, 403, 404, 405, 406, 429)
-WRITE_ERRORS = (400, 401, 403, 404, 405, 406, 409, 415, 429)
+WRITE_ERRORS = (400, 401, 403, 404, 405, 406, 409, 413, 415, 429)
 
 
 def problem_responses(*statuses: int) -> dict[Any, OpenApiResponse]:
