@@ -288,10 +288,11 @@ class ExtractionTooLong(RuntimeError):
 def run_state(text: str, *, budget: float | None = None) -> State:
     """Run every step in order; the state holds the claims and the dropped sentences.
 
-    `budget` (seconds; default the ``CLAIMS_EXTRACTION_BUDGET`` setting, 120): checked after
+    `budget` (seconds; default the ``CLAIMS_EXTRACTION_BUDGET`` setting, 45: under the
+    extraction queue's 60 s soft time limit): checked after
     each step, a second line behind the per-sentence caps, so that no input holds a worker.
     """
-    limit = float(budget if budget is not None else setting("CLAIMS_EXTRACTION_BUDGET", 120))
+    limit = float(budget if budget is not None else setting("CLAIMS_EXTRACTION_BUDGET", 45))
     started = time.monotonic()
     state = State(text)
     for step in STEPS:
