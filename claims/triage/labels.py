@@ -123,13 +123,36 @@ def _decode(data: bytes, name: str) -> str:
         ) from None
 
 
+_DELIMITERS = ",;\t|"
+
+
+def _dialect(text: str) -> Any:
+    """Excel's CSV dialect (quotes doubled inside quoted fields, as every spreadsheet and
+    Python's csv module write them) with the delimiter of the header: the one that splits it
+    into fields named ``text`` and ``label``, else the sniffer's guess, else a comma. Only the
+    delimiter is sniffed: the sniffer's guess of quoting rules breaks on doubled quotes."""
+    header = text.split("\n", 1)[0].lstrip("\ufeff").lower()
+    delimiter = ""
+    for candidate in _DELIMITERS:
+        names = {name.strip().strip('"') for name in header.split(candidate)}
+        if {"text", "label"} <= names:
+            delimiter = candidate
+            break
+    if not delimiter:
+        try:
+            delimiter = csv.Sniffer().sniff(text[:8192], delimiters=_DELIMITERS).delimiter
+        except csv.Error:
+            delimiter = ","
+
+    class Dialect(csv.excel):
+        pass
+
+    Dialect.delimiter = delimiter
+    return Dialect
+
+
 def _read_csv(text: str, problems: list[tuple[int, str]]) -> list[LabelledText]:
-    sample = text[:8192]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text))
     csv.field_size_limit(max(MAX_FIELD_CHARS * 4, 131072))
     try:
         header = next(reader)
@@ -148,7 +171,7 @@ def _read_csv(text: str, problems: list[tuple[int, str]]) -> list[LabelledText]:
         return []
     i_text, i_label = columns.index("text"), columns.index("label")
     i_group = columns.index("group") if "group" in columns else None
-    rows = []
+    rows: list[LabelledText] = []
     line = reader.line_num + 1
     while True:
         try:
@@ -177,7 +200,7 @@ def _read_csv(text: str, problems: list[tuple[int, str]]) -> list[LabelledText]:
 
 
 def _read_jsonl(text: str, problems: list[tuple[int, str]]) -> list[LabelledText]:
-    rows = []
+    rows: list[LabelledText] = []
     for number, raw in enumerate(text.splitlines(), start=1):
         if not raw.strip():
             continue

@@ -219,7 +219,7 @@ def _require(condition: bool, message: str) -> None:
 
 
 def _check_vectorizers(value: Any) -> int:
-    _require(isinstance(value, list) and value, "vectorizers must be a non-empty list")
+    _require(isinstance(value, list) and bool(value), "vectorizers must be a non-empty list")
     total = 0
     for i, v in enumerate(value):
         where = f"vectorizers[{i}]"
