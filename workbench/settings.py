@@ -115,6 +115,10 @@ TEMPLATES = [
 DATABASE_URL = env("DATABASE_URL")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        # As for the embedded default below (a worker given the test database's URL too):
+        # writers queue for the lock instead of failing with "database is locked".
+        DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
