@@ -119,8 +119,10 @@ def test_reviewer_decides_editor_retrains_and_the_claims_list_changes(
         expect(card.locator(".messagelist")).to_contain_text("is queued on the worker")
         reload_until(
             card,
-            lambda: card.locator("#model-card h2").count() > 0
-            and "Active model" in card.locator("#model-card h2").inner_text(),
+            lambda: (
+                card.locator("#model-card h2").count() > 0
+                and "Active model" in card.locator("#model-card h2").inner_text()
+            ),
             what="an active model on the card",
         )
         model = TriageModel.objects.get(active=True)

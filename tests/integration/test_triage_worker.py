@@ -42,8 +42,9 @@ def test_worker_retrains_from_decisions_and_rescores(celery_worker, page_server,
     ids = [a.pk for a in articles]
     try:
         wait_for(
-            lambda: Article.objects.filter(pk__in=ids, extraction_status="done").count()
-            == ARTICLES,
+            lambda: (
+                Article.objects.filter(pk__in=ids, extraction_status="done").count() == ARTICLES
+            ),
             timeout=180,
         )
     except AssertionError as error:
