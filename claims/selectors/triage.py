@@ -111,6 +111,17 @@ def checkworthiness_scorer_forget() -> None:
         _cache.clear()
 
 
+def is_english(language: Any) -> bool:
+    """Triage's features and models read English (cue words, n-grams); claims of other
+    languages keep the score their extractor gave them and teach the model nothing."""
+    return not language or str(language).lower().startswith("en")
+
+
+def claim_is_english(article_language: Any, details: Any) -> bool:
+    detail_language = details.get("language") if isinstance(details, dict) else None
+    return is_english(article_language) and is_english(detail_language)
+
+
 def claim_input(claim: Claim, body_length: int) -> dict[str, Any]:
     """What the scorer reads of a stored claim (as the extractor gives it: text, kind, the
     details it found, and its relative position in the article)."""
@@ -166,15 +177,34 @@ def _label() -> Case:
 
 
 def decision_labels() -> dict[int, int]:
-    """Claim id → label of every decision (cheap: ids only)."""
-    return dict(_decided().annotate(label=_label()).values_list("pk", "label"))
+    """Claim id → label of every decision about an English claim (ids and labels only)."""
+    rows = (
+        _decided()
+        .annotate(label=_label())
+        .values_list("pk", "label", "article__language", "details__language")
+    )
+    return {
+        pk: label
+        for pk, label, language, detail_language in rows
+        if is_english(language) and is_english(detail_language)
+    }
 
 
 def decisions_for_training() -> list[Decision]:
     rows = (
         _decided()
         .annotate(label=_label(), body_length=Length("article__body"))
-        .values_list("pk", "label", "text", "kind", "details", "start", "body_length", "article_id")
+        .values_list(
+            "pk",
+            "label",
+            "text",
+            "kind",
+            "details",
+            "start",
+            "body_length",
+            "article_id",
+            "article__language",
+        )
         .order_by("pk")
     )
     return [
@@ -187,7 +217,8 @@ def decisions_for_training() -> list[Decision]:
             position=start / length if length else None,
             article_id=article_id,
         )
-        for pk, label, text, kind, details, start, length, article_id in rows
+        for pk, label, text, kind, details, start, length, article_id, language in rows
+        if claim_is_english(language, details)
     ]
 
 

@@ -250,7 +250,7 @@ def claims_reconcile(
     """
     body = article.body
     extracted = list(extracted)
-    scores = claims_score(extracted, body_length=len(body))
+    scores = claims_score(extracted, body_length=len(body), language=article.language)
     existing = list(selectors.claims_with_review_marks(article))
     original_spans = {claim.pk: (claim.start, claim.end) for claim in existing}
     by_key: dict[tuple[str, str], list[Claim]] = defaultdict(list)

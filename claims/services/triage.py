@@ -23,6 +23,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.db.models.functions import Length
 from django.utils import timezone
 
@@ -365,13 +366,17 @@ def _rescore_on_commit() -> None:
 # Scoring and grouping -----------------------------------------------------------------------
 
 
-def claims_score(claims: Sequence[Any], *, body_length: int) -> list[float] | None:
-    """Scores of extracted claims by the active model; None when the heuristic scores (the
-    extractor already computed its scores)."""
+def claims_score(
+    claims: Sequence[Any], *, body_length: int, language: str = "en"
+) -> list[float] | None:
+    """Scores of extracted claims by the active model, or None when the extractor's own scores
+    stand: no model is active (the extractor computed the heuristic's), or the article is not
+    in English (the model reads English; the multilingual extractor scores its own claims).
+    A claim whose details name another language keeps its extractor's score too."""
     scorer = selectors.checkworthiness_scorer()
-    if not scorer.uses_model or not claims:
+    if not scorer.uses_model or not claims or not selectors.is_english(language):
         return None
-    return scorer.score(
+    scores = scorer.score(
         [
             {
                 "text": c.text,
@@ -382,6 +387,10 @@ def claims_score(claims: Sequence[Any], *, body_length: int) -> list[float] | No
             for c in claims
         ]
     )
+    return [
+        score if selectors.claim_is_english(language, c.details) else c.checkworthiness
+        for c, score in zip(claims, scores, strict=True)
+    ]
 
 
 def claims_group_near_copies(*, article: Article) -> int:
@@ -420,11 +429,13 @@ def claims_rescore(
     batch = list(pks[:articles] if articles else pks)
     changed = 0
     for article_id in batch:
-        claims = list(
-            Claim.objects.filter(article_id=article_id)
-            .annotate(body_length=Length("article__body"))
+        claims = [
+            claim
+            for claim in Claim.objects.filter(article_id=article_id)
+            .annotate(body_length=Length("article__body"), language=F("article__language"))
             .only("pk", "text", "kind", "details", "start", "checkworthiness", "near_copy_of_id")
-        )
+            if selectors.claim_is_english(claim.language, claim.details)
+        ]
         if not claims:
             continue
         scores = scorer.score([selectors.claim_input(c, c.body_length) for c in claims])

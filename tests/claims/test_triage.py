@@ -412,3 +412,27 @@ def test_a_training_with_too_few_decisions_fails_with_the_counts(bob):
     assert row is not None and row.status == TriageModel.Status.FAILED
     assert "at least 5 positive examples" in row.error
     assert "0 positive and 0 negative" in row.error
+
+
+def test_claims_of_other_languages_keep_their_score_and_teach_nothing(tmp_path, alice):
+    call_command(
+        "train_checkworthiness", "--labels", str(desk_file(tmp_path)), stdout=io.StringIO()
+    )
+    body = "Источники сообщают, что «Роверс» ведут переговоры с Окафором."  # noqa: RUF001
+    article = ArticleFactory(body=body, language="ru")
+    extracted = ExtractedClaim(
+        text=body,
+        spans=((0, len(body)),),
+        kind="statement",
+        checkworthiness=0.55,
+        details={"language": "ru"},
+    )
+    services.claims_reconcile(article=article, extracted=[extracted])
+    claim = article.claims.get()
+    assert claim.checkworthiness == 0.55
+    call_command("rescore_claims", stdout=io.StringIO())
+    claim.refresh_from_db()
+    assert claim.checkworthiness == 0.55
+    services.citation_add(claim=claim, url="https://example.org/ru", by=alice)
+    assert claim.pk not in selectors.decision_labels()
+    assert not selectors.decisions_for_training()

@@ -16,6 +16,7 @@ from claims.models import Claim, TriageModel
 from claims.triage.heuristic import heuristic_score
 from tests.factories import ArticleFactory, ClaimFactory
 from tests.integration.test_review_workflow_browser import _login
+from tests.integration.test_triage_worker import worker_idle
 from tests.unit.triage.synthetic import match_result, transfer_rumour
 
 pytestmark = [
@@ -99,7 +100,7 @@ def test_reviewer_decides_editor_retrains_and_the_claims_list_changes(
     assert rumours.count() == 10
     for claim in rumours:
         page.goto(f"{claims_url}{claim.pk}/change/")
-        page.fill("#id_citations-0-url", f"{source}?claim={claim.pk}")
+        page.fill("#id_citations-0-url", source)
         page.select_option("#id_citations-0-relation", "supports")
         page.click("input[name=_continue]")
         expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
@@ -144,3 +145,4 @@ def test_reviewer_decides_editor_retrains_and_the_claims_list_changes(
     )
     after = listed(page)
     assert sorted(after) == sorted(before) and after != before
+    worker_idle()

@@ -8,8 +8,9 @@ import random
 import pytest
 
 from claims import selectors, services
-from claims.models import Article, Claim, TriageModel
+from claims.models import Article, Citation, Claim, TriageModel
 from claims.tasks import retrain_checkworthiness_if_due
+from sources.models import Snapshot
 from tests.conftest import wait_for
 from tests.unit.triage.synthetic import match_result, transfer_rumour
 
@@ -63,8 +64,8 @@ def test_worker_retrains_from_decisions_and_rescores(celery_worker, page_server,
     decided = 0
     for article in articles[:-1]:
         for claim in article.claims.all():
-            if is_rumour(claim):
-                services.citation_add(claim=claim, url=f"{page}?c={claim.pk}", by=alice)
+            if is_rumour(claim):  # one source for all: one archive job on the shared worker
+                services.citation_add(claim=claim, url=page, by=alice)
             else:
                 services.claim_dismiss(claim=claim, reason="not_checkworthy", by=alice)
             decided += 1
@@ -96,3 +97,17 @@ def test_worker_retrains_from_decisions_and_rescores(celery_worker, page_server,
     # nothing new since: the beat does not train again
     assert services.triage_retrain_if_due() is None
     assert TriageModel.objects.count() == 1
+    worker_idle()
+
+
+def worker_idle() -> None:
+    """Leave the shared worker with nothing queued: the archive and its evidence are done."""
+    wait_for(
+        lambda: (
+            not Snapshot.objects.filter(status__in=["queued", "fetching"]).exists()
+            and not Citation.objects.filter(
+                evidence_status=Citation.EvidenceStatus.PENDING
+            ).exists()
+        ),
+        timeout=120,
+    )
