@@ -256,7 +256,9 @@ def main() -> None:
         )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps({"ceiling": top, "configs": results, "curve": curve}, indent=2))
+        args.json.write_text(
+            json.dumps({"ceiling": top, "configs": results, "curve": curve}, indent=2)
+        )
 
 
 if __name__ == "__main__":
