@@ -14,7 +14,7 @@ from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
 from claims import policies, selectors, services
-from claims.models import TriageModel
+from claims.models import Claim, TriageModel
 from workbench.errors import DomainError
 
 
@@ -77,6 +77,7 @@ class TriageModelAdmin(admin.ModelAdmin):
             "scorer": scorer,
             "figures": _figure_rows(model),
             "sources": _sources(model),
+            "learned_from": _latest_decisions(model),
             "decisions_now": {
                 "positive": sum(1 for label in labels.values() if label == 1),
                 "negative": sum(1 for label in labels.values() if label == 0),
@@ -151,3 +152,17 @@ def _sources(model: TriageModel | None) -> list[tuple[str, dict[str, int]]]:
     if model is None:
         return []
     return sorted(((model.counts.get("fitted_on") or {}).get("by_source") or {}).items())
+
+
+LATEST_DECISIONS = 20
+
+
+def _latest_decisions(model: TriageModel | None) -> list[tuple[Claim, int]]:
+    """The newest decisions a model learned from (claim, label), newest claim first."""
+    if model is None or not model.decisions:
+        return []
+    labels = {pk: 1 for pk in model.decisions.get("positive", [])}
+    labels.update({pk: 0 for pk in model.decisions.get("negative", [])})
+    newest = sorted(labels, reverse=True)[:LATEST_DECISIONS]
+    claims = Claim.objects.filter(pk__in=newest).only("pk", "text", "status").order_by("-pk")
+    return [(claim, labels[claim.pk]) for claim in claims]

@@ -132,6 +132,8 @@ def test_reviewer_decides_editor_retrains_and_the_claims_list_changes(
         expect(card.locator("#model-outcome")).to_contain_text("Made active")
         expect(card.locator("#model-sources")).to_contain_text("reviewers' decisions")
         expect(card.locator("#model-figures")).to_contain_text("Heuristic")
+        expect(card.locator("#model-decisions tbody tr")).to_have_count(20)
+        expect(card.locator("#model-decisions")).to_contain_text("not check-worthy")
     finally:
         bob_context.close()
 
