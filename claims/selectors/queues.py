@@ -9,7 +9,6 @@ from django.db.models import (
     Count,
     Exists,
     F,
-    Func,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -29,7 +28,9 @@ def claims_for_review(queryset: QuerySet[Claim] | None = None) -> QuerySet[Claim
     queryset = Claim.objects.all() if queryset is None else queryset
     copies = (
         Claim.objects.filter(near_copy_of=OuterRef("pk"))
-        .annotate(n=Func(F("pk"), function="COUNT"))
+        .order_by()
+        .values("near_copy_of")
+        .annotate(n=Count("pk"))
         .values("n")
     )
     return queryset.select_related("article", "assignee").annotate(
