@@ -15,7 +15,7 @@ The pure parts are ``claims.triage`` (features, model, training, labels, copies)
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -279,7 +279,8 @@ def _compare(result: TrainResult, rows: list[Any], active: TriageModel | None) -
         except ModelError as error:
             name = f"heuristic (model #{active.pk} is refused: {error})"
         else:
-            unseen = [i for i, r in enumerate(held) if not _seen_by(active, r)]
+            seen = _seen_by(active)
+            unseen = [i for i, r in enumerate(held) if not seen(r)]
             if {int(held[i].label) for i in unseen} == {0, 1} and len(unseen) >= 4:
                 chosen, unseen_only = unseen, True
     labels = [int(held[i].label) for i in chosen]
@@ -295,15 +296,18 @@ def _compare(result: TrainResult, rows: list[Any], active: TriageModel | None) -
     }
 
 
-def _seen_by(model: TriageModel, example: Any) -> bool:
-    """Whether ``model`` may have learned from ``example`` (a decision it recorded, or a file
-    row when it learned from a file: file rows carry no identity)."""
-    claim_id = getattr(example, "claim_id", None)
-    if claim_id is not None:
-        seen = model.decisions.get("positive", []) + model.decisions.get("negative", [])
-        return claim_id in set(seen)
+def _seen_by(model: TriageModel) -> Callable[[Any], bool]:
+    """Whether ``model`` may have learned from an example: a decision it recorded, or a file
+    row when it learned from a file (file rows carry no identity)."""
+    decisions = set(model.decisions.get("positive", []) + model.decisions.get("negative", []))
     sources = (model.counts.get("fitted_on") or {}).get("by_source", {})
-    return any(source != selectors.DECISION_SOURCE for source in sources)
+    learned_from_a_file = any(source != selectors.DECISION_SOURCE for source in sources)
+
+    def seen(example: Any) -> bool:
+        claim_id = getattr(example, "claim_id", None)
+        return claim_id in decisions if claim_id is not None else learned_from_a_file
+
+    return seen
 
 
 def _outcome(comparison: dict[str, Any], switch: bool, force: bool, note: str) -> str:
