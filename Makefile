@@ -64,6 +64,7 @@ bench: install
 	$(PY) bench/archive.py
 	$(PY) bench/api.py
 	$(PY) bench/admin.py
+	$(PY) bench/triage.py
 
 clean:
 	rm -rf var/ .pytest_cache

@@ -144,10 +144,20 @@ class Claim(models.Model):
     duplicate_of = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
     )
+    # Set by triage (claims.services.triage), not by people: the better-scored claim of the same
+    # article that this one nearly repeats (claims.triage.copies). Lists show the leader first.
+    near_copy_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="near_copies",
+        help_text="A claim of the same article that this one nearly repeats (set by triage).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "near_copy_of"])
 
     class Meta:
         ordering = ["article_id", "position"]
@@ -166,6 +176,7 @@ class Claim(models.Model):
         indexes = [
             models.Index(fields=["article", "position"]),
             models.Index(fields=["assignee", "status"]),
+            models.Index(fields=["-checkworthiness", "-id"], name="claim_triage_order"),
         ]
 
     def __str__(self) -> str:
@@ -327,3 +338,84 @@ class EvidencePassage(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.rank} for citation {self.citation_id} ({self.score:.2f})"
+
+
+class TriageModel(models.Model):
+    """One training of the check-worthiness model (``claims.triage``) and what came of it.
+
+    The row is the state machine of the job (queued → training → trained / failed). A trained
+    row keeps the model as its JSON document (weights as data, SHA-256-checksummed; loaded
+    only through ``claims.triage.model.load``, never unpickled), its held-out figures beside
+    the heuristic's and the previous model's, what it learned from and its top features. At
+    most one row is ``active``: the scorer of new claims. Older rows stay, to switch back.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        TRAINING = "training", "Training"
+        TRAINED = "trained", "Trained"
+        FAILED = "failed", "Failed"
+
+    class Trigger(models.TextChoices):
+        DECISIONS = "decisions", "Enough new decisions (beat)"
+        EDITOR = "editor", "An editor (retrain now)"
+        COMMAND = "command", "manage.py train_checkworthiness"
+
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.QUEUED, db_index=True
+    )
+    trigger = models.CharField(max_length=16, choices=Trigger.choices)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    active = models.BooleanField(default=False)
+    activated_at = models.DateTimeField(null=True, blank=True)
+    document = models.TextField(
+        blank=True, help_text="The model as a JSON document (claims.triage.model), checksummed."
+    )
+    checksum = models.CharField(max_length=80, blank=True)
+    holdout = models.FloatField(default=0.2, help_text="Share of the examples held out.")
+    labels_file = models.CharField(max_length=500, blank=True)
+    counts = models.JSONField(
+        default=dict, blank=True, help_text="Examples by source and label (training part)."
+    )
+    figures = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Held-out ROC-AUC, AP, F1: this model, the heuristic, the previous model.",
+    )
+    top_features = models.JSONField(default=dict, blank=True)
+    decisions = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text='The decisions it learned from: {"positive": [claim ids], "negative": [...]}.',
+    )
+    outcome = models.TextField(blank=True, help_text="Why it was (not) made the active model.")
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "check-worthiness model"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["active"], condition=Q(active=True), name="triage_one_active_model"
+            ),
+            models.CheckConstraint(
+                condition=Q(active=False) | (Q(status="trained") & ~Q(document="")),
+                name="triage_active_is_trained",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Model #{self.pk} ({self.get_status_display().lower()})"
+
+    @property
+    def roc_auc(self) -> float | None:
+        return (self.figures.get("model") or {}).get("roc_auc")
+
+    @property
+    def decision_count(self) -> int:
+        return len(self.decisions.get("positive", [])) + len(self.decisions.get("negative", []))

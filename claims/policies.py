@@ -37,6 +37,11 @@ def is_editor(user: Any) -> bool:
     return _in_groups(user, (EDITOR_GROUP,))
 
 
+def may_retrain(user: Any) -> bool:
+    """Editors retrain the check-worthiness model and choose which model is active."""
+    return is_editor(user)
+
+
 def may_triage(user: Any, claim: Claim) -> bool:
     """Take, hand over, dismiss or reopen ``claim``: a reviewer only while it is unassigned or
     theirs; an editor always."""

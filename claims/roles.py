@@ -21,16 +21,28 @@ REVIEWER = [
     "claims.add_verdict",
     "sources.change_source",
 ]
-EDITOR = [*REVIEWER, "claims.change_verdict", "claims.delete_article"]
+EDITOR = [
+    *REVIEWER,
+    "claims.change_verdict",
+    "claims.delete_article",
+    "claims.view_triagemodel",  # the check-worthiness model card
+]
 ROLES = {REVIEWER_GROUP: REVIEWER, EDITOR_GROUP: EDITOR}
 
 
 def ensure_roles(group_model, permission_model) -> None:
-    """Create or complete the groups. Takes models so that migrations can pass historical ones."""
+    """Create or complete the groups. Takes models so that migrations can pass historical ones.
+
+    A permission of a model that a later migration creates does not exist yet when an earlier
+    migration runs this; it is skipped there and added by the migration that creates the model
+    (``0009_triage``). ``tests/claims/test_triage_admin.py`` checks the groups are complete.
+    """
     for name, perms in ROLES.items():
         group, _ = group_model.objects.get_or_create(name=name)
         for perm in perms:
             app_label, codename = perm.split(".")
-            group.permissions.add(
-                permission_model.objects.get(content_type__app_label=app_label, codename=codename)
-            )
+            permission = permission_model.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission is not None:
+                group.permissions.add(permission)

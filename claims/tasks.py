@@ -72,3 +72,45 @@ def find_stale_evidence() -> None:
     archived (again) since their evidence was found get it refreshed."""
     for citation_id in services.evidence_stale_citation_ids():
         find_evidence.delay(citation_id)
+
+
+# Triage: the check-worthiness model ----------------------------------------------------------
+
+
+@shared_task(
+    base=DjangoTask,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=300,
+    time_limit=360,
+)
+def train_checkworthiness_model(model_id: int) -> None:
+    """Train a queued check-worthiness model; a no-op unless the row is still queued."""
+    services.triage_model_train(model_id=model_id)
+
+
+@shared_task
+def retrain_checkworthiness_if_due() -> None:
+    """Beat: queue a training once enough reviewers' decisions are new."""
+    services.triage_retrain_if_due()
+
+
+@shared_task(
+    base=DjangoTask,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=120,
+    time_limit=150,
+    autoretry_for=(OperationalError,),
+    retry_backoff=2,
+    retry_jitter=True,
+    max_retries=5,
+)
+def rescore_claims(after_article_id: int = 0) -> None:
+    """Score claims again with the active scorer, a batch of articles at a time (idempotent:
+    a redelivered batch computes the same scores); the next batch is its own task."""
+    _changed, last = services.claims_rescore(
+        after_article_id=after_article_id, articles=services.triage.RESCORE_ARTICLES_PER_TASK
+    )
+    if last:
+        rescore_claims.delay(last)

@@ -115,6 +115,10 @@ TEMPLATES = [
 DATABASE_URL = env("DATABASE_URL")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        # As for the embedded default below (a worker given the test database's URL too):
+        # writers queue for the lock instead of failing with "database is locked".
+        DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
@@ -263,7 +267,23 @@ CELERY_BEAT_SCHEDULE = {
         "task": "claims.tasks.requeue_stuck_extractions",
         "schedule": timedelta(minutes=5),
     },
+    "retrain-checkworthiness": {
+        "task": "claims.tasks.retrain_checkworthiness_if_due",
+        "schedule": timedelta(minutes=env_float("TRIAGE_RETRAIN_CHECK_MINUTES", 15.0)),
+    },
 }
+
+# Triage (claims/triage, docs/triage.md): the check-worthiness model learns from reviewers'
+# decisions. The beat retrains once TRIAGE_RETRAIN_AFTER decisions are new since the last
+# training, holding out TRIAGE_HOLDOUT of the examples (by article) to compare the new model
+# with the active one; TRIAGE_LABELS_FILE, a labelled CSV/JSON-lines file kept on the server,
+# is added to the decisions at every retraining. Article pages show the top TRIAGE_TOP_CLAIMS.
+TRIAGE_RETRAIN_AFTER = env_int("TRIAGE_RETRAIN_AFTER", 50)
+TRIAGE_HOLDOUT = env_float("TRIAGE_HOLDOUT", 0.2)
+TRIAGE_LABELS_FILE = env("TRIAGE_LABELS_FILE")
+TRIAGE_TOP_CLAIMS = env_int("TRIAGE_TOP_CLAIMS", 10)
+if not 0 < TRIAGE_HOLDOUT < 1:
+    raise ImproperlyConfigured("TRIAGE_HOLDOUT must be between 0 and 1 (e.g. 0.2).")
 
 # Claim extraction (claims/extraction): backend "rules" (offline) or "llm".
 CLAIMS_EXTRACTOR_BACKEND = env("CLAIMS_EXTRACTOR_BACKEND", "rules")

@@ -7,6 +7,7 @@ importing them registers their ModelAdmins.
 
 from claims.admin.articles import ArticleAdmin
 from claims.admin.claims import ClaimAdmin
+from claims.admin.triage import TriageModelAdmin
 from claims.admin.verdicts import CitationAdmin, VerdictAdmin
 
-__all__ = ["ArticleAdmin", "CitationAdmin", "ClaimAdmin", "VerdictAdmin"]
+__all__ = ["ArticleAdmin", "CitationAdmin", "ClaimAdmin", "TriageModelAdmin", "VerdictAdmin"]

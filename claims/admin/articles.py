@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
@@ -80,7 +81,28 @@ CLAIM_COLUMNS = (
 )
 
 
+def show_all_claims(request) -> bool:
+    """Article pages show the top claims by check-worthiness unless ``?claims=all``."""
+    return request.GET.get("claims") == "all"
+
+
+def top_claims(request, article: Article) -> dict[str, Any]:
+    """Which claims an article page shows: all (``?claims=all``) or the top
+    ``TRIAGE_TOP_CLAIMS`` by check-worthiness, one per near-copy group, none dismissed."""
+    limit = settings.TRIAGE_TOP_CLAIMS
+    everything = show_all_claims(request)
+    return {
+        "all": everything,
+        "ids": None if everything else selectors.article_top_claim_ids(article, limit),
+        "limit": limit,
+        "total": article.claims.count(),
+    }
+
+
 class ClaimInline(admin.TabularInline):
+    """The article's claims: the top ones by check-worthiness (best first), or all of them in
+    text order with ``?claims=all`` (``ArticleAdmin.get_formset_kwargs``)."""
+
     model = Claim
     fields = readonly_fields = CLAIM_COLUMNS
     ordering = ["position"]
@@ -155,6 +177,22 @@ class ArticleAdmin(NoRevertHistoryAdmin):
     def get_inlines(self, request, obj):
         return self.inlines if obj else []
 
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, ClaimInline) and obj is not None and not show_all_claims(request):
+            ids = selectors.article_top_claim_ids(obj, settings.TRIAGE_TOP_CLAIMS)
+            kwargs["queryset"] = (
+                kwargs["queryset"].filter(pk__in=ids).order_by("-checkworthiness", "position")
+            )
+        return kwargs
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, object_id)
+        extra_context = extra_context or {}
+        if article is not None:
+            extra_context["shown"] = top_claims(request, article)
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def save_model(self, request, obj, form, change):
         body = form.cleaned_data["body"]
         language_changed = "language" in form.changed_data
@@ -213,6 +251,10 @@ class ArticleAdmin(NoRevertHistoryAdmin):
         """The article's text with every claim highlighted at its span, furniture greyed."""
         article = self._article_or_404(request, pk)
         claims: list[Any] = selectors.article_claims_for_reading(article)  # with latest_rating
+        shown = top_claims(request, article)
+        if shown["ids"] is not None:
+            top = set(shown["ids"])
+            claims = [c for c in claims if c.pk in top]
         marks, unanchored = [], []
         for claim in claims:
             pieces = selectors.claim_pieces(claim, len(article.body))
@@ -245,6 +287,7 @@ class ArticleAdmin(NoRevertHistoryAdmin):
             "title": f"Read: {article.title}",
             "body_html": render_marked(article.body, marks),
             "claims": claims,
+            "shown": shown,
             "unanchored": unanchored,
             "furniture_count": len(furniture),
             "not_claim_count": len(not_claims) - len(furniture),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import Claim
@@ -28,6 +29,17 @@ class NoRevertHistoryAdmin(SimpleHistoryAdmin):
         if request.method == "POST":
             raise PermissionDenied("Reverting is disabled; history is read-only.")
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+def score_bar(score: float):
+    """A check-worthiness score as a small bar with its value (0..1)."""
+    return format_html(
+        '<span class="wb-score" title="check-worthiness {}">'
+        '<span class="wb-score-bar" style="width: {}px"></span> {}</span>',
+        f"{score:.3f}",
+        round(40 * max(0.0, min(1.0, score))),
+        f"{score:.2f}",
+    )
 
 
 def download(text: str, filename: str, content_type: str) -> HttpResponse:

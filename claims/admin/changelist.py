@@ -29,6 +29,34 @@ class QueueFilter(admin.SimpleListFilter):
         return selectors.claims_queue(queryset, queue, request.user) if queue else queryset
 
 
+class NearCopyFilter(admin.SimpleListFilter):
+    """Near-identical claims of one article (``Claim.near_copy_of``, set by triage) are shown
+    as one by default: the best-scored claim of the group, with a link to its copies."""
+
+    title = "near-copies"
+    parameter_name = "copies"
+    GROUPED, ALL = "grouped", "all"
+
+    def lookups(self, request, model_admin):
+        return [(self.GROUPED, "Grouped: the best of each"), (self.ALL, "Each shown")]
+
+    def value(self):
+        return super().value() or self.GROUPED
+
+    def queryset(self, request, queryset):
+        if self.value() == self.ALL or "near_copy_of__id__exact" in request.GET:
+            return queryset
+        return queryset.filter(near_copy_of__isnull=True)
+
+    def choices(self, changelist):
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": self.value() == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+
 class RatingFilter(admin.SimpleListFilter):
     title = "verdict"
     parameter_name = "rating"

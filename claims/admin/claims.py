@@ -15,11 +15,12 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from claims import policies, selectors, services
-from claims.admin.base import STATUS_COLOURS, CorrectionNoteMixin, NoRevertHistoryAdmin
+from claims.admin.base import STATUS_COLOURS, CorrectionNoteMixin, NoRevertHistoryAdmin, score_bar
 from claims.admin.changelist import (
     ClaimActionForm,
     ClaimChangeList,
     DismissForm,
+    NearCopyFilter,
     QueueFilter,
     RatingFilter,
 )
@@ -49,6 +50,7 @@ class ClaimCorrectionForm(CorrectionNoteMixin, forms.ModelForm):
 class ClaimAdmin(NoRevertHistoryAdmin):
     list_display = [
         "short_text",
+        "score",
         "article",
         "kind",
         "status_badge",
@@ -58,7 +60,9 @@ class ClaimAdmin(NoRevertHistoryAdmin):
     ]
     # No "article" filter: listing every article on each page does not scale; the article
     # page links to ?article__id__exact=<id> instead (allowed in lookup_allowed below).
-    list_filter = [QueueFilter, "status", RatingFilter, "kind", "article__language"]
+    list_filter = [QueueFilter, "status", RatingFilter, "kind", NearCopyFilter, "article__language"]
+    # The best candidates first, in every queue (docs/triage.md); id breaks ties stably.
+    ordering = ["-checkworthiness", "-id"]
     search_fields = ["text", "span_text", "article__title"]
     list_select_related = ["article", "assignee"]
     list_per_page = 100
@@ -135,13 +139,28 @@ class ClaimAdmin(NoRevertHistoryAdmin):
         return ClaimChangeList
 
     def lookup_allowed(self, lookup, value, request=None):
-        return lookup in ("article__id__exact", "assignee__id__exact") or super().lookup_allowed(
-            lookup, value, request
-        )
+        allowed = ("article__id__exact", "assignee__id__exact", "near_copy_of__id__exact")
+        return lookup in allowed or super().lookup_allowed(lookup, value, request)
 
     @admin.display(description="Claim", ordering="text")
     def short_text(self, obj):
-        return str(obj)
+        copies = getattr(obj, "near_copy_count", 0)
+        if not copies:
+            return str(obj)
+        url = reverse("admin:claims_claim_changelist")
+        return format_html(
+            '{} <a class="wb-copies" href="{}?copies=all&amp;near_copy_of__id__exact={}" '
+            'title="Near-identical claims of the same article">+{} near-{}</a>',
+            str(obj),
+            url,
+            obj.pk,
+            copies,
+            "copy" if copies == 1 else "copies",
+        )
+
+    @admin.display(description="Check-worthiness", ordering="checkworthiness")
+    def score(self, obj):
+        return score_bar(obj.checkworthiness)
 
     @admin.display(description="Status", ordering="status")
     def status_badge(self, obj):
@@ -264,7 +283,7 @@ class ClaimAdmin(NoRevertHistoryAdmin):
                     ],
                 }
             )
-        reading_url = reverse("admin:claims_article_read", args=[claim.article_id])
+        reading_url = reverse("admin:claims_article_read", args=[claim.article_id]) + "?claims=all"
         return {
             "can_triage": policies.may_triage(user, claim),
             "status_class": STATUS_COLOURS[claim.status],

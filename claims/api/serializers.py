@@ -160,6 +160,7 @@ class ClaimSerializer(serializers.ModelSerializer):
             "dismissal_reason",
             "dismissal_note",
             "duplicate_of",
+            "near_copy_of",
             "has_citations",
             "published_verdict",
             "created_at",

@@ -102,7 +102,10 @@ class ArticleViewSet(
 
 _CLAIM_LIST_DESCRIPTION = (
     "Cursor-paginated (`next`/`previous` links; `page_size` up to 100). `ordering` accepts "
-    "id, checkworthiness, created_at, updated_at, position (prefix `-` for descending)."
+    "id, checkworthiness, created_at, updated_at, position (prefix `-` for descending): "
+    "`ordering=-checkworthiness` lists the best candidates first. `checkworthiness` (0..1) is "
+    "the active model's score (the built-in heuristic's without one); `near_copy_of` is the "
+    "better-scored claim of the same article this one nearly repeats."
 )
 
 

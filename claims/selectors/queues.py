@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+)
 
 from claims.models import Article, Citation, Claim, EvidencePassage, Verdict
 from claims.policies import REVIEW_GROUPS
@@ -17,9 +26,17 @@ from sources.selectors import snapshot_latest, snapshot_latest_prefetch
 def claims_for_review(queryset: QuerySet[Claim] | None = None) -> QuerySet[Claim]:
     """Claims with what a reviewer's list shows, in a constant number of queries."""
     queryset = Claim.objects.all() if queryset is None else queryset
+    copies = (
+        Claim.objects.filter(near_copy_of=OuterRef("pk"))
+        .order_by()
+        .values("near_copy_of")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return queryset.select_related("article", "assignee").annotate(
         latest_rating=verdict_current(),
         awaiting_approval=awaiting_approval(),
+        near_copy_count=Subquery(copies, output_field=IntegerField()),
     )
 
 

@@ -1,8 +1,9 @@
 """Write-side of claims: every write of the admin, the API, the commands and the tasks.
 
 One module per noun: ``articles`` (and extraction), ``claims`` (edits and triage),
-``citations``, ``verdicts``, ``evidence``, ``imports``. Callers use ``services.<noun>_<verb>``;
-none of them holds business rules of its own. Who may act is ``claims.policies``.
+``citations``, ``verdicts``, ``evidence``, ``imports``, ``triage`` (the check-worthiness
+model). Callers use ``services.<noun>_<verb>``; none of them holds business rules of its own.
+Who may act is ``claims.policies``.
 """
 
 from claims.services.articles import (
@@ -41,6 +42,17 @@ from claims.services.evidence import (
     evidence_stale_citation_ids,
 )
 from claims.services.imports import claims_import, claims_rows_parse
+from claims.services.triage import (
+    claims_group_near_copies,
+    claims_rescore,
+    claims_score,
+    triage_model_activate,
+    triage_model_deactivate,
+    triage_model_train,
+    triage_retrain_if_due,
+    triage_train_now,
+    triage_train_request,
+)
 from claims.services.verdicts import (
     verdict_propose,
     verdict_publish,
@@ -71,13 +83,22 @@ __all__ = [
     "claim_triage",
     "claim_update",
     "claims_assign",
+    "claims_group_near_copies",
     "claims_import",
     "claims_reconcile",
+    "claims_rescore",
     "claims_rows_parse",
+    "claims_score",
     "evidence_find_for_citation",
     "evidence_refresh",
     "evidence_request_for_source",
     "evidence_stale_citation_ids",
+    "triage_model_activate",
+    "triage_model_deactivate",
+    "triage_model_train",
+    "triage_retrain_if_due",
+    "triage_train_now",
+    "triage_train_request",
     "verdict_propose",
     "verdict_publish",
     "verdict_reject",

@@ -21,6 +21,7 @@ from claims.extraction import (
 )
 from claims.models import ARTICLE_PUBLISHED_FIELDS, Article, Claim, record_history_by
 from claims.services.published import correction_reason, record_reason
+from claims.services.triage import claims_group_near_copies, claims_score
 from sources.normalise import url_normalize
 from sources.services import FetchedPage, page_fetch
 from workbench.errors import DomainError
@@ -286,8 +287,13 @@ def claims_reconcile(
     - a reviewed claim that the extractor no longer produces is kept and re-anchored;
     - an unreviewed claim that the extractor no longer produces is deleted;
     - new claims are created.
+
+    Claims are scored with the active check-worthiness model (the extractor's heuristic
+    scores stand when none is active), and near-copies are grouped behind their best claim.
     """
     body = article.body
+    extracted = list(extracted)
+    scores = claims_score(extracted, body_length=len(body), language=article.language)
     existing = list(selectors.claims_with_review_marks(article))
     original_spans = {claim.pk: (claim.start, claim.end) for claim in existing}
     by_key: dict[tuple[str, str], list[Claim]] = defaultdict(list)
@@ -297,7 +303,8 @@ def claims_reconcile(
     kept: list[Claim] = []
     to_create: list[Claim] = []
     taken: set[tuple[int, int]] = set()
-    for item in extracted:
+    for index, item in enumerate(extracted):
+        score = scores[index] if scores is not None else item.checkworthiness
         start, end = item.start, item.end
         span_text = body[start:end]
         if (start, end) in taken or not span_text.strip():
@@ -308,7 +315,7 @@ def claims_reconcile(
         if matches:
             claim = matches.pop(0)
             claim.start, claim.end = start, end
-            claim.kind, claim.checkworthiness = item.kind, item.checkworthiness
+            claim.kind, claim.checkworthiness = item.kind, score
             claim.details, claim.extractor = details, extractor
             kept.append(claim)
         else:
@@ -320,7 +327,7 @@ def claims_reconcile(
                     end=end,
                     span_text=span_text,
                     kind=item.kind,
-                    checkworthiness=item.checkworthiness,
+                    checkworthiness=score,
                     details=details,
                     extractor=extractor,
                     position=0,
@@ -362,6 +369,7 @@ def claims_reconcile(
             ]
         )
     Claim.objects.bulk_create(to_create)
+    claims_group_near_copies(article=article)
 
 
 def _is_reviewed(claim: Claim) -> bool:

@@ -125,13 +125,36 @@ def _decode(data: bytes, name: str) -> str:
         ) from None
 
 
+_DELIMITERS = ",;\t|"
+
+
+def _dialect(text: str) -> Any:
+    """Excel's CSV dialect (quotes doubled inside quoted fields, as every spreadsheet and
+    Python's csv module write them) with the delimiter of the header: the one that splits it
+    into fields named ``text`` and ``label``, else the sniffer's guess, else a comma. Only the
+    delimiter is sniffed: the sniffer's guess of quoting rules breaks on doubled quotes."""
+    header = text.split("\n", 1)[0].lstrip("\ufeff").lower()
+    delimiter = ""
+    for candidate in _DELIMITERS:
+        names = {name.strip().strip('"') for name in header.split(candidate)}
+        if {"text", "label"} <= names:
+            delimiter = candidate
+            break
+    if not delimiter:
+        try:
+            delimiter = csv.Sniffer().sniff(text[:8192], delimiters=_DELIMITERS).delimiter
+        except csv.Error:
+            delimiter = ","
+
+    class Dialect(csv.excel):
+        pass
+
+    Dialect.delimiter = delimiter
+    return Dialect
+
+
 def _read_csv(text: str, problems: list[tuple[int, str]]) -> list[LabelledText]:
-    sample = text[:8192]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text))
     csv.field_size_limit(max(MAX_FIELD_CHARS * 4, 131072))
     try:
         header = next(reader)

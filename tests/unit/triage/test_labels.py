@@ -36,6 +36,22 @@ def test_csv_delimiters_are_sniffed_and_groups_kept() -> None:
     assert rows[0].label == 1
 
 
+def test_doubled_quotes_inside_quoted_fields_as_spreadsheets_write_them() -> None:
+    # csv.Sniffer guesses doublequote=False for such a file and splits the text at the comma
+    data = (
+        "text,label,group\n"
+        '"""We lost that game,"" he said, via a reporter.",0,p1\n'
+        '"""As a defense, we didn\'t play well.",0,p1\n'
+        "Sales fell 4% in May.,1,p2\n"
+    )
+    rows = parse_labels(data, name="export.csv")
+    assert [(r.text, r.label, r.group) for r in rows] == [
+        ('"We lost that game," he said, via a reporter.', 0, "p1"),
+        ("\"As a defense, we didn't play well.", 0, "p1"),
+        ("Sales fell 4% in May.", 1, "p2"),
+    ]
+
+
 def test_multi_line_csv_fields_report_the_line_a_row_starts_on() -> None:
     data = 'text,label\n"two\nlines",1\nthird,maybe\n'
     problems, message = _problems(data)
