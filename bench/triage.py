@@ -19,7 +19,6 @@ noise; the figures of a model trained on it mean nothing, its time does), and wr
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import random
@@ -63,6 +62,7 @@ def sentences() -> list[tuple[str, str]]:
 
 def labelled_file(rows: int) -> Path:
     from claims.triage.heuristic import heuristic_score
+    from workbench.csvsafe import SafeWriter
 
     path = OUT / f"triage-{rows}.csv"
     if path.exists():
@@ -74,7 +74,7 @@ def labelled_file(rows: int) -> Path:
     rng.shuffle(pool)
     OUT.mkdir(parents=True, exist_ok=True)
     with path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
+        writer = SafeWriter(f)
         writer.writerow(["text", "label", "group"])
         for text, group in pool[:rows]:
             writer.writerow([text, int(rng.random() < heuristic_score(text)), group])
