@@ -1,4 +1,5 @@
 #!/usr/bin/env python
+# Over 400 lines on purpose: each goal of the extraction bench, with its inputs, in one run.
 """Benchmark: claim extraction beside sentence splitting alone (blingfire, pysbd), one core.
 
     python bench/extraction.py             # the full run, a few minutes

@@ -1,3 +1,4 @@
+# Over 400 lines on purpose: every environment variable is read in this one module.
 """Settings for the workbench: one module, every value read from the environment.
 
 ``.env.example`` lists the variables. With none set the workbench runs on an embedded

@@ -1,3 +1,4 @@
+# Over 400 lines on purpose: the claim page's inlines and workflow buttons are one admin.
 """The claim pages: the review queue, the claim page with its citations, verdicts and
 evidence, and the workflow buttons (assign, dismiss, reopen, publish, reject)."""
 

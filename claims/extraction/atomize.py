@@ -1,3 +1,4 @@
+# Over 400 lines on purpose: one ordered pipeline of rules over one sentence.
 """Atomize stage: split one sentence into atomic claims (rules, no parser).
 
 Steps, in order:

@@ -1,3 +1,4 @@
+# Over 400 lines on purpose: training, switching and rescoring share one state machine.
 """Triage: train the check-worthiness model, switch to it when it is not worse, rescore claims
 and group an article's near-copies.
 

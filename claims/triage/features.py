@@ -1,3 +1,4 @@
+# Over 400 lines on purpose: every triage feature and its word lists in one place.
 """Features of one claim for check-worthiness, from plain data (no ORM, no Django).
 
 A claim is its ``text`` plus what the extractor may already know: its ``kind`` (one of

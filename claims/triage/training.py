@@ -1,3 +1,4 @@
+# Over 400 lines on purpose: fit, calibration and evaluation share one split.
 """Fit and evaluate check-worthiness models (needs scikit-learn; scoring does not).
 
     from claims.triage.training import train, evaluate

@@ -1,3 +1,4 @@
+# Over 400 lines on purpose: script segmenters share the offset bookkeeping.
 """Sentence segmentation for every script, as offsets into the text as given. Pure.
 
     split_sentences(text)                   # language detected: [(0, 62), (63, 182), ...]
