@@ -328,6 +328,14 @@ class EvidencePassage(models.Model):
     verbatim_quote = models.BooleanField(
         default=False, help_text="A quote of the claim appears word for word in this passage."
     )
+    differences = models.JSONField(
+        default=list,
+        blank=True,
+        help_text=(
+            "Figures and dates the passage states with another value than the claim: "
+            '[{"kind", "claim", "passage", "start", "end"}], offsets relative to text.'
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -11,7 +11,10 @@ scored with BM25 over the claim's key terms plus bonuses for
 - its named entities, matched as phrases;
 - its quoted words; a quote found word for word flags the passage ``verbatim_quote``.
 
-Every match is reported as a highlight span relative to the passage.
+Every match is reported as a highlight span relative to the passage. A passage that states
+the claim's kind of quantity (money in the same currency, power, a percentage...) or a date
+with another value, beyond the rounding either side uses, carries a ``Difference``: for a
+fact-checker "$156 billion" against a claim of "$160 billion" is the point, not a match.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claims.extraction import quantities
+from claims.extraction.quantities import DateMention
+from claims.extraction.segment import split_sentences
 
 Span = tuple[int, int]
 
@@ -52,7 +57,11 @@ _FACTORS: dict[str, float] = {
 
 @dataclass(frozen=True)
 class Quantity:
-    """A figure found in text, normalised: ``value`` in the dimension's base unit."""
+    """A figure found in text, normalised: ``value`` in the dimension's base unit.
+
+    ``step`` is the rounding its writing implies, in the same unit ("$160 billion": 1e9,
+    "$1.2bn": 1e8); ``approx`` the parser's marker ("approx", "more_than", ...); ``low`` and
+    ``high`` a range's ends."""
 
     text: str
     value: float
@@ -60,6 +69,23 @@ class Quantity:
     symbol: str | None
     start: int
     end: int
+    step: float = 0.0
+    approx: str | None = None
+    low: float | None = None
+    high: float | None = None
+
+
+_DIGITS_RE = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _step(text: str, value: float) -> float:
+    """The rounding unit of a figure as written: its last stated digit's place value."""
+    m = _DIGITS_RE.search(text)
+    if m is None or not value:
+        return float(10 ** math.floor(math.log10(abs(value)))) if value else 0.0
+    number = float(m.group().replace(",", "") or 0) or 1.0
+    multiplier = abs(value) / number  # "billion", "bn", "%": what the digits were scaled by
+    return multiplier * 10.0 ** -len(m.group(1) or "")
 
 
 def parse_numbers(text: str) -> list[Quantity]:
@@ -73,8 +99,22 @@ def parse_numbers(text: str) -> list[Quantity]:
             dimension = unit
         elif dimension == "count":
             dimension = None
-        value = q.value * _FACTORS.get(q.unit, 1.0)
-        out.append(Quantity(q.text, value, dimension, unit, q.start, q.end))
+        factor = _FACTORS.get(q.unit, 1.0)
+        value = q.value * factor
+        out.append(
+            Quantity(
+                q.text,
+                value,
+                dimension,
+                unit,
+                q.start,
+                q.end,
+                step=_step(q.text, q.value) * factor,
+                approx=q.approx,
+                low=None if q.low is None else q.low * factor,
+                high=None if q.high is None else q.high * factor,
+            )
+        )
     return out
 
 
@@ -90,6 +130,105 @@ def _quantity_match(wanted: Quantity, found: Quantity) -> float:
     if wanted.value and abs(found.value - wanted.value) / abs(wanted.value) <= 0.15:
         return 1.5 if same_unit else 0.0
     return 0.75 if same_unit else 0.0
+
+
+# Differences -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A figure or date of the passage that disagrees with the claim's: both as written."""
+
+    kind: str  # "quantity" or "date"
+    claim: str
+    passage: str
+    start: int  # of the passage's figure, relative to the passage
+    end: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "claim": self.claim,
+            "passage": self.passage,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+APPROX_SLACK = 0.02  # what "about", "nearly", "some" add to a figure's own rounding
+
+
+def _same_kind(a: Quantity, b: Quantity) -> bool:
+    """Comparable figures: the same dimension (currency, power, percent...), or counts of the
+    same thing ("2.5 million people"); bare numbers never (they match anything)."""
+    if a.dimension or b.dimension:
+        return a.dimension == b.dimension
+    return bool(a.symbol) and a.symbol == b.symbol
+
+
+def _bounds(q: Quantity, slack: float) -> tuple[float, float]:
+    """The values a figure admits: its range or rounding, opened by its approx marker."""
+    low = q.value if q.low is None else q.low
+    high = q.value if q.high is None else q.high
+    if q.approx == "approx":  # "about $156 billion" still differs from "$160 billion"
+        slack += APPROX_SLACK * abs(q.value)
+    low, high = low - slack, high + slack
+    if q.approx in ("more_than", "at_least"):
+        high = math.inf
+    elif q.approx in ("less_than", "at_most"):
+        low = -math.inf
+    return low, high
+
+
+def quantities_agree(claim: Quantity, found: Quantity) -> bool:
+    """True when ``found`` could be the claim's figure, given the rounding either uses."""
+    slack = max(claim.step, found.step) / 2
+    low, high = _bounds(claim, slack)
+    found_low, found_high = _bounds(found, 0.0)
+    return found_low <= high and found_high >= low
+
+
+def _date_parts(value: str) -> tuple[str | None, str | None, str | None]:
+    """(year, month, day) of a DateMention value; "199X" keeps its decade as "199"."""
+    year, _, rest = value.partition("-") if not value.startswith("--") else ("", "", value[2:])
+    month, _, day = rest.partition("-")
+    return year.rstrip("X") or None, month or None, day or None
+
+
+def dates_agree(claim: str, found: str) -> bool | None:
+    """True/False when two dates share a part to compare (year, month, day), None when not."""
+    compared = False
+    for a, b in zip(_date_parts(claim), _date_parts(found), strict=True):
+        if a is None or b is None:
+            continue
+        compared = True
+        if not (a.startswith(b) or b.startswith(a)):  # a decade admits its years
+            return False
+    return True if compared else None
+
+
+def find_differences(
+    claim_numbers: Iterable[Quantity],
+    claim_dates: Iterable[DateMention],
+    passage: str,
+) -> list[Difference]:
+    """For each figure and date of the claim that the passage states only with another value,
+    the passage's nearest one (nothing when the passage also states the claim's value)."""
+    out = []
+    found_numbers = parse_numbers(passage)
+    for wanted in claim_numbers:
+        rivals = [q for q in found_numbers if _same_kind(wanted, q)]
+        if not rivals or any(quantities_agree(wanted, q) for q in rivals):
+            continue
+        nearest = min(rivals, key=lambda q: abs(q.value - wanted.value))
+        out.append(Difference("quantity", wanted.text, nearest.text, nearest.start, nearest.end))
+    found_dates = quantities.find_dates(passage)
+    for date in claim_dates:
+        verdicts = [(dates_agree(date.value, d.value), d) for d in found_dates]
+        other = [d for agree, d in verdicts if agree is False]
+        if other and not any(agree for agree, _ in verdicts):
+            out.append(Difference("date", date.text, other[0].text, other[0].start, other[0].end))
+    return out
 
 
 # Words -------------------------------------------------------------------------------------
@@ -153,15 +292,16 @@ class Query:
     quantities: tuple[Quantity, ...] = ()
     quotes: tuple[str, ...] = ()
     entities: tuple[str, ...] = ()
+    dates: tuple[DateMention, ...] = ()
 
 
 def build_query(claim_text: str, details: Mapping[str, Any] | None = None) -> Query:
     """The claim's key terms, numbers, quotes and named entities (text and extractor details)."""
     details = details or {}
-    quantities = {(q.value, q.dimension): q for q in parse_numbers(claim_text)}
+    figures = {(q.value, q.dimension): q for q in parse_numbers(claim_text)}
     for item in details.get("numbers") or []:
         for q in parse_numbers(str(item.get("text", ""))):
-            quantities.setdefault((q.value, q.dimension), q)
+            figures.setdefault((q.value, q.dimension), q)
     quotes = [next(g for g in m.groups() if g) for m in _QUOTE_RE.finditer(claim_text)]
     quotes += [str(q.get("text", "")) for q in details.get("quotes") or []]
     number_spans = [(q.start, q.end) for q in parse_numbers(claim_text)]
@@ -180,21 +320,19 @@ def build_query(claim_text: str, details: Mapping[str, Any] | None = None) -> Qu
     terms = [t for t, s, e in tokens(claim_text) if not any(a <= s < b for a, b in number_spans)]
     return Query(
         terms=tuple(dict.fromkeys(terms)),
-        quantities=tuple(quantities.values()),
+        quantities=tuple(figures.values()),
         quotes=tuple(dict.fromkeys(q.strip() for q in quotes if q.strip())),
         entities=tuple(dict.fromkeys(entities)),
+        dates=tuple(quantities.find_dates(claim_text)),
     )
 
 
 # Passages ----------------------------------------------------------------------------------
 
-_SENTENCE_END_RE = re.compile(
-    r"(?<=[.!?\u2026])[\"\u201d\u2019)]*\s+(?=[\"\u201c\u2018(]?[A-Z0-9])"
-)
-
 
 def split_passages(text: str, max_chars: int = 400) -> list[Span]:
-    """Spans of passages: each paragraph, or windows of its sentences when it is long."""
+    """Spans of passages: each paragraph, or windows of its sentences when it is long (cut
+    where the extractor ends sentences, so never after "Sept." or "Mr.")."""
     spans: list[Span] = []
     for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
         start, end = para.start(), para.end()
@@ -203,7 +341,7 @@ def split_passages(text: str, max_chars: int = 400) -> list[Span]:
         if end - start <= max_chars:
             spans.append(_strip(text, start, end))
             continue
-        cuts = [start] + [m.end() for m in _SENTENCE_END_RE.finditer(text, start, end)] + [end]
+        cuts = [start] + [e for _, e in split_sentences(text, start, end)[:-1]] + [end]
         window_start = cuts[0]
         for prev, cut in itertools.pairwise(cuts):
             if cut - window_start > max_chars and prev > window_start:
@@ -229,6 +367,7 @@ class Passage:
     highlights: tuple[Span, ...] = ()
     verbatim_quote: bool = False
     quotes_found: tuple[str, ...] = field(default=(), compare=False)
+    differences: tuple[Difference, ...] = ()
 
 
 K1, B = 1.2, 0.75
@@ -250,7 +389,7 @@ def find_passages(
     names and quotes are matched, never its words (they would only match by accident)."""
     query = build_query(claim_text, details)
     if not words:
-        query = Query((), query.quantities, query.quotes, query.entities)
+        query = Query((), query.quantities, query.quotes, query.entities, query.dates)
     spans = split_passages(text, max_chars=max_chars)
     if not spans:
         return []
@@ -312,6 +451,7 @@ def find_passages(
             highlights=tuple(merge_spans(marks)),
             verbatim_quote=bool(quotes_found),
             quotes_found=tuple(quotes_found),
+            differences=tuple(find_differences(query.quantities, query.dates, chunk)),
         )
         for rank, (score, start, end, chunk, matched, marks, quotes_found) in enumerate(
             scored[:limit], start=1

@@ -41,6 +41,15 @@ WORKFLOW_ACTIONS = (
 )
 
 
+def differs(difference: dict[str, Any]) -> str:
+    """A stored evidence difference as the reviewer reads it."""
+    what = "date" if difference.get("kind") == "date" else "figure"
+    return (
+        f"Differs: the claim's {what} is {difference.get('claim')}, "
+        f"the source says {difference.get('passage')}"
+    )
+
+
 class ClaimCorrectionForm(CorrectionNoteMixin, forms.ModelForm):
     """An editor's form of a claim with a published verdict: its words change with a note."""
 
@@ -277,8 +286,14 @@ class ClaimAdmin(NoRevertHistoryAdmin):
                         {
                             "passage": p,
                             "html": render_marked(
-                                p.text, [Mark(s, e, css="hit") for s, e in p.highlights]
+                                p.text,
+                                [Mark(s, e, css="hit") for s, e in p.highlights]
+                                + [
+                                    Mark(d["start"], d["end"], css="differs", title=differs(d))
+                                    for d in p.differences
+                                ],
                             ),
+                            "differences": [{**d, "label": differs(d)} for d in p.differences],
                         }
                         for p in passages
                     ],

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from claims.models import Article, Citation, Claim, Verdict
+from claims.models import Article, Citation, Claim, EvidencePassage, Verdict
 from sources.api.serializers import SnapshotSummarySerializer
 from sources.selectors import snapshot_latest_of
 from workbench.api.fields import HTTP_URL, StrictCharField
@@ -232,10 +232,37 @@ class CitationCreateInputSerializer(serializers.Serializer):
     note = StrictCharField(required=False, allow_blank=True, default="")
 
 
+class DifferenceSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=["quantity", "date"])
+    claim = serializers.CharField(help_text="The claim's figure or date, as written.")
+    passage = serializers.CharField(help_text="The passage's, as written.")
+    start = serializers.IntegerField(help_text="Offset of the passage's figure in its text.")
+    end = serializers.IntegerField()
+
+
+class EvidencePassageSerializer(serializers.ModelSerializer):
+    differences = DifferenceSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = EvidencePassage
+        fields = [
+            "rank",
+            "score",
+            "text",
+            "start",
+            "end",
+            "matched_terms",
+            "highlights",
+            "verbatim_quote",
+            "differences",
+        ]
+
+
 class CitationSerializer(serializers.ModelSerializer):
     source = serializers.SerializerMethodField()  # type: ignore[assignment]  # not Field.source
     added_by = username("added_by")
     latest_snapshot = serializers.SerializerMethodField()
+    evidence = EvidencePassageSerializer(many=True, read_only=True)
 
     class Meta:
         model = Citation
@@ -248,6 +275,8 @@ class CitationSerializer(serializers.ModelSerializer):
             "added_by",
             "created_at",
             "latest_snapshot",
+            "evidence_status",
+            "evidence",
         ]
 
     @extend_schema_field(

@@ -78,7 +78,8 @@ def articles_for_api(*, detail: bool) -> QuerySet[Article]:
 def citations_for_api() -> QuerySet[Citation]:
     """Citations with their source and its latest snapshot, in a fixed number of queries."""
     return Citation.objects.select_related("source", "added_by").prefetch_related(
-        snapshot_latest_prefetch("source__snapshots")
+        snapshot_latest_prefetch("source__snapshots"),
+        Prefetch("evidence", queryset=EvidencePassage.objects.order_by("rank")),
     )
 
 

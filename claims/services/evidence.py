@@ -100,6 +100,7 @@ def evidence_find_for_citation(*, citation_id: int, force: bool = False) -> str:
                 matched_terms=list(p.matched_terms),
                 highlights=[list(h) for h in p.highlights],
                 verbatim_quote=p.verbatim_quote,
+                differences=[d.as_dict() for d in p.differences],
             )
             for p in passages
         )

@@ -204,3 +204,31 @@ def test_citations_list_shows_latest_snapshot(read_client):
     assert len(data) == 1
     assert data[0]["latest_snapshot"]["id"] == newest.pk
     assert data[0]["latest_snapshot"]["status"] == "succeeded"
+
+
+def test_citations_list_carries_evidence_with_differing_figures(read_client):
+    from claims import services
+
+    claim = _claim(text="Tariffs were imposed on $160 billion of Chinese goods.")
+    source = SourceFactory()
+    SnapshotFactory(
+        source=source,
+        status=Snapshot.Status.SUCCEEDED,
+        sha256="a" * 64,
+        text="The administration imposed tariffs on $156 billion of Chinese goods.",
+    )
+    citation = Citation.objects.create(claim=claim, source=source, relation="refutes")
+    services.evidence_find_for_citation(citation_id=citation.pk)
+    (data,) = read_client.get(f"/api/v1/claims/{claim.pk}/citations").json()
+    assert data["evidence_status"] == "done"
+    (passage,) = data["evidence"]
+    assert passage["rank"] == 1 and "$156 billion" in passage["text"]
+    assert passage["differences"] == [
+        {
+            "kind": "quantity",
+            "claim": "$160 billion",
+            "passage": "$156 billion",
+            "start": passage["text"].index("$156"),
+            "end": passage["text"].index(" of Chinese"),
+        }
+    ]

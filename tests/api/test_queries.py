@@ -80,6 +80,6 @@ def test_citation_list_is_constant_too(many, read_client, django_assert_num_quer
     for i in range(5):
         Citation.objects.create(claim=claim, source=SourceFactory(url=f"https://e.org/{i}"))
     read_client.get(f"/api/v1/claims/{claim.pk}/citations")
-    with django_assert_num_queries(4):  # token, claim, citations, snapshots
+    with django_assert_num_queries(5):  # token, claim, citations, snapshots, evidence
         response = read_client.get(f"/api/v1/claims/{claim.pk}/citations")
     assert len(response.json()) == 6

@@ -116,3 +116,14 @@ def test_the_sweep_catches_evidence_whose_event_was_lost(citation):
         evidence_status=Citation.EvidenceStatus.PENDING, evidence_snapshot=None
     )
     assert services.evidence_stale_citation_ids() == [citation.pk]
+
+
+def test_stores_the_figures_a_passage_states_differently(citation):
+    """300 megawatts claimed, 330 MW in the source: stored side by side, offsets in the text."""
+    _succeed(Snapshot.objects.get(source=citation.source))
+    services.evidence_find_for_citation(citation_id=citation.pk)
+    best = citation.evidence.get(rank=1)
+    (difference,) = best.differences
+    assert difference["kind"] == "quantity"
+    assert (difference["claim"], difference["passage"]) == ("300 megawatts", "330 MW")
+    assert best.text[difference["start"] : difference["end"]] == "330 MW"

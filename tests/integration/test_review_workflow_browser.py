@@ -200,8 +200,47 @@ def test_worker_finds_evidence_for_cited_pages_and_flags_a_verbatim_quote(
     passage = page.locator("#evidence .wb-passage").first
     expect(passage).to_contain_text("could expand to 330 MW")
     expect(passage.locator("mark.hit", has_text="330 MW")).to_have_count(1)
+    # 330 MW is not the claim's 300 megawatts: the passage says so, both values side by side
+    expect(passage.locator(".differs-flag")).to_contain_text("300 megawatts")
+    expect(passage.locator(".differs-flag")).to_contain_text("330 MW")
     page.goto(f"{live_server.url}/admin/claims/claim/{king.pk}/change/")
     expect(page.locator("#evidence .verbatim-flag").first).to_contain_text("verbatim")
+
+
+def test_a_passage_with_another_figure_is_flagged_differs(live_server, page, alice):
+    """Issue 13: "$156 billion" in the source against a claim of "$160 billion" is not a
+    match: the claim page flags it "differs" with both values and marks the source's figure."""
+    from claims import services
+    from claims.models import Citation
+    from sources.models import Snapshot
+    from tests.factories import SnapshotFactory, SourceFactory
+
+    text = "Tariffs were imposed on $160 billion of Chinese goods."
+    article = ArticleFactory(body=f"Trade war. {text}")
+    claim = ClaimFactory(article=article, text=text, start=11, end=11 + len(text))
+    source = SourceFactory(url="https://trade.example.org/tariffs")
+    SnapshotFactory(
+        source=source,
+        status=Snapshot.Status.SUCCEEDED,
+        sha256="b" * 64,
+        text=(
+            "Tariff tracker\n\n"
+            "The administration has imposed tariffs on $156 billion of Chinese goods since "
+            "Sept. 1, officials said.\n\nTalks resume in October."
+        ),
+    )
+    citation = Citation.objects.create(claim=claim, source=source, relation="refutes")
+    assert services.evidence_find_for_citation(citation_id=citation.pk) == "done"
+
+    _login(page, live_server, "alice")
+    page.goto(f"{live_server.url}/admin/claims/claim/{claim.pk}/change/")
+    passage = page.locator("#evidence .wb-passage").first
+    flag = passage.locator(".differs-flag")
+    expect(flag).to_have_count(1)
+    expect(flag).to_contain_text("Differs")
+    expect(flag).to_contain_text("$160 billion")
+    expect(flag).to_contain_text("$156 billion")
+    expect(passage.locator("mark.differs")).to_have_text("$156 billion")
 
 
 def test_reading_view_highlights_claims_and_links_to_them(live_server, page, alice):

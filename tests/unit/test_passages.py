@@ -138,3 +138,95 @@ def test_seed_article_claims_find_their_passages():
     assert "could expand to 330 MW" in best.text
     flagged = find_passages(REACTOR_PAGE, king.text, king.details)[0]
     assert flagged.verbatim_quote and "king" in flagged.text
+
+
+# Differences: a figure or date the passage states with another value ----------------------
+
+TARIFF_PAGE = (
+    "The administration imposed tariffs on $156 billion of Chinese goods on Sept. 1, 2019, "
+    "officials said.\n\nThe talks resumed in October."
+)
+
+
+def _differences(claim: str, text: str) -> list[tuple[str, str, str]]:
+    passages = find_passages(text, claim)
+    assert passages, "the passage should still be found: a difference is evidence too"
+    return [(d.kind, d.claim, d.passage) for d in passages[0].differences]
+
+
+@pytest.mark.parametrize(
+    ("claim", "text", "expected"),
+    [
+        # the case: the passage is found and says another figure
+        (
+            "Tariffs were imposed on $160 billion of Chinese goods.",
+            TARIFF_PAGE,
+            [("quantity", "$160 billion", "$156 billion")],
+        ),
+        # "about" adds little to a figure's own rounding: still a difference
+        (
+            "Tariffs were imposed on $160 billion of Chinese goods.",
+            "Tariffs were imposed on about $156 billion of Chinese goods.",
+            [("quantity", "$160 billion", "$156 billion")],
+        ),
+        (
+            "The plant could expand to 300 megawatts.",
+            "The plant could expand to 330 MW, the ministry said.",
+            [("quantity", "300 megawatts", "330 MW")],
+        ),
+        (
+            "The tariffs took effect on Sept. 2, 2019 on Chinese goods.",
+            TARIFF_PAGE,
+            [("date", "Sept. 2, 2019", "Sept. 1, 2019")],
+        ),
+        (
+            "The plant opened in 2015 in the region.",
+            "The plant opened in 2017 in the region.",
+            [("date", "2015", "2017")],
+        ),
+    ],
+)
+def test_a_passage_that_states_another_value_differs(claim, text, expected):
+    assert _differences(claim, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "text"),
+    [
+        # the same value in another unit or spelling
+        ("The plant could expand to 300 megawatts.", "The plant could expand to 0.3 GW."),
+        ("Tariffs hit $160 billion of goods.", "Tariffs hit $160bn of goods."),
+        # within the rounding the claim itself uses ("6 percent" covers 6.4)
+        ("Unemployment fell to 6 percent.", "Unemployment fell to 6.4 percent last year."),
+        ("The deal is worth $1.2bn.", "The deal is worth $1.23 billion."),
+        # the claim's hedge or range admits the passage's value
+        ("Unemployment is more than 6 percent.", "Unemployment fell to 6.4 percent."),
+        ("Between 10 and 20 percent of voters stayed home.", "Some 14 percent of voters stayed."),
+        # the passage also states the claim's figure: no difference, whatever else it says
+        (
+            "The plant could expand to 300 megawatts.",
+            "A 110 MW plant could expand to 300 MW later.",
+        ),
+        # another kind of quantity is not a rival (money against power, bare numbers)
+        ("The plant will cost $300 million.", "The plant of 330 MW will cost $300 million."),
+        ("He has 3 sons and the plant cost $5 million.", "He had 4 sons; it cost $5 million."),
+        # dates: a year agrees with a full date in it; a decade admits its years
+        ("The tariffs took effect in 2019 on Chinese goods.", TARIFF_PAGE),
+        ("The plant opened in the 1990s.", "The plant opened in 1994."),
+    ],
+)
+def test_a_passage_that_agrees_is_no_difference(claim, text):
+    assert _differences(claim, text) == []
+
+
+def test_a_difference_points_at_the_passage_figure():
+    passage = find_passages(TARIFF_PAGE, "Tariffs hit $160 billion of Chinese goods.")[0]
+    (difference,) = passage.differences
+    assert passage.text[difference.start : difference.end] == "$156 billion"
+
+
+def test_long_paragraphs_are_never_cut_after_an_abbreviation():
+    sentence = "Officials met on Sept. 3 in Washington with Mr. Liu and Gen. Smith present. "
+    text = sentence * 12
+    for start, end in split_passages(text, max_chars=200):
+        assert not text[start:end].endswith(("Sept.", "Mr.", "Gen."))
