@@ -396,6 +396,8 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "ClaimStatusEnum": "claims.models.Claim.Status",
+        "ClaimKindEnum": "claims.models.Claim.Kind",
+        "DifferenceKindEnum": "claims.figures.DIFFERENCE_KINDS",
         "VerdictStatusEnum": "claims.models.Verdict.Status",
         "SnapshotStatusEnum": "sources.models.Snapshot.Status",
         "ExtractionStatusEnum": "claims.models.Article.ExtractionStatus",

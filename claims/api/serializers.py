@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from claims.figures import DIFFERENCE_KINDS
 from claims.models import Article, Citation, Claim, EvidencePassage, Verdict
 from sources.api.serializers import SnapshotSummarySerializer
 from sources.selectors import snapshot_latest_of
@@ -233,7 +234,7 @@ class CitationCreateInputSerializer(serializers.Serializer):
 
 
 class DifferenceSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=["quantity", "date"])
+    kind = serializers.ChoiceField(choices=DIFFERENCE_KINDS)
     claim = serializers.CharField(help_text="The claim's figure or date, as written.")
     passage = serializers.CharField(help_text="The passage's, as written.")
     start = serializers.IntegerField(help_text="Offset of the passage's figure in its text.")

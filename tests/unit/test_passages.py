@@ -3,11 +3,11 @@
 import pytest
 
 from claims.extraction import extract
+from claims.figures import parse_numbers
 from claims.passages import (
     build_query,
     find_passages,
     merge_spans,
-    parse_numbers,
     split_passages,
     stem,
 )
