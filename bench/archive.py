@@ -1,23 +1,44 @@
 #!/usr/bin/env python
-"""Archiving throughput: pages archived per second through a real worker, side by side with
-a bare ``httpx`` fetch of the same pages and, where installed, ``wget --warc-file``.
+# Over 400 lines on purpose: one run serves the pages, times all five contenders and prints
+# the WARC-level and extractor measurements too, so every figure comes from the same run.
+"""Archiving throughput, like with like: every contender archives the same 181 distinct pages
+at the same concurrency, in interleaved rounds (issues 14 and 15).
 
-    .venv/bin/python bench/archive.py [--pages 300] [--concurrency 2]
+    .venv/bin/python bench/archive.py [--concurrency 2] [--rounds 3] [--skip-extractors]
 
-The pages are the 181 real article pages of ../shared/data/article-pages (served repeatedly
-under different paths to reach --pages), or synthetic pages when that folder is missing. They
-are served by a local HTTP server on 127.0.0.1. The workbench side creates one snapshot per
-page and times a real `celery worker` from the first enqueue to the last succeeded row; it
-runs on a throwaway SQLite database (or BENCH_DATABASE_URL) and the broker configured by
-REDIS_URL (filesystem queue when unset). Per-domain politeness is switched off for the run
-(every page is on 127.0.0.1): with it on, one domain gets at most 2 fetches per second.
+Contenders, in this order in every round (A B C D E, A B C D E, ...):
+
+- ``httpx``: a bare ``httpx`` GET per page, ``concurrency`` threads (fetch only);
+- ``wget``: ``concurrency`` ``wget --warc-file`` processes, the pages dealt out between them;
+- ``floor``: the in-process floor, ``concurrency`` processes each doing the safe fetch + WARC +
+  main text of its pages (no database, no queue, no storage);
+- ``capture``: the reviewer's path: ``citation_add`` for every page, a real ``celery worker``
+  (``-Q archive``, ``--concurrency``) over Redis, timed from the first citation to the last
+  snapshot row that is final;
+- ``pipeline``: the same with the worker also serving the evidence queue (``-Q archive,default``,
+  the same concurrency), timed until every citation has its evidence.
+
+The pages come from ../shared/data/article-pages (181 real pages) and are served from a
+loopback HTTP server under a fresh path per contender and round, so no URL is ever archived
+twice and no page repeats within a run. Goals checked: capture >= 1.0x wget, pipeline >= 0.7x
+the floor. Two measurements follow: the WARC gzip level (CPU and bytes per level, on the same
+pages) and the main-text extractor against the pages' ground truth (token F1 and speed;
+trafilatura, what the workbench uses, and resiliparse when installed).
+
+The workbench contenders run on BENCH_DATABASE_URL, else on a database ``test_<name>_bench``
+next to DATABASE_URL's (created when missing), else on a throwaway SQLite file; the broker is
+REDIS_URL (the filesystem queue when unset). Per-domain politeness is off for the run (every
+page is on 127.0.0.1).
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import json
+import multiprocessing
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -25,36 +46,52 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES_DIR = ROOT.parent / "shared" / "data" / "article-pages" / "html"
+sys.path.insert(0, str(ROOT))
+
+from bench._timing import Summary, format_table  # noqa: E402
+
+PAGES_ROOT = ROOT.parent / "shared" / "data" / "article-pages"
+CONTENDERS = ("httpx", "wget", "floor", "capture", "pipeline")
+WHAT = {
+    "httpx": "bare httpx GET (fetch only)",
+    "wget": "wget --warc-file (fetch + WARC)",
+    "floor": "in-process floor (safe fetch + WARC + main text)",
+    "capture": "citation_add -> worker -> Redis -> snapshot rows",
+    "pipeline": "capture + text + evidence (worker on archive,default)",
+}
 
 
-def load_pages(count: int) -> tuple[list[bytes], str]:
-    if PAGES_DIR.exists():
-        originals = [gzip.decompress(p.read_bytes()) for p in sorted(PAGES_DIR.glob("*.html.gz"))]
-        origin = f"{len(originals)} real article pages from ../shared/data/article-pages"
-    else:
-        paragraph = "<p>The council approved the budget of 12 million euros on Tuesday.</p>"
-        originals = [
-            f"<html><head><title>Page {i}</title></head><body><article><h1>Page {i}</h1>"
-            f"{paragraph * 200}</article></body></html>".encode()
-            for i in range(50)
-        ]
-        origin = "50 synthetic pages (../shared is not here)"
-    return [originals[i % len(originals)] for i in range(count)], origin
+def load_pages() -> tuple[list[str], list[bytes], dict[str, str]]:
+    html_dir = PAGES_ROOT / "html"
+    if not html_dir.exists():
+        raise SystemExit(f"{html_dir} is missing: this bench needs the shared article pages")
+    paths = sorted(html_dir.glob("*.html.gz"))
+    ids = [p.name.split(".")[0] for p in paths]
+    truth = json.loads((PAGES_ROOT / "ground-truth.json").read_text(encoding="utf-8"))
+    return (
+        ids,
+        [gzip.decompress(p.read_bytes()) for p in paths],
+        {i: truth[i]["articleBody"] for i in ids},
+    )
 
 
 class Server:
+    """Serves page i at ``/<anything>/<i>.html``: a fresh path prefix gives fresh URLs."""
+
     def __init__(self, pages: list[bytes]) -> None:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_GET(self):
+            def do_GET(self) -> None:
                 try:
-                    body = pages[int(self.path.strip("/").split(".")[0])]
+                    body = pages[int(self.path.rsplit("/", 1)[-1].split(".")[0])]
                 except (ValueError, IndexError):
                     self.send_error(404)
                     return
@@ -64,144 +101,420 @@ class Server:
                 self.end_headers()
                 self.wfile.write(body)
 
-            def log_message(self, *args):
+            def log_message(self, *args: Any) -> None:
                 pass
 
+        ThreadingHTTPServer.request_queue_size = 128
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.count = len(pages)
 
-    def urls(self, count: int) -> list[str]:
-        return [f"http://127.0.0.1:{self.port}/{i}.html" for i in range(count)]
+    def urls(self, prefix: str) -> list[str]:
+        return [f"http://127.0.0.1:{self.port}/{prefix}/{i}.html" for i in range(self.count)]
 
 
-def bench_httpx(urls: list[str], concurrency: int) -> float:
+# Databases ----------------------------------------------------------------------------------
+
+
+def bench_database_url(workdir: Path) -> str:
+    if os.environ.get("BENCH_DATABASE_URL"):
+        return os.environ["BENCH_DATABASE_URL"]
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        return f"sqlite:///{workdir / 'bench.sqlite3'}"
+    import psycopg
+
+    base, name = url.rsplit("/", 1)
+    bench_name = f"test_{name}_bench"
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [bench_name])
+        if exists.fetchone() is None:
+            conn.execute(f'CREATE DATABASE "{bench_name}"')
+    return f"{base}/{bench_name}"
+
+
+# Contenders ---------------------------------------------------------------------------------
+
+
+def run_httpx(urls: list[str], concurrency: int) -> int:
     from concurrent.futures import ThreadPoolExecutor
 
     import httpx
 
-    started = time.perf_counter()
     with httpx.Client(trust_env=False) as client, ThreadPoolExecutor(concurrency) as pool:
-        list(pool.map(lambda u: client.get(u).raise_for_status(), urls))
-    return time.perf_counter() - started
+        return sum(1 for r in pool.map(client.get, urls) if r.status_code == 200)
 
 
-def bench_wget(urls: list[str], workdir: Path) -> float | None:
-    if not shutil.which("wget"):
-        return None
-    url_file = workdir / "urls.txt"
-    url_file.write_text("\n".join(urls))
-    started = time.perf_counter()
-    subprocess.run(
-        [
-            "wget",
-            "-q",
-            "--no-proxy",
-            "-i",
-            str(url_file),
-            "-P",
-            str(workdir / "wget"),
-            "--warc-file",
-            str(workdir / "wget-archive"),
-            "--no-warc-keep-log",
-        ],
-        check=False,
-    )
-    return time.perf_counter() - started
+def run_wget(urls: list[str], concurrency: int, workdir: Path) -> int:
+    procs = []
+    for n in range(concurrency):
+        part = workdir / f"wget-{n}"
+        shutil.rmtree(part, ignore_errors=True)
+        part.mkdir(parents=True)
+        (part / "urls.txt").write_text("\n".join(urls[n::concurrency]))
+        command = ["wget", "-q", "--no-proxy", "-i", "urls.txt", "-P", "pages"]
+        command += ["--warc-file", "archive", "--no-warc-keep-log"]
+        procs.append(subprocess.Popen(command, cwd=part))
+    for proc in procs:
+        proc.wait()
+    return sum(len(list((workdir / f"wget-{n}" / "pages").rglob("*.html"))) for n in range(2))
 
 
-def bench_workbench(
-    urls: list[str], port: int, concurrency: int, workdir: Path
-) -> tuple[float, int]:
-    env = {
-        **os.environ,
-        "DJANGO_DEBUG": "1",
-        "DJANGO_SETTINGS_MODULE": "workbench.settings",
-        "DATABASE_URL": os.environ.get(
-            "BENCH_DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}"
-        ),
-        "WORKBENCH_MEDIA_ROOT": str(workdir / "media"),
-        "CELERY_BROKER_DIR": str(workdir / "broker"),
-        "FETCH_ALLOWED_HOSTPORTS": f"127.0.0.1:{port}",
-        "FETCH_DOMAIN_INTERVAL": "0",
-        "FETCH_DOMAIN_CONCURRENCY": str(concurrency),
-        "WORKBENCH_LOG_LEVEL": "WARNING",
-    }
-    os.environ.update(env)
-    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
-    sys.path.insert(0, str(ROOT))
-    import django
+def _floor_one(url: str) -> int:
+    from sources.archiving.text import extract_text
+    from sources.archiving.warc import build_warc
+    from sources.fetching import FetchPolicy, fetch
 
-    django.setup()
-    from sources.models import Snapshot, Source
-    from sources.tasks import archive_snapshot
-    from workbench.celery import app
+    result = fetch(url, policy=FetchPolicy.from_settings())
+    build_warc(result)
+    page = extract_text(result.body, result.content_type, result.charset, result.final_url)
+    return len(page.text)
 
-    with app.connection_for_write() as conn:
-        for queue in ("default", "archive"):
-            conn.default_channel.queue_purge(queue)
-    Source.objects.all().delete()
-    sources = Source.objects.bulk_create(Source(url=u, domain="127.0.0.1") for u in urls)
-    snapshots = Snapshot.objects.bulk_create(Snapshot(source=s) for s in sources)
 
-    log = (workdir / "worker.log").open("wb")
-    worker = subprocess.Popen(
-        [
-            *(sys.executable, "-m", "celery", "-A", "workbench", "worker", "-Q", "archive"),
-            *("--concurrency", str(concurrency), "--without-gossip", "--without-mingle"),
-            *("-l", "warning"),
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        time.sleep(3)  # let the worker boot; the clock starts at the first enqueue
+class Workbench:
+    """The reviewer's path on a real worker: one article, its claims cite every page."""
+
+    def __init__(self, env: dict[str, str], workdir: Path, concurrency: int) -> None:
+        self.env, self.workdir, self.concurrency = env, workdir, concurrency
+        from claims import services
+        from tests.factories import make_user
+
+        self.user = make_user("bench-reviewer", group="Reviewer")
+        article = services.article_create(
+            title="Bench",
+            body="The council approved the budget of 12 million euros on Tuesday. "
+            "The minister said the plant will produce 110 megawatts by 2030. "
+            'The mayor called the vote "historic".',
+            by=self.user,
+        )
+        services.article_extract(article_id=article.pk)  # in-process: claims now
+        self.claims = list(article.claims.all())
+        if not self.claims:
+            raise SystemExit("the bench article yielded no claims")
+
+    def _worker(self, queues: str) -> subprocess.Popen[bytes]:
+        from workbench.celery import worker_command
+
+        log = self.workdir / f"worker-{queues.replace(',', '-')}.log"
+        log.write_bytes(b"")
+        proc = subprocess.Popen(
+            worker_command(queues, concurrency=self.concurrency, name=f"bench-{time.time()}@%h"),
+            cwd=ROOT,
+            env=self.env,
+            stdout=log.open("ab"),
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 60
+        while b" ready." not in log.read_bytes():
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"worker did not start; see {log}")
+            time.sleep(0.1)
+        return proc
+
+    def _stop(self, proc: subprocess.Popen[bytes]) -> None:
+        proc.terminate()
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+    @staticmethod
+    def purge() -> None:
+        from workbench.celery import QUEUES, app
+
+        with app.connection_for_write() as conn:
+            for queue in QUEUES:
+                conn.default_channel.queue_purge(queue)
+
+    def _archive(
+        self, urls: list[str], worker: subprocess.Popen[bytes], evidence: bool
+    ) -> tuple[float, int]:
+        from claims.models import Citation
+        from claims.services import citation_add
+        from sources.models import Snapshot
+
         started = time.perf_counter()
-        for snapshot in snapshots:
-            archive_snapshot.delay(snapshot.pk)
-        while Snapshot.objects.filter(status__in=["queued", "fetching"]).exists():
+        citations = [
+            citation_add(
+                claim=self.claims[i % len(self.claims)], url=url, relation="supports", by=self.user
+            ).pk
+            for i, url in enumerate(urls)
+        ]
+        snapshots = Snapshot.objects.filter(source__citations__in=citations)
+        while True:
+            if evidence:
+                pending = Citation.objects.filter(pk__in=citations, evidence_status="pending")
+            else:
+                pending = snapshots.filter(status__in=Snapshot.ACTIVE_STATUSES)
+            if not pending.exists():
+                break
             if worker.poll() is not None:
-                raise SystemExit(f"worker died; see {workdir / 'worker.log'}")
-            time.sleep(0.05)
-        elapsed = time.perf_counter() - started
-    finally:
-        worker.terminate()
-        worker.wait(30)
-    succeeded = Snapshot.objects.filter(status="succeeded").count()
-    return elapsed, succeeded
+                raise SystemExit(f"worker died; see {self.workdir}")
+            time.sleep(0.02)
+        return time.perf_counter() - started, snapshots.filter(status="succeeded").count()
+
+    def run(self, urls: list[str], warmup: list[str], *, evidence: bool) -> tuple[float, int]:
+        """Seconds from the first citation to the last final row (or evidence), and pages
+        done. The worker boots and archives ``warmup`` (as the floor's processes warm up)
+        before the clock starts."""
+        self.purge()
+        worker = self._worker("archive,default" if evidence else "archive")
+        try:
+            self._archive(warmup, worker, evidence)
+            return self._archive(urls, worker, evidence)
+        finally:
+            self._stop(worker)
+            self.purge()
+
+
+# Side measurements --------------------------------------------------------------------------
+
+
+def warc_levels(urls: list[str], rounds: int) -> list[list[str]]:
+    from bench._timing import interleave
+    from sources.archiving.warc import GZIP_LEVEL, build_warc
+    from sources.fetching import FetchPolicy, fetch
+
+    policy = FetchPolicy.from_settings()
+    results = [fetch(url, policy=policy) for url in urls]
+    levels = (1, 3, 6, 9)
+    runs = interleave(
+        {
+            str(level): (lambda level=level: sum(len(build_warc(r, level=level)) for r in results))
+            for level in levels
+        },
+        rounds=rounds,
+    )
+    raw = sum(len(r.raw_body) for r in results)
+    rows = []
+    for level in levels:
+        r = runs[str(level)]
+        chosen = "  <- GZIP_LEVEL" if level == GZIP_LEVEL else ""
+        rows.append(
+            [
+                f"gzip level {level}{chosen}",
+                f"{1000 * r.cpu_min / len(results):.2f}",
+                f"{1000 * r.cpu_median / len(results):.2f}",
+                f"{r.result / 1e6:.2f}",
+                f"{r.result / raw:.3f}",
+            ]
+        )
+    return rows
+
+
+_WORD = re.compile(r"\w+")
+
+
+def token_f1(predicted: str, truth: str) -> float:
+    p, t = Counter(_WORD.findall(predicted.lower())), Counter(_WORD.findall(truth.lower()))
+    overlap = sum((p & t).values())
+    if not overlap:
+        return 0.0
+    precision, recall = overlap / sum(p.values()), overlap / sum(t.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def extractors() -> dict[str, Callable[[bytes], str]]:
+    from sources.archiving.text import extract_text
+
+    found: dict[str, Callable[[bytes], str]] = {
+        "trafilatura (workbench)": lambda body: extract_text(body, "text/html", "utf-8").text
+    }
+    try:
+        from resiliparse.extract.html2text import extract_plain_text
+        from resiliparse.parse.html import HTMLTree
+    except ImportError:
+        print("resiliparse is not installed: only trafilatura is measured")
+    else:
+        found["resiliparse 2 (main_content)"] = lambda body: extract_plain_text(
+            HTMLTree.parse_from_bytes(body, "utf-8"),
+            main_content=True,
+            alt_texts=False,
+            links=False,
+            list_bullets=False,
+        )
+    return found
+
+
+def compare_extractors(
+    ids: list[str], pages: list[bytes], truth: dict[str, str], rounds: int, summary: Summary
+) -> list[list[str]]:
+    from bench._timing import interleave
+
+    tools = extractors()
+    runs = interleave(
+        {name: (lambda fn=fn: [fn(body) for body in pages]) for name, fn in tools.items()},
+        rounds=rounds,
+    )
+    rows, scores = [], {}
+    for name in tools:
+        texts = runs[name].result
+        f1 = statistics.mean(token_f1(t, truth[i]) for i, t in zip(ids, texts, strict=True))
+        scores[name] = (f1, runs[name].cpu_median)
+        rows.append(
+            [
+                name,
+                f"{f1:.3f}",
+                f"{1000 * runs[name].cpu_min / len(pages):.1f}",
+                f"{1000 * runs[name].cpu_median / len(pages):.1f}",
+            ]
+        )
+    ours_f1, ours_time = scores["trafilatura (workbench)"]
+    for name, (f1, seconds) in scores.items():
+        if name.startswith("trafilatura"):
+            continue
+        better = f1 > ours_f1 or (f1 >= ours_f1 - 0.005 and seconds < ours_time)
+        summary.add(
+            "14",
+            f"keep trafilatura over {name.split(' (')[0]} (best F1, or faster within 0.005)",
+            f"F1 {ours_f1:.3f} vs {f1:.3f}, {ours_time / seconds:.1f}x its time",
+            "no switch due",
+            not better,
+        )
+    return rows
+
+
+# Main ---------------------------------------------------------------------------------------
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=300)
     parser.add_argument("--concurrency", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--skip-extractors", action="store_true")
+    parser.add_argument(
+        "--only", default=",".join(CONTENDERS), help="comma-separated contenders to time"
+    )
     args = parser.parse_args()
+    names = [n for n in CONTENDERS if n in args.only.split(",")]
+    if "wget" in names and not shutil.which("wget"):
+        print("wget is not installed (apt-get install wget): its row is skipped")
+        names.remove("wget")
 
-    pages, origin = load_pages(args.pages)
+    ids, pages, truth = load_pages()
     server = Server(pages)
-    urls = server.urls(args.pages)
-    megabytes = sum(map(len, pages)) / 1e6
+    summary = Summary()
     with tempfile.TemporaryDirectory(prefix="bench-archive-") as tmp:
         workdir = Path(tmp)
-        httpx_time = statistics.median(bench_httpx(urls, args.concurrency) for _ in range(3))
-        wget_time = bench_wget(urls, workdir)
-        ours, succeeded = bench_workbench(urls, server.port, args.concurrency, workdir)
-
-    broker = "Redis" if os.environ.get("REDIS_URL") else "filesystem queue"
-    print(f"\nArchiving {args.pages} pages ({megabytes:.1f} MB of HTML; {origin}),")
-    print(f"concurrency {args.concurrency}, broker: {broker}, {succeeded} snapshots succeeded.\n")
-    rows = [("bare httpx GET (baseline)", httpx_time, "fetch only")]
-    if wget_time is not None:
-        rows.append(("wget --warc-file", wget_time, "fetch + WARC, one process"))
-    rows.append(("workbench worker", ours, "safe fetch + WARC + text + hash + DB + storage"))
-    print(f"{'method':<28}{'seconds':>9}{'pages/s':>10}{'x httpx':>9}  what")
-    for name, seconds, what in rows:
-        print(
-            f"{name:<28}{seconds:>9.2f}{args.pages / seconds:>10.1f}"
-            f"{seconds / httpx_time:>9.1f}  {what}"
+        env = {
+            **os.environ,
+            "DJANGO_DEBUG": "1",
+            "DJANGO_SETTINGS_MODULE": "workbench.settings",
+            "DATABASE_URL": bench_database_url(workdir),
+            "WORKBENCH_MEDIA_ROOT": str(workdir / "media"),
+            "CELERY_BROKER_DIR": str(workdir / "broker"),
+            "FETCH_ALLOWED_HOSTPORTS": f"127.0.0.1:{server.port}",
+            "FETCH_DOMAIN_INTERVAL": "0",
+            "FETCH_DOMAIN_CONCURRENCY": str(args.concurrency),
+            "WORKBENCH_LOG_LEVEL": "WARNING",
+        }
+        os.environ.update(env)
+        subprocess.run(
+            [sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True
         )
+        import django
+
+        django.setup()
+        from django.db import connection
+
+        from claims.models import Article, Citation
+        from sources.models import Snapshot, Source
+
+        Citation.objects.all().delete()
+        Snapshot.objects.all().delete()
+        Source.objects.all().delete()
+        Article.objects.all().delete()
+        workbench = Workbench(env, workdir, args.concurrency)
+        connection.close()  # the floor's processes fork from here
+        pool = multiprocessing.get_context("fork").Pool(args.concurrency)
+        pool.map(_floor_one, server.urls("warmup")[: args.concurrency * 2])
+
+        def contender(name: str, prefix: str) -> tuple[float, int]:
+            urls = server.urls(prefix)
+            if name in ("capture", "pipeline"):
+                warmup = server.urls(f"{prefix}-warmup")[100 : 100 + 2 * args.concurrency]
+                return workbench.run(urls, warmup, evidence=name == "pipeline")
+            started = time.perf_counter()
+            if name == "httpx":
+                done = run_httpx(urls, args.concurrency)
+            elif name == "wget":
+                done = run_wget(urls, args.concurrency, workdir)
+            else:
+                done = sum(1 for n in pool.map(_floor_one, urls, chunksize=1) if n >= 0)
+            return time.perf_counter() - started, done
+
+        seconds: dict[str, list[float]] = {n: [] for n in names}
+        done: dict[str, list[int]] = {n: [] for n in names}
+        for round_no in range(max(args.rounds, 3)):
+            for name in names:
+                elapsed, count = contender(name, f"r{round_no}-{name}")
+                seconds[name].append(elapsed)
+                done[name].append(count)
+                print(f"  round {round_no + 1} {name:<9} {elapsed:7.2f} s  ({count} pages)")
+        pool.close()
+
+        n = len(pages)
+        broker = "Redis" if os.environ.get("REDIS_URL") else "filesystem queue"
+        vendor = connection.vendor
+        print(
+            f"\n{n} distinct real article pages ({sum(map(len, pages)) / 1e6:.1f} MB of HTML), "
+            f"concurrency {args.concurrency} for every contender, {max(args.rounds, 3)} "
+            f"interleaved rounds; database {vendor}, broker {broker}.\n"
+        )
+        rows = []
+        for name in names:
+            best, median = min(seconds[name]), statistics.median(seconds[name])
+            rows.append(
+                [
+                    WHAT[name],
+                    f"{best:.2f}",
+                    f"{median:.2f}",
+                    f"{n / median:.1f}",
+                    f"{1000 * median / n:.1f}",
+                    f"{min(done[name])}",
+                ]
+            )
+        print(
+            format_table(["contender", "s min", "s median", "pages/s", "ms/page", "pages ok"], rows)
+        )
+
+        def rate(name: str) -> float:
+            return n / statistics.median(seconds[name])
+
+        if "capture" in names and "wget" in names:
+            ratio = rate("capture") / rate("wget")
+            summary.add(
+                "14", "raw capture / wget (pages/s)", f"{ratio:.2f}x", ">= 1.0x", ratio >= 1
+            )
+        if "pipeline" in names and "floor" in names:
+            ratio = rate("pipeline") / rate("floor")
+            summary.add(
+                "14/15", "full pipeline / floor (pages/s)", f"{ratio:.2f}x", ">= 0.7x", ratio >= 0.7
+            )
+        for a, b in (("capture", "floor"), ("floor", "wget"), ("wget", "httpx")):
+            if a in names and b in names:
+                print(f"{a} / {b}: {rate(a) / rate(b):.2f}x")
+
+        print("\nWARC gzip level, same pages (ms of CPU per page to build the WARC; bytes)")
+        print(
+            format_table(
+                ["level", "ms min", "ms median", "MB of WARC", "of raw bytes"],
+                warc_levels(server.urls("warc"), args.rounds),
+            )
+        )
+        if not args.skip_extractors:
+            print("\nMain-text extractors on the ground truth (mean token F1; ms of CPU per page)")
+            print(
+                format_table(
+                    ["extractor", "token F1", "ms min", "ms median"],
+                    compare_extractors(ids, pages, truth, args.rounds, summary),
+                )
+            )
+    print()
+    print(summary.render())
 
 
 if __name__ == "__main__":

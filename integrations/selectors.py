@@ -2,18 +2,69 @@
 
 from __future__ import annotations
 
+import functools
+import logging
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from integrations.models import WebhookDelivery, WebhookEndpoint
+
+logger = logging.getLogger(__name__)
 
 
 def webhook_endpoints_visible(*, token: Any) -> QuerySet[WebhookEndpoint]:
     """A token sees only the endpoints it registered; staff (no token) see all."""
     queryset = WebhookEndpoint.objects.all()
     return queryset if token is None else queryset.filter(token=token)
+
+
+# "Does any endpoint subscribe to this event?" is asked after every finished snapshot and
+# published verdict, and the answer is almost always the same. With Redis it is cached under a
+# generation number that every endpoint save or delete bumps after its commit (receivers.py):
+# a reader that computed an answer from the old rows stores it under the old generation,
+# which nobody reads any more, so a new endpoint is never missed. Without Redis (the embedded
+# default, one local worker) the endpoints are simply queried.
+_GENERATION_KEY = "workbench:webhooks:generation"
+_ANSWER_TTL = 300  # seconds; a backstop only
+
+
+@functools.cache
+def _redis() -> Any:
+    import redis
+
+    return redis.Redis.from_url(settings.REDIS_URL)
+
+
+def webhook_event_has_subscribers(*, event: str) -> bool:
+    """Whether an active endpoint subscribes to ``event``; no database query when cached."""
+    if not settings.REDIS_URL:
+        return bool(webhook_endpoints_subscribed(event=event))
+    try:
+        client = _redis()
+        generation = int(client.get(_GENERATION_KEY) or 0)
+        key = f"workbench:webhooks:subscribed:{generation}:{event}"
+        cached = client.get(key)
+        if cached is not None:
+            return cached == b"1"
+        answer = bool(webhook_endpoints_subscribed(event=event))
+        client.set(key, b"1" if answer else b"0", ex=_ANSWER_TTL)
+        return answer
+    except Exception:  # Redis trouble: ask the database, as without Redis
+        logger.warning("Webhook subscription cache unavailable", exc_info=True)
+        return bool(webhook_endpoints_subscribed(event=event))
+
+
+def webhook_subscriptions_changed() -> None:
+    """An endpoint was saved or deleted: forget the cached answers (call after commit)."""
+    if not settings.REDIS_URL:
+        return
+    try:
+        _redis().incr(_GENERATION_KEY)
+    except Exception:
+        logger.warning("Could not invalidate the webhook subscription cache", exc_info=True)
 
 
 def webhook_endpoints_subscribed(*, event: str) -> list[WebhookEndpoint]:

@@ -94,7 +94,16 @@ class SourceAdmin(admin.ModelAdmin):
 
 @admin.register(Snapshot)
 class SnapshotAdmin(admin.ModelAdmin):
-    list_display = ["pk", "source", "status", "http_status", "size", "created_at", "finished_at"]
+    list_display = [
+        "pk",
+        "source",
+        "status",
+        "http_status",
+        "size",
+        "language",
+        "created_at",
+        "finished_at",
+    ]
     list_filter = ["status"]
     search_fields = ["source__url", "sha256", "title"]
     list_select_related = ["source"]
@@ -120,6 +129,7 @@ class SnapshotAdmin(admin.ModelAdmin):
         "warc_sha256",
         "title",
         "published",
+        "language",
         "text",
         "timings",
         "lease_expires_at",

@@ -22,6 +22,11 @@ def snapshot_finished_arguments(snapshot_id: int) -> dict[str, Any] | None:
     snapshot = Snapshot.objects.select_related("source").filter(pk=snapshot_id).first()
     if snapshot is None or not snapshot.is_final:
         return None
+    return snapshot_finished_arguments_of(snapshot, snapshot.source.url)
+
+
+def snapshot_finished_arguments_of(snapshot: Snapshot, source_url: str) -> dict[str, Any]:
+    """The same arguments from a snapshot in hand (the worker that just wrote it)."""
     payload = {
         "snapshot": {
             "id": snapshot.pk,
@@ -31,7 +36,7 @@ def snapshot_finished_arguments(snapshot_id: int) -> dict[str, Any] | None:
             "finished_at": snapshot.finished_at,
             "error_reason": snapshot.error_reason,
         },
-        "source": {"id": snapshot.source_id, "url": snapshot.source.url},
+        "source": {"id": snapshot.source_id, "url": source_url},
         "links": {"snapshot": f"/api/v1/snapshots/{snapshot.pk}"},
     }
     return {

@@ -78,6 +78,12 @@ class Snapshot(models.Model):
     title = models.TextField(blank=True)
     text = models.TextField(blank=True, help_text="Main text extracted from the page.")
     published = models.DateField(null=True, blank=True)
+    language = models.CharField(
+        max_length=16,
+        blank=True,
+        help_text="Language of the main text (ISO 639-1), detected as for articles "
+        "(workbench.langid); empty when there is no text.",
+    )
     timings = models.JSONField(default=dict, blank=True)
 
     error_reason = models.CharField(max_length=64, blank=True)

@@ -16,7 +16,7 @@ import redis
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -24,13 +24,14 @@ from sources import events, selectors
 from sources.archiving.storage import store_blob
 from sources.archiving.text import extract_text
 from sources.archiving.warc import build_warc
-from sources.archiving.wayback import SpnConfig, WaybackError, spn_status, spn_submit
 from sources.fetching import Blocked, FetchError, FetchFailed, FetchPolicy, FetchResult, fetch
 from sources.fetching.politeness import domain_slot
 from sources.models import Snapshot, Source
 from sources.normalise import InvalidURL, url_domain, url_normalize
+from sources.wayback_steps import snapshot_wayback_fail, snapshot_wayback_step
 from workbench.errors import DomainError
 from workbench.events import send_on_commit
+from workbench.langid import language_of
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +41,8 @@ __all__ = [
     "snapshot_capture",
     "snapshot_fail",
     "snapshot_request",
+    "snapshot_wayback_fail",
+    "snapshot_wayback_step",
     "snapshots_requeue_stuck",
     "source_get_or_create",
 ]
@@ -97,16 +100,9 @@ def snapshot_capture(*, snapshot_id: int) -> Snapshot | None:
     row; transient ones put it back in the queue and raise ``TransientArchiveError`` so the
     task can retry with backoff.
     """
-    now = timezone.now()
-    claimed = Snapshot.objects.filter(pk=snapshot_id, status=Snapshot.Status.QUEUED).update(
-        status=Snapshot.Status.FETCHING,
-        started_at=now,
-        lease_expires_at=now + settings.ARCHIVE_LEASE,
-        attempts=F("attempts") + 1,
-    )
-    if not claimed:
+    snapshot = _snapshot_claim(snapshot_id)
+    if snapshot is None:
         return None
-    snapshot = Snapshot.objects.select_related("source").get(pk=snapshot_id)
     try:
         with polite_slot(snapshot.source.url):
             result = fetch(snapshot.source.url, policy=FetchPolicy.from_settings())
@@ -127,7 +123,49 @@ def snapshot_capture(*, snapshot_id: int) -> Snapshot | None:
         raise TransientArchiveError(
             "time_limit", "The archive task ran out of time.", None, snapshot.attempts
         ) from exc
-    return _snapshot_succeed(snapshot, result)
+    try:
+        return _snapshot_succeed(snapshot, result)
+    except OSError as exc:
+        # Storage trouble (disk full, read-only or vanished media folder): the row goes back
+        # to the queue with the reason, and the task retries like any transient failure. A
+        # claimed row is never left in "fetching" for the lease sweep to find.
+        message = f"Could not store the capture: {exc}"
+        _snapshot_requeue(snapshot, "storage_error", message)
+        raise TransientArchiveError("storage_error", message, None, snapshot.attempts) from exc
+    except SoftTimeLimitExceeded as exc:
+        _snapshot_requeue(snapshot, "time_limit", "The archive task ran out of time.")
+        raise TransientArchiveError(
+            "time_limit", "The archive task ran out of time.", None, snapshot.attempts
+        ) from exc
+    except Exception as exc:  # a bug: record it on the row rather than leave it claimed
+        logger.exception("Archiving snapshot %s failed unexpectedly", snapshot.pk)
+        message = f"Unexpected error while archiving: {type(exc).__name__}: {exc}"
+        return _snapshot_finish_error(snapshot, Snapshot.Status.FAILED, "archive_error", message)
+
+
+def _snapshot_claim(snapshot_id: int) -> Snapshot | None:
+    """queued -> fetching (a conditional update), and the claimed row; None if not ours.
+
+    On PostgreSQL this commit does not wait for its WAL to reach the disk
+    (``synchronous_commit`` off for this transaction only): losing it in a database crash
+    only puts the row back to "queued", where the outcome's conditional update no longer
+    matches and the lease sweep re-enqueues it. The outcome's commit stays synchronous and
+    flushes this one with it (docs/archiving.md, "Commits per capture").
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        claimed = Snapshot.objects.filter(pk=snapshot_id, status=Snapshot.Status.QUEUED).update(
+            status=Snapshot.Status.FETCHING,
+            started_at=now,
+            lease_expires_at=now + settings.ARCHIVE_LEASE,
+            attempts=F("attempts") + 1,
+        )
+        if not claimed:
+            return None
+        return Snapshot.objects.select_related("source").get(pk=snapshot_id)
 
 
 @functools.cache
@@ -165,11 +203,13 @@ def _apply_response(snapshot: Snapshot, result: FetchResult) -> None:
 
 
 def _snapshot_succeed(snapshot: Snapshot, result: FetchResult) -> Snapshot:
-    _apply_response(snapshot, result)
     page = extract_text(result.body, result.content_type, result.charset, result.final_url)
     warc_bytes = build_warc(result)
+    # Files first, then the row: blobs are content-addressed, so a failure in between leaves
+    # at most an unreferenced file that the next capture of the same bytes reuses.
     body_key, body_sha = store_blob(default_storage, result.body, prefix="bodies")
     warc_key, warc_sha = store_blob(default_storage, warc_bytes, prefix="warcs")
+    _apply_response(snapshot, result)
     snapshot.size = len(result.body)
     snapshot.sha256 = body_sha
     snapshot.body.name = body_key
@@ -178,6 +218,7 @@ def _snapshot_succeed(snapshot: Snapshot, result: FetchResult) -> Snapshot:
     snapshot.title = page.title
     snapshot.text = page.text
     snapshot.published = page.published
+    snapshot.language = language_of(page.text) if page.text.strip() else ""
     snapshot.status = Snapshot.Status.SUCCEEDED
     snapshot.finished_at = timezone.now()
     snapshot.error_reason = snapshot.error_message = ""
@@ -212,7 +253,9 @@ def _save_if_still_fetching(snapshot: Snapshot) -> bool:
         logger.warning("Snapshot %s was no longer ours to finish; outcome dropped", snapshot.pk)
         return False
     if snapshot.is_final:
-        _announce_finished(snapshot.pk)
+        # The row as written is in hand: the event's payload is built from it, not re-read.
+        arguments = events.snapshot_finished_arguments_of(snapshot, snapshot.source.url)
+        send_on_commit(events.snapshot_finished, Snapshot, lambda: arguments)
     return True
 
 
@@ -326,59 +369,3 @@ def source_check_live(*, source_id: int) -> Source | None:
     source.live_checked_at = timezone.now()
     source.save(update_fields=["live_status", "live_detail", "live_checked_at"])
     return source
-
-
-# Save Page Now (a second copy at the Wayback Machine) ----------------------------------
-
-
-def snapshot_wayback_step(*, snapshot_id: int) -> bool:
-    """Advance the Save Page Now submission of a succeeded snapshot by one step.
-
-    Returns True when there is nothing more to do (archived, failed, or not applicable) and
-    False while the job is pending. Transient trouble raises ``WaybackError`` for a retry.
-    """
-    snapshot = (
-        Snapshot.objects.select_related("source")
-        .filter(pk=snapshot_id, status=Snapshot.Status.SUCCEEDED)
-        .first()
-    )
-    done = (Snapshot.WaybackStatus.ARCHIVED, Snapshot.WaybackStatus.FAILED)
-    if snapshot is None or snapshot.wayback_status in done:
-        return True
-    config = SpnConfig(
-        endpoint=settings.WAYBACK_SPN_URL,
-        access_key=settings.WAYBACK_SPN_ACCESS_KEY,
-        secret=settings.WAYBACK_SPN_SECRET,
-        replay_prefix=settings.WAYBACK_REPLAY_URL,
-    )
-    policy = FetchPolicy.from_settings()
-    try:
-        if not snapshot.wayback_job_id:
-            job_id = spn_submit(snapshot.source.url, config=config, policy=policy)
-            Snapshot.objects.filter(pk=snapshot_id, wayback_job_id="").update(
-                wayback_status=Snapshot.WaybackStatus.SUBMITTED, wayback_job_id=job_id[:100]
-            )
-            return False
-        status = spn_status(snapshot.wayback_job_id, config=config, policy=policy)
-    except WaybackError as exc:
-        if exc.transient:
-            raise
-        snapshot_wayback_fail(snapshot_id=snapshot_id, detail=exc.message)
-        return True
-    if status.state == "success":
-        Snapshot.objects.filter(pk=snapshot_id).update(
-            wayback_status=Snapshot.WaybackStatus.ARCHIVED,
-            wayback_url=status.archived_url[:2048],
-            wayback_detail="",
-        )
-        return True
-    if status.state == "error":
-        snapshot_wayback_fail(snapshot_id=snapshot_id, detail=status.message)
-        return True
-    return False
-
-
-def snapshot_wayback_fail(*, snapshot_id: int, detail: str) -> None:
-    Snapshot.objects.filter(pk=snapshot_id).update(
-        wayback_status=Snapshot.WaybackStatus.FAILED, wayback_detail=detail
-    )

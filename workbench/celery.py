@@ -13,13 +13,26 @@ import os
 import sys
 from dataclasses import dataclass
 
-from celery import Celery
+from celery import Celery, signals
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "workbench.settings")
 
 app = Celery("workbench")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@signals.task_prerun.connect
+@signals.task_postrun.connect
+def _close_old_connections(sender=None, **kwargs) -> None:
+    """Between tasks, Django's request rule for connections (settings ``CELERY_DB_REUSE_MAX``):
+    close one older than ``CONN_MAX_AGE`` or one that saw an error, keep the others. Not for
+    eager tasks, which run inside the caller's transaction."""
+    if sender is None or getattr(sender.request, "is_eager", False):
+        return
+    from django.db import close_old_connections
+
+    close_old_connections()
 
 
 @dataclass(frozen=True)

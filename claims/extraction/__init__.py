@@ -16,6 +16,7 @@ from claims.extraction.backends import rules
 from claims.extraction.clean import furniture_spans, html_to_text, looks_like_html
 from claims.extraction.config import setting
 from claims.extraction.types import KINDS, Dropped, ExtractedClaim, Extraction
+from workbench.langid import LATIN_CONFIDENCE, language_of
 
 logger = logging.getLogger(__name__)
 
@@ -33,24 +34,6 @@ def extract(
 ) -> list[ExtractedClaim]:
     """Atomic claims in `text`, sorted by position (see `run_extraction`)."""
     return run_extraction(text, backend=backend, granularity=granularity, language=language).claims
-
-
-def language_of(text: str) -> str:
-    """The ISO 639-1 code of the text's language, "en" when unsure.
-
-    The English engine is the full one, so a short or ambiguous Latin-script text ("Putin met
-    Xi in Moscow.") stays English; another script, or a confident Latin-script detection
-    (Spanish, German ...), goes to the multilingual engine."""
-    from claims.extraction.multilingual import detect
-
-    found = detect(text)
-    if found.lang == "en" or (found.script == "Latin" and found.confidence < LATIN_CONFIDENCE):
-        return "en"
-    return found.lang
-
-
-# A Latin-script text leaves the English engine only when the detector is this sure.
-LATIN_CONFIDENCE = 0.6
 
 
 def run_extraction(
@@ -129,6 +112,7 @@ __all__ = [
     "EXTRACTOR_VERSION",
     "GRANULARITIES",
     "KINDS",
+    "LATIN_CONFIDENCE",
     "Dropped",
     "ExtractedClaim",
     "Extraction",

@@ -126,6 +126,8 @@ def webhook_emit(*, event: str, payload: dict[str, Any]) -> list[WebhookDelivery
 
     if event not in WebhookEndpoint.Event.values:
         raise ValueError(f"unknown webhook event {event!r}")
+    if not selectors.webhook_event_has_subscribers(event=event):
+        return []
     endpoints = selectors.webhook_endpoints_subscribed(event=event)
     if not endpoints:
         return []

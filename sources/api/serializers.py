@@ -49,6 +49,7 @@ class SnapshotSerializer(SnapshotSummarySerializer):
             "warc_sha256",
             "title",
             "published",
+            "language",
             "started_at",
             "attempts",
             "error_message",
