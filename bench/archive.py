@@ -26,7 +26,7 @@ pages) and the main-text extractor against the pages' ground truth (token F1 and
 trafilatura, what the workbench uses, and resiliparse when installed).
 
 The workbench contenders run on BENCH_DATABASE_URL, else on a database ``test_<name>_bench``
-next to DATABASE_URL's (created when missing), else on a throwaway SQLite file; the broker is
+next to DATABASE_URL's (dropped and created afresh), else on a throwaway SQLite file; the broker is
 REDIS_URL (the filesystem queue when unset). Per-domain politeness is off for the run (every
 page is on 127.0.0.1).
 """
@@ -128,10 +128,9 @@ def bench_database_url(workdir: Path) -> str:
 
     base, name = url.rsplit("/", 1)
     bench_name = f"test_{name}_bench"
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [bench_name])
-        if exists.fetchone() is None:
-            conn.execute(f'CREATE DATABASE "{bench_name}"')
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:  # a fresh one each run
+        conn.execute(f'DROP DATABASE IF EXISTS "{bench_name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{bench_name}"')
     return f"{base}/{bench_name}"
 
 
@@ -178,10 +177,13 @@ class Workbench:
 
     def __init__(self, env: dict[str, str], workdir: Path, concurrency: int) -> None:
         self.env, self.workdir, self.concurrency = env, workdir, concurrency
+        from django.contrib.auth import get_user_model
+
         from claims import services
         from tests.factories import make_user
 
-        self.user = make_user("bench-reviewer", group="Reviewer")
+        self.user = get_user_model().objects.filter(username="bench-reviewer").first()
+        self.user = self.user or make_user("bench-reviewer", group="Reviewer")
         article = services.article_create(
             title="Bench",
             body="The council approved the budget of 12 million euros on Tuesday. "
@@ -420,13 +422,6 @@ def main() -> None:
         django.setup()
         from django.db import connection
 
-        from claims.models import Article, Citation
-        from sources.models import Snapshot, Source
-
-        Citation.objects.all().delete()
-        Snapshot.objects.all().delete()
-        Source.objects.all().delete()
-        Article.objects.all().delete()
         workbench = Workbench(env, workdir, args.concurrency)
         connection.close()  # the floor's processes fork from here
         pool = multiprocessing.get_context("fork").Pool(args.concurrency)
