@@ -16,7 +16,7 @@ import pytest
 from django.conf import settings
 
 from claims import services
-from claims.models import Article
+from claims.models import Article, Citation
 from sources.models import Snapshot
 from sources.services import snapshot_request
 from sources.tasks import archive_snapshot
@@ -49,7 +49,9 @@ def test_storage_failure_mid_capture_is_recorded_then_retried(celery_worker, pag
     url = page_server.add("/storage-mid-capture.html", body, delay=1.0)
     article = services.article_create(title="Wind", body=ARTICLE, by=alice)
     wait_for(lambda: Article.objects.filter(pk=article.pk, extraction_status="done").exists())
-    services.citation_add(claim=article.claims.first(), url=url, relation="supports", by=alice)
+    citation = services.citation_add(
+        claim=article.claims.first(), url=url, relation="supports", by=alice
+    )
 
     fetching = wait_for(
         lambda: Snapshot.objects.filter(source__url=url, status="fetching").first(), interval=0.05
@@ -76,6 +78,9 @@ def test_storage_failure_mid_capture_is_recorded_then_retried(celery_worker, pag
     assert done.sha256 == hashlib.sha256(body).hexdigest()
     assert done.body.read() == body
     assert not Snapshot.objects.filter(source__url=url, status="fetching").exists()
+    # The evidence task the success set off has finished too: the worker is idle again before
+    # the test database is flushed.
+    wait_for(lambda: Citation.objects.filter(pk=citation.pk).exclude(evidence_status="pending"))
 
 
 @pytest.mark.django_db
