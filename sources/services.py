@@ -203,13 +203,13 @@ def _apply_response(snapshot: Snapshot, result: FetchResult) -> None:
 
 
 def _snapshot_succeed(snapshot: Snapshot, result: FetchResult) -> Snapshot:
+    _apply_response(snapshot, result)
     page = extract_text(result.body, result.content_type, result.charset, result.final_url)
     warc_bytes = build_warc(result)
     # Files first, then the row: blobs are content-addressed, so a failure in between leaves
     # at most an unreferenced file that the next capture of the same bytes reuses.
     body_key, body_sha = store_blob(default_storage, result.body, prefix="bodies")
     warc_key, warc_sha = store_blob(default_storage, warc_bytes, prefix="warcs")
-    _apply_response(snapshot, result)
     snapshot.size = len(result.body)
     snapshot.sha256 = body_sha
     snapshot.body.name = body_key
