@@ -77,6 +77,12 @@ class Snapshot(models.Model):
     warc_sha256 = models.CharField(max_length=64, blank=True)
     title = models.TextField(blank=True)
     text = models.TextField(blank=True, help_text="Main text extracted from the page.")
+    page_starts = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="PDFs: the offset in text where each page starts (page 1 at 0); "
+        "pages are separated by a blank line. Empty for web pages.",
+    )
     published = models.DateField(null=True, blank=True)
     timings = models.JSONField(default=dict, blank=True)
 

@@ -332,6 +332,14 @@ ARCHIVE_MAX_RETRIES = env_int("ARCHIVE_MAX_RETRIES", 5)
 LINKROT_INTERVAL = timedelta(hours=env_float("LINKROT_INTERVAL_HOURS", 24.0))
 ARCHIVE_LEASE = timedelta(seconds=env_int("ARCHIVE_LEASE_SECONDS", CELERY_TASK_TIME_LIMIT + 30))
 
+# Text of archived PDFs (sources/archiving/pdf.py), read in a child process within these limits;
+# a file over them fails with the reason (docs/archiving.md, "PDFs").
+PDF_TEXT_MAX_BYTES = env_int("PDF_TEXT_MAX_BYTES", 100 * 1024 * 1024)
+PDF_TEXT_MAX_PAGES = env_int("PDF_TEXT_MAX_PAGES", 2000)
+PDF_TEXT_MAX_CHARS = env_int("PDF_TEXT_MAX_CHARS", 5_000_000)
+PDF_TEXT_SECONDS = env_float("PDF_TEXT_SECONDS", 30.0)
+PDF_TEXT_MEMORY_MB = env_int("PDF_TEXT_MEMORY_MB", 1024)
+
 # Optional second copy of every archived page at the Wayback Machine (Save Page Now 2).
 WAYBACK_SPN_ENABLED = env_bool("WAYBACK_SPN_ENABLED", False)
 WAYBACK_SPN_URL = env("WAYBACK_SPN_URL", "https://web.archive.org/save")
