@@ -93,6 +93,21 @@ def image_only_pdf(pages: int = 2) -> bytes:
     return out.getvalue()
 
 
+def encrypted_pdf(user_password: str) -> bytes:
+    """One line of text, encrypted; readable without a password when ``user_password`` is ""
+    (only the owner's rights are protected, as in many published reports)."""
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    encrypt = pdfencrypt.StandardEncryption(user_password, "owner", canPrint=0)
+    page = canvas.Canvas(out, encrypt=encrypt)
+    page.drawString(72, 720, "Locked text.")
+    page.showPage()
+    page.save()
+    return out.getvalue()
+
+
 # Hand-written files ----------------------------------------------------------------------
 
 

@@ -78,6 +78,15 @@ def test_a_decompression_bomb_hits_the_time_limit_when_memory_is_plenty() -> Non
     assert "1.5 s" in result.message
 
 
+def test_a_password_is_a_failure_but_owner_only_protection_is_read() -> None:
+    locked = pdf_text(pdfs.encrypted_pdf("secret"), LIMITS)
+    assert (locked.failure, locked.message) == (
+        "pdf_encrypted",
+        "The PDF is protected by a password.",
+    )
+    assert pdf_text(pdfs.encrypted_pdf(""), LIMITS).pages == ("Locked text.",)
+
+
 def test_a_file_over_the_byte_limit_is_refused_without_reading() -> None:
     result = pdf_text(pdfs.report_pdf(), PdfLimits(max_bytes=1000))
     assert result.failure == "pdf_too_large" and "PDF_TEXT_MAX_BYTES" in result.message
