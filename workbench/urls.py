@@ -6,6 +6,9 @@ from drf_spectacular.views import SpectacularAPIView
 
 from workbench.api.docs import RedocView, SwaggerView
 
+handler404 = "workbench.api.errors.page_not_found"
+handler500 = "workbench.api.errors.server_error"
+
 admin.site.site_header = "Fact-check workbench"
 admin.site.site_title = "Fact-check workbench"
 admin.site.index_title = "Claims, sources and verdicts"

@@ -389,6 +389,38 @@ def test_export_json_and_csv_include_verdicts_and_sources(client, alice, bob):
     assert "https://example.org/src" in csv_text and ",false," in csv_text
 
 
+def test_csv_export_opens_as_utf8_and_proves_each_source(client, alice, bob, settings):
+    """A BOM (spreadsheets then read UTF-8) and, per cited source, the archived copy's time,
+    SHA-256 and download link in columns aligned with ``sources``; never-archived: blank."""
+    import csv
+    import io
+
+    settings.WORKBENCH_BASE_URL = "https://workbench.example.org/"
+    claim = ClaimFactory(text="Zürich paid €5 million.")
+    services.citation_add(claim=claim, url="https://example.org/archived", by=alice)
+    services.citation_add(claim=claim, url="https://example.org/never", by=alice)
+    source = claim.citations.get(source__url="https://example.org/archived").source
+    Snapshot.objects.filter(source=source).delete()
+    SnapshotFactory(source=source, status=Snapshot.Status.FAILED)
+    archived = SnapshotFactory(source=source, status=Snapshot.Status.SUCCEEDED, sha256="ab" * 32)
+    SnapshotFactory(source=source, status=Snapshot.Status.FAILED)  # a later retry failed
+    client.force_login(alice)
+    url = reverse("admin:claims_article_export", args=[claim.article_id, "csv"])
+    raw = client.get(url).content
+    assert raw.startswith("\ufeff".encode())
+    (row,) = csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline=""))
+    assert row["text"] == "Zürich paid €5 million."
+    urls = [part.split(": ", 1)[1] for part in row["sources"].split(" | ")]
+    hashes = row["source_sha256"].split(" | ")
+    downloads = row["source_download"].split(" | ")
+    by_url = dict(zip(urls, zip(hashes, downloads, strict=True), strict=True))
+    assert by_url["https://example.org/archived"] == (
+        "ab" * 32,
+        f"https://workbench.example.org/admin/sources/snapshot/{archived.pk}/download/body/",
+    )
+    assert by_url["https://example.org/never"] == ("", "")
+
+
 def test_csv_export_neutralises_spreadsheet_formulas(client, alice, bob):
     """OWASP CSV injection: text cells starting with = + - @ tab CR are prefixed with '."""
     import csv
