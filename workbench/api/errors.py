@@ -170,7 +170,7 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
     """``handler404``: under ``/api/`` (an unknown path, a bad id in the URL) a problem+json
     body like every other API error; elsewhere Django's page."""
     if not _is_api(request):
-        return defaults.page_not_found(request, exception)  # type: ignore[arg-type]
+        return defaults.page_not_found(request, exception)
     body = problem(404, "No API endpoint or object at this address.", code="not_found")
     return JsonResponse(body, status=404, content_type=PROBLEM_CONTENT_TYPE)
 
