@@ -504,3 +504,29 @@ def test_verdict_page_has_a_publish_button_for_another_editor(client, alice, bob
     assert f"publish-verdict-{verdict.pk}" not in client.get(url).content.decode()
     client.force_login(bob)
     assert f"publish-verdict-{verdict.pk}" in client.get(url).content.decode()
+
+
+def test_the_claim_page_shows_details_as_a_reader_writes_them(client, alice):
+    details = {
+        "numbers": [
+            {"text": "5 percent", "value": 5, "unit": "%", "span": [10, 19]},
+            {"text": "$1.2 billion", "value": 1_200_000_000, "unit": "USD", "span": [30, 42]},
+        ],
+        "quotes": [{"text": "king", "speaker": "Min Aung Hlaing", "span": [50, 56]}],
+        "dates": [{"text": "March 2025", "value": "2025-03", "span": [60, 70]}],
+        "hedges": ["could"],
+        "entities": [{"text": "<b>Putin</b>", "label": "PERSON", "span": [0, 5]}],
+    }
+    claim = ClaimFactory(details=details)
+    client.force_login(alice)
+    page = client.get(reverse("admin:claims_claim_change", args=[claim.pk])).content.decode()
+    readable = page[page.index('<dl class="claim-details">') :]
+    readable = readable[: readable.index("</dl>")]
+    assert "<dt>Figures</dt><dd>5 percent (5 %); $1.2 billion (1,200,000,000 USD)</dd>" in readable
+    assert "\u201cking\u201d \u2014 Min Aung Hlaing" in readable
+    assert "March 2025 (2025-03)" in readable and "<dt>Hedged by</dt><dd>could</dd>" in readable
+    assert "&lt;b&gt;Putin&lt;/b&gt;" in readable  # escaped, never markup
+    # Offsets and the raw JSON are folded away in their own collapsed section.
+    folded = page[page.index("Position in the article and raw details") :]
+    assert "field-start" in folded and "field-details" in folded
+    assert "field-start" not in page[: page.index("Position in the article and raw details")]
