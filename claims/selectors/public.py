@@ -32,9 +32,14 @@ class PublicSource:
 
 
 def fact_check_of(claim_id: int) -> Verdict | None:
-    """The claim's published verdict, with its claim and article; None when nothing is
-    published."""
-    return verdicts_published().filter(claim=claim_id).first()
+    """The claim's published verdict, with its claim and article (not its text, which may be
+    a megabyte); None when nothing is published."""
+    return (
+        verdicts_published()
+        .filter(claim=claim_id)
+        .defer("claim__article__body", "claim__article__not_claims", "claim__details")
+        .first()
+    )
 
 
 def fact_check_withdrawn(claim_id: int) -> bool:

@@ -78,13 +78,16 @@ def published(alice, bob):
     return {"claim": claim, "article": article, "verdict": verdict, "snapshot": snapshot}
 
 
-def test_an_anonymous_reader_sees_the_published_fact_check(anon, published, alice):
+def test_an_anonymous_reader_sees_the_published_fact_check(
+    anon, published, alice, django_assert_max_num_queries
+):
     claim, snapshot = published["claim"], published["snapshot"]
     # a correction in the works is a draft: not public
     services.verdict_propose(
         claim=claim, rating="true", explanation="DRAFT: maybe it is right after all", by=alice
     )
-    response = anon.get(fact_check_path(claim))
+    with django_assert_max_num_queries(3):  # the verdict, the citations, their snapshots
+        response = anon.get(fact_check_path(claim))
     assert response.status_code == 200
     html = response.content.decode()
     assert claim.text in html
