@@ -271,9 +271,13 @@ def test_unpublishing_from_the_admin_is_for_editors_only(anon, published, alice,
 
     editor = Client()
     editor.force_login(bob)
+    claim_page = editor.get(reverse("admin:claims_claim_change", args=[claim.pk])).content
+    assert f'href="{page}" id="public-page-link"'.encode() in claim_page
     editor.post(workflow, {"verdict": verdict.pk, "reason": "the report was retracted"})
     assert Verdict.objects.get(pk=verdict.pk).status == Verdict.Status.UNPUBLISHED
     assert anon.get(page).status_code == 410
+    claim_page = editor.get(reverse("admin:claims_claim_change", args=[claim.pk])).content
+    assert b"public-page-link" not in claim_page
     # audited like the other transitions: who, and why
     record = Verdict.history.filter(id=verdict.pk).order_by("-history_id").first()
     assert (record.history_user, record.status) == (bob, Verdict.Status.UNPUBLISHED)
