@@ -411,9 +411,13 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-# ClaimReview output: the publishing organisation.
+# The publisher of the fact-checks: ClaimReview's author, the public pages' masthead and the
+# Atom feed's author (docs/reviewing.md, "Publishing"). The logo is an image URL (optional).
 CLAIMREVIEW_ORG_NAME = env("CLAIMREVIEW_ORG_NAME", "Example Fact Desk")
 CLAIMREVIEW_ORG_URL = env("CLAIMREVIEW_ORG_URL", "https://factdesk.example.org/")
+CLAIMREVIEW_ORG_LOGO = env("CLAIMREVIEW_ORG_LOGO")
+# Published fact-checks per page of the public index (/fact-checks/).
+PUBLIC_PAGE_SIZE = env_int("PUBLIC_PAGE_SIZE", 20)
 
 LOGIN_URL = "admin:login"
 # Messages live in the (server-side) session, never in a cookie: a message may name something

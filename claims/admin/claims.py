@@ -29,6 +29,7 @@ from claims.admin.details import details_table
 from claims.admin.inlines import CitationInline, VerdictInline
 from claims.highlight import Mark, render_marked
 from claims.models import Citation, Claim, Verdict
+from claims.public.paths import fact_check_path
 from workbench.errors import DomainError
 
 WORKFLOW_ACTIONS = (
@@ -328,6 +329,7 @@ class ClaimAdmin(NoRevertHistoryAdmin):
             "dismiss_form": DismissForm(),
             "reading_url": f"{reading_url}#claim-{claim.pk}",
             "is_mine": claim.assignee_id == user.pk,
+            "public_url": fact_check_path(claim),  # shown beside the published verdict
         }
 
     def workflow_view(self, request, pk: int, action: str):
