@@ -71,7 +71,8 @@ WIDEST = """() => [...document.querySelectorAll('body *')]
   .slice(0, 5)
   .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
             (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ')[0] : '')
-            + ' ' + Math.round(e.getBoundingClientRect().right) + ' ' + e.outerHTML.slice(0, 150))"""
+            + ' ' + Math.round(e.getBoundingClientRect().right)
+            + ' ' + e.outerHTML.slice(0, 150))"""
 
 
 def test_every_reviewer_screen_fits_1366_pixels(live_server, browser, alice, bob):
