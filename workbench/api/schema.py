@@ -15,7 +15,7 @@ from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
 
 
 class AutoSchema(SpectacularAutoSchema):
-    def get_description(self) -> str:
+    def get_description(self) -> str:  # type: ignore[override]  # spectacular drops DRF args
         action = getattr(self.view, getattr(self.view, "action", None) or self.method.lower(), None)
         own = getattr(action, "__doc__", None) if action is not None else None
         if own and getattr(action, "__qualname__", "").startswith(type(self.view).__name__ + "."):
