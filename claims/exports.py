@@ -11,7 +11,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from claims.models import Article, Verdict
+from claims.models import Article, Citation, Claim, Verdict
 from claims.selectors import verdict_current
 from sources.models import Snapshot
 from sources.selectors import snapshot_archived_by_source, snapshot_status_by_source
@@ -131,6 +131,23 @@ EXPORT_CSV_COLUMNS = [
 _SOURCE_SEPARATOR = " | "
 
 
+#: CSV is read by people in a spreadsheet: choices as their labels ("Mostly false", "Not
+#: check-worthy"), where the JSON export keeps the codes that programs read.
+_LABELS = {
+    "status": dict(Claim.Status.choices),
+    "kind": dict(Claim.Kind.choices),
+    "dismissal_reason": dict(Claim.DismissalReason.choices),
+    "verdict": dict(Verdict.Rating.choices),
+}
+_RELATIONS = dict(Citation.Relation.choices)
+_RATINGS, _VERDICT_STATUSES = dict(Verdict.Rating.choices), dict(Verdict.Status.choices)
+
+
+def _labelled(row: dict[str, Any]) -> dict[str, Any]:
+    return {key: _LABELS[key].get(value, value) if key in _LABELS else value
+            for key, value in row.items()}  # fmt: skip
+
+
 def articles_export_csv(articles: Iterable[Article]) -> str:
     """One CSV row per claim: its published verdict, earlier verdicts and sources flattened;
     per source its archived copy's time, SHA-256 and download link, in the same order.
@@ -150,16 +167,20 @@ def articles_export_csv(articles: Iterable[Article]) -> str:
             earlier = [v for v in row["verdicts"] if v is not current]
             writer.writerow(
                 {
-                    **row,
+                    **_labelled(row),
                     "article_id": article.pk,
                     "verdict_author": current.get("author", ""),
                     "verdict_approved_by": current.get("approved_by", ""),
                     "verdict_published_at": current.get("published_at", ""),
                     "earlier_verdicts": "; ".join(
-                        f"{v['rating']} ({v['status']}, by {v['author']})" for v in earlier
+                        f"{_RATINGS.get(v['rating'], v['rating'])} "
+                        f"({_VERDICT_STATUSES.get(v['status'], v['status']).lower()}, "
+                        f"by {v['author']})"
+                        for v in earlier
                     ),
                     "sources": _SOURCE_SEPARATOR.join(
-                        f"{s['relation']}: {s['url']}" for s in row["sources"]
+                        f"{_RELATIONS.get(s['relation'], s['relation'])}: {s['url']}"
+                        for s in row["sources"]
                     ),
                     **{
                         f"source_{key}": _SOURCE_SEPARATOR.join(s[key] for s in row["sources"])

@@ -386,7 +386,7 @@ def test_export_json_and_csv_include_verdicts_and_sources(client, alice, bob):
     csv_text = client.get(
         reverse("admin:claims_article_export", args=[claim.article_id, "csv"])
     ).content.decode()
-    assert "https://example.org/src" in csv_text and ",false," in csv_text
+    assert "https://example.org/src" in csv_text and ",False," in csv_text  # labels, not codes
 
 
 def test_csv_export_opens_as_utf8_and_proves_each_source(client, alice, bob, settings):
