@@ -1,5 +1,6 @@
 """The reviewer's screens fit a 1,366 px laptop screen: no horizontal scrolling on any of them,
-with long claims, long unbroken URLs and long article text (issue 13)."""
+with long claims, long unbroken URLs and long article text; inline rows are not captioned with
+what their fields already show (issue 13)."""
 
 import pytest
 
@@ -90,6 +91,10 @@ def test_every_reviewer_screen_fits_1366_pixels(live_server, browser, alice, bob
             response = page.goto(live_server.url + path)
             assert response is not None and response.ok, path
             width = page.evaluate("document.documentElement.scrollWidth")
+            captions = page.locator("td.original p").evaluate_all(
+                "ps => ps.filter(p => p.offsetParent !== null).map(p => p.textContent.trim())"
+            )
+            assert captions == [], f"{path}: inline rows captioned twice: {captions}"
             if width > 1366:
                 too_wide[path] = page.evaluate(WIDEST)
         assert too_wide == {}
