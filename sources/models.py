@@ -115,7 +115,8 @@ class Snapshot(models.Model):
         indexes = [models.Index(fields=["source", "-created_at"])]
 
     def __str__(self) -> str:
-        return f"Snapshot {self.pk} of {self.source_id} ({self.status})"
+        # "Snapshot 12 of 3" read as "the 12th of three": name what each number is.
+        return f"Snapshot #{self.pk} of source #{self.source_id} ({self.get_status_display()})"
 
     @property
     def is_final(self) -> bool:
