@@ -42,7 +42,10 @@ REPORT_PAGES: tuple[tuple[str, ...], ...] = (
 
 
 def report_pdf(
-    pages: tuple[tuple[str, ...], ...] = REPORT_PAGES, *, compress: bool = True
+    pages: tuple[tuple[str, ...], ...] = REPORT_PAGES,
+    *,
+    compress: bool = True,
+    title: str = "Annual Energy Review",
 ) -> bytes:
     """A report with ``pages[i]`` on page i + 1 (a heading, then wrapped paragraphs), a
     running footer with the page number, made by reportlab's page-layout engine."""
@@ -64,9 +67,7 @@ def report_pdf(
         canvas.drawString(72, 30, f"Page {doc.page}")  # type: ignore[attr-defined]
 
     out = io.BytesIO()
-    document = SimpleDocTemplate(
-        out, pagesize=A4, title="Annual Energy Review", pageCompression=int(compress)
-    )
+    document = SimpleDocTemplate(out, pagesize=A4, title=title, pageCompression=int(compress))
     document.build(story, onFirstPage=footer, onLaterPages=footer)
     return out.getvalue()
 

@@ -166,8 +166,22 @@ def _extract_pdf(body: bytes, limits: PdfLimits | None) -> ExtractedPage:
         note = note or f"no text in the PDF's {result.page_count} pages (a scan?)"
         return ExtractedPage("", "", result.published, "", note)
     title = result.title if result.title.lower() not in ("", "untitled") else ""
-    title = title or _clean_title(text.lstrip().split("\n", 1)[0])[:200]
+    title = title or _first_heading(result.pages[0] if result.pages else "")
     return ExtractedPage(title, text, result.published, "", note, page_starts=starts)
+
+
+_FOLIO_RE = re.compile(r"^(?:page|p\.)?\s*\d+(?:\s*(?:of|/)\s*\d+)?$", re.I)
+
+
+def _first_heading(page: str) -> str:
+    """A PDF without a title in its metadata: the first line of its first page that reads like
+    a heading (two words or more, not a folio such as "Page 1" or "3 / 12")."""
+    for line in page.split("\n")[:20]:
+        line = _clean_title(line)
+        words, letters = len(line.split()), sum(c.isalpha() for c in line)
+        if words >= 2 and letters >= 6 and not _FOLIO_RE.match(line):
+            return line[:200]
+    return ""
 
 
 def extract_text(

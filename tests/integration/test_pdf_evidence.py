@@ -63,6 +63,7 @@ def test_a_bomb_fails_with_its_reason_then_a_cited_report_yields_evidence_by_pag
     assert failed.error_reason in {"pdf_memory", "pdf_timeout"}
     assert "PDF_TEXT_" in failed.error_message
     assert _settled(bomb_citation).evidence_status == Citation.EvidenceStatus.UNAVAILABLE
+    assert celery_worker.proc.poll() is None  # the worker itself never ran the reader
 
     # The same worker then archives a real report and finds evidence on the right pages.
     url = page_server.add("/energy-review.pdf", pdfs.report_pdf(), content_type=PDF)

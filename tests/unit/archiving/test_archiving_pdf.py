@@ -29,6 +29,12 @@ def test_the_text_of_each_page_is_kept_with_where_it_starts() -> None:
     assert all(page.text[s - 2 : s] == "\n\n" for s in page.page_starts[1:])
 
 
+def test_without_a_title_in_its_metadata_the_first_heading_is_the_title() -> None:
+    body = pdfs.report_pdf(title="")
+    page = extract_text(body, "application/pdf", None, None)
+    assert page.title == "Annual Energy Review 2025"  # not the footer "Page 1" above it
+
+
 def test_a_pdf_is_known_by_its_magic_whatever_its_content_type() -> None:
     body = pdfs.minimal_pdf("Served as text/html by mistake.")
     assert is_pdf(body, "text/html") and not is_pdf(b"<html>", "text/html")
