@@ -205,6 +205,8 @@ def _apply_response(snapshot: Snapshot, result: FetchResult) -> None:
 def _snapshot_succeed(snapshot: Snapshot, result: FetchResult) -> Snapshot:
     _apply_response(snapshot, result)
     page = extract_text(result.body, result.content_type, result.charset, result.final_url)
+    if page.failure:  # a PDF that cannot be read within its limits (docs/archiving.md, "PDFs")
+        return _snapshot_finish_error(snapshot, Snapshot.Status.FAILED, page.failure, page.note)
     warc_bytes = build_warc(result)
     # Files first, then the row: blobs are content-addressed, so a failure in between leaves
     # at most an unreferenced file that the next capture of the same bytes reuses.
@@ -217,6 +219,7 @@ def _snapshot_succeed(snapshot: Snapshot, result: FetchResult) -> Snapshot:
     snapshot.warc_sha256 = warc_sha
     snapshot.title = page.title
     snapshot.text = page.text
+    snapshot.page_starts = list(page.page_starts)
     snapshot.published = page.published
     snapshot.language = language_of(page.text) if page.text.strip() else ""
     snapshot.status = Snapshot.Status.SUCCEEDED

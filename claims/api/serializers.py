@@ -252,6 +252,7 @@ class EvidencePassageSerializer(serializers.ModelSerializer):
             "text",
             "start",
             "end",
+            "page",
             "matched_terms",
             "highlights",
             "verbatim_quote",
