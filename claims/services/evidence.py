@@ -76,7 +76,8 @@ def evidence_find_for_citation(*, citation_id: int, force: bool = False) -> str:
         return _evidence_store(citation_id, snapshot, [], "", force=force)
     # like with like: a source in another language than the claim still yields its numbers,
     # names and quotes, never its words (the claim page says so)
-    source_language = language_of(source_text[:4000])
+    # (detected at capture with the same detector; older snapshots have none stored)
+    source_language = snapshot.language or language_of(source_text[:4000])
     claim_language = (
         Article.objects.filter(pk=claim.article_id).values_list("language", flat=True).first() or ""
     )
