@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # a form over DATA_UPLOAD_MAX_MEMORY_SIZE: the page again with a message, not a bare 400
+    "workbench.middleware.OversizeFormMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
@@ -285,6 +287,13 @@ TRIAGE_LABELS_FILE = env("TRIAGE_LABELS_FILE")
 TRIAGE_TOP_CLAIMS = env_int("TRIAGE_TOP_CLAIMS", 10)
 if not 0 < TRIAGE_HOLDOUT < 1:
     raise ImproperlyConfigured("TRIAGE_HOLDOUT must be between 0 and 1 (e.g. 0.2).")
+
+# Article size (claims/services/article_input.py): text over ARTICLE_MAX_BYTES (UTF-8) is
+# refused with a message, in the admin, the API and import_article alike. Form and API bodies
+# may be larger than the text they carry (URL-encoding, JSON escapes): DATA_UPLOAD_MAX_BYTES
+# (Django's DATA_UPLOAD_MAX_MEMORY_SIZE) defaults to 3x the article limit plus 1 MB.
+ARTICLE_MAX_BYTES = env_int("ARTICLE_MAX_BYTES", 2 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_BYTES", 3 * ARTICLE_MAX_BYTES + 1024 * 1024)
 
 # Claim extraction (claims/extraction): backend "rules" (offline) or "llm".
 CLAIMS_EXTRACTOR_BACKEND = env("CLAIMS_EXTRACTOR_BACKEND", "rules")

@@ -58,6 +58,13 @@ class ArticleCreateInputSerializer(serializers.Serializer):
         default="",
         help_text="ISO 639-1 code when you are sure of it; blank or absent: detected.",
     )
+    allow_duplicate = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Store the article even when one with exactly the same text exists (without "
+        "it, that answers 409 `duplicate_article` with the existing article in "
+        "`existing_article`).",
+    )
 
     def validate(self, attrs):
         if "body" not in attrs and "url" not in attrs:
