@@ -56,10 +56,24 @@ class SnapshotInline(admin.TabularInline):
         return format_html('<a href="{}">#{}</a>', url, obj.pk)
 
 
+class LatestSnapshotFilter(admin.SimpleListFilter):
+    """Sources by the status of their latest snapshot (what the dashboard counts)."""
+
+    title = "latest snapshot"
+    parameter_name = "latest"
+
+    def lookups(self, request, model_admin):
+        return Snapshot.Status.choices
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        return queryset.filter(latest_status=value) if value else queryset
+
+
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
     list_display = ["url", "domain", "latest_status", "live_status", "live_checked_at"]
-    list_filter = ["live_status"]
+    list_filter = [LatestSnapshotFilter, "live_status"]
     search_fields = ["url", "domain"]
     readonly_fields = [
         "url",

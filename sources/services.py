@@ -41,6 +41,7 @@ __all__ = [
     "snapshot_fail",
     "snapshot_request",
     "snapshots_requeue_stuck",
+    "source_archive_retry",
     "source_get_or_create",
 ]
 
@@ -382,3 +383,11 @@ def snapshot_wayback_fail(*, snapshot_id: int, detail: str) -> None:
     Snapshot.objects.filter(pk=snapshot_id).update(
         wayback_status=Snapshot.WaybackStatus.FAILED, wayback_detail=detail
     )
+
+
+def source_archive_retry(*, source_id: int, by=None) -> Snapshot:
+    """Archive a source again now, under the current settings (a reviewer's Retry after a
+    failure or a block, say once the allow-list permits the host). A snapshot already queued
+    or running is reused; ``by`` is recorded on the snapshot as who asked."""
+    source = Source.objects.get(pk=source_id)
+    return snapshot_request(source=source, by=by)

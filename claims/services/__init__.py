@@ -6,6 +6,7 @@ model). Callers use ``services.<noun>_<verb>``; none of them holds business rule
 Who may act is ``claims.policies``.
 """
 
+from claims.services.archives import citation_archive_retry
 from claims.services.article_input import (
     ArticleDuplicate,
     ArticleTooLarge,
@@ -87,6 +88,7 @@ __all__ = [
     "body_sha256",
     "bytes_decode",
     "citation_add",
+    "citation_archive_retry",
     "citation_remove",
     "citation_update",
     "citation_url_check",
