@@ -140,7 +140,7 @@ class ArchiveNote:
     retry: bool  # whether archiving it again may help (failed, blocked, never archived)
 
 
-def citation_archive_note(citation: Citation) -> ArchiveNote:
+def citation_archive_note(citation: Any) -> ArchiveNote:
     """For a citation annotated with ``citation_archive_annotations``."""
     status = getattr(citation, "snapshot_status", None) or "none"
     if status in (Snapshot.Status.FAILED, Snapshot.Status.BLOCKED):
