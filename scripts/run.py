@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from workbench.celery import WORKERS, worker_command  # noqa: E402
+from workbench.envfile import default_env_file  # noqa: E402
 
 
 def commands(addr: str) -> list[list[str]]:
@@ -39,6 +40,7 @@ def commands(addr: str) -> list[list[str]]:
 
 def main() -> int:
     addr = sys.argv[1] if len(sys.argv) > 1 else "127.0.0.1:8000"
+    default_env_file(ROOT)  # the web server and the workers read the same .env
     children = [subprocess.Popen(command, cwd=ROOT) for command in commands(addr)]
     stopping = False
 

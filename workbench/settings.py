@@ -14,6 +14,8 @@ from typing import Any
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from workbench.envfile import load_env_file
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -51,6 +53,14 @@ def env_float(name: str, default: float) -> float:
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
+
+# A development .env, only when told (manage.py and scripts/run.py tell it the checkout's
+# .env, which `make run` writes); never over a variable already set. workbench/envfile.py.
+if env("DJANGO_ENV_FILE"):
+    try:
+        load_env_file(env("DJANGO_ENV_FILE"))
+    except ValueError as exc:
+        raise ImproperlyConfigured(str(exc)) from exc
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = env("DJANGO_SECRET_KEY")
