@@ -253,3 +253,16 @@ def test_admin_change_form_has_no_import_anyway_box(client, alice):
     page = client.get(reverse("admin:claims_article_change", args=[article.pk])).content
     assert b"allow_duplicate" not in page
     assert b'data-max-bytes="2097152"' in page
+
+
+@pytest.mark.django_db
+def test_admin_5_mb_paste_gets_the_limit_message_and_the_form_again(client, alice):
+    client.force_login(alice)
+    pasted = "The dam produces 90 megawatts. " * 170_000
+    assert len(pasted) > 5_000_000
+    response = client.post(ADD, _form(body=pasted))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "the limit is 2.0 MB of text (ARTICLE_MAX_BYTES)" in page
+    assert page.count("The dam produces 90 megawatts.") >= 170_000  # the text, shown again
+    assert not Article.objects.exists()
