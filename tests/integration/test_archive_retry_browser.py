@@ -76,3 +76,28 @@ def test_a_blocked_citation_shows_its_reason_and_succeeds_after_retry(
     expect(page.locator(f"#evidence-{citation.pk} .wb-passage").first).to_contain_text(
         "could expand to 300 megawatts"
     )
+
+
+def test_a_paste_over_the_limit_is_not_sent_and_stays_in_the_box(
+    live_server, page, alice, settings
+):
+    from claims.models import Article
+
+    settings.ARTICLE_MAX_BYTES = 1000
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "alice")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.goto(f"{live_server.url}/admin/claims/article/add/")
+    pasted = "The dam produces 90 megawatts, the operator said on Monday. " * 40
+    page.fill("#id_body", pasted)
+    page.click("input[name=_save]")
+    expect(page.locator("#article-too-large")).to_contain_text("the limit is 1000 bytes of text")
+    expect(page.locator("#id_body")).to_have_value(pasted)  # nothing lost
+    assert not Article.objects.exists()
+    # with the script out of the way, the server says the same and shows the text again
+    with page.expect_navigation():
+        page.evaluate("document.getElementById('id_body').form.submit()")  # no submit event
+    expect(page.locator(".errorlist")).to_contain_text("the limit is 1000 bytes of text")
+    expect(page.locator("#id_body")).to_have_value(pasted)
+    assert not Article.objects.exists()
