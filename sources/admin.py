@@ -6,10 +6,12 @@ sandboxed attachments by ``download_view``.
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.views.decorators.http import require_POST
 
 from sources import services
 from sources.archiving.reader import reader_html
@@ -96,6 +98,22 @@ class SourceAdmin(admin.ModelAdmin):
     @admin.display(description="Latest snapshot", ordering="latest_status")
     def latest_status(self, obj):
         return obj.latest_status or "-"
+
+    def get_urls(self):
+        retry = require_POST(self.retry_view)
+        return [
+            path("<int:pk>/retry/", self.admin_site.admin_view(retry), name="sources_source_retry"),
+            *super().get_urls(),
+        ]
+
+    def retry_view(self, request, pk: int):
+        """*Archive again* on the source's page: a new snapshot under the current settings."""
+        source = get_object_or_404(Source, pk=pk)
+        if not self.has_change_permission(request, source):
+            raise PermissionDenied
+        services.source_archive_retry(source_id=source.pk, by=request.user)
+        self.message_user(request, f"Archiving {source.url} again.", messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:sources_source_change", args=[pk]))
 
     @admin.action(description="Archive now")
     def archive_now(self, request, queryset):

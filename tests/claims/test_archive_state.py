@@ -126,3 +126,23 @@ def test_dashboard_counts_each_source_by_its_latest_snapshot():
     assert stats["sources_succeeded"] == 1
     assert stats["sources_failed"] == 1
     assert stats["sources_active"] == 0
+
+
+def test_the_sources_page_archives_it_again(client, alice, cited):
+    client.force_login(alice)
+    page = reverse("admin:sources_source_change", args=[cited.source_id])
+    assert 'id="source-retry"' in client.get(page).content.decode()
+    response = client.post(reverse("admin:sources_source_retry", args=[cited.source_id]))
+    assert response.status_code == 302
+    latest = Snapshot.objects.filter(source=cited.source).order_by("-pk").first()
+    assert latest.status == Snapshot.Status.QUEUED and latest.requested_by == alice
+    reader = make_user("rita", group=None)
+    reader.is_staff = True
+    reader.save()
+    from django.contrib.auth.models import Permission
+
+    reader.user_permissions.add(Permission.objects.get(codename="view_source"))
+    client.force_login(reader)
+    assert 'id="source-retry"' not in client.get(page).content.decode()
+    refused = client.post(reverse("admin:sources_source_retry", args=[cited.source_id]))
+    assert refused.status_code == 403
