@@ -70,11 +70,15 @@ class ArticleForm(forms.ModelForm):
     def clean(self):
         super().clean()
         cleaned = self.cleaned_data
+        raw = cleaned.get("body") or ""
         try:
-            body = cleaned["body"] = services.article_text(cleaned.get("body") or "")
+            body = cleaned["body"] = services.article_text(raw)
         except DomainError as exc:  # too large: the form shows the text again with the limit
             self.add_error("body", exc.message)
             return cleaned
+        if body.strip() and not (cleaned.get("title") or "").strip():
+            # the headline of pasted HTML is in the HTML, which the stored text no longer has
+            cleaned["title"] = services.article_title_guess(raw=raw, text=body)
         if body.strip() or (self.instance.pk is not None and "body" in self.errors):
             if self.instance.pk is None and not cleaned.get("allow_duplicate"):
                 self._refuse_duplicate(body)

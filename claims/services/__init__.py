@@ -13,6 +13,7 @@ from claims.services.article_input import (
     article_duplicate_of,
     article_limit_text,
     article_size_check,
+    article_title_guess,
     bytes_decode,
 )
 from claims.services.articles import (
@@ -84,6 +85,7 @@ __all__ = [
     "article_size_check",
     "article_submit_url",
     "article_text",
+    "article_title_guess",
     "articles_requeue_stuck_extractions",
     "body_sha256",
     "bytes_decode",

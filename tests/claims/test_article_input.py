@@ -266,3 +266,17 @@ def test_admin_5_mb_paste_gets_the_limit_message_and_the_form_again(client, alic
     assert "the limit is 2.0 MB of text (ARTICLE_MAX_BYTES)" in page
     assert page.count("The dam produces 90 megawatts.") >= 170_000  # the text, shown again
     assert not Article.objects.exists()
+
+
+@pytest.mark.django_db
+def test_admin_html_paste_is_titled_by_its_html(client, alice):
+    sentence = "The new dam on the river produces 90 megawatts, the operator said. " * 4
+    raw = (
+        "<html><head><title>Dam opens | River Times</title></head><body><article>"
+        f"<h1>Dam opens on the Mekong</h1><p>{sentence}</p>"
+        "<p>Engineers said the reservoir will take two years to fill completely.</p>"
+        "</article></body></html>"
+    )
+    client.force_login(alice)
+    assert client.post(ADD, _form(body=raw)).status_code == 302
+    assert Article.objects.get().title == "Dam opens on the Mekong"
