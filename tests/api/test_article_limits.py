@@ -39,3 +39,12 @@ def test_the_same_text_again_answers_409_with_the_existing_article(rw_client):
     )
     assert again.status_code == 202
     assert Article.objects.count() == 2
+
+
+@pytest.mark.parametrize("value", [0, 1, "true", None])
+def test_allow_duplicate_is_a_json_boolean(rw_client, value):
+    response = rw_client.post(
+        "/api/v1/articles", {"body": BODY, "allow_duplicate": value}, format="json"
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["pointer"] == "#/allow_duplicate"
