@@ -34,7 +34,8 @@ run: migrate
 	$(PY) manage.py setup_demo
 	@echo
 	@echo "  Workbench: http://$(ADDR)/admin/  (log in as reviewer, editor or admin; password workbench-demo)"
-	@echo "  Database: $${DATABASE_URL:-SQLite in var/}  Broker: $${REDIS_URL:-filesystem queue in var/broker}"
+	@echo "  Database: $${DATABASE_URL:-SQLite in var/}  Broker: $${REDIS_URL:-filesystem queue in var/broker}" \
+	  | sed -E 's#(://[^:/@ ]*:)[^@ ]+@#\1***@#g'  # never print a password
 	@echo
 	$(PY) scripts/run.py $(ADDR)
 

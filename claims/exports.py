@@ -7,11 +7,14 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 
-from claims.models import Article, Verdict
+from claims.models import Article, Citation, Claim, Verdict
 from claims.selectors import verdict_current
-from sources.selectors import snapshot_status_by_source
+from sources.models import Snapshot
+from sources.selectors import snapshot_archived_by_source, snapshot_status_by_source
 from workbench.csvsafe import SafeDictWriter
 
 
@@ -22,9 +25,9 @@ def article_claims_export(article: Article) -> list[dict[str, Any]]:
         .annotate(published_verdict_id=verdict_current("pk", published_only=True))
         .prefetch_related("citations__source", "verdicts__author", "verdicts__approved_by")
     )
-    status_by_source = snapshot_status_by_source(
-        [c.source_id for claim in claims for c in claim.citations.all()]
-    )
+    source_ids = [c.source_id for claim in claims for c in claim.citations.all()]
+    status_by_source = snapshot_status_by_source(source_ids)
+    archived_by_source = snapshot_archived_by_source(source_ids)
     rows = []
     for claim in claims:
         verdicts = sorted(claim.verdicts.all(), key=lambda v: v.created_at)
@@ -63,12 +66,27 @@ def article_claims_export(article: Article) -> list[dict[str, Any]]:
                         "relation": c.relation,
                         "note": c.note,
                         "archive": status_by_source.get(c.source_id, ""),
+                        **_archived_copy(archived_by_source.get(c.source_id)),
                     }
                     for c in claim.citations.all()
                 ],
             }
         )
     return rows
+
+
+def _archived_copy(snapshot: Snapshot | None) -> dict[str, str]:
+    """What proves the cited page: the archived copy's hash, time and where to download it
+    (absolute when ``WORKBENCH_BASE_URL`` is set; downloads need a login)."""
+    if snapshot is None:
+        return {"archived_at": "", "sha256": "", "download": ""}
+    path = reverse("admin:sources_snapshot_download", args=[snapshot.pk, "body"])
+    archived_at = snapshot.finished_at or snapshot.created_at
+    return {
+        "archived_at": archived_at.isoformat(),
+        "sha256": snapshot.sha256,
+        "download": settings.WORKBENCH_BASE_URL.rstrip("/") + path,
+    }
 
 
 def article_export(article: Article) -> dict[str, Any]:
@@ -104,14 +122,41 @@ EXPORT_CSV_COLUMNS = [
     "verdict_published_at",
     "earlier_verdicts",
     "sources",
+    "source_archived_at",
+    "source_sha256",
+    "source_download",
 ]
+
+#: Per-citation columns hold one value per source, in the order of ``sources``.
+_SOURCE_SEPARATOR = " | "
+
+
+#: CSV is read by people in a spreadsheet: choices as their labels ("Mostly false", "Not
+#: check-worthy"), where the JSON export keeps the codes that programs read.
+_LABELS = {
+    "status": dict(Claim.Status.choices),
+    "kind": dict(Claim.Kind.choices),
+    "dismissal_reason": dict(Claim.DismissalReason.choices),
+    "verdict": dict(Verdict.Rating.choices),
+}
+_RELATIONS = dict(Citation.Relation.choices)
+_RATINGS, _VERDICT_STATUSES = dict(Verdict.Rating.choices), dict(Verdict.Status.choices)
+
+
+def _labelled(row: dict[str, Any]) -> dict[str, Any]:
+    return {key: _LABELS[key].get(value, value) if key in _LABELS else value
+            for key, value in row.items()}  # fmt: skip
 
 
 def articles_export_csv(articles: Iterable[Article]) -> str:
-    """One CSV row per claim: its published verdict, earlier verdicts and sources flattened.
+    """One CSV row per claim: its published verdict, earlier verdicts and sources flattened;
+    per source its archived copy's time, SHA-256 and download link, in the same order.
 
-    Cells that a spreadsheet would run as a formula are neutralised (``workbench.csvsafe``)."""
+    Starts with a byte-order mark, so that spreadsheets read the text as UTF-8 (names, quotes
+    and currency signs intact). Cells that a spreadsheet would run as a formula are
+    neutralised (``workbench.csvsafe``)."""
     out = io.StringIO()
+    out.write("\ufeff")
     writer = SafeDictWriter(out, fieldnames=EXPORT_CSV_COLUMNS, extrasaction="ignore")
     writer.writeheader()
     for article in articles:
@@ -122,15 +167,25 @@ def articles_export_csv(articles: Iterable[Article]) -> str:
             earlier = [v for v in row["verdicts"] if v is not current]
             writer.writerow(
                 {
-                    **row,
+                    **_labelled(row),
                     "article_id": article.pk,
                     "verdict_author": current.get("author", ""),
                     "verdict_approved_by": current.get("approved_by", ""),
                     "verdict_published_at": current.get("published_at", ""),
                     "earlier_verdicts": "; ".join(
-                        f"{v['rating']} ({v['status']}, by {v['author']})" for v in earlier
+                        f"{_RATINGS.get(v['rating'], v['rating'])} "
+                        f"({_VERDICT_STATUSES.get(v['status'], v['status']).lower()}, "
+                        f"by {v['author']})"
+                        for v in earlier
                     ),
-                    "sources": " | ".join(f"{s['relation']}: {s['url']}" for s in row["sources"]),
+                    "sources": _SOURCE_SEPARATOR.join(
+                        f"{_RELATIONS.get(s['relation'], s['relation'])}: {s['url']}"
+                        for s in row["sources"]
+                    ),
+                    **{
+                        f"source_{key}": _SOURCE_SEPARATOR.join(s[key] for s in row["sources"])
+                        for key in ("archived_at", "sha256", "download")
+                    },
                 }
             )
     return out.getvalue()

@@ -195,6 +195,7 @@ class Citation(models.Model):
         DONE = "done", "Passages found"
         NONE = "none", "No matching passage"
         UNAVAILABLE = "unavailable", "No archived text"
+        NO_TEXT = "no_text", "No text could be extracted from this source"
 
     # PROTECT: review work is never deleted along with a claim or its article.
     claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="citations")
@@ -321,6 +322,11 @@ class EvidencePassage(models.Model):
     text = models.TextField()
     start = models.PositiveIntegerField(help_text="Offset of the passage in Snapshot.text.")
     end = models.PositiveIntegerField()
+    page = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="Page of the source where the passage starts (PDFs); empty for web pages.",
+    )
     matched_terms = models.JSONField(default=list, blank=True)
     highlights = models.JSONField(
         default=list, blank=True, help_text="[start, end] pairs of matches, relative to text."

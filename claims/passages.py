@@ -19,11 +19,12 @@ fact-checker "$156 billion" against a claim of "$160 billion" is the point, not 
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -267,6 +268,14 @@ def find_passages(
             scored[:limit], start=1
         )
     ]
+
+
+def page_at(offset: int, page_starts: Sequence[int]) -> int | None:
+    """The page (1-based) of a source text that ``offset`` falls on, given where each page
+    starts (``Snapshot.page_starts``, PDFs); None for a text without pages (a web page)."""
+    if not page_starts:
+        return None
+    return max(bisect.bisect_right(page_starts, offset), 1)
 
 
 def merge_spans(spans: Iterable[Span]) -> list[Span]:

@@ -5,12 +5,14 @@ default queue's worker).
 
     python scripts/run.py 127.0.0.1:8000
 
-Ctrl-C (or SIGTERM) stops all of them; if any exits on its own, the others are stopped too, so
-a broken worker is never hidden behind a running web server.
+Ctrl-C (or SIGTERM, SIGHUP, or ``make`` going away) stops all of them; if any exits on its
+own, the others are stopped too, so a broken worker is never hidden behind a running web
+server.
 """
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -38,19 +40,23 @@ def commands(addr: str) -> list[list[str]]:
     return [*workers, [sys.executable, "manage.py", "runserver", "--noreload", addr]]
 
 
-def main() -> int:
-    addr = sys.argv[1] if len(sys.argv) > 1 else "127.0.0.1:8000"
-    default_env_file(ROOT)  # the web server and the workers read the same .env
-    children = [subprocess.Popen(command, cwd=ROOT) for command in commands(addr)]
+def supervise(commands: list[list[str]]) -> int:
+    """Start ``commands`` and keep them running together: Ctrl-C, SIGTERM, SIGHUP, one of them
+    exiting, or this script's parent (``make``) going away stops all of them."""
+    parent = os.getppid()
+    children = [subprocess.Popen(command, cwd=ROOT) for command in commands]
     stopping = False
 
     def stop(signum, frame):
         nonlocal stopping
         stopping = True
 
-    signal.signal(signal.SIGINT, stop)
-    signal.signal(signal.SIGTERM, stop)
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, stop)
     while not stopping and all(child.poll() is None for child in children):
+        if os.getppid() != parent:  # orphaned: whoever started us is gone
+            stopping = True
+            break
         time.sleep(0.2)
     for child in children:
         if child.poll() is None:
@@ -63,6 +69,11 @@ def main() -> int:
             child.kill()
             child.wait()
     return 0 if stopping else 1
+
+
+def main() -> int:
+    default_env_file(ROOT)  # the web server and the workers read the same .env
+    return supervise(commands(sys.argv[1] if len(sys.argv) > 1 else "127.0.0.1:8000"))
 
 
 if __name__ == "__main__":

@@ -77,6 +77,12 @@ class Snapshot(models.Model):
     warc_sha256 = models.CharField(max_length=64, blank=True)
     title = models.TextField(blank=True)
     text = models.TextField(blank=True, help_text="Main text extracted from the page.")
+    page_starts = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="PDFs: the offset in text where each page starts (page 1 at 0); "
+        "pages are separated by a blank line. Empty for web pages.",
+    )
     published = models.DateField(null=True, blank=True)
     timings = models.JSONField(default=dict, blank=True)
 
@@ -109,7 +115,8 @@ class Snapshot(models.Model):
         indexes = [models.Index(fields=["source", "-created_at"])]
 
     def __str__(self) -> str:
-        return f"Snapshot {self.pk} of {self.source_id} ({self.status})"
+        # "Snapshot 12 of 3" read as "the 12th of three": name what each number is.
+        return f"Snapshot #{self.pk} of source #{self.source_id} ({self.get_status_display()})"
 
     @property
     def is_final(self) -> bool:

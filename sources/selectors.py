@@ -95,6 +95,22 @@ def snapshot_status_by_source(source_ids: list[int]) -> dict[int, str]:
     return {pk: status for pk, status in rows if status}
 
 
+def snapshot_archived_by_source(source_ids: list[int]) -> dict[int, Snapshot]:
+    """The newest archived (succeeded) snapshot of each of these sources, in two queries."""
+    latest = (
+        Source.objects.filter(pk__in=source_ids)
+        .annotate(snapshot_id=snapshot_latest(status=Snapshot.Status.SUCCEEDED))
+        .exclude(snapshot_id=None)
+        .values_list("snapshot_id", flat=True)
+    )
+    return {
+        snapshot.source_id: snapshot
+        for snapshot in Snapshot.objects.filter(pk__in=list(latest)).only(
+            "pk", "source_id", "sha256", "finished_at", "created_at"
+        )
+    }
+
+
 def archive_health() -> dict[str, Any]:
     """Counts for the dashboard: snapshots by status, sources by live status."""
     snapshots = dict(

@@ -168,6 +168,8 @@ def _apply_response(snapshot: Snapshot, result: FetchResult) -> None:
 def _snapshot_succeed(snapshot: Snapshot, result: FetchResult) -> Snapshot:
     _apply_response(snapshot, result)
     page = extract_text(result.body, result.content_type, result.charset, result.final_url)
+    if page.failure:  # a PDF that cannot be read within its limits (docs/archiving.md, "PDFs")
+        return _snapshot_finish_error(snapshot, Snapshot.Status.FAILED, page.failure, page.note)
     warc_bytes = build_warc(result)
     body_key, body_sha = store_blob(default_storage, result.body, prefix="bodies")
     warc_key, warc_sha = store_blob(default_storage, warc_bytes, prefix="warcs")
@@ -178,6 +180,7 @@ def _snapshot_succeed(snapshot: Snapshot, result: FetchResult) -> Snapshot:
     snapshot.warc_sha256 = warc_sha
     snapshot.title = page.title
     snapshot.text = page.text
+    snapshot.page_starts = list(page.page_starts)
     snapshot.published = page.published
     snapshot.status = Snapshot.Status.SUCCEEDED
     snapshot.finished_at = timezone.now()

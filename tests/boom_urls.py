@@ -1,7 +1,10 @@
-"""A URL that fails, for the tests of the debug page (tests/api/test_errors.py)."""
+"""URLs that fail, for the tests of the debug page and error handlers (tests/api/test_errors.py)."""
 
 from django.conf import settings
 from django.urls import path
+
+handler404 = "workbench.api.errors.page_not_found"
+handler500 = "workbench.api.errors.server_error"
 
 
 def boom(request):
@@ -9,4 +12,4 @@ def boom(request):
     raise RuntimeError("something broke")
 
 
-urlpatterns = [path("boom/", boom)]
+urlpatterns = [path("boom/", boom), path("api/boom/", boom)]

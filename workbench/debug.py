@@ -10,6 +10,7 @@ traceback's local variables). ``DEFAULT_EXCEPTION_REPORTER_FILTER`` in settings.
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any
 
@@ -46,3 +47,12 @@ class SecretsHidingFilter(SafeExceptionReporterFilter):
             else (name, value)
             for name, value in super().get_traceback_frame_variables(request, tb_frame)
         ]
+
+
+class PasswordHidingFormatter(logging.Formatter):
+    """Log lines (message and traceback) with the password of any
+    ``scheme://user:password@host`` URL replaced by ``***``: a broker or database URL in an
+    error, a cited URL that carries credentials. ``LOGGING`` in settings."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return hide_url_password(super().format(record), "***")

@@ -192,7 +192,12 @@ DEFAULT_EXCEPTION_REPORTER_FILTER = "workbench.debug.SecretsHidingFilter"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "formatters": {
+        "plain": {
+            "()": "workbench.debug.PasswordHidingFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s: %(message)s",
+        }
+    },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("WORKBENCH_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
@@ -351,6 +356,14 @@ ARCHIVE_MAX_RETRIES = env_int("ARCHIVE_MAX_RETRIES", 5)
 LINKROT_INTERVAL = timedelta(hours=env_float("LINKROT_INTERVAL_HOURS", 24.0))
 ARCHIVE_LEASE = timedelta(seconds=env_int("ARCHIVE_LEASE_SECONDS", CELERY_TASK_TIME_LIMIT + 30))
 
+# Text of archived PDFs (sources/archiving/pdf.py), read in a child process within these limits;
+# a file over them fails with the reason (docs/archiving.md, "PDFs").
+PDF_TEXT_MAX_BYTES = env_int("PDF_TEXT_MAX_BYTES", 100 * 1024 * 1024)
+PDF_TEXT_MAX_PAGES = env_int("PDF_TEXT_MAX_PAGES", 2000)
+PDF_TEXT_MAX_CHARS = env_int("PDF_TEXT_MAX_CHARS", 5_000_000)
+PDF_TEXT_SECONDS = env_float("PDF_TEXT_SECONDS", 30.0)
+PDF_TEXT_MEMORY_MB = env_int("PDF_TEXT_MEMORY_MB", 1024)
+
 # Optional second copy of every archived page at the Wayback Machine (Save Page Now 2).
 WAYBACK_SPN_ENABLED = env_bool("WAYBACK_SPN_ENABLED", False)
 WAYBACK_SPN_URL = env("WAYBACK_SPN_URL", "https://web.archive.org/save")
@@ -368,7 +381,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["workbench.api.permissions.IsAuthenticatedAndScoped"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "workbench.api.schema.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "workbench.api.pagination.CursorPage",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -425,9 +438,13 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-# ClaimReview output: the publishing organisation.
+# The publisher of the fact-checks: ClaimReview's author, the public pages' masthead and the
+# Atom feed's author (docs/reviewing.md, "Publishing"). The logo is an image URL (optional).
 CLAIMREVIEW_ORG_NAME = env("CLAIMREVIEW_ORG_NAME", "Example Fact Desk")
 CLAIMREVIEW_ORG_URL = env("CLAIMREVIEW_ORG_URL", "https://factdesk.example.org/")
+CLAIMREVIEW_ORG_LOGO = env("CLAIMREVIEW_ORG_LOGO")
+# Published fact-checks per page of the public index (/fact-checks/).
+PUBLIC_PAGE_SIZE = env_int("PUBLIC_PAGE_SIZE", 20)
 
 LOGIN_URL = "admin:login"
 # Messages live in the (server-side) session, never in a cookie: a message may name something

@@ -6,6 +6,9 @@ from drf_spectacular.views import SpectacularAPIView
 
 from workbench.api.docs import RedocView, SwaggerView
 
+handler404 = "workbench.api.errors.page_not_found"
+handler500 = "workbench.api.errors.server_error"
+
 admin.site.site_header = "Fact-check workbench"
 admin.site.site_title = "Fact-check workbench"
 admin.site.index_title = "Claims, sources and verdicts"
@@ -19,6 +22,8 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    # The public fact-check pages, index and feeds: no login (docs/reviewing.md, "Publishing").
+    path("fact-checks/", include("claims.public.urls")),
     # The integration API (docs/api.md) and its OpenAPI 3 schema.
     path("api/v1/", include(("claims.api.urls", "claims-api"))),
     path("api/v1/", include(("sources.api.urls", "sources-api"))),

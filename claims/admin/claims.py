@@ -27,9 +27,11 @@ from claims.admin.changelist import (
     QueueFilter,
     RatingFilter,
 )
+from claims.admin.details import details_table
 from claims.admin.inlines import CitationInline, VerdictInline
 from claims.highlight import Mark, render_marked
 from claims.models import Citation, Claim, Verdict
+from claims.public.paths import fact_check_path
 from workbench.errors import DomainError
 
 WORKFLOW_ACTIONS = (
@@ -80,22 +82,33 @@ class ClaimAdmin(NoRevertHistoryAdmin):
     list_per_page = 100
     show_full_result_count = False  # no second COUNT(*) over 100,000 claims per page view
     raw_id_fields = ["article"]
-    fields = [
-        "article",
-        "text",
-        "span_text",
-        "start",
-        "end",
-        "position",
-        "kind",
-        "checkworthiness",
-        "status",
-        "assignee",
-        "dismissal_reason",
-        "dismissal_note",
-        "duplicate_of",
-        "details",
-        "extractor",
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "article",
+                    "text",
+                    "span_text",
+                    "kind",
+                    "details_readable",
+                    "checkworthiness",
+                    "status",
+                    "assignee",
+                    "dismissal_reason",
+                    "dismissal_note",
+                    "duplicate_of",
+                ]
+            },
+        ),
+        # Where the claim sits and how it was made: for the rare reader who needs it.
+        (
+            "Position in the article and raw details",
+            {
+                "classes": ["collapse"],
+                "fields": ["start", "end", "position", "extractor", "details"],
+            },
+        ),
     ]
     readonly_fields = [
         "article",
@@ -110,6 +123,7 @@ class ClaimAdmin(NoRevertHistoryAdmin):
         "dismissal_note",
         "duplicate_of",
         "details",
+        "details_readable",
     ]
     inlines = [CitationInline, VerdictInline]
     actions = [
@@ -136,11 +150,13 @@ class ClaimAdmin(NoRevertHistoryAdmin):
             readonly.append("text")
         return readonly
 
-    def get_fields(self, request, obj=None):
-        fields = list(super().get_fields(request, obj))
-        if self._frozen(obj) and policies.may_correct_published(request.user):
-            fields.insert(fields.index("text") + 1, "correction_note")
-        return fields
+    def get_fieldsets(self, request, obj=None):
+        if not (self._frozen(obj) and policies.may_correct_published(request.user)):
+            return self.fieldsets
+        (name, options), *rest = self.fieldsets
+        fields = list(options["fields"])
+        fields.insert(fields.index("text") + 1, "correction_note")
+        return [(name, {**options, "fields": fields}), *rest]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if self._frozen(obj) and policies.may_correct_published(request.user):
@@ -153,6 +169,10 @@ class ClaimAdmin(NoRevertHistoryAdmin):
     def lookup_allowed(self, lookup, value, request=None):
         allowed = ("article__id__exact", "assignee__id__exact", "near_copy_of__id__exact")
         return lookup in allowed or super().lookup_allowed(lookup, value, request)
+
+    @admin.display(description="Figures, quotes, dates")
+    def details_readable(self, obj):
+        return details_table(obj.details)
 
     @admin.display(description="Claim", ordering="text")
     def short_text(self, obj):
@@ -316,6 +336,7 @@ class ClaimAdmin(NoRevertHistoryAdmin):
             "dismiss_form": DismissForm(),
             "reading_url": f"{reading_url}#claim-{claim.pk}",
             "is_mine": claim.assignee_id == user.pk,
+            "public_url": fact_check_path(claim),  # shown beside the published verdict
         }
 
     def workflow_view(self, request, pk: int, action: str):

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from claims.models import Verdict
+from claims.public.paths import fact_check_path
 
 SCHEMA_ORG = "https://schema.org"
 WORST_RATING = 1
@@ -34,23 +35,28 @@ assert set(RATING_VALUES) == set(Verdict.Rating), "every rating needs a ratingVa
 
 
 def organisation() -> dict[str, str]:
-    return {
+    """The publisher (``CLAIMREVIEW_ORG_NAME``, ``_URL`` and ``_LOGO``, from the environment)."""
+    publisher = {
         "@type": "Organization",
         "name": settings.CLAIMREVIEW_ORG_NAME,
         "url": settings.CLAIMREVIEW_ORG_URL,
     }
+    if settings.CLAIMREVIEW_ORG_LOGO:
+        publisher["logo"] = settings.CLAIMREVIEW_ORG_LOGO
+    return publisher
 
 
 def claimreview(verdict: Verdict, *, absolute, with_context: bool = True) -> dict[str, Any]:
     """The ClaimReview of one published verdict.
 
     ``verdict`` must come with ``claim__article`` selected. ``absolute`` turns a path into an
-    absolute URL (``request.build_absolute_uri``).
+    absolute URL (``request.build_absolute_uri``). ``url`` is the public fact-check page (the
+    API, the public page's embedded JSON-LD and the feeds all call this one builder);
+    ``appearance`` is the article's own address, left out when the article was pasted
+    without one (our internal pages are no appearance a reader could open).
     """
     claim = verdict.claim
     article = claim.article
-    claim_path = f"/api/v1/claims/{claim.pk}/claimreview"
-    appeared_at = article.url or absolute(f"/api/v1/articles/{article.pk}")
     if article.author:
         claim_author: dict[str, Any] = {"@type": "Person", "name": article.author}
     else:
@@ -58,9 +64,17 @@ def claimreview(verdict: Verdict, *, absolute, with_context: bool = True) -> dic
     if article.outlet and article.author:
         claim_author["affiliation"] = {"@type": "Organization", "name": article.outlet}
     appeared_on = article.published_on or timezone.localdate(article.created_at)
+    item: dict[str, Any] = {
+        "@type": "Claim",
+        "author": claim_author,
+        "datePublished": appeared_on.isoformat(),
+    }
+    if article.url:
+        item["appearance"] = {"@type": "CreativeWork", "url": article.url}
+        item["firstAppearance"] = {"@type": "CreativeWork", "url": article.url}
     review = {
         "@type": "ClaimReview",
-        "url": absolute(claim_path),
+        "url": absolute(fact_check_path(claim)),
         "claimReviewed": claim.text,
         "datePublished": timezone.localdate(verdict.published_at).isoformat(),
         "author": organisation(),
@@ -72,13 +86,7 @@ def claimreview(verdict: Verdict, *, absolute, with_context: bool = True) -> dic
             "alternateName": verdict.get_rating_display(),
             "ratingExplanation": verdict.explanation,
         },
-        "itemReviewed": {
-            "@type": "Claim",
-            "author": claim_author,
-            "datePublished": appeared_on.isoformat(),
-            "appearance": {"@type": "CreativeWork", "url": appeared_at},
-            "firstAppearance": {"@type": "CreativeWork", "url": appeared_at},
-        },
+        "itemReviewed": item,
     }
     if with_context:
         return {"@context": SCHEMA_ORG, **review}
@@ -107,7 +115,7 @@ def _obj(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
 
 
 _STRING = {"type": "string"}
-_THING = _obj({"@type": _STRING, "name": _STRING, "url": _STRING}, ["@type"])
+_THING = _obj({"@type": _STRING, "name": _STRING, "url": _STRING, "logo": _STRING}, ["@type"])
 _REVIEW_PROPERTIES = {
     "@type": {"type": "string", "enum": ["ClaimReview"]},
     "url": _STRING,
@@ -133,7 +141,7 @@ _REVIEW_PROPERTIES = {
             "appearance": _THING,
             "firstAppearance": _THING,
         },
-        ["@type", "author", "datePublished", "appearance"],
+        ["@type", "author", "datePublished"],
     ),
 }
 _REVIEW_REQUIRED = [

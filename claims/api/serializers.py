@@ -269,6 +269,7 @@ class EvidencePassageSerializer(serializers.ModelSerializer):
             "text",
             "start",
             "end",
+            "page",
             "matched_terms",
             "highlights",
             "verbatim_quote",

@@ -44,7 +44,11 @@ def dashboard_stats() -> dict[str, Any]:
             status__in=[Claim.Status.NEW, Claim.Status.IN_REVIEW],
         ).count(),
         "citations_without_evidence": Citation.objects.filter(
-            evidence_status__in=[Citation.EvidenceStatus.NONE, Citation.EvidenceStatus.UNAVAILABLE]
+            evidence_status__in=[
+                Citation.EvidenceStatus.NONE,
+                Citation.EvidenceStatus.UNAVAILABLE,
+                Citation.EvidenceStatus.NO_TEXT,
+            ]
         ).count(),
     }
 

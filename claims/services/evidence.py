@@ -10,7 +10,8 @@ from django.db import transaction
 from claims import selectors
 from claims.extraction import language_of
 from claims.models import Article, Citation, Claim, EvidencePassage
-from claims.passages import find_passages
+from claims.passages import Passage, find_passages, page_at
+from sources.models import Snapshot
 from sources.selectors import source_archive_state
 
 logger = logging.getLogger(__name__)
@@ -84,9 +85,13 @@ def evidence_find_for_citation(*, citation_id: int, force: bool = False) -> str:
         return EvidenceOutcome.DONE
     claim = citation.claim
     source_text = snapshot.text or ""
+    if not source_text.strip():
+        # nothing to look in (a scanned PDF, an image, a page without text): its own state,
+        # never "no matching passage"
+        return _evidence_store(citation_id, snapshot, [], "", force=force)
     # like with like: a source in another language than the claim still yields its numbers,
     # names and quotes, never its words (the claim page says so)
-    source_language = language_of(source_text[:4000]) if source_text.strip() else ""
+    source_language = language_of(source_text[:4000])
     claim_language = (
         Article.objects.filter(pk=claim.article_id).values_list("language", flat=True).first() or ""
     )
@@ -96,6 +101,21 @@ def evidence_find_for_citation(*, citation_id: int, force: bool = False) -> str:
         claim.details,
         words=not (source_language and claim_language and source_language != claim_language),
     )
+    return _evidence_store(citation_id, snapshot, passages, source_language, force=force)
+
+
+def _evidence_store(
+    citation_id: int, snapshot: Snapshot, passages: list[Passage], language: str, *, force: bool
+) -> str:
+    """Replace the citation's passages with ``passages`` from ``snapshot`` and set its status:
+    passages found, none matching, or no text in the source at all."""
+    if not (snapshot.text or "").strip():
+        status = Citation.EvidenceStatus.NO_TEXT
+    elif passages:
+        status = Citation.EvidenceStatus.DONE
+    else:
+        status = Citation.EvidenceStatus.NONE
+    page_starts = snapshot.page_starts or []
     with transaction.atomic():
         locked = Citation.objects.select_for_update().filter(pk=citation_id).first()
         if locked is None:
@@ -112,6 +132,7 @@ def evidence_find_for_citation(*, citation_id: int, force: bool = False) -> str:
                 text=p.text,
                 start=p.start,
                 end=p.end,
+                page=page_at(p.start, page_starts),
                 matched_terms=list(p.matched_terms),
                 highlights=[list(h) for h in p.highlights],
                 verbatim_quote=p.verbatim_quote,
@@ -120,11 +141,7 @@ def evidence_find_for_citation(*, citation_id: int, force: bool = False) -> str:
             for p in passages
         )
         Citation.objects.filter(pk=citation_id).update(
-            evidence_snapshot=snapshot,
-            evidence_language=source_language,
-            evidence_status=(
-                Citation.EvidenceStatus.DONE if passages else Citation.EvidenceStatus.NONE
-            ),
+            evidence_snapshot=snapshot, evidence_language=language, evidence_status=status
         )
     return EvidenceOutcome.DONE
 

@@ -30,19 +30,27 @@ from workbench.api.permissions import WriteRule
 @extend_schema_view(
     list=extend_schema(
         summary="Your webhook endpoints",
+        description="The endpoints registered with your token (a staff session sees all), "
+        "with the events each subscribes to; secrets are never shown again.",
         responses={200: WebhookEndpointSerializer, **problem_responses(*READ_ERRORS)},
     ),
     retrieve=extend_schema(
         summary="A webhook endpoint",
+        description="One registered endpoint: its name, URL, events, whether it is active "
+        "and until when deliveries are paused after repeated failures.",
         responses={200: WebhookEndpointSerializer, **problem_responses(*READ_ERRORS)},
     ),
     create=extend_schema(
         summary="Register a webhook endpoint (read-write tokens); the secret is shown once",
+        description="Register an http(s) URL for some events. A URL the fetcher's address "
+        "policy would refuse (an internal host, a name that does not resolve) is refused here "
+        "(400), not at delivery. The answer carries the signing secret once; store it.",
         request=WebhookEndpointInputSerializer,
         responses={201: WebhookEndpointCreatedSerializer, **problem_responses(*WRITE_ERRORS)},
     ),
     destroy=extend_schema(
         summary="Remove a webhook endpoint and its delivery log",
+        description="Stop deliveries to this endpoint and delete its delivery log.",
         responses={204: None, **problem_responses(*WRITE_ERRORS)},
     ),
 )
@@ -83,6 +91,8 @@ class WebhookEndpointViewSet(
 
     @extend_schema(
         summary="The endpoint's deliveries, newest first (status, attempts, answers)",
+        description="Each event sent (or being retried) to this endpoint: its status, the "
+        "number of attempts, the HTTP status and the first bytes of the endpoint's answer.",
         responses={200: WebhookDeliverySerializer(many=True), **problem_responses(*READ_ERRORS)},
     )
     @action(detail=True, filterset_class=None, filter_backends=[])

@@ -3,8 +3,10 @@
 HTML goes through trafilatura (main text, with its own readability/jusText fallbacks) on an
 lxml tree we build ourselves, so neither trafilatura nor htmldate ever sees a URL string they
 could decide to download. The publication date comes from htmldate via trafilatura's metadata
-step (markup only, ``extensive_search=False``). Plain text is returned as is; PDFs are not
-parsed (title and text stay empty, with a note).
+step (markup only, ``extensive_search=False``). Plain text is returned as is. PDFs (by
+content type or by the ``%PDF-`` magic) are read page by page in a bounded child process
+(``sources.archiving.pdf``): the text keeps where each page starts, and a file that cannot be
+read within its limits is a failure with a reason (``ExtractedPage.failure``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+
+from sources.archiving.pdf import PdfLimits, is_pdf, pdf_text
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +35,11 @@ class ExtractedPage:
     published: date | None
     language: str  # primary language subtag ("en"), "" when unknown
     note: str = ""  # why text is empty or partial, for the record
+    #: offsets in ``text`` where each page starts (PDFs; empty for web pages)
+    page_starts: tuple[int, ...] = ()
+    #: a reason code when the body could not be read within its limits (a PDF bomb, say):
+    #: the capture fails with it and ``note`` as the message
+    failure: str = ""
 
 
 def _codec(name: str | None) -> str | None:
@@ -147,21 +156,54 @@ def _extract_html(body: bytes, charset: str | None, url: str | None, note: str) 
     return ExtractedPage(title, text, published, language, note if text else note or "no text")
 
 
+def _extract_pdf(body: bytes, limits: PdfLimits | None) -> ExtractedPage:
+    result = pdf_text(body, limits or PdfLimits.from_settings())
+    if result.failure:
+        return ExtractedPage("", "", None, "", result.message, failure=result.failure)
+    text, starts = result.joined()
+    note = result.message
+    if not text.strip():
+        note = note or f"no text in the PDF's {result.page_count} pages (a scan?)"
+        return ExtractedPage("", "", result.published, "", note)
+    title = result.title if result.title.lower() not in ("", "untitled") else ""
+    title = title or _first_heading(result.pages[0] if result.pages else "")
+    return ExtractedPage(title, text, result.published, "", note, page_starts=starts)
+
+
+_FOLIO_RE = re.compile(r"^(?:page|p\.)?\s*\d+(?:\s*(?:of|/)\s*\d+)?$", re.I)
+
+
+def _first_heading(page: str) -> str:
+    """A PDF without a title in its metadata: the first line of its first page that reads like
+    a heading (two words or more, not a folio such as "Page 1" or "3 / 12")."""
+    for line in page.split("\n")[:20]:
+        line = _clean_title(line)
+        words, letters = len(line.split()), sum(c.isalpha() for c in line)
+        if words >= 2 and letters >= 6 and not _FOLIO_RE.match(line):
+            return line[:200]
+    return ""
+
+
 def extract_text(
-    body: bytes, content_type: str | None, charset: str | None, url: str | None = None
+    body: bytes,
+    content_type: str | None,
+    charset: str | None,
+    url: str | None = None,
+    *,
+    pdf_limits: PdfLimits | None = None,
 ) -> ExtractedPage:
     """Title, main text, publication date and language of a captured body. Never raises."""
     try:
         if not isinstance(body, bytes | bytearray):
             return ExtractedPage("", "", None, "", "body is not bytes")
         body = bytes(body)
+        mime = (content_type or "").split(";", 1)[0].strip().lower()
+        if is_pdf(body, mime):
+            return _extract_pdf(body, pdf_limits)
         note = ""
         if len(body) > MAX_EXTRACT_BYTES:
             body = body[:MAX_EXTRACT_BYTES]
             note = f"only the first {MAX_EXTRACT_BYTES} bytes were used for text extraction"
-        mime = (content_type or "").split(";", 1)[0].strip().lower()
-        if mime == "application/pdf":
-            return ExtractedPage("", "", None, "", "PDF: text is not extracted")
         if mime == "text/plain":
             text = decode_body(body, charset).replace("\r\n", "\n").strip()
             return ExtractedPage("", text, None, "", note)

@@ -1,37 +1,17 @@
 """ClaimReview JSON-LD: parses with pyld (our own bundled context, no network) and has every
 field Google's fact-check markup requires."""
 
-import json
-from pathlib import Path
-
 import pytest
-from pyld import jsonld
+from django.test import Client
 
+from claims import services
 from claims.api.claimreview import RATING_VALUES
 from claims.models import Verdict
+from claims.public.paths import fact_check_path
 from tests.factories import ArticleFactory, ClaimFactory, VerdictFactory
+from tests.jsonld import CONTEXT, S, embedded_json_ld, expand, value
 
 pytestmark = pytest.mark.django_db
-
-CONTEXT = json.loads(
-    (Path(__file__).resolve().parents[2] / "claims/api/schemaorg-context.jsonld").read_text()
-)
-S = "https://schema.org/"
-
-
-def local_loader(url, options=None):
-    if url.rstrip("/") not in ("https://schema.org", "http://schema.org"):
-        raise AssertionError(f"the test must not fetch {url}")
-    return {"contextUrl": None, "documentUrl": url, "document": CONTEXT}
-
-
-def expand(document):
-    return jsonld.expand(document, {"documentLoader": local_loader})
-
-
-def value(node, term):
-    (item,) = node[S + term]
-    return item.get("@value", item.get("@id", item))
 
 
 @pytest.fixture
@@ -50,7 +30,8 @@ def published(bob_client, alice, carol):
 def _check_claimreview(node, claim):
     assert node["@type"] == [S + "ClaimReview"]
     assert value(node, "claimReviewed") == claim.text
-    assert value(node, "url").endswith(f"/api/v1/claims/{claim.pk}/claimreview")
+    # the public fact-check page, which anyone can open
+    assert value(node, "url") == "http://testserver" + fact_check_path(claim)
     assert value(node, "datePublished")
     (author,) = node[S + "author"]
     assert author["@type"] == [S + "Organization"]
@@ -68,7 +49,9 @@ def _check_claimreview(node, claim):
     assert value(claim_author, "name") == "J. Doe"
     assert value(item, "datePublished")
     (appearance,) = item[S + "appearance"]
-    assert value(appearance, "url") == "https://news.example.org/plant"
+    assert value(appearance, "url") == "https://news.example.org/plant"  # the article's own
+    (first,) = item[S + "firstAppearance"]
+    assert value(first, "url") == "https://news.example.org/plant"
 
 
 def test_claimreview_of_a_published_verdict(read_client, published):
@@ -120,3 +103,47 @@ def test_rating_scale_is_one_to_one_on_1_to_7():
     assert RATING_VALUES[Verdict.Rating.FALSE] == 1
     assert RATING_VALUES[Verdict.Rating.TRUE] == 7
     assert RATING_VALUES[Verdict.Rating.UNVERIFIABLE] == 4
+
+
+def test_the_api_and_the_public_page_give_the_same_claimreview(read_client, published):
+    """One builder: the API's ClaimReview is the one embedded in the public page."""
+    api = read_client.get(f"/api/v1/claims/{published.pk}/claimreview").json()
+    page = Client().get(fact_check_path(published))
+    assert page.status_code == 200
+    assert embedded_json_ld(page.content.decode()) == api
+
+
+def test_the_public_datafeed_is_the_apis_for_anonymous_readers(read_client, published):
+    api = read_client.get("/api/v1/claimreview").json()
+    public = Client().get("/fact-checks/claimreview.jsonld")
+    assert public.status_code == 200
+    assert public["Content-Type"] == "application/ld+json"
+    document = public.json()
+    assert document["dataFeedElement"] == api["dataFeedElement"]
+    assert document["url"] == "http://testserver/fact-checks/claimreview.jsonld"
+    (feed,) = expand(document)
+    (element,) = feed[S + "dataFeedElement"]
+    _check_claimreview(element, published)
+
+
+def test_an_article_without_an_address_has_no_appearance(read_client, alice, bob):
+    claim = ClaimFactory(article=ArticleFactory(url="", outlet="Daily Example"))
+    verdict = VerdictFactory(claim=claim, author=alice)
+    services.verdict_publish(verdict=verdict, by=bob)
+    document = read_client.get(f"/api/v1/claims/{claim.pk}/claimreview").json()
+    assert "appearance" not in document["itemReviewed"]
+    assert "firstAppearance" not in document["itemReviewed"]
+    assert "/api/" not in str(document)  # nothing points a reader at the internal API
+    (node,) = expand(document)
+    assert value(node, "url") == "http://testserver" + fact_check_path(claim)
+
+
+def test_the_publishers_logo_is_in_the_claimreview(read_client, published, settings):
+    settings.CLAIMREVIEW_ORG_NAME = "Faktencheck Nord"
+    settings.CLAIMREVIEW_ORG_URL = "https://faktencheck.example.org/"
+    settings.CLAIMREVIEW_ORG_LOGO = "https://cdn.example.org/logo.png"
+    (node,) = expand(read_client.get(f"/api/v1/claims/{published.pk}/claimreview").json())
+    (author,) = node[S + "author"]
+    assert value(author, "name") == "Faktencheck Nord"
+    assert value(author, "url") == "https://faktencheck.example.org/"
+    assert value(author, "logo") == "https://cdn.example.org/logo.png"

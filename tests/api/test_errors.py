@@ -131,3 +131,50 @@ def test_the_debug_page_never_shows_service_urls_in_full(client, settings):
     assert "redis.internal" not in page  # the settings and META entries are hidden whole
     # A local variable of the failing frame keeps its host, without the password.
     assert "postgres://workbench:********************@db.internal" in page.replace("&#x27;", "'")
+
+
+@pytest.mark.parametrize("path", ["/api/v1/no-such-thing", "/api/v1/claims/999999999", "/api/"])
+def test_every_api_404_is_problem_json(read_client, path):
+    _problem(read_client.get(path), 404, "not_found")
+
+
+def test_a_404_outside_the_api_stays_a_page(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("text/html")
+
+
+@pytest.mark.urls("tests.boom_urls")
+def test_an_api_500_is_problem_json_without_detail(client, settings):
+    settings.DEBUG = False
+    client.raise_request_exception = False
+    body = _problem(client.get("/api/boom/"), 500, "server_error")
+    assert "something broke" not in json.dumps(body)
+    assert client.get("/boom/")["Content-Type"].startswith("text/html")
+
+
+def test_log_lines_never_show_a_url_password():
+    """The console log (web and workers) blanks URL passwords, in messages and tracebacks."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    script = (
+        "import logging; log = logging.getLogger('workbench.test')\n"
+        "log.error('broker down: %s', 'redis://:redis-s3cret@redis.internal:6379/0')\n"
+        "try:\n"
+        "    raise ConnectionError('postgres://app:db-s3cret@db.internal/wb refused')\n"
+        "except ConnectionError:\n"
+        "    log.exception('database')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "broker down: redis://:***@redis.internal:6379/0" in result.stderr, result.stderr
+    assert "postgres://app:***@db.internal/wb refused" in result.stderr
+    assert "s3cret" not in result.stderr + result.stdout

@@ -386,7 +386,39 @@ def test_export_json_and_csv_include_verdicts_and_sources(client, alice, bob):
     csv_text = client.get(
         reverse("admin:claims_article_export", args=[claim.article_id, "csv"])
     ).content.decode()
-    assert "https://example.org/src" in csv_text and ",false," in csv_text
+    assert "https://example.org/src" in csv_text and ",False," in csv_text  # labels, not codes
+
+
+def test_csv_export_opens_as_utf8_and_proves_each_source(client, alice, bob, settings):
+    """A BOM (spreadsheets then read UTF-8) and, per cited source, the archived copy's time,
+    SHA-256 and download link in columns aligned with ``sources``; never-archived: blank."""
+    import csv
+    import io
+
+    settings.WORKBENCH_BASE_URL = "https://workbench.example.org/"
+    claim = ClaimFactory(text="Zürich paid €5 million.")
+    services.citation_add(claim=claim, url="https://example.org/archived", by=alice)
+    services.citation_add(claim=claim, url="https://example.org/never", by=alice)
+    source = claim.citations.get(source__url="https://example.org/archived").source
+    Snapshot.objects.filter(source=source).delete()
+    SnapshotFactory(source=source, status=Snapshot.Status.FAILED)
+    archived = SnapshotFactory(source=source, status=Snapshot.Status.SUCCEEDED, sha256="ab" * 32)
+    SnapshotFactory(source=source, status=Snapshot.Status.FAILED)  # a later retry failed
+    client.force_login(alice)
+    url = reverse("admin:claims_article_export", args=[claim.article_id, "csv"])
+    raw = client.get(url).content
+    assert raw.startswith("\ufeff".encode())
+    (row,) = csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline=""))
+    assert row["text"] == "Zürich paid €5 million."
+    urls = [part.split(": ", 1)[1] for part in row["sources"].split(" | ")]
+    hashes = row["source_sha256"].split(" | ")
+    downloads = row["source_download"].split(" | ")
+    by_url = dict(zip(urls, zip(hashes, downloads, strict=True), strict=True))
+    assert by_url["https://example.org/archived"] == (
+        "ab" * 32,
+        f"https://workbench.example.org/admin/sources/snapshot/{archived.pk}/download/body/",
+    )
+    assert by_url["https://example.org/never"] == ("", "")
 
 
 def test_csv_export_neutralises_spreadsheet_formulas(client, alice, bob):
@@ -472,3 +504,29 @@ def test_verdict_page_has_a_publish_button_for_another_editor(client, alice, bob
     assert f"publish-verdict-{verdict.pk}" not in client.get(url).content.decode()
     client.force_login(bob)
     assert f"publish-verdict-{verdict.pk}" in client.get(url).content.decode()
+
+
+def test_the_claim_page_shows_details_as_a_reader_writes_them(client, alice):
+    details = {
+        "numbers": [
+            {"text": "5 percent", "value": 5, "unit": "%", "span": [10, 19]},
+            {"text": "$1.2 billion", "value": 1_200_000_000, "unit": "USD", "span": [30, 42]},
+        ],
+        "quotes": [{"text": "king", "speaker": "Min Aung Hlaing", "span": [50, 56]}],
+        "dates": [{"text": "March 2025", "value": "2025-03", "span": [60, 70]}],
+        "hedges": ["could"],
+        "entities": [{"text": "<b>Putin</b>", "label": "PERSON", "span": [0, 5]}],
+    }
+    claim = ClaimFactory(details=details)
+    client.force_login(alice)
+    page = client.get(reverse("admin:claims_claim_change", args=[claim.pk])).content.decode()
+    readable = page[page.index('<dl class="claim-details">') :]
+    readable = readable[: readable.index("</dl>")]
+    assert "<dt>Figures</dt><dd>5 percent (5 %); $1.2 billion (1,200,000,000 USD)</dd>" in readable
+    assert "\u201cking\u201d \u2014 Min Aung Hlaing" in readable
+    assert "March 2025 (2025-03)" in readable and "<dt>Hedged by</dt><dd>could</dd>" in readable
+    assert "&lt;b&gt;Putin&lt;/b&gt;" in readable  # escaped, never markup
+    # Offsets and the raw JSON are folded away in their own collapsed section.
+    folded = page[page.index("Position in the article and raw details") :]
+    assert "field-start" in folded and "field-details" in folded
+    assert "field-start" not in page[: page.index("Position in the article and raw details")]

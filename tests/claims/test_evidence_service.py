@@ -148,3 +148,29 @@ def test_stores_the_figures_a_passage_states_differently(citation):
     assert difference["kind"] == "quantity"
     assert (difference["claim"], difference["passage"]) == ("300 megawatts", "330 MW")
     assert best.text[difference["start"] : difference["end"]] == "330 MW"
+
+
+def test_a_source_without_text_is_its_own_state_not_no_match(citation):
+    snapshot = Snapshot.objects.get(source=citation.source)
+    _succeed(snapshot, text="")
+    assert services.evidence_find_for_citation(citation_id=citation.pk) == "done"
+    citation.refresh_from_db()
+    assert citation.evidence_status == Citation.EvidenceStatus.NO_TEXT
+    assert citation.get_evidence_status_display() == "No text could be extracted from this source"
+    assert citation.evidence_snapshot == snapshot and not citation.evidence.exists()
+
+
+def test_passages_of_a_pdf_carry_the_page_they_start_on(citation):
+    pages = ["Officials met in the capital.", "The plant could expand to 330 MW, they said."]
+    snapshot = Snapshot.objects.get(source=citation.source)
+    _succeed(snapshot, text="\n\n".join(pages))
+    Snapshot.objects.filter(pk=snapshot.pk).update(page_starts=[0, len(pages[0]) + 2])
+    services.evidence_find_for_citation(citation_id=citation.pk)
+    passage = citation.evidence.get(rank=1)
+    assert "330 MW" in passage.text and passage.page == 2
+
+
+def test_passages_of_a_web_page_have_no_page(citation):
+    _succeed(Snapshot.objects.get(source=citation.source))
+    services.evidence_find_for_citation(citation_id=citation.pk)
+    assert set(citation.evidence.values_list("page", flat=True)) == {None}

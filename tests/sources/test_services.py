@@ -159,3 +159,33 @@ def test_fetches_share_a_per_domain_slot_through_redis(settings, allow_page_serv
     services.snapshot_capture(snapshot_id=snapshot.pk)
     snapshot.refresh_from_db()
     assert snapshot.status == Snapshot.Status.SUCCEEDED
+
+
+def test_a_pdf_is_archived_with_its_text_page_by_page(allow_page_server):
+    from tests.pdfs import REPORT_PAGES, report_pdf
+
+    body = report_pdf()
+    url = allow_page_server.add("/review.pdf", body, content_type="application/pdf")
+    snapshot = _queued(url)
+    services.snapshot_capture(snapshot_id=snapshot.pk)
+    snapshot.refresh_from_db()
+    assert snapshot.status == Snapshot.Status.SUCCEEDED
+    assert snapshot.sha256 == hashlib.sha256(body).hexdigest() and snapshot.body.read() == body
+    assert snapshot.title == "Annual Energy Review"
+    assert len(snapshot.page_starts) == len(REPORT_PAGES)
+    third = snapshot.text[snapshot.page_starts[2] : snapshot.page_starts[3]]
+    assert "156 billion dollars" in " ".join(third.split())
+
+
+def test_a_pdf_bomb_fails_with_its_reason(allow_page_server):
+    from tests.pdfs import page_count_bomb
+
+    url = allow_page_server.add(
+        "/bomb.pdf", page_count_bomb(levels=4), content_type="application/pdf"
+    )
+    snapshot = _queued(url)
+    services.snapshot_capture(snapshot_id=snapshot.pk)
+    snapshot.refresh_from_db()
+    assert (snapshot.status, snapshot.error_reason) == ("failed", "pdf_too_many_pages")
+    assert "10,000 pages" in snapshot.error_message
+    assert snapshot.http_status == 200 and snapshot.lease_expires_at is None

@@ -8,6 +8,7 @@ from claims.passages import (
     build_query,
     find_passages,
     merge_spans,
+    page_at,
     split_passages,
     stem,
 )
@@ -230,3 +231,17 @@ def test_long_paragraphs_are_never_cut_after_an_abbreviation():
     text = sentence * 12
     for start, end in split_passages(text, max_chars=200):
         assert not text[start:end].endswith(("Sept.", "Mr.", "Gen."))
+
+
+def test_page_at_maps_an_offset_to_the_page_it_falls_on():
+    starts = [0, 120, 300]
+    assert [page_at(o, starts) for o in (0, 119, 120, 299, 300, 10_000)] == [1, 1, 2, 2, 3, 3]
+    assert page_at(50, []) is None  # a web page has no pages
+
+
+def test_passages_of_a_paged_text_never_span_two_pages():
+    pages = ["The wind farm reached 450 megawatts.", "It produced 1.3 terawatt-hours of power."]
+    text = "\n\n".join(pages)
+    starts = [0, len(pages[0]) + 2]
+    found = find_passages(text, "The wind farm has 450 megawatts and 1.3 terawatt-hours.")
+    assert {(p.text, page_at(p.start, starts)) for p in found} == {(pages[0], 1), (pages[1], 2)}

@@ -8,7 +8,8 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.views import defaults
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import exceptions, serializers
 from rest_framework.permissions import SAFE_METHODS
@@ -160,3 +161,24 @@ def problem_responses(*statuses: int) -> dict[Any, OpenApiResponse]:
         )
         for status in statuses
     }
+
+
+def _is_api(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """``handler404``: under ``/api/`` (an unknown path, a bad id in the URL) a problem+json
+    body like every other API error; elsewhere Django's page."""
+    if not _is_api(request):
+        return defaults.page_not_found(request, exception)
+    body = problem(404, "No API endpoint or object at this address.", code="not_found")
+    return JsonResponse(body, status=404, content_type=PROBLEM_CONTENT_TYPE)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """``handler500``: under ``/api/`` problem+json (no detail of the failure), else Django's."""
+    if not _is_api(request):
+        return defaults.server_error(request)
+    body = problem(500, "The server failed; the error is logged.", code="server_error")
+    return JsonResponse(body, status=500, content_type=PROBLEM_CONTENT_TYPE)

@@ -65,10 +65,11 @@ def test_plain_text_is_returned_as_is() -> None:
     assert page == ExtractedPage("", "Line one\nLine twö", None, "", "")
 
 
-def test_pdf_gets_a_note_not_a_parse() -> None:
+def test_a_damaged_pdf_is_a_failure_with_a_reason() -> None:
     page = extract_text(b"%PDF-1.7\n...", "application/pdf", None, URL)
     assert (page.title, page.text, page.published) == ("", "", None)
-    assert "PDF" in page.note
+    assert page.failure == "pdf_unreadable"
+    assert "PDFium could not open the file" in page.note
 
 
 def test_xhtml_is_html() -> None:
