@@ -204,7 +204,8 @@ class _Session:
         except Exception:  # the page or request went away meanwhile
             logger.debug("abort failed for %s", url, exc_info=True)
 
-    # called by Playwright on the browser thread for every request of the page
+    # called by Playwright on the browser thread for every request of the page; every one
+    # counts as made, whether it is then fetched or refused
     def on_route(self, route: Any) -> None:
         request = route.request
         url = request.url
@@ -221,13 +222,14 @@ class _Session:
                 body=self.document.body,
             )
             return
+        self.made += 1
         if self.closed:
             self.refuse(route, url, "after_capture")
             return
         if request.method not in ("GET", "HEAD"):
             self.refuse(route, url, "method_not_allowed")
             return
-        if self.made >= self.budget.max_requests:
+        if self.made > self.budget.max_requests:
             self.cut("request_budget")
             self.refuse(route, url, "request_budget")
             return
@@ -241,7 +243,6 @@ class _Session:
             self.cut("byte_budget")
             self.refuse(route, url, "byte_budget")
             return
-        self.made += 1
         policy = dataclasses.replace(
             self.policy,
             deadline=min(self.policy.deadline, left),
