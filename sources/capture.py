@@ -50,6 +50,7 @@ def browser_capture_apply(
             policy=FetchPolicy.from_settings(),
             budget=BrowserBudget.from_settings(),
             document=result,
+            executable=settings.BROWSER_CAPTURE_EXECUTABLE,
         )
     except SoftTimeLimitExceeded:
         raise

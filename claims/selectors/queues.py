@@ -116,11 +116,19 @@ def citations_of(*, claims: Iterable[Claim]) -> QuerySet[Citation]:
     return Citation.objects.filter(claim__in=list(claims))
 
 
+ARCHIVED = Snapshot.Status.SUCCEEDED
+
+
 def claim_evidence(claim: Claim) -> list[tuple[Citation, list[EvidencePassage]]]:
     """Each citation of the claim with its ranked evidence passages."""
     citations = list(
         claim.citations.select_related("source")
-        .annotate(snapshot_status=snapshot_latest("status", source_ref="source"))
+        .annotate(
+            snapshot_status=snapshot_latest("status", source_ref="source"),
+            # the newest archived copy's screenshot (browser captures), shown beside the passages
+            archived_snapshot_id=snapshot_latest("pk", source_ref="source", status=ARCHIVED),
+            archived_screenshot=snapshot_latest("screenshot", source_ref="source", status=ARCHIVED),
+        )
         .order_by("created_at")
     )
     passages: dict[int, list[EvidencePassage]] = {c.pk: [] for c in citations}

@@ -100,7 +100,14 @@ _runner: _Runner | None = None
 def _current(executable: str) -> _Runner:
     global _runner
     with _lock:
-        if _runner is None or _runner.pid != os.getpid() or not _runner.is_alive():
+        if (
+            _runner is None
+            or _runner.pid != os.getpid()
+            or not _runner.is_alive()
+            or _runner.executable != executable
+        ):
+            if _runner is not None and _runner.pid == os.getpid() and _runner.is_alive():
+                _runner.jobs.put((_STOP, concurrent.futures.Future()))
             _runner = _Runner(executable)
             _runner.start()
         return _runner
