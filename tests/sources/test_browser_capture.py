@@ -218,3 +218,26 @@ def test_fetch_url_in_browser_mode_prints_the_screenshot_requests_and_text(site,
 
     code, report = run(url, "--check", "--mode", "browser")
     assert code == 0 and report["verdict"] == "allowed" and "screenshot" not in report
+
+
+def test_a_tall_page_is_shot_in_slices_stitched_whole_and_cut_at_the_height_cap(site):
+    from PIL import Image
+
+    bands = [(200, 30, 30), (30, 200, 30), (30, 30, 200)]
+    url = site.add(
+        "/tall",
+        "<html><body style='margin:0'>"
+        + "".join(f"<div style='height:2200px;background:rgb{c}'></div>" for c in bands)
+        + "</body></html>",
+    )
+    policy = policy_for(f"127.0.0.1:{site.port}")
+
+    shot = capture_page(url, policy=policy).screenshot
+    assert shot is not None and (shot.width, shot.height) == (1280, 6600)
+    image = Image.open(io.BytesIO(shot.png)).convert("RGB")
+    for index, colour in enumerate(bands):
+        for y in (index * 2200 + 5, index * 2200 + 1100, index * 2200 + 2194):
+            assert image.getpixel((640, y)) == colour, (y, image.getpixel((640, y)))
+
+    capped = capture_page(url, policy=policy, budget=BrowserBudget(max_screenshot_height=3000))
+    assert capped.screenshot is not None and capped.screenshot.height == 3000

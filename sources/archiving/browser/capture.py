@@ -12,13 +12,16 @@ from __future__ import annotations
 import concurrent.futures
 import dataclasses
 import hashlib
+import io
 import logging
 import re
 import struct
 import time
+import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from sources.archiving.browser.records import build_capture_warc
 from sources.archiving.browser.runner import CHROMIUM, run_in_browser
@@ -192,6 +195,9 @@ class _Session:
         self.closed = False
         self.document_served = False
         self.last_activity = time.monotonic()
+        #: origins that failed at the network level in this capture: their later requests
+        #: fail at once instead of each waiting out the same DNS or connect timeout
+        self.dead_origins: set[str] = set()
 
     def cut(self, reason: str) -> None:
         if not self.partial:
@@ -232,6 +238,10 @@ class _Session:
         if self.made > self.budget.max_requests:
             self.cut("request_budget")
             self.refuse(route, url, "request_budget")
+            return
+        if _origin(url) in self.dead_origins:
+            self.failed += 1
+            _quietly(route.abort, "failed")
             return
         left = self.deadline - time.monotonic()
         bytes_left = self.budget.max_bytes - self.bytes
@@ -284,6 +294,8 @@ class _Session:
                 self.cut("byte_budget")
             elif exc.reason == "deadline_exceeded":
                 self.cut("time_budget")
+            if exc.reason in _DEAD_ORIGIN_REASONS:
+                self.dead_origins.add(_origin(url))
             if exc.result is None:
                 if exc.reason == "unsupported_content_type":
                     self.refuse(route, url, exc.reason)
@@ -315,6 +327,16 @@ class _Session:
             _quietly(route.abort, "timedout")
         self.pending = []
         self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+_DEAD_ORIGIN_REASONS = frozenset(
+    {"dns_failure", "connect_timeout", "connection_error", "tls_error"}
+)
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
 
 
 def _quietly(fn: Any, *args: Any, **kwargs: Any) -> None:
@@ -389,19 +411,66 @@ def _run(
             logger.debug("context close failed", exc_info=True)
 
 
+#: a page taller than this is shot in slices of this height and stitched: Chromium's own
+#: full-page shot of a 20,000 px page peaks at over a gigabyte in the browser process
+SLICE_HEIGHT = 2_500
+
+
 def _screenshot(page: Any, budget: BrowserBudget) -> Screenshot:
-    height = int(page.evaluate(_HEIGHT_JS) or _VIEWPORT["height"])
+    height = min(int(page.evaluate(_HEIGHT_JS) or 0), budget.max_screenshot_height)
     options: dict[str, Any] = {"type": "png", "full_page": True, "timeout": 15_000}
-    if height > budget.max_screenshot_height:
-        options["clip"] = {
-            "x": 0,
-            "y": 0,
-            "width": _VIEWPORT["width"],
-            "height": budget.max_screenshot_height,
-        }
-    png = page.screenshot(**options)
+    if height <= SLICE_HEIGHT:
+        png = page.screenshot(**options)
+    else:
+        slices = [
+            page.screenshot(
+                **options,
+                clip={
+                    "x": 0,
+                    "y": top,
+                    "width": _VIEWPORT["width"],
+                    "height": min(SLICE_HEIGHT, height - top),
+                },
+            )
+            for top in range(0, height, SLICE_HEIGHT)
+        ]
+        png = _stitch(slices)
     width, shot_height = png_size(png)
     return Screenshot(png, width, shot_height, hashlib.sha256(png).hexdigest())
+
+
+def _stitch(slices: list[bytes]) -> bytes:
+    """One PNG of the slices, top to bottom, encoded row by row: only one decoded slice is in
+    memory at a time (a whole 1280 x 20,000 page would be 77 MB decoded)."""
+    from PIL import Image
+
+    sizes = [png_size(png) for png in slices]
+    width, height = sizes[0][0], sum(h for _w, h in sizes)
+    compressor = zlib.compressobj(6)
+    data = io.BytesIO()
+    for png, (slice_width, _h) in zip(slices, sizes, strict=True):
+        if slice_width != width:
+            raise ValueError("screenshot slices differ in width")
+        with Image.open(io.BytesIO(png)) as image:
+            raw = image.convert("RGB").tobytes()
+        stride = width * 3
+        for top in range(0, len(raw), stride):
+            data.write(compressor.compress(b"\x00" + raw[top : top + stride]))
+        del raw
+    data.write(compressor.flush())
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
+    return b"".join(
+        [
+            b"\x89PNG\r\n\x1a\n",
+            _png_chunk(b"IHDR", header),
+            _png_chunk(b"IDAT", data.getvalue()),
+            _png_chunk(b"IEND", b""),
+        ]
+    )
+
+
+def _png_chunk(kind: bytes, body: bytes) -> bytes:
+    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
 
 
 def capture_page(

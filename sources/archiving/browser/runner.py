@@ -45,7 +45,16 @@ LAUNCH_ARGS = (
     "--proxy-bypass-list=<-loopback>",
     "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
     "--webrtc-ip-handling-policy=disable_non_proxied_udp",
-    "--disable-features=NetworkPrediction,PreconnectToSearch,NetworkServiceInProcess",
+    "--disable-features=NetworkPrediction,PreconnectToSearch,IsolateOrigins,site-per-process,"
+    "Translate,OptimizationHints,MediaRouter,InterestFeedContentSuggestions",
+    # Memory: a capture holds no cookies or credentials, so a page's cross-site frames may
+    # share its renderer (no process per site); at most two renderers at a time.
+    "--disable-site-isolation-trials",
+    "--renderer-process-limit=2",
+    "--disable-extensions",
+    "--no-zygote",
+    "--in-process-gpu",
+    "--enable-features=NetworkServiceInProcess",
 )
 
 T = TypeVar("T")
