@@ -241,3 +241,20 @@ def test_a_tall_page_is_shot_in_slices_stitched_whole_and_cut_at_the_height_cap(
 
     capped = capture_page(url, policy=policy, budget=BrowserBudget(max_screenshot_height=3000))
     assert capped.screenshot is not None and capped.screenshot.height == 3000
+
+
+def test_a_script_that_never_yields_fails_the_capture_and_the_next_one_works(site, monkeypatch):
+    from sources.archiving.browser import BrowserFailed
+    from sources.archiving.browser import capture as capture_module
+
+    monkeypatch.setattr(capture_module, "STUCK_GRACE", 4.0)
+    url = site.add("/spins", "<html><body><p>Spinning.</p><script>while (true) {}</script>")
+    policy = policy_for(f"127.0.0.1:{site.port}")
+    started = time.monotonic()
+    with pytest.raises(BrowserFailed) as failed:
+        capture_page(url, policy=policy, budget=BrowserBudget(seconds=2))
+    assert failed.value.reason == "browser_stuck"
+    assert time.monotonic() - started < 2 + 4 + 5
+
+    story = site.add("/after", "<html><head><title>After</title></head><body>Fine.</body>")
+    assert capture_page(story, policy=policy).title == "After"

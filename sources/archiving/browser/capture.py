@@ -71,6 +71,9 @@ _DROPPED_HEADERS = frozenset(
     {"content-encoding", "transfer-encoding", "content-length", "connection", "set-cookie"}
 )
 _VIEWPORT = {"width": 1280, "height": 800}
+#: seconds past the time budget (for the title, DOM and screenshot) before the browser is
+#: taken for stuck (a script in an endless loop) and killed
+STUCK_GRACE = 20.0
 
 
 @dataclass(frozen=True)
@@ -500,7 +503,7 @@ def capture_page(
 
     try:
         session, title, html, screenshot, version = run_in_browser(
-            job, timeout=budget.seconds + 30, executable=executable
+            job, timeout=budget.seconds + STUCK_GRACE, executable=executable
         )
     except TimeoutError as exc:
         raise BrowserFailed("browser_stuck", str(exc)) from exc

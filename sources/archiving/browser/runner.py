@@ -70,11 +70,16 @@ class _Runner(threading.Thread):
         self.browser: Any = None
         self.version = ""
         self.stopped = threading.Event()
+        self.owned: set[int] = set()
 
     def run(self) -> None:
         from playwright.sync_api import sync_playwright
 
+        before = set(descendants(self.pid))
         with sync_playwright() as playwright:
+            # the Playwright driver started just now: the browser to kill if it gets stuck is
+            # below it, never another browser of this process (a test's own, say)
+            self.owned = set(descendants(self.pid)) - before
             while True:
                 fn, future = self.jobs.get()
                 if fn is _STOP:
@@ -171,10 +176,11 @@ def descendants(pid: int) -> list[int]:
 
 
 def _kill_browser_processes(runner: _Runner) -> None:
-    """SIGKILL the Chromium processes below this process, so a stuck call returns."""
+    """SIGKILL the Chromium processes of ``runner`` (below its Playwright driver), so that
+    the stuck call returns with an error."""
     import signal
 
-    for pid in descendants(os.getpid()):
+    for pid in {p for root in runner.owned for p in descendants(root)}:
         try:
             exe = os.readlink(f"/proc/{pid}/exe")
         except OSError:
