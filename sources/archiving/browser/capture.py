@@ -9,6 +9,7 @@ the launch flags (``runner.LAUNCH_ARGS``) leave Chromium no network of its own.
 
 from __future__ import annotations
 
+import base64
 import concurrent.futures
 import dataclasses
 import hashlib
@@ -84,7 +85,7 @@ class BrowserBudget:
     max_bytes: int = 50 * 1024 * 1024
     max_requests: int = 300
     #: the page counts as settled once loaded and this long without a request in flight
-    idle_seconds: float = 0.5
+    idle_seconds: float = 0.3
     #: screenshots are cut at this height (CSS pixels)
     max_screenshot_height: int = 20_000
     #: requests fetched at the same time
@@ -417,29 +418,40 @@ def _run(
 #: a page taller than this is shot in slices of this height and stitched: Chromium's own
 #: full-page shot of a 20,000 px page peaks at over a gigabyte in the browser process
 SLICE_HEIGHT = 2_500
+#: zlib level of a stitched screenshot: level 1 takes about a third of the CPU of level 6
+#: (a 8,000 px page: ~0.4 s instead of ~1.2 s here) for a file about a quarter larger
+STITCH_LEVEL = 1
 
 
 def _screenshot(page: Any, budget: BrowserBudget) -> Screenshot:
+    """Chromium's own screenshot (DevTools ``Page.captureScreenshot`` beyond the viewport,
+    with its fast PNG encoder), in slices stitched together for a tall page."""
     height = min(int(page.evaluate(_HEIGHT_JS) or 0), budget.max_screenshot_height)
-    options: dict[str, Any] = {"type": "png", "full_page": True, "timeout": 15_000}
-    if height <= SLICE_HEIGHT:
-        png = page.screenshot(**options)
-    else:
+    height = max(height, 1)
+    cdp = page.context.new_cdp_session(page)
+    try:
         slices = [
-            page.screenshot(
-                **options,
-                clip={
-                    "x": 0,
-                    "y": top,
-                    "width": _VIEWPORT["width"],
-                    "height": min(SLICE_HEIGHT, height - top),
-                },
-            )
+            _shoot(cdp, top, min(SLICE_HEIGHT, height - top))
             for top in range(0, height, SLICE_HEIGHT)
         ]
-        png = _stitch(slices)
+    finally:
+        _quietly(cdp.detach)
+    png = slices[0] if len(slices) == 1 else _stitch(slices)
     width, shot_height = png_size(png)
     return Screenshot(png, width, shot_height, hashlib.sha256(png).hexdigest())
+
+
+def _shoot(cdp: Any, top: int, height: int) -> bytes:
+    answer = cdp.send(
+        "Page.captureScreenshot",
+        {
+            "format": "png",
+            "clip": {"x": 0, "y": top, "width": _VIEWPORT["width"], "height": height, "scale": 1},
+            "captureBeyondViewport": True,
+            "optimizeForSpeed": True,
+        },
+    )
+    return base64.b64decode(answer["data"])
 
 
 def _stitch(slices: list[bytes]) -> bytes:
@@ -449,7 +461,7 @@ def _stitch(slices: list[bytes]) -> bytes:
 
     sizes = [png_size(png) for png in slices]
     width, height = sizes[0][0], sum(h for _w, h in sizes)
-    compressor = zlib.compressobj(6)
+    compressor = zlib.compressobj(STITCH_LEVEL)
     data = io.BytesIO()
     for png, (slice_width, _h) in zip(slices, sizes, strict=True):
         if slice_width != width:
