@@ -26,10 +26,12 @@ Budget (issue 14): under 1 GB over 100 captures.
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
 import sys
 import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,9 +40,52 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "workbench.settings")
 os.environ.setdefault("DJANGO_DEBUG", "1")
 
 from bench._timing import Summary, format_table, interleave  # noqa: E402
-from bench.archive import Server, load_pages  # noqa: E402
 
 GB = 1024**3
+PAGES_DIR = ROOT.parent / "shared" / "data" / "article-pages" / "html"
+
+
+def load_pages() -> tuple[list[bytes], str]:
+    if PAGES_DIR.exists():
+        pages = [gzip.decompress(p.read_bytes()) for p in sorted(PAGES_DIR.glob("*.html.gz"))]
+        return pages, f"{len(pages)} real article pages from ../shared/data/article-pages"
+    paragraph = "<p>The council approved the budget of 12 million euros on Tuesday.</p>"
+    pages = [
+        f"<html><head><title>Page {i}</title></head><body><article><h1>Page {i}</h1>"
+        f"{paragraph * 200}</article></body></html>".encode()
+        for i in range(50)
+    ]
+    return pages, "50 synthetic pages (../shared is not here)"
+
+
+class Server:
+    """The pages on 127.0.0.1, page ``i`` at ``/<i>.html``."""
+
+    def __init__(self, pages: list[bytes]) -> None:
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:
+                try:
+                    body = pages[int(self.path.strip("/").split(".")[0])]
+                except (ValueError, IndexError):
+                    self.send_error(404)
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.httpd.server_address[1]
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def urls(self, count: int) -> list[str]:
+        return [f"http://127.0.0.1:{self.port}/{i}.html" for i in range(count)]
 
 
 def tree_memory() -> tuple[int, int]:
@@ -94,7 +139,7 @@ def main() -> int:
     from sources.fetching import FetchPolicy, fetch
 
     no_dns()
-    pages, origin = load_pages(181)
+    pages, origin = load_pages()
     server = Server(pages)
     urls = server.urls(len(pages))
     policy = dataclasses.replace(
