@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from sources import services
 from sources.archiving.reader import reader_html
-from sources.downloads import snapshot_download
+from sources.downloads import snapshot_download, snapshot_screenshot
 from sources.models import Snapshot, Source
 from sources.selectors import snapshot_latest
 
@@ -31,6 +31,21 @@ def _charset(snapshot: Snapshot) -> str | None:
         if name.lower() == "content-type" and "charset=" in value.lower():
             return value.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'")
     return None
+
+
+def screenshot_link(snapshot: Snapshot) -> str:
+    """A thumbnail of a snapshot's screenshot that opens it full size (in a new tab)."""
+    url = reverse("admin:sources_snapshot_screenshot", args=[snapshot.pk])
+    return format_html(
+        '<a href="{}" target="_blank" rel="noopener" class="wb-screenshot">'
+        '<img src="{}" alt="Screenshot of the archived page ({} by {} px)" loading="lazy" '
+        'style="width:240px;height:160px;object-fit:cover;object-position:top;'
+        'border:1px solid var(--hairline-color)"></a>',
+        url,
+        url,
+        snapshot.screenshot_width or "?",
+        snapshot.screenshot_height or "?",
+    )
 
 
 SNAPSHOT_COLUMNS = (
@@ -130,11 +145,19 @@ class SnapshotAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     search_fields = ["source__url", "sha256", "title"]
     list_select_related = ["source"]
-    exclude = ["body", "warc"]
+    exclude = ["body", "warc", "screenshot"]
     readonly_fields = [
         "source",
         "status",
         "downloads",
+        "screenshot_thumbnail",
+        "capture_mode",
+        "capture_partial",
+        "capture_note",
+        "capture_requests",
+        "screenshot_sha256",
+        "screenshot_width",
+        "screenshot_height",
         "error_reason",
         "error_message",
         "requested_by",
@@ -180,8 +203,19 @@ class SnapshotAdmin(admin.ModelAdmin):
             reverse("admin:sources_snapshot_download", args=[obj.pk, "warc"]),
         )
 
+    @admin.display(description="Screenshot")
+    def screenshot_thumbnail(self, obj):
+        if not obj.screenshot:
+            return "-"
+        return screenshot_link(obj)
+
     def get_urls(self):
         return [
+            path(
+                "<int:pk>/screenshot/",
+                self.admin_site.admin_view(self.screenshot_view),
+                name="sources_snapshot_screenshot",
+            ),
             path(
                 "<int:pk>/download/<str:kind>/",
                 self.admin_site.admin_view(self.download_view),
@@ -213,6 +247,13 @@ class SnapshotAdmin(admin.ModelAdmin):
         response = TemplateResponse(request, "admin/sources/snapshot/reader.html", context)
         response["Content-Security-Policy"] = READER_CSP
         return response
+
+    def screenshot_view(self, request, pk: int):
+        """The capture's screenshot: an image (``image/png``, nosniff, a CSP of its own)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        snapshot = get_object_or_404(Snapshot, pk=pk, status=Snapshot.Status.SUCCEEDED)
+        return snapshot_screenshot(snapshot)
 
     def download_view(self, request, pk: int, kind: str):
         if not self.has_view_permission(request):

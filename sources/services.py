@@ -25,6 +25,7 @@ from sources.archiving.storage import store_blob
 from sources.archiving.text import extract_text
 from sources.archiving.warc import build_warc
 from sources.archiving.wayback import SpnConfig, WaybackError, spn_status, spn_submit
+from sources.capture import browser_capture_apply
 from sources.fetching import Blocked, FetchError, FetchFailed, FetchPolicy, FetchResult, fetch
 from sources.fetching.politeness import domain_slot
 from sources.models import Snapshot, Source
@@ -171,6 +172,10 @@ def _snapshot_succeed(snapshot: Snapshot, result: FetchResult) -> Snapshot:
     if page.failure:  # a PDF that cannot be read within its limits (docs/archiving.md, "PDFs")
         return _snapshot_finish_error(snapshot, Snapshot.Status.FAILED, page.failure, page.note)
     warc_bytes = build_warc(result)
+    # ARCHIVE_CAPTURE_MODE: the page rendered in Chromium (text, WARC, screenshot) or as is
+    page, warc_bytes = browser_capture_apply(
+        snapshot=snapshot, result=result, page=page, warc=warc_bytes
+    )
     body_key, body_sha = store_blob(default_storage, result.body, prefix="bodies")
     warc_key, warc_sha = store_blob(default_storage, warc_bytes, prefix="warcs")
     snapshot.size = len(result.body)

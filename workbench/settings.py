@@ -364,6 +364,19 @@ PDF_TEXT_MAX_CHARS = env_int("PDF_TEXT_MAX_CHARS", 5_000_000)
 PDF_TEXT_SECONDS = env_float("PDF_TEXT_SECONDS", 30.0)
 PDF_TEXT_MEMORY_MB = env_int("PDF_TEXT_MEMORY_MB", 1024)
 
+# How a cited page is captured (docs/archiving.md, "Browser capture"): "http" (the raw
+# response), "browser" (headless Chromium, every request through the safe fetcher, plus a
+# screenshot) or "auto" (the browser when the raw HTML has under ARCHIVE_AUTO_MIN_TEXT
+# characters of main text). The raw capture is the fallback whenever the browser fails.
+ARCHIVE_CAPTURE_MODE = env("ARCHIVE_CAPTURE_MODE", "http").lower()
+if ARCHIVE_CAPTURE_MODE not in ("http", "browser", "auto"):
+    raise ImproperlyConfigured("ARCHIVE_CAPTURE_MODE must be http, browser or auto.")
+ARCHIVE_AUTO_MIN_TEXT = env_int("ARCHIVE_AUTO_MIN_TEXT", 200)
+BROWSER_CAPTURE_SECONDS = env_float("BROWSER_CAPTURE_SECONDS", 30.0)
+BROWSER_CAPTURE_MAX_BYTES = env_int("BROWSER_CAPTURE_MAX_BYTES", 50 * 1024 * 1024)
+BROWSER_CAPTURE_MAX_REQUESTS = env_int("BROWSER_CAPTURE_MAX_REQUESTS", 300)
+BROWSER_CAPTURE_EXECUTABLE = env("BROWSER_CAPTURE_EXECUTABLE", "/usr/bin/chromium")
+
 # Optional second copy of every archived page at the Wayback Machine (Save Page Now 2).
 WAYBACK_SPN_ENABLED = env_bool("WAYBACK_SPN_ENABLED", False)
 WAYBACK_SPN_URL = env("WAYBACK_SPN_URL", "https://web.archive.org/save")

@@ -160,7 +160,13 @@ def claim_evidence(claim: Claim) -> list[tuple[Citation, list[EvidencePassage]]]
     evidence passages."""
     citations = list(
         claim.citations.select_related("source")
-        .annotate(**citation_archive_annotations())
+        .annotate(
+            **citation_archive_annotations(),
+            # the newest archived copy's screenshot (browser captures), shown beside the passages
+            archived_screenshot=snapshot_latest(
+                "screenshot", source_ref="source", status=Snapshot.Status.SUCCEEDED
+            ),
+        )
         .order_by("created_at")
     )
     for citation in citations:
