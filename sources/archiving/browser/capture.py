@@ -1,3 +1,4 @@
+# Over 400 lines on purpose: one capture read top to bottom (routing, budgets, screenshot, WARC).
 """Capture one page in Chromium with every request answered by the safe fetcher.
 
 The page's requests are intercepted (``context.route("**/*")``) and handed to a small pool of
