@@ -15,8 +15,17 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 install: $(STAMP)
 
-migrate: install
+migrate: install .env
 	$(PY) manage.py migrate --noinput
+
+# Development settings for `manage.py` typed by hand (README, "Commands"): written once, never
+# overwritten; real environment variables win over it (workbench/envfile.py).
+.env:
+	@printf '%s\n' \
+	  '# Written by `make run` for development on this machine (gitignored). manage.py reads it;' \
+	  '# variables set in the environment win. Production never reads it. See .env.example.' \
+	  'DJANGO_DEBUG=1' > $@
+	@echo "Wrote .env (development settings for manage.py: DJANGO_DEBUG=1)"
 
 # Web server and one worker per queue (beat in the default one) in one terminal; Ctrl-C stops all.
 # Without DATABASE_URL / REDIS_URL: SQLite and a filesystem broker under var/.
@@ -55,7 +64,7 @@ lint: install
 	$(VENV)/bin/mypy
 
 check: install
-	DJANGO_SECRET_KEY=check-only-$$(date +%s)-not-a-real-secret-key-0123456789abcdef \
+	DJANGO_ENV_FILE= DJANGO_SECRET_KEY=check-only-$$(date +%s)-not-a-real-secret-key-0123456789abcdef \
 	DJANGO_ALLOWED_HOSTS=workbench.example.org $(PY) manage.py check --deploy
 
 # Benchmarks (not tests): each prints a table with a baseline measured in the same run.

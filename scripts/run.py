@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from workbench.celery import WORKERS, worker_command  # noqa: E402
+from workbench.envfile import default_env_file  # noqa: E402
 
 
 def commands(addr: str) -> list[list[str]]:
@@ -71,6 +72,7 @@ def supervise(commands: list[list[str]]) -> int:
 
 
 def main() -> int:
+    default_env_file(ROOT)  # the web server and the workers read the same .env
     return supervise(commands(sys.argv[1] if len(sys.argv) > 1 else "127.0.0.1:8000"))
 
 

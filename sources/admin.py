@@ -6,14 +6,16 @@ sandboxed attachments by ``download_view``.
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.views.decorators.http import require_POST
 
 from sources import services
 from sources.archiving.reader import reader_html
-from sources.downloads import snapshot_download
+from sources.downloads import snapshot_download, snapshot_screenshot
 from sources.models import Snapshot, Source
 from sources.selectors import snapshot_latest
 
@@ -29,6 +31,21 @@ def _charset(snapshot: Snapshot) -> str | None:
         if name.lower() == "content-type" and "charset=" in value.lower():
             return value.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'")
     return None
+
+
+def screenshot_link(snapshot: Snapshot) -> str:
+    """A thumbnail of a snapshot's screenshot that opens it full size (in a new tab)."""
+    url = reverse("admin:sources_snapshot_screenshot", args=[snapshot.pk])
+    return format_html(
+        '<a href="{}" target="_blank" rel="noopener" class="wb-screenshot">'
+        '<img src="{}" alt="Screenshot of the archived page ({} by {} px)" loading="lazy" '
+        'style="width:240px;height:160px;object-fit:cover;object-position:top;'
+        'border:1px solid var(--hairline-color)"></a>',
+        url,
+        url,
+        snapshot.screenshot_width or "?",
+        snapshot.screenshot_height or "?",
+    )
 
 
 SNAPSHOT_COLUMNS = (
@@ -56,10 +73,24 @@ class SnapshotInline(admin.TabularInline):
         return format_html('<a href="{}">#{}</a>', url, obj.pk)
 
 
+class LatestSnapshotFilter(admin.SimpleListFilter):
+    """Sources by the status of their latest snapshot (what the dashboard counts)."""
+
+    title = "latest snapshot"
+    parameter_name = "latest"
+
+    def lookups(self, request, model_admin):
+        return Snapshot.Status.choices
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        return queryset.filter(latest_status=value) if value else queryset
+
+
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
     list_display = ["url", "domain", "latest_status", "live_status", "live_checked_at"]
-    list_filter = ["live_status"]
+    list_filter = [LatestSnapshotFilter, "live_status"]
     search_fields = ["url", "domain"]
     readonly_fields = [
         "url",
@@ -82,6 +113,22 @@ class SourceAdmin(admin.ModelAdmin):
     @admin.display(description="Latest snapshot", ordering="latest_status")
     def latest_status(self, obj):
         return obj.latest_status or "-"
+
+    def get_urls(self):
+        retry = require_POST(self.retry_view)
+        return [
+            path("<int:pk>/retry/", self.admin_site.admin_view(retry), name="sources_source_retry"),
+            *super().get_urls(),
+        ]
+
+    def retry_view(self, request, pk: int):
+        """*Archive again* on the source's page: a new snapshot under the current settings."""
+        source = get_object_or_404(Source, pk=pk)
+        if not self.has_change_permission(request, source):
+            raise PermissionDenied
+        services.source_archive_retry(source_id=source.pk, by=request.user)
+        self.message_user(request, f"Archiving {source.url} again.", messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:sources_source_change", args=[pk]))
 
     @admin.action(description="Archive now")
     def archive_now(self, request, queryset):
@@ -107,11 +154,19 @@ class SnapshotAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     search_fields = ["source__url", "sha256", "title"]
     list_select_related = ["source"]
-    exclude = ["body", "warc"]
+    exclude = ["body", "warc", "screenshot"]
     readonly_fields = [
         "source",
         "status",
         "downloads",
+        "screenshot_thumbnail",
+        "capture_mode",
+        "capture_partial",
+        "capture_note",
+        "capture_requests",
+        "screenshot_sha256",
+        "screenshot_width",
+        "screenshot_height",
         "error_reason",
         "error_message",
         "requested_by",
@@ -158,8 +213,19 @@ class SnapshotAdmin(admin.ModelAdmin):
             reverse("admin:sources_snapshot_download", args=[obj.pk, "warc"]),
         )
 
+    @admin.display(description="Screenshot")
+    def screenshot_thumbnail(self, obj):
+        if not obj.screenshot:
+            return "-"
+        return screenshot_link(obj)
+
     def get_urls(self):
         return [
+            path(
+                "<int:pk>/screenshot/",
+                self.admin_site.admin_view(self.screenshot_view),
+                name="sources_snapshot_screenshot",
+            ),
             path(
                 "<int:pk>/download/<str:kind>/",
                 self.admin_site.admin_view(self.download_view),
@@ -191,6 +257,13 @@ class SnapshotAdmin(admin.ModelAdmin):
         response = TemplateResponse(request, "admin/sources/snapshot/reader.html", context)
         response["Content-Security-Policy"] = READER_CSP
         return response
+
+    def screenshot_view(self, request, pk: int):
+        """The capture's screenshot: an image (``image/png``, nosniff, a CSP of its own)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        snapshot = get_object_or_404(Snapshot, pk=pk, status=Snapshot.Status.SUCCEEDED)
+        return snapshot_screenshot(snapshot)
 
     def download_view(self, request, pk: int, kind: str):
         if not self.has_view_permission(request):

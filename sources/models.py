@@ -47,6 +47,10 @@ class Snapshot(models.Model):
         ARCHIVED = "archived", "Archived"
         FAILED = "failed", "Failed"
 
+    class CaptureMode(models.TextChoices):
+        HTTP = "http", "Raw HTTP response"
+        BROWSER = "browser", "Browser (Chromium)"
+
     ACTIVE_STATUSES = (Status.QUEUED, Status.FETCHING)
     FINAL_STATUSES = (Status.SUCCEEDED, Status.FAILED, Status.BLOCKED)
 
@@ -91,6 +95,25 @@ class Snapshot(models.Model):
         "(workbench.langid); empty when there is no text.",
     )
     timings = models.JSONField(default=dict, blank=True)
+
+    # How the page was captured (docs/archiving.md, "Browser capture"). A browser capture
+    # keeps a screenshot and the WARC of every request the page made.
+    capture_mode = models.CharField(
+        max_length=16, choices=CaptureMode.choices, default=CaptureMode.HTTP, blank=True
+    )
+    capture_partial = models.CharField(
+        max_length=64, blank=True, help_text="Why the browser capture was cut short (a budget)."
+    )
+    capture_note = models.TextField(
+        blank=True, help_text="Why the raw capture was kept when the browser was asked for."
+    )
+    capture_requests = models.JSONField(
+        default=dict, blank=True, help_text="Requests the page made, blocked and failed."
+    )
+    screenshot = models.FileField(max_length=255, blank=True)
+    screenshot_sha256 = models.CharField(max_length=64, blank=True)
+    screenshot_width = models.PositiveIntegerField(null=True, blank=True)
+    screenshot_height = models.PositiveIntegerField(null=True, blank=True)
 
     error_reason = models.CharField(max_length=64, blank=True)
     error_message = models.TextField(blank=True)

@@ -24,6 +24,7 @@ from sources import events, selectors
 from sources.archiving.storage import store_blob
 from sources.archiving.text import extract_text
 from sources.archiving.warc import build_warc
+from sources.capture import browser_capture_apply
 from sources.fetching import Blocked, FetchError, FetchFailed, FetchPolicy, FetchResult, fetch
 from sources.fetching.politeness import domain_slot
 from sources.models import Snapshot, Source
@@ -44,6 +45,7 @@ __all__ = [
     "snapshot_wayback_fail",
     "snapshot_wayback_step",
     "snapshots_requeue_stuck",
+    "source_archive_retry",
     "source_get_or_create",
 ]
 
@@ -208,6 +210,10 @@ def _snapshot_succeed(snapshot: Snapshot, result: FetchResult) -> Snapshot:
     if page.failure:  # a PDF that cannot be read within its limits (docs/archiving.md, "PDFs")
         return _snapshot_finish_error(snapshot, Snapshot.Status.FAILED, page.failure, page.note)
     warc_bytes = build_warc(result)
+    # ARCHIVE_CAPTURE_MODE: the page rendered in Chromium (text, WARC, screenshot) or as is
+    page, warc_bytes = browser_capture_apply(
+        snapshot=snapshot, result=result, page=page, warc=warc_bytes
+    )
     # Files first, then the row: blobs are content-addressed, so a failure in between leaves
     # at most an unreferenced file that the next capture of the same bytes reuses.
     body_key, body_sha = store_blob(default_storage, result.body, prefix="bodies")
@@ -372,3 +378,11 @@ def source_check_live(*, source_id: int) -> Source | None:
     source.live_checked_at = timezone.now()
     source.save(update_fields=["live_status", "live_detail", "live_checked_at"])
     return source
+
+
+def source_archive_retry(*, source_id: int, by=None) -> Snapshot:
+    """Archive a source again now, under the current settings (a reviewer's Retry after a
+    failure or a block, say once the allow-list permits the host). A snapshot already queued
+    or running is reused; ``by`` is recorded on the snapshot as who asked."""
+    source = Source.objects.get(pk=source_id)
+    return snapshot_request(source=source, by=by)

@@ -74,6 +74,7 @@ def test_make_run_starts_a_worker_for_every_queue():
 
 def _manage(*args, **env):
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "FETCH_"))}
+    clean["DJANGO_ENV_FILE"] = ""  # production: never the checkout's .env that `make run` writes
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -111,6 +112,33 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = _manage("check", DJANGO_ALLOWED_HOSTS="x.example.org")
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_manage_py_reads_a_dotenv_without_overriding_the_environment(tmp_path):
+    dotenv = tmp_path / ".env"
+    dotenv.write_text("# what `make run` writes\nDJANGO_DEBUG=1\n", encoding="utf-8")
+    development = _manage("check", DJANGO_ENV_FILE=str(dotenv))
+    assert development.returncode == 0, development.stderr  # debug on: no secret key needed
+    production = _manage("check", DJANGO_ENV_FILE=str(dotenv), DJANGO_DEBUG="0")
+    assert production.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in production.stderr  # the real variable won
+
+
+def test_make_writes_a_development_dotenv_once(tmp_path):
+    target = tmp_path / ".env"
+    made = subprocess.run(
+        ["make", "--no-print-directory", "-f", str(ROOT / "Makefile"), "-C", str(tmp_path), ".env"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert made.returncode == 0, made.stderr
+    assert "DJANGO_DEBUG=1" in target.read_text().splitlines()
+    target.write_text("DJANGO_DEBUG=1\nMY_SETTING=kept\n")
+    subprocess.run(["make", "-f", str(ROOT / "Makefile"), "-C", str(tmp_path), ".env"], check=True)
+    assert "MY_SETTING=kept" in target.read_text()  # never overwritten
+    assert ".env" in (ROOT / ".gitignore").read_text().split()
+    assert ".env" in (ROOT / ".dockerignore").read_text().split()
 
 
 def test_long_modules_say_why_at_their_top():

@@ -14,6 +14,8 @@ from typing import Any
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from workbench.envfile import load_env_file
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -51,6 +53,14 @@ def env_float(name: str, default: float) -> float:
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
+
+# A development .env, only when told (manage.py and scripts/run.py tell it the checkout's
+# .env, which `make run` writes); never over a variable already set. workbench/envfile.py.
+if env("DJANGO_ENV_FILE"):
+    try:
+        load_env_file(env("DJANGO_ENV_FILE"))
+    except ValueError as exc:
+        raise ImproperlyConfigured(str(exc)) from exc
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = env("DJANGO_SECRET_KEY")
@@ -90,6 +100,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # a form over DATA_UPLOAD_MAX_MEMORY_SIZE: the page again with a message, not a bare 400
+    "workbench.middleware.OversizeFormMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
@@ -299,6 +311,13 @@ TRIAGE_TOP_CLAIMS = env_int("TRIAGE_TOP_CLAIMS", 10)
 if not 0 < TRIAGE_HOLDOUT < 1:
     raise ImproperlyConfigured("TRIAGE_HOLDOUT must be between 0 and 1 (e.g. 0.2).")
 
+# Article size (claims/services/article_input.py): text over ARTICLE_MAX_BYTES (UTF-8) is
+# refused with a message, in the admin, the API and import_article alike. Form and API bodies
+# may be larger than the text they carry (URL-encoding, JSON escapes): DATA_UPLOAD_MAX_BYTES
+# (Django's DATA_UPLOAD_MAX_MEMORY_SIZE) defaults to 3x the article limit plus 1 MB.
+ARTICLE_MAX_BYTES = env_int("ARTICLE_MAX_BYTES", 2 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_BYTES", 3 * ARTICLE_MAX_BYTES + 1024 * 1024)
+
 # Claim extraction (claims/extraction): backend "rules" (offline) or "llm".
 CLAIMS_EXTRACTOR_BACKEND = env("CLAIMS_EXTRACTOR_BACKEND", "rules")
 # "claim" (what a fact-checker checks; lists kept whole) or "proposition" (finer).
@@ -352,6 +371,19 @@ PDF_TEXT_MAX_PAGES = env_int("PDF_TEXT_MAX_PAGES", 2000)
 PDF_TEXT_MAX_CHARS = env_int("PDF_TEXT_MAX_CHARS", 5_000_000)
 PDF_TEXT_SECONDS = env_float("PDF_TEXT_SECONDS", 30.0)
 PDF_TEXT_MEMORY_MB = env_int("PDF_TEXT_MEMORY_MB", 1024)
+
+# How a cited page is captured (docs/archiving.md, "Browser capture"): "http" (the raw
+# response), "browser" (headless Chromium, every request through the safe fetcher, plus a
+# screenshot) or "auto" (the browser when the raw HTML has under ARCHIVE_AUTO_MIN_TEXT
+# characters of main text). The raw capture is the fallback whenever the browser fails.
+ARCHIVE_CAPTURE_MODE = env("ARCHIVE_CAPTURE_MODE", "http").lower()
+if ARCHIVE_CAPTURE_MODE not in ("http", "browser", "auto"):
+    raise ImproperlyConfigured("ARCHIVE_CAPTURE_MODE must be http, browser or auto.")
+ARCHIVE_AUTO_MIN_TEXT = env_int("ARCHIVE_AUTO_MIN_TEXT", 200)
+BROWSER_CAPTURE_SECONDS = env_float("BROWSER_CAPTURE_SECONDS", 30.0)
+BROWSER_CAPTURE_MAX_BYTES = env_int("BROWSER_CAPTURE_MAX_BYTES", 50 * 1024 * 1024)
+BROWSER_CAPTURE_MAX_REQUESTS = env_int("BROWSER_CAPTURE_MAX_REQUESTS", 300)
+BROWSER_CAPTURE_EXECUTABLE = env("BROWSER_CAPTURE_EXECUTABLE", "/usr/bin/chromium")
 
 # Optional second copy of every archived page at the Wayback Machine (Save Page Now 2).
 WAYBACK_SPN_ENABLED = env_bool("WAYBACK_SPN_ENABLED", False)

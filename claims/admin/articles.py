@@ -15,6 +15,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.text import slugify
 
 from claims import exports, policies, selectors, services
@@ -39,21 +40,48 @@ class ArticleForm(forms.ModelForm):
         fields = ["title", "body", "url", "outlet", "author", "published_on", "language"]
         widgets = {"body": forms.Textarea(attrs={"rows": 24, "cols": 100})}
 
+    allow_duplicate = forms.BooleanField(
+        required=False,
+        label="Import anyway",
+        help_text="Keep a second article with exactly the same text as an existing one.",
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["title"].required = False
-        self.fields["title"].help_text = "Left empty, the first line of the text is used."
-        self.fields["body"].help_text = "Paste the article as received; extraction starts on save."
+        self.fields["title"].help_text = "Left empty, the text's headline is used."
+        self.fields["body"].help_text = (
+            "Paste the article as received; extraction starts on save. At most "
+            f"{services.article_limit_text()}."
+        )
+        self.fields["body"].widget.attrs.update(
+            {
+                "data-max-bytes": settings.ARTICLE_MAX_BYTES,
+                "data-max-label": services.article_limit_text(),
+            }
+        )
         if self.instance.pk is None:
             self.fields["body"].required = False
             self.fields["body"].help_text += " Or leave it empty and give the article's URL."
-            self.fields["title"].help_text = "Left empty, the page's or the text's title is used."
+            self.fields["title"].help_text = "Left empty, the page's or text's headline is used."
+        else:
+            del self.fields["allow_duplicate"]
 
     def clean(self):
         super().clean()
         cleaned = self.cleaned_data
-        body = cleaned["body"] = services.article_text(cleaned.get("body") or "")
+        raw = cleaned.get("body") or ""
+        try:
+            body = cleaned["body"] = services.article_text(raw)
+        except DomainError as exc:  # too large: the form shows the text again with the limit
+            self.add_error("body", exc.message)
+            return cleaned
+        if body.strip() and not (cleaned.get("title") or "").strip():
+            # the headline of pasted HTML is in the HTML, which the stored text no longer has
+            cleaned["title"] = services.article_title_guess(raw=raw, text=body)
         if body.strip() or (self.instance.pk is not None and "body" in self.errors):
+            if self.instance.pk is None and not cleaned.get("allow_duplicate"):
+                self._refuse_duplicate(body)
             return cleaned
         if self.instance.pk is not None:
             self.add_error("body", "The article has no text.")
@@ -62,6 +90,20 @@ class ArticleForm(forms.ModelForm):
                 "Paste the article's text or give its URL.", code="body_or_url"
             )
         return cleaned  # a URL alone: fetched by a worker once saved (save_model)
+
+    def _refuse_duplicate(self, body: str) -> None:
+        existing = services.article_duplicate_of(body=body)
+        if existing is not None:
+            link = reverse("admin:claims_article_change", args=[existing.pk])
+            self.add_error(
+                "body",
+                format_html(
+                    'The same text is already the article <a href="{}">{}</a>. Open it, or tick '
+                    "“Import anyway” to keep a second copy.",
+                    link,
+                    existing.title,
+                ),
+            )
 
 
 class ArticleCorrectionForm(CorrectionNoteMixin, ArticleForm):
@@ -173,6 +215,10 @@ class ArticleAdmin(NoRevertHistoryAdmin):
         if self._frozen(obj) and policies.may_correct_published(request.user):
             kwargs["form"] = ArticleCorrectionForm
         return super().get_form(request, obj, change, **kwargs)
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        return fields if obj is None else [f for f in fields if f != "allow_duplicate"]
 
     def get_inlines(self, request, obj):
         return self.inlines if obj else []

@@ -4,6 +4,7 @@ evidence, and the workflow buttons (assign, dismiss, reopen, publish, reject).""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django import forms
@@ -16,6 +17,7 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from claims import policies, selectors, services
+from claims.admin.archive_retry import citation_retry_view
 from claims.admin.base import STATUS_COLOURS, CorrectionNoteMixin, NoRevertHistoryAdmin, score_bar
 from claims.admin.changelist import (
     ClaimActionForm,
@@ -276,6 +278,11 @@ class ClaimAdmin(NoRevertHistoryAdmin):
                 "<int:pk>/workflow/<str:action>/",
                 self.admin_site.admin_view(require_POST(self.workflow_view)),
                 name="claims_claim_workflow",
+            ),
+            path(
+                "<int:pk>/citations/<int:citation_pk>/retry/",
+                self.admin_site.admin_view(require_POST(partial(citation_retry_view, self))),
+                name="claims_citation_retry",
             ),
             *super().get_urls(),
         ]

@@ -14,7 +14,6 @@ from django.utils.html import format_html
 
 from claims import policies, selectors, services
 from claims.models import Citation, Verdict
-from sources.selectors import snapshot_latest
 from workbench.errors import DomainError
 
 
@@ -73,7 +72,10 @@ class CitationInline(admin.TabularInline):
     readonly_fields = ["snapshot", "evidence", "added_by", "history"]
     extra = 1
 
+    may_retry = False  # set per request (an inline is made for each request)
+
     def get_formset(self, request, obj=None, **kwargs):
+        self.may_retry = policies.is_reviewer(request.user)
         formset = super().get_formset(request, obj, **kwargs)
         may_correct = policies.may_correct_published(request.user)
         return type(formset.__name__, (formset,), {"may_correct": may_correct})
@@ -83,16 +85,30 @@ class CitationInline(admin.TabularInline):
             super()
             .get_queryset(request)
             .select_related("source", "added_by")
-            .annotate(snapshot_status=snapshot_latest("status", source_ref="source"))
+            .annotate(**selectors.citation_archive_annotations())
         )
 
     @admin.display(description="Archive")
     def snapshot(self, obj):
+        """The archive's state with its reason, and Retry when it failed or was blocked (the
+        button belongs to a form outside the claim's form: ``#retry-citation-<pk>``)."""
         if not obj.pk:
             return "-"
-        status = obj.snapshot_status or "none"
+        note = selectors.citation_archive_note(obj)
         url = reverse("admin:sources_source_change", args=[obj.source_id])
-        return format_html('<a href="{}" class="snapshot-status">{}</a>', url, status)
+        html = format_html(
+            '<a href="{}" class="snapshot-status" data-status="{}">{}</a>',
+            url,
+            note.status,
+            note.text,
+        )
+        if note.retry and self.may_retry:
+            html += format_html(
+                ' <button type="submit" class="button retry-archive" form="retry-citation-{}">'
+                "Retry</button>",
+                obj.pk,
+            )
+        return html
 
     @admin.display(description="Evidence")
     def evidence(self, obj):

@@ -30,6 +30,16 @@ def username(source: str) -> serializers.CharField:
 # Articles ----------------------------------------------------------------------------------
 
 
+class StrictBooleanField(serializers.BooleanField):
+    """JSON ``true`` or ``false`` only (DRF's field also takes 0, 1, "yes"...: the schema
+    says boolean, so the API does too)."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool):
+            return data
+        self.fail("invalid", input=data)
+
+
 class ArticleCreateInputSerializer(serializers.Serializer):
     """``body``, or ``url`` alone (fetched by a worker). The schema says so with ``anyOf``
     (``claims.api.schema.require_body_or_url``)."""
@@ -57,6 +67,13 @@ class ArticleCreateInputSerializer(serializers.Serializer):
         allow_blank=True,
         default="",
         help_text="ISO 639-1 code when you are sure of it; blank or absent: detected.",
+    )
+    allow_duplicate = StrictBooleanField(
+        required=False,
+        default=False,
+        help_text="Store the article even when one with exactly the same text exists (without "
+        "it, that answers 409 `duplicate_article` with the existing article in "
+        "`existing_article`).",
     )
 
     def validate(self, attrs):

@@ -37,8 +37,15 @@ from claims.api.serializers import (
     ClaimUpdateInputSerializer,
     VerdictCreateInputSerializer,
     VerdictSerializer,
+    api_path,
 )
-from workbench.api.errors import READ_ERRORS, WRITE_ERRORS, problem_responses
+from workbench.api.errors import (
+    PROBLEM_CONTENT_TYPE,
+    READ_ERRORS,
+    WRITE_ERRORS,
+    problem,
+    problem_responses,
+)
 from workbench.api.filters import StrictQueryParams
 from workbench.api.permissions import WriteRule, request_token
 from workbench.api.renderers import JsonLdRenderer
@@ -60,7 +67,10 @@ from workbench.api.renderers import JsonLdRenderer
         description="Answers 202 Accepted at once: poll the article (Location header) until "
         "`extraction_status` is `done`. With `url` and no `body`, a worker first fetches the "
         "page (`fetching`); a page that cannot be fetched ends `failed` with the reason in "
-        "`extraction_error`.",
+        "`extraction_error`. A `body` over `ARTICLE_MAX_BYTES` (2 MB of text by default) "
+        "answers 413 `too_large`; the same text as an existing article answers 409 "
+        "`duplicate_article` with `existing_article` (its `id` and `api_url`) unless "
+        "`allow_duplicate` is true. Control characters are removed from the text.",
         request=ArticleCreateInputSerializer,
         responses={202: ArticleSerializer, **problem_responses(*WRITE_ERRORS)},
     ),
@@ -84,10 +94,16 @@ class ArticleViewSet(
     def create(self, request, *args, **kwargs):
         data = ArticleCreateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        fields = data.validated_data
+        fields = dict(data.validated_data)
+        allow_duplicate = fields.pop("allow_duplicate")
         article: Any
         if "body" in fields:
-            article = services.article_create(by=request.user, **fields)
+            try:
+                article = services.article_create(
+                    by=request.user, allow_duplicate=allow_duplicate, **fields
+                )
+            except services.ArticleDuplicate as exc:
+                return duplicate_problem(exc)
         else:
             article = services.article_submit_url(by=request.user, **fields)
         article.claim_count = 0  # what the serializer reads; a new article has no claims yet
@@ -95,6 +111,14 @@ class ArticleViewSet(
         return Response(
             output, status=status.HTTP_202_ACCEPTED, headers={"Location": output["api_url"]}
         )
+
+
+def duplicate_problem(exc: services.ArticleDuplicate) -> Response:
+    """409 problem+json naming the article that already has this text."""
+    existing = exc.existing
+    body = problem(409, exc.message, code=exc.code)
+    body["existing_article"] = {"id": existing.pk, "api_url": api_path("articles", existing.pk)}
+    return Response(body, status=409, content_type=PROBLEM_CONTENT_TYPE)
 
 
 # Claims ------------------------------------------------------------------------------------

@@ -11,6 +11,8 @@ from claims.selectors.audit import AuditEntry, claim_audit_trail
 from claims.selectors.dashboard import dashboard_stats
 from claims.selectors.queues import (
     articles_for_api,
+    citation_archive_annotations,
+    citation_archive_note,
     citations_for_api,
     citations_of,
     citations_with_stale_evidence,
@@ -68,6 +70,8 @@ __all__ = [
     "awaiting_approval",
     "checkworthiness_scorer",
     "checkworthiness_scorer_forget",
+    "citation_archive_annotations",
+    "citation_archive_note",
     "citation_is_published",
     "citations_for_api",
     "citations_of",

@@ -7,7 +7,8 @@ from typing import Any
 from django.db.models import Count
 
 from claims.models import Article, Citation, Claim, Verdict
-from sources.selectors import archive_health
+from sources.models import Snapshot, Source
+from sources.selectors import archive_health, snapshot_latest
 
 
 def dashboard_stats() -> dict[str, Any]:
@@ -34,6 +35,7 @@ def dashboard_stats() -> dict[str, Any]:
         "ratings": _bars(ratings),
         "awaiting_approval": awaiting,
         **archive_health(),
+        **sources_by_latest_state(),
         "articles_failed": Article.objects.filter(
             extraction_status=Article.ExtractionStatus.FAILED
         ).count(),
@@ -49,6 +51,23 @@ def dashboard_stats() -> dict[str, Any]:
             ]
         ).count(),
     }
+
+
+def sources_by_latest_state() -> dict[str, int]:
+    """Sources counted by their latest snapshot only: a source that was blocked and then
+    archived counts as archived, not as blocked (``sources_<status>``; ``sources_active``:
+    queued or fetching)."""
+    counts = dict(
+        Source.objects.annotate(latest=snapshot_latest("status"))
+        .filter(latest__isnull=False)
+        .order_by()
+        .values_list("latest")
+        .annotate(n=Count("pk"))
+        .values_list("latest", "n")
+    )
+    stats = {f"sources_{status}": counts.get(status, 0) for status in Snapshot.Status.values}
+    stats["sources_active"] = sum(counts.get(s, 0) for s in Snapshot.ACTIVE_STATUSES)
+    return stats
 
 
 def _bars(rows: list[tuple[str, str, int]]) -> list[dict[str, Any]]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import (
@@ -116,13 +118,59 @@ def citations_of(*, claims: Iterable[Claim]) -> QuerySet[Citation]:
     return Citation.objects.filter(claim__in=list(claims))
 
 
+def citation_archive_annotations() -> dict[str, Any]:
+    """Annotations of citations with their source's latest archive: status, why it failed or
+    was blocked, and the newest succeeded snapshot (evidence behind it: still being found)."""
+    return {
+        "snapshot_status": snapshot_latest("status", source_ref="source"),
+        "snapshot_error_reason": snapshot_latest("error_reason", source_ref="source"),
+        "snapshot_error_message": snapshot_latest("error_message", source_ref="source"),
+        "snapshot_succeeded_id": snapshot_latest(
+            "pk", source_ref="source", status=Snapshot.Status.SUCCEEDED
+        ),
+    }
+
+
+@dataclass(frozen=True)
+class ArchiveNote:
+    """What the claim page says of a citation's archive."""
+
+    status: str  # the latest snapshot's status, "none" when never archived
+    text: str  # "blocked: address 10.0.0.1 is private", "archived, looking for evidence"...
+    retry: bool  # whether archiving it again may help (failed, blocked, never archived)
+
+
+def citation_archive_note(citation: Any) -> ArchiveNote:
+    """For a citation annotated with ``citation_archive_annotations``."""
+    status = getattr(citation, "snapshot_status", None) or "none"
+    if status in (Snapshot.Status.FAILED, Snapshot.Status.BLOCKED):
+        why = citation.snapshot_error_message or citation.snapshot_error_reason or "no reason"
+        return ArchiveNote(status, f"{status}: {why}", retry=True)
+    if status in Snapshot.ACTIVE_STATUSES:
+        return ArchiveNote(status, "archiving…", retry=False)
+    if status == Snapshot.Status.SUCCEEDED:
+        if citation.evidence_snapshot_id != citation.snapshot_succeeded_id:
+            return ArchiveNote(status, "archived, looking for evidence", retry=False)
+        return ArchiveNote(status, "archived", retry=False)
+    return ArchiveNote(status, "not archived", retry=True)
+
+
 def claim_evidence(claim: Claim) -> list[tuple[Citation, list[EvidencePassage]]]:
-    """Each citation of the claim with its ranked evidence passages."""
+    """Each citation of the claim (with ``archive``, its ``ArchiveNote``) and its ranked
+    evidence passages."""
     citations = list(
         claim.citations.select_related("source")
-        .annotate(snapshot_status=snapshot_latest("status", source_ref="source"))
+        .annotate(
+            **citation_archive_annotations(),
+            # the newest archived copy's screenshot (browser captures), shown beside the passages
+            archived_screenshot=snapshot_latest(
+                "screenshot", source_ref="source", status=Snapshot.Status.SUCCEEDED
+            ),
+        )
         .order_by("created_at")
     )
+    for citation in citations:
+        citation.archive = citation_archive_note(citation)  # type: ignore[attr-defined]
     passages: dict[int, list[EvidencePassage]] = {c.pk: [] for c in citations}
     for passage in EvidencePassage.objects.filter(citation__claim=claim).order_by(
         "citation", "rank"

@@ -6,6 +6,16 @@ model). Callers use ``services.<noun>_<verb>``; none of them holds business rule
 Who may act is ``claims.policies``.
 """
 
+from claims.services.archives import citation_archive_retry
+from claims.services.article_input import (
+    ArticleDuplicate,
+    ArticleTooLarge,
+    article_duplicate_of,
+    article_limit_text,
+    article_size_check,
+    article_title_guess,
+    bytes_decode,
+)
 from claims.services.articles import (
     article_create,
     article_create_from_url,
@@ -61,18 +71,26 @@ from claims.services.verdicts import (
 )
 
 __all__ = [
+    "ArticleDuplicate",
+    "ArticleTooLarge",
     "article_create",
     "article_create_from_url",
+    "article_duplicate_of",
     "article_extract",
     "article_fetch",
     "article_fetch_request",
+    "article_limit_text",
     "article_request_extraction",
     "article_save",
+    "article_size_check",
     "article_submit_url",
     "article_text",
+    "article_title_guess",
     "articles_requeue_stuck_extractions",
     "body_sha256",
+    "bytes_decode",
     "citation_add",
+    "citation_archive_retry",
     "citation_remove",
     "citation_update",
     "citation_url_check",

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections import defaultdict
-from collections.abc import Iterable
 from datetime import date, timedelta
 
 from django.db import transaction
@@ -13,15 +11,21 @@ from django.utils import timezone
 
 from claims import selectors
 from claims.extraction import (
-    EXTRACTOR_VERSION,
-    ExtractedClaim,
     html_to_text,
     looks_like_html,
     run_extraction,
 )
-from claims.models import ARTICLE_PUBLISHED_FIELDS, Article, Claim, record_history_by
+from claims.models import ARTICLE_PUBLISHED_FIELDS, Article, record_history_by
+from claims.services.article_input import (
+    ArticleDuplicate,
+    article_duplicate_of,
+    article_size_check,
+    article_title_guess,
+    text_clean,
+    text_readable_check,
+)
 from claims.services.published import correction_reason, record_reason
-from claims.services.triage import claims_group_near_copies, claims_score
+from claims.services.reconcile import claims_reconcile
 from sources.normalise import url_normalize
 from sources.services import FetchedPage, page_fetch
 from workbench.errors import DomainError
@@ -30,7 +34,6 @@ logger = logging.getLogger(__name__)
 
 
 EXTRACTION_LEASE = timedelta(minutes=10)
-PARKED_OFFSET = 1_000_000_000
 
 
 def body_sha256(body: str) -> str:
@@ -54,11 +57,13 @@ def article_create(
     author: str = "",
     published_on: date | None = None,
     language: str = "",
+    allow_duplicate: bool = False,
 ) -> Article:
     """Store an article and start claim extraction once the transaction commits.
 
     ``language``: an ISO 639-1 code the submitter is sure of; blank, it is detected when the
-    claims are extracted."""
+    claims are extracted. The same text again raises ``ArticleDuplicate`` (naming the
+    existing article) unless ``allow_duplicate``."""
     language = language.strip().lower()
     article = Article(
         title=title,
@@ -69,16 +74,18 @@ def article_create(
         language=language,
         language_by_reviewer=bool(language),
     )
-    return article_save(article=article, body=body, by=by)
+    return article_save(article=article, body=body, by=by, allow_duplicate=allow_duplicate)
 
 
-def article_create_from_url(*, url: str, by=None, title: str = "", **fields) -> Article:
+def article_create_from_url(
+    *, url: str, by=None, title: str = "", allow_duplicate: bool = False, **fields
+) -> Article:
     """Fetch an article's page now (the command line's way: nothing is written if the fetch
     fails) and save it as ``article_fetch`` does on the worker."""
     page = page_fetch(url=url)
     article = Article(title=title, url=url_normalize(url), added_by=by, **fields)
     _fill_from_page(article, page)
-    return article_save(article=article, body=page.text, by=by)
+    return article_save(article=article, body=page.text, by=by, allow_duplicate=allow_duplicate)
 
 
 def article_submit_url(*, url: str, by=None, title: str = "", **fields) -> Article:
@@ -123,7 +130,13 @@ def article_fetch(*, article_id: int) -> Article | None:
         )
         return None
     _fill_from_page(article, page)
-    return article_save(article=article, body=page.text)
+    try:
+        return article_save(article=article, body=page.text, allow_duplicate=True)
+    except DomainError as exc:  # too large, nothing readable
+        Article.objects.filter(pk=article_id, body="").update(
+            extraction_status=Article.ExtractionStatus.FAILED, extraction_error=exc.message
+        )
+        return None
 
 
 def _fill_from_page(article: Article, page: FetchedPage) -> None:
@@ -138,8 +151,10 @@ def _fill_from_page(article: Article, page: FetchedPage) -> None:
 
 def article_text(body: str) -> str:
     """The text an article keeps of ``body``: pasted HTML is reduced to its main text (once;
-    the spans of claims index what is stored)."""
-    return html_to_text(body) if looks_like_html(body) else body
+    the spans of claims index what is stored), control characters removed. Over
+    ``ARTICLE_MAX_BYTES`` raises ``ArticleTooLarge`` (the one size check of every path)."""
+    article_size_check(size=len(body.encode("utf-8", "surrogatepass")))
+    return text_clean(html_to_text(body) if looks_like_html(body) else body)
 
 
 def article_save(
@@ -149,21 +164,29 @@ def article_save(
     by=None,
     correction_note: str = "",
     language_changed: bool = False,
+    allow_duplicate: bool = True,
 ) -> Article:
     """Save a new or edited article; (re-)extract claims when its body or, set by a reviewer,
     its language changed (the claims are read in that language).
 
     Published means frozen: what a published ClaimReview shows of the article (its author,
-    outlet, URL and date) changes only by an editor's correction (``correction_note``)."""
-    body = article_text(body)
+    outlet, URL and date) changes only by an editor's correction (``correction_note``).
+    Unless ``allow_duplicate``, a new article whose text is already one raises
+    ``ArticleDuplicate``."""
+    raw, body = body, article_text(body)
     if not body.strip():
         raise DomainError("The article has no text.", code="empty_article")
+    text_readable_check(body)
     _check_published_fields(article, by=by, correction_note=correction_note)
     if not article.title.strip():
-        article.title = _title_from_body(body)
+        article.title = article_title_guess(raw=raw, text=body)
     if article.pk is None and by is not None:
         article.added_by = by
     new_sha = body_sha256(body)
+    if article.pk is None and not allow_duplicate:
+        existing = article_duplicate_of(body=body)
+        if existing is not None:
+            raise ArticleDuplicate(existing)
     body_changed = new_sha != article.body_sha256 or article.pk is None
     article.body = body
     article.body_sha256 = new_sha
@@ -186,11 +209,6 @@ def _check_published_fields(article: Article, *, by, correction_note: str) -> No
         record_reason(article, correction_reason(by=by, note=correction_note, what=what))
     if by is not None:
         record_history_by(article, by)
-
-
-def _title_from_body(body: str) -> str:
-    first_line = next((line.strip() for line in body.splitlines() if line.strip()), "")
-    return first_line[:200] or "Untitled article"
 
 
 def article_request_extraction(*, article: Article) -> None:
@@ -274,126 +292,3 @@ def articles_requeue_stuck_extractions(*, now=None) -> list[int]:
             article = Article.objects.get(pk=article_id)
             article_request_extraction(article=article)
     return stuck
-
-
-def claims_reconcile(
-    *, article: Article, extracted: Iterable[ExtractedClaim], extractor: str = EXTRACTOR_VERSION
-) -> None:
-    """Make the article's claims match a fresh extraction without losing review work.
-
-    ``extractor``: the version of the backend that produced ``extracted``, stamped on claims.
-
-    - an existing claim with the same sentence and span text is kept (and re-anchored);
-    - a reviewed claim that the extractor no longer produces is kept and re-anchored;
-    - an unreviewed claim that the extractor no longer produces is deleted;
-    - new claims are created.
-
-    Claims are scored with the active check-worthiness model (the extractor's heuristic
-    scores stand when none is active), and near-copies are grouped behind their best claim.
-    """
-    body = article.body
-    extracted = list(extracted)
-    scores = claims_score(extracted, body_length=len(body), language=article.language)
-    existing = list(selectors.claims_with_review_marks(article))
-    original_spans = {claim.pk: (claim.start, claim.end) for claim in existing}
-    by_key: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-    for claim in existing:
-        by_key[(claim.text, claim.span_text)].append(claim)
-
-    kept: list[Claim] = []
-    to_create: list[Claim] = []
-    taken: set[tuple[int, int]] = set()
-    for index, item in enumerate(extracted):
-        score = scores[index] if scores is not None else item.checkworthiness
-        start, end = item.start, item.end
-        span_text = body[start:end]
-        if (start, end) in taken or not span_text.strip():
-            continue
-        details = dict(item.details)
-        details["spans"] = [list(span) for span in item.spans]
-        matches = by_key.get((item.text, span_text))
-        if matches:
-            claim = matches.pop(0)
-            claim.start, claim.end = start, end
-            claim.kind, claim.checkworthiness = item.kind, score
-            claim.details, claim.extractor = details, extractor
-            kept.append(claim)
-        else:
-            to_create.append(
-                Claim(
-                    article=article,
-                    text=item.text,
-                    start=start,
-                    end=end,
-                    span_text=span_text,
-                    kind=item.kind,
-                    checkworthiness=score,
-                    details=details,
-                    extractor=extractor,
-                    position=0,
-                )
-            )
-        taken.add((start, end))
-
-    leftovers = [claim for claims in by_key.values() for claim in claims]
-    reviewed = [c for c in leftovers if _is_reviewed(c)]
-    stale_ids = [c.pk for c in leftovers if not _is_reviewed(c)]
-    for claim in reviewed:
-        _reanchor(claim, body)
-        kept.append(claim)
-    # A reviewed claim keeps its span; a new claim may not sit on the same one.
-    reviewed_spans = {(c.start, c.end) for c in reviewed}
-    to_create = [c for c in to_create if (c.start, c.end) not in reviewed_spans]
-
-    Claim.objects.filter(pk__in=stale_ids).delete()
-    everything = sorted(kept + to_create, key=lambda c: (c.start, c.end))
-    for position, claim in enumerate(everything):
-        claim.position = position
-    # Kept claims whose span moved are first parked on spans nobody uses, so that moving
-    # one onto another's old place cannot trip the unique span constraint.
-    moved = [c for c in kept if (c.start, c.end) != original_spans[c.pk]]
-    for index, claim in enumerate(moved):
-        parked = PARKED_OFFSET + 2 * index
-        Claim.objects.filter(pk=claim.pk).update(start=parked, end=parked + 1)
-    for claim in kept:
-        claim.save(
-            update_fields=[
-                "start",
-                "end",
-                "kind",
-                "checkworthiness",
-                "details",
-                "extractor",
-                "position",
-                "updated_at",
-            ]
-        )
-    Claim.objects.bulk_create(to_create)
-    claims_group_near_copies(article=article)
-
-
-def _is_reviewed(claim: Claim) -> bool:
-    return bool(
-        getattr(claim, "has_citations", False)
-        or getattr(claim, "has_verdicts", False)
-        or claim.status != Claim.Status.NEW
-        or claim.assignee_id
-    )
-
-
-def _reanchor(claim: Claim, body: str) -> None:
-    """Move a claim's span to where its text now stands (the occurrence nearest the old one)."""
-    if body[claim.start : claim.end] == claim.span_text:
-        return
-    occurrences = []
-    index = body.find(claim.span_text)
-    while index != -1:
-        occurrences.append(index)
-        index = body.find(claim.span_text, index + 1)
-    if occurrences:
-        best = min(occurrences, key=lambda i: abs(i - claim.start))
-        claim.start, claim.end = best, best + len(claim.span_text)
-        claim.details = {**claim.details, "anchor": "moved"}
-    else:
-        # The words were edited away: keep the claim (it has review work) and say so.
-        claim.details = {**claim.details, "anchor": "lost"}

@@ -39,12 +39,27 @@ def evidence_request(*, citation: Citation) -> None:
     find_evidence.delay_on_commit(citation.pk)
 
 
+#: citations of one source whose evidence is found at once when its archive finishes
+EVIDENCE_AT_ONCE_MAX = 20
+
+
 def evidence_request_for_source(*, source_id: int) -> int:
-    """Find evidence for every citation of a source whose archive just finished."""
+    """Find evidence for every citation of a source whose archive just finished.
+
+    The first ``EVIDENCE_AT_ONCE_MAX`` at once, in the process that announced the archive
+    (after its commit): the claim page shows passages as soon as the archive succeeded,
+    however busy the ``default`` queue is (a retraining, a sweep). The others, and any that
+    fails here, go to the ``find_evidence`` task."""
     from claims.tasks import find_evidence
 
     citation_ids = list(Citation.objects.filter(source=source_id).values_list("pk", flat=True))
-    for citation_id in citation_ids:
+    for index, citation_id in enumerate(citation_ids):
+        if index < EVIDENCE_AT_ONCE_MAX:
+            try:
+                evidence_find_for_citation(citation_id=citation_id)
+                continue
+            except Exception:  # the task retries (a locked database, a time limit...)
+                logger.exception("Evidence for citation %s failed; queued instead", citation_id)
         find_evidence.delay_on_commit(citation_id)
     return len(citation_ids)
 

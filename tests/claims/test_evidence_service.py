@@ -88,19 +88,40 @@ def test_a_newer_snapshot_makes_evidence_stale(citation):
     assert "300 MW" in citation.evidence.get(rank=1).text
 
 
-def test_a_finished_snapshot_asks_for_the_evidence_of_every_citation_of_its_source(
+def test_a_finished_snapshot_finds_the_evidence_of_every_citation_of_its_source_at_once(
     citation, monkeypatch, django_capture_on_commit_callbacks
 ):
     from claims.tasks import find_evidence
     from sources import services as source_services
 
-    asked: list[int] = []
-    monkeypatch.setattr(find_evidence, "delay_on_commit", asked.append)
+    queued: list[int] = []
+    monkeypatch.setattr(find_evidence, "delay_on_commit", queued.append)
     snapshot = Snapshot.objects.get(source=citation.source)
     with django_capture_on_commit_callbacks(execute=True):
         source_services.snapshot_fail(snapshot_id=snapshot.pk, reason="http_error", message="x")
-    assert asked == [citation.pk]  # sources sent snapshot_finished; claims.receivers asked
-    assert services.evidence_find_for_citation(citation_id=citation.pk) == "unavailable"
+    # sources sent snapshot_finished; claims found the evidence then and there (no task)
+    assert queued == []
+    citation.refresh_from_db()
+    assert citation.evidence_status == Citation.EvidenceStatus.UNAVAILABLE
+
+
+def test_evidence_that_fails_at_once_is_left_to_the_task(
+    citation, monkeypatch, django_capture_on_commit_callbacks
+):
+    from claims.services import evidence
+    from claims.tasks import find_evidence
+    from sources import services as source_services
+
+    def busy(**kwargs):
+        raise RuntimeError("database is locked")
+
+    queued: list[int] = []
+    monkeypatch.setattr(find_evidence, "delay_on_commit", queued.append)
+    monkeypatch.setattr(evidence, "evidence_find_for_citation", busy)
+    snapshot = Snapshot.objects.get(source=citation.source)
+    with django_capture_on_commit_callbacks(execute=True):
+        source_services.snapshot_fail(snapshot_id=snapshot.pk, reason="http_error", message="x")
+    assert queued == [citation.pk]
 
 
 def test_the_sweep_catches_evidence_whose_event_was_lost(citation):

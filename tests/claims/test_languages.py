@@ -78,8 +78,9 @@ def test_the_api_shows_and_filters_the_language(django_capture_on_commit_callbac
 
 def test_seen_before_compares_claims_of_the_same_language(django_capture_on_commit_callbacks):
     first = _extracted(ENGLISH, django_capture_on_commit_callbacks)
-    second = _extracted(ENGLISH + " ", django_capture_on_commit_callbacks)
-    other = _extracted(ENGLISH + "  ", django_capture_on_commit_callbacks, language="fr")
+    again = {"allow_duplicate": True}  # the same text as another article, on purpose
+    second = _extracted(ENGLISH + " ", django_capture_on_commit_callbacks, **again)
+    other = _extracted(ENGLISH + "  ", django_capture_on_commit_callbacks, language="fr", **again)
     claim = first.claims.order_by("position").first()
     similar = {s.claim.article_id for s in claims_similar(claim)}
     assert second.pk in similar

@@ -84,7 +84,7 @@ def test_reviewer_pastes_article_cites_source_and_records_verdict(
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
 
     # The worker archives the page; the citation row shows the snapshot's status.
-    _reload_until(page, "succeeded")
+    _reload_until(page, "Archive: archived")  # "archived, looking for evidence" first, maybe
     snapshot = Snapshot.objects.get(source__url=source_url)
     assert snapshot.status == Snapshot.Status.SUCCEEDED
     assert snapshot.sha256 == hashlib.sha256(EVIDENCE_PAGE.encode()).hexdigest()

@@ -144,7 +144,8 @@ _PROBLEM_TEXT = {
     405: "Method not allowed.",
     406: "The Accept header asks for a media type the API cannot produce.",
     409: "Conflicts with the current state (already cited, already published...).",
-    413: "The request body is larger than the workbench accepts (2.5 MB).",
+    413: "The request body or an article's text is larger than the workbench accepts "
+    "(ARTICLE_MAX_BYTES, DATA_UPLOAD_MAX_BYTES).",
     415: "Unsupported request media type (send application/json).",
     429: "Too many requests; retry after the number of seconds in Retry-After.",
 }

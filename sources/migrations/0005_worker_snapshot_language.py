@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('sources', '0003_pdf_text_pages'),
+        ('sources', '0004_browser_screenshot'),
     ]
 
     operations = [
