@@ -423,6 +423,7 @@ def main() -> None:
             "CELERY_BROKER_DIR": str(workdir / "broker"),
             "FETCH_ALLOWED_HOSTPORTS": f"127.0.0.1:{server.port}",
             "FETCH_DOMAIN_INTERVAL": "0",
+            "ARCHIVE_CAPTURE_MODE": "http",  # the raw capture; bench/browser.py times Chromium
             "FETCH_DOMAIN_CONCURRENCY": str(args.concurrency),
             "WORKBENCH_LOG_LEVEL": "WARNING",
         }
