@@ -10,7 +10,6 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -24,6 +23,7 @@ from claims.admin.base import (
     NoRevertHistoryAdmin,
     download,
 )
+from claims.admin.changelist import ArticleChangeList, FlatListMixin
 from claims.highlight import Mark, render_marked
 from claims.models import ARTICLE_PUBLISHED_FIELDS, Article, Claim, Verdict
 from workbench.errors import DomainError
@@ -124,7 +124,7 @@ class ImportForm(forms.Form):
 
 
 @admin.register(Article)
-class ArticleAdmin(NoRevertHistoryAdmin):
+class ArticleAdmin(FlatListMixin, NoRevertHistoryAdmin):
     form = ArticleForm
     list_display = [
         "title",
@@ -153,7 +153,10 @@ class ArticleAdmin(NoRevertHistoryAdmin):
     change_form_template = "admin/claims/article/change_form.html"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(claim_count=Count("claims"))
+        return super().get_queryset(request).annotate(claim_count=selectors.article_claim_count())
+
+    def get_changelist(self, request, **kwargs):
+        return ArticleChangeList
 
     @admin.display(ordering="claim_count", description="Claims")
     def claim_count(self, obj):

@@ -21,6 +21,7 @@ from claims.admin.changelist import (
     ClaimActionForm,
     ClaimChangeList,
     DismissForm,
+    FlatListMixin,
     NearCopyFilter,
     QueueFilter,
     RatingFilter,
@@ -57,7 +58,7 @@ class ClaimCorrectionForm(CorrectionNoteMixin, forms.ModelForm):
 
 
 @admin.register(Claim)
-class ClaimAdmin(NoRevertHistoryAdmin):
+class ClaimAdmin(FlatListMixin, NoRevertHistoryAdmin):
     list_display = [
         "short_text",
         "score",
@@ -76,7 +77,6 @@ class ClaimAdmin(NoRevertHistoryAdmin):
     search_fields = ["text", "span_text", "article__title"]
     list_select_related = ["article", "assignee"]
     list_per_page = 100
-    show_full_result_count = False  # no second COUNT(*) over 100,000 claims per page view
     raw_id_fields = ["article"]
     fields = [
         "article",
