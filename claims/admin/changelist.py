@@ -12,6 +12,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.views.main import ChangeList
 from django.core.paginator import Paginator
 from django.db import connections
+from django.db.models import QuerySet
 from django.utils.html import format_html
 
 from claims import selectors
@@ -114,8 +115,8 @@ class CappedCountPaginator(Paginator):
     a million rows. The pages past the cap are not linked; filters narrow the list instead."""
 
     @cached_property
-    def count(self) -> int:  # type: ignore[override]
-        queryset = self.object_list
+    def count(self) -> int:
+        queryset: QuerySet = self.object_list  # type: ignore[assignment]  # the admin's list
         cap = settings.ADMIN_COUNT_CAP
         estimate = self._estimate(queryset) if not queryset.query.where else None
         if estimate is not None and estimate > cap:

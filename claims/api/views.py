@@ -148,7 +148,7 @@ class ClaimViewSet(
         annotate just the page's claims. Same results as annotating before filtering, but the
         cost follows the page, not the table (issue 15)."""
         queryset = self.filter_queryset(self.get_queryset())
-        columns = {key.lstrip("-") for key in queryset.query.order_by} | {"id"}
+        columns = {str(key).lstrip("-") for key in queryset.query.order_by} | {"id"}
         page = self.paginate_queryset(queryset.only(*sorted(columns)))
         assert page is not None  # the list is always paginated (CursorPage)
         claims = selectors.claims_for_api_page([claim.pk for claim in page])
