@@ -53,6 +53,9 @@ ROW_TEMPLATE = """<!doctype html><html><head><title>Claims</title></head><body>
 </tbody></table></body></html>"""
 
 
+TEMPLATES: dict = {}  # compiled once, as Django's cached template loader would
+
+
 def scenarios(article_id: int, assignee_id: int) -> dict[str, str]:
     """The changelist's first page and each filter it offers."""
     return {
@@ -127,7 +130,7 @@ def baseline_view(request):
 
     if not request.user.is_authenticated or not request.user.is_staff:
         return HttpResponseForbidden()
-    template = baseline_view.__dict__.setdefault("template", Template(ROW_TEMPLATE))
+    template = TEMPLATES.get("rows") or TEMPLATES.setdefault("rows", Template(ROW_TEMPLATE))
     ids = list(baseline_queryset(request.GET, request.user).values_list("pk", flat=True)[:PAGE])
     rows = {
         c.pk: c

@@ -301,6 +301,7 @@ class Verdict(models.Model):
     class Meta:
         ordering = ["-created_at"]
         get_latest_by = "created_at"
+        indexes = [models.Index(fields=["rating", "status"], name="verdict_rating")]
         constraints = [
             models.UniqueConstraint(
                 fields=["claim"],

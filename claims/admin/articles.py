@@ -83,7 +83,7 @@ CLAIM_COLUMNS = (
 
 #: claims per page of an article's page and reading view with ``?claims=all`` (issue 13: an
 #: article of 1 MB has 8,000 claims; one page of them answers in well under a second)
-ARTICLE_CLAIMS_PAGE = 500
+ARTICLE_CLAIMS_PAGE = 200
 
 
 def show_all_claims(request) -> bool:

@@ -72,10 +72,11 @@ class RatingFilter(admin.SimpleListFilter):
         return [*Verdict.Rating.choices, ("none", "No verdict yet")]
 
     def queryset(self, request, queryset):
-        if self.value() == "none":
-            return queryset.filter(latest_rating__isnull=True)
-        if self.value():
-            return queryset.filter(latest_rating=self.value())
+        value = self.value()
+        if value == "none":
+            return selectors.claims_without_current_verdict(queryset)
+        if value:
+            return selectors.claims_with_current_rating(queryset, value)
         return queryset
 
 

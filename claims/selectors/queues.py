@@ -95,6 +95,27 @@ def claims_with_citations(queryset: QuerySet[Claim], value: bool) -> QuerySet[Cl
     return queryset.filter(cited if value else ~cited)
 
 
+def claims_with_current_rating(queryset: QuerySet[Claim], rating: str) -> QuerySet[Claim]:
+    """Claims whose current verdict (``verdict_current``) has ``rating``. The verdicts with
+    that rating narrow the claims first (an index range), so the current verdict is worked
+    out for those candidates only, not for every claim scanned."""
+    candidates = Verdict.objects.filter(rating=rating, status__in=CURRENT_VERDICT_STATUSES)
+    return (
+        queryset.filter(pk__in=candidates.values("claim_id"))
+        .annotate(current_rating=verdict_current())
+        .filter(current_rating=rating)
+    )
+
+
+def claims_without_current_verdict(queryset: QuerySet[Claim]) -> QuerySet[Claim]:
+    """Claims with no published and no proposed verdict (``verdict_current`` is empty)."""
+    current = Verdict.objects.filter(claim=OuterRef("pk"), status__in=CURRENT_VERDICT_STATUSES)
+    return queryset.filter(~Exists(current))
+
+
+CURRENT_VERDICT_STATUSES = (Verdict.Status.PUBLISHED, Verdict.Status.PROPOSED)
+
+
 def articles_for_api(*, detail: bool) -> QuerySet[Article]:
     """Articles with their claim count; the detail also has its body and claims in order.
 
