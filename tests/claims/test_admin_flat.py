@@ -136,3 +136,14 @@ def test_a_reviewer_is_told_why_they_may_not_delete(client, alice):
     messages = [str(m) for m in get_messages(response.wsgi_request)]
     assert messages == ["Only editors can delete articles; ask an editor if this one should go."]
     assert Article.objects.filter(pk=article.pk).exists()
+
+
+def test_row_links_keep_the_lists_filters(client, alice):
+    article = _claims(2)
+    claim = article.claims.first()
+    client.force_login(alice)
+    response, _ = _get(client, CLAIMS)
+    assert f'href="/admin/claims/claim/{claim.pk}/change/"' in response.content.decode()
+    response, _ = _get(client, f"{CLAIMS}?status__exact=new")
+    link = f"/admin/claims/claim/{claim.pk}/change/?_changelist_filters=status__exact%3Dnew"
+    assert f'href="{link}"' in response.content.decode()
