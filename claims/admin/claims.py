@@ -16,7 +16,7 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from claims import policies, selectors, services
-from claims.admin.articles import ARTICLE_CLAIMS_PAGE
+from claims.admin.articles import READING_CLAIMS_PAGE
 from claims.admin.base import STATUS_COLOURS, CorrectionNoteMixin, NoRevertHistoryAdmin, score_bar
 from claims.admin.changelist import (
     ClaimActionForm,
@@ -302,7 +302,7 @@ class ClaimAdmin(FlatListMixin, NoRevertHistoryAdmin):
             )
         reading_url = reverse("admin:claims_article_read", args=[claim.article_id]) + "?claims=all"
         before = Claim.objects.filter(article_id=claim.article_id, position__lt=claim.position)
-        page = before.count() // ARTICLE_CLAIMS_PAGE + 1  # the reading view's page of the claim
+        page = before.count() // READING_CLAIMS_PAGE + 1  # the reading view's page of the claim
         if page > 1:
             reading_url += f"&page={page}"
         return {

@@ -75,6 +75,7 @@ def test_the_action_checkbox_is_still_a_working_checkbox(client, alice):
 
 def test_an_articles_page_shows_its_claims_a_page_at_a_time(client, alice, monkeypatch):
     monkeypatch.setattr(article_admin, "ARTICLE_CLAIMS_PAGE", 4)
+    monkeypatch.setattr(article_admin, "READING_CLAIMS_PAGE", 4)
     article = _claims(10)
     client.force_login(alice)
     change = reverse("admin:claims_article_change", args=[article.pk])
