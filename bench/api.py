@@ -162,7 +162,8 @@ def measure(rounds: int, people, secret: str) -> tuple[dict[str, dict[str, Laten
     session = Client()
     session.force_login(people.reviewers[0])
     tokened = Client(headers={"Authorization": f"Bearer {secret}"})
-    middle = Claim.objects.order_by("-id").values_list("article_id", flat=True)[50_000]
+    claims = Claim.objects.order_by("-id").values_list("article_id", flat=True)
+    middle = claims[Claim.objects.count() // 2]
     results: dict[str, dict[str, Latency]] = {}
     queries = []
     for scenario, filters in scenarios(middle).items():
