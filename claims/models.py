@@ -99,6 +99,11 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["-created_at", "-id"], name="article_created"),
+            models.Index(fields=["extraction_status", "-created_at"], name="article_status"),
+            models.Index(fields=["language", "-created_at"], name="article_language"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -174,10 +179,25 @@ class Claim(models.Model):
                 name="claim_dismissed_has_reason",
             ),
         ]
+        # One index per filter and ordering the lists offer (issue 15): the admin orders by
+        # check-worthiness (best first), the API by id unless asked otherwise.
         indexes = [
             models.Index(fields=["article", "position"]),
             models.Index(fields=["assignee", "status"]),
             models.Index(fields=["-checkworthiness", "-id"], name="claim_triage_order"),
+            models.Index(
+                fields=["-checkworthiness", "-id"],
+                condition=Q(near_copy_of__isnull=True),
+                name="claim_leaders_order",
+            ),
+            models.Index(fields=["status", "-checkworthiness", "-id"], name="claim_status_order"),
+            models.Index(fields=["kind", "-checkworthiness", "-id"], name="claim_kind_order"),
+            models.Index(fields=["assignee", "-checkworthiness", "-id"], name="claim_mine_order"),
+            models.Index(fields=["status", "id"], name="claim_status_id"),
+            models.Index(fields=["kind", "id"], name="claim_kind_id"),
+            models.Index(fields=["assignee", "id"], name="claim_assignee_id"),
+            models.Index(fields=["created_at", "id"], name="claim_created"),
+            models.Index(fields=["updated_at", "id"], name="claim_updated"),
         ]
 
     def __str__(self) -> str:
@@ -282,6 +302,7 @@ class Verdict(models.Model):
     class Meta:
         ordering = ["-created_at"]
         get_latest_by = "created_at"
+        indexes = [models.Index(fields=["rating", "status"], name="verdict_rating")]
         constraints = [
             models.UniqueConstraint(
                 fields=["claim"],

@@ -42,6 +42,11 @@ def may_retrain(user: Any) -> bool:
     return is_editor(user)
 
 
+def may_delete_article(user: Any) -> bool:
+    """Editors (and superusers) delete articles; reviewers add and edit them only."""
+    return bool(user is not None and user.is_active and user.has_perm("claims.delete_article"))
+
+
 def may_triage(user: Any, claim: Claim) -> bool:
     """Take, hand over, dismiss or reopen ``claim``: a reviewer only while it is unassigned or
     theirs; an editor always."""

@@ -18,11 +18,13 @@ from django.views.decorators.http import require_POST
 
 from claims import policies, selectors, services
 from claims.admin.archive_retry import citation_retry_view
+from claims.admin.articles import READING_CLAIMS_PAGE
 from claims.admin.base import STATUS_COLOURS, CorrectionNoteMixin, NoRevertHistoryAdmin, score_bar
 from claims.admin.changelist import (
     ClaimActionForm,
     ClaimChangeList,
     DismissForm,
+    FlatListMixin,
     NearCopyFilter,
     QueueFilter,
     RatingFilter,
@@ -61,7 +63,7 @@ class ClaimCorrectionForm(CorrectionNoteMixin, forms.ModelForm):
 
 
 @admin.register(Claim)
-class ClaimAdmin(NoRevertHistoryAdmin):
+class ClaimAdmin(FlatListMixin, NoRevertHistoryAdmin):
     list_display = [
         "short_text",
         "score",
@@ -80,7 +82,6 @@ class ClaimAdmin(NoRevertHistoryAdmin):
     search_fields = ["text", "span_text", "article__title"]
     list_select_related = ["article", "assignee"]
     list_per_page = 100
-    show_full_result_count = False  # no second COUNT(*) over 100,000 claims per page view
     raw_id_fields = ["article"]
     fieldsets = [
         (
@@ -327,6 +328,10 @@ class ClaimAdmin(NoRevertHistoryAdmin):
                 }
             )
         reading_url = reverse("admin:claims_article_read", args=[claim.article_id]) + "?claims=all"
+        before = Claim.objects.filter(article_id=claim.article_id, position__lt=claim.position)
+        page = before.count() // READING_CLAIMS_PAGE + 1  # the reading view's page of the claim
+        if page > 1:
+            reading_url += f"&page={page}"
         return {
             "can_triage": policies.may_triage(user, claim),
             "status_class": STATUS_COLOURS[claim.status],

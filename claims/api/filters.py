@@ -9,6 +9,7 @@ from django.db import connection
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.filters import OrderingFilter
 
+from claims import selectors
 from claims.models import Article, Claim, Verdict
 from workbench.api.filters import IdFilter, TextFilter
 
@@ -47,8 +48,8 @@ class ClaimFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=Claim.Status.choices)
     kind = django_filters.ChoiceFilter(choices=Claim.Kind.choices)
     rating = django_filters.ChoiceFilter(
-        field_name="published_rating",
         choices=Verdict.Rating.choices,
+        method="filter_rating",
         help_text="Rating of the claim's published verdict.",
     )
     assignee = TextFilter(field_name="assignee__username", help_text="Username of the assignee.")
@@ -83,9 +84,15 @@ class ClaimFilter(django_filters.FilterSet):
             "search",
         ]
 
+    # Filters test existence on the rows they scan (EXISTS), never an annotation: the list
+    # annotates only its page (claims.selectors.claims_for_api_page).
     @extend_schema_field({"type": "string", "enum": ["true", "false"]})
     def filter_has_citations(self, queryset, name, value):
-        return queryset.filter(has_citations=value == "true")
+        return selectors.claims_with_citations(queryset, value == "true")
+
+    @extend_schema_field({"type": "string", "enum": list(Verdict.Rating.values)})
+    def filter_rating(self, queryset, name, value):
+        return selectors.claims_with_published_rating(queryset, value)
 
     def filter_search(self, queryset, name, value):
         value = value.strip()

@@ -163,7 +163,20 @@ class ClaimViewSet(
     }
 
     def get_queryset(self):
+        if self.action == "list":
+            return selectors.claims_for_api_list()
         return selectors.claims_for_api()
+
+    def list(self, request, *args, **kwargs):
+        """Ids first: filter, order and page bare rows (the ordering's columns only), then
+        annotate just the page's claims. Same results as annotating before filtering, but the
+        cost follows the page, not the table (issue 15)."""
+        queryset = self.filter_queryset(self.get_queryset())
+        columns = {str(key).lstrip("-") for key in queryset.query.order_by} | {"id"}
+        page = self.paginate_queryset(queryset.only(*sorted(columns)))
+        assert page is not None  # the list is always paginated (CursorPage)
+        claims = selectors.claims_for_api_page([claim.pk for claim in page])
+        return self.get_paginated_response(self.get_serializer(claims, many=True).data)
 
     def partial_update(self, request, *args, **kwargs):
         claim = self.get_object()

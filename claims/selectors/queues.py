@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +17,7 @@ from django.db.models import (
     QuerySet,
     Subquery,
 )
+from django.db.models.functions import Coalesce
 
 from claims.models import Article, Citation, Claim, EvidencePassage, Verdict
 from claims.policies import REVIEW_GROUPS
@@ -57,7 +58,11 @@ def claims_queue(queryset: QuerySet[Claim], queue: str, user) -> QuerySet[Claim]
 
 
 def claims_for_api() -> QuerySet[Claim]:
-    """Claims with everything the API's claim serializer reads, in a fixed number of queries."""
+    """Claims with everything the API's claim serializer reads, in a fixed number of queries.
+
+    For one claim or a page of known ids. A list filters and pages ``claims_for_api_list``
+    first and annotates only the page (``claims_for_api_page``): a correlated annotation
+    beside a filter is otherwise planned over the whole table (issue 15)."""
     return Claim.objects.select_related("assignee").annotate(
         language=F("article__language"),
         has_citations=Exists(Citation.objects.filter(claim=OuterRef("pk"))),
@@ -67,14 +72,76 @@ def claims_for_api() -> QuerySet[Claim]:
     )
 
 
+def claims_for_api_list() -> QuerySet[Claim]:
+    """What the API's claim list filters, orders and pages: bare rows, no annotation."""
+    return Claim.objects.all()
+
+
+def claims_for_api_page(ids: Sequence[int]) -> list[Claim]:
+    """The claims ``ids`` (one page), annotated as ``claims_for_api``, in the order given."""
+    rows = {claim.pk: claim for claim in claims_for_api().filter(pk__in=list(ids))}
+    return [rows[pk] for pk in ids if pk in rows]
+
+
+def claims_with_published_rating(queryset: QuerySet[Claim], rating: str) -> QuerySet[Claim]:
+    """Claims whose published verdict has ``rating`` (at most one published verdict each)."""
+    published = Verdict.objects.filter(
+        claim=OuterRef("pk"), status=Verdict.Status.PUBLISHED, rating=rating
+    )
+    return queryset.filter(Exists(published))
+
+
+def claims_with_citations(queryset: QuerySet[Claim], value: bool) -> QuerySet[Claim]:
+    """Claims with (``value``) or without sources."""
+    cited = Exists(Citation.objects.filter(claim=OuterRef("pk")))
+    return queryset.filter(cited if value else ~cited)
+
+
+def claims_with_current_rating(queryset: QuerySet[Claim], rating: str) -> QuerySet[Claim]:
+    """Claims whose current verdict (``verdict_current``) has ``rating``. The verdicts with
+    that rating narrow the claims first (an index range), so the current verdict is worked
+    out for those candidates only, not for every claim scanned."""
+    candidates = Verdict.objects.filter(rating=rating, status__in=CURRENT_VERDICT_STATUSES)
+    return (
+        queryset.filter(pk__in=candidates.values("claim_id"))
+        .annotate(current_rating=verdict_current())
+        .filter(current_rating=rating)
+    )
+
+
+def claims_without_current_verdict(queryset: QuerySet[Claim]) -> QuerySet[Claim]:
+    """Claims with no published and no proposed verdict (``verdict_current`` is empty)."""
+    current = Verdict.objects.filter(claim=OuterRef("pk"), status__in=CURRENT_VERDICT_STATUSES)
+    return queryset.filter(~Exists(current))
+
+
+CURRENT_VERDICT_STATUSES = (Verdict.Status.PUBLISHED, Verdict.Status.PROPOSED)
+
+
 def articles_for_api(*, detail: bool) -> QuerySet[Article]:
-    """Articles with their claim count; the detail also has its body and claims in order."""
-    queryset = Article.objects.annotate(claim_count=Count("claims"))
+    """Articles with their claim count; the detail also has its body and claims in order.
+
+    The count is a correlated subquery, not a join with GROUP BY: computed for the page's rows
+    only, and never grouping by the body."""
+    queryset = Article.objects.annotate(claim_count=article_claim_count())
     if detail:
         return queryset.prefetch_related(
             Prefetch("claims", queryset=Claim.objects.order_by("position"))
         )
-    return queryset.defer("body")
+    return queryset.defer("body", "not_claims")
+
+
+def article_claim_count() -> Coalesce:
+    """An article's number of claims, to annotate articles with (one index range each)."""
+    counted = Subquery(
+        Claim.objects.filter(article=OuterRef("pk"))
+        .order_by()
+        .values("article")
+        .annotate(n=Count("pk"))
+        .values("n"),
+        output_field=IntegerField(),
+    )
+    return Coalesce(counted, 0)
 
 
 def citations_for_api() -> QuerySet[Citation]:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from claims.models import Article, Claim
 from claims.selectors.verdicts import verdict_current
 
 
-def article_claims_for_reading(article: Article) -> list[Claim]:
-    return list(article.claims.annotate(latest_rating=verdict_current()).order_by("position"))
+def article_claims_for_reading(article: Article, ids: Iterable[int] | None = None) -> list[Claim]:
+    """The article's claims (only ``ids`` when given) in text order, with their verdict."""
+    claims = article.claims.all() if ids is None else article.claims.filter(pk__in=list(ids))
+    return list(claims.annotate(latest_rating=verdict_current()).order_by("position"))
 
 
 def claim_pieces(claim: Claim, body_length: int) -> list[tuple[int, int]]:

@@ -45,6 +45,11 @@ from claims.services.claims import (
     claim_update,
     claims_assign,
 )
+from claims.services.deletion import (
+    ArticleDeletion,
+    article_delete,
+    article_deletion_preview,
+)
 from claims.services.evidence import (
     evidence_find_for_citation,
     evidence_refresh,
@@ -71,10 +76,13 @@ from claims.services.verdicts import (
 )
 
 __all__ = [
+    "ArticleDeletion",
     "ArticleDuplicate",
     "ArticleTooLarge",
     "article_create",
     "article_create_from_url",
+    "article_delete",
+    "article_deletion_preview",
     "article_duplicate_of",
     "article_extract",
     "article_fetch",
