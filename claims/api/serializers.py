@@ -8,6 +8,7 @@ of queries whatever its length.
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from django.core.validators import RegexValidator
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -15,7 +16,7 @@ from claims.figures import DIFFERENCE_KINDS
 from claims.models import Article, Citation, Claim, EvidencePassage, Verdict
 from sources.api.serializers import SnapshotSummarySerializer
 from sources.selectors import snapshot_latest_of
-from workbench.api.fields import HTTP_URL, StrictCharField
+from workbench.api.fields import HAS_WORD_NO_NUL, HTTP_URL, StrictCharField
 
 
 def api_path(kind: str, pk: int, suffix: str = "") -> str:
@@ -48,8 +49,13 @@ class ArticleCreateInputSerializer(serializers.Serializer):
     body = StrictCharField(
         trim_whitespace=False,
         required=False,
-        help_text="The article text exactly as received (spans index it). Without it, `url` "
-        "is fetched by a worker (status `fetching`, then `pending`) and its main text kept.",
+        # An article has at least one letter or digit (the service's rule; the schema says so).
+        validators=[
+            RegexValidator(HAS_WORD_NO_NUL, message="The article contains no letter or digit.")
+        ],
+        help_text="The article text exactly as received (spans index it); at least one letter "
+        "or digit. Without it, `url` is fetched by a worker (status `fetching`, then "
+        "`pending`) and its main text kept.",
     )
     url = StrictCharField(
         max_length=2048,

@@ -77,8 +77,8 @@ def text_clean(text: str) -> str:
 def text_readable_check(text: str, *, what: str = "The article") -> None:
     if not _READABLE.search(text):
         raise DomainError(
-            f"{what} contains no readable text (only control characters, NUL bytes or "
-            "white space).",
+            f"{what} contains no readable text (no letter or digit: only punctuation, control "
+            "characters, NUL bytes or white space).",
             code="empty_article",
         )
 

@@ -13,6 +13,8 @@ NON_EMPTY_NO_NUL = r"^[^\x00]+$"
 # exactly Python's str.isspace() (what DRF strips).
 _SPACE = r"\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 NOT_BLANK_NO_NUL = rf"^[^\x00]*[^\x00{_SPACE}][^\x00]*$"
+# No NUL and at least one letter or digit (an article's text).
+HAS_WORD_NO_NUL = r"^[^\x00]*[^\W_][^\x00]*$"
 
 
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38}[A-Za-z0-9])?"
