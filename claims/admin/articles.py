@@ -10,8 +10,9 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.options import IS_POPUP_VAR
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -259,6 +260,32 @@ class ArticleAdmin(FlatListMixin, NoRevertHistoryAdmin):
             kwargs["queryset"] = kwargs["queryset"].filter(pk__in=shown["ids"]).order_by(*order)
         return kwargs
 
+    def response_add(self, request, obj, post_url_continue=None):
+        """Land on the new article: its claims appear there as the worker extracts them."""
+        if "_addanother" in request.POST or IS_POPUP_VAR in request.POST:
+            return super().response_add(request, obj, post_url_continue)
+        self.message_user(
+            request,
+            format_html(
+                "The article “{}” was added. Its claims appear below as soon as the worker has "
+                "extracted them.",
+                obj,
+            ),
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:claims_article_change", args=[obj.pk]))
+
+    def extraction_view(self, request, pk: int):
+        """The article's extraction status and claim count, polled by its page while claims are
+        being extracted (no body loaded)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        status = Article.objects.filter(pk=pk).values_list("extraction_status", flat=True).first()
+        if status is None:
+            raise Http404
+        claims = Claim.objects.filter(article=pk).count()
+        return JsonResponse({"status": status, "claims": claims})
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, object_id)
         extra_context = extra_context or {}
@@ -346,6 +373,11 @@ class ArticleAdmin(FlatListMixin, NoRevertHistoryAdmin):
             path("<int:pk>/read/", view(self.reading_view), name="claims_article_read"),
             path("<int:pk>/export.<str:fmt>", view(self.export_view), name="claims_article_export"),
             path("<int:pk>/import/", view(self.import_view), name="claims_article_import"),
+            path(
+                "<int:pk>/extraction/",
+                view(self.extraction_view),
+                name="claims_article_extraction",
+            ),
             *super().get_urls(),
         ]
 
