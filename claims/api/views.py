@@ -56,10 +56,14 @@ from workbench.api.renderers import JsonLdRenderer
 @extend_schema_view(
     list=extend_schema(
         summary="List articles",
+        description="Submitted articles with their extraction status and "
+        "claim count (not their text). Filter by extraction status or language.",
         responses={200: ArticleSerializer, **problem_responses(*READ_ERRORS)},
     ),
     retrieve=extend_schema(
         summary="An article with its text and claims (in text order)",
+        description="One article: its text exactly as received, its language, where it was "
+        "published, and every claim with its span (`start`/`end` index the text).",
         responses={200: ArticleDetailSerializer, **problem_responses(*READ_ERRORS)},
     ),
     create=extend_schema(
@@ -140,10 +144,17 @@ _CLAIM_LIST_DESCRIPTION = (
         responses={200: ClaimSerializer, **problem_responses(*READ_ERRORS)},
     ),
     retrieve=extend_schema(
-        summary="A claim", responses={200: ClaimSerializer, **problem_responses(*READ_ERRORS)}
+        summary="A claim",
+        description="One claim: its standalone text, the span of the article it is anchored "
+        "to, its kind, parsed details (figures, quotes, dates), check-worthiness, workflow "
+        "status, assignee and current verdict.",
+        responses={200: ClaimSerializer, **problem_responses(*READ_ERRORS)},
     ),
     partial_update=extend_schema(
         summary="Take, assign, dismiss or reopen a claim (reviewers and editors)",
+        description="Change `status` (with `dismissal_reason` when dismissing) or `assignee`. "
+        "The same rules as the admin: a claim assigned to someone else is theirs, a published "
+        "claim is frozen; a refused transition answers 400 or 403 with the reason.",
         request=ClaimUpdateInputSerializer,
         responses={200: ClaimSerializer, **problem_responses(*WRITE_ERRORS)},
     ),
@@ -188,11 +199,17 @@ class ClaimViewSet(
     @extend_schema(
         methods=["GET"],
         summary="The claim's citations, each with its source's latest snapshot",
+        description="Each cited source with its relation (supports, refutes, context), its "
+        "latest archive attempt, `evidence_status` and `evidence`: the passages of the archived "
+        "text that bear on the claim, with highlights, PDF page and `differences` (a figure or "
+        "date the passage gives another value).",
         responses={200: CitationSerializer(many=True), **problem_responses(*READ_ERRORS)},
     )
     @extend_schema(
         methods=["POST"],
         summary="Cite a source URL for the claim; archiving starts after commit",
+        description="Registers the URL (normalised; one source per URL) and queues its "
+        "archive unless an archived copy exists. 409 when the claim already cites it.",
         request=CitationCreateInputSerializer,
         responses={201: CitationSerializer, **problem_responses(*WRITE_ERRORS)},
         examples=[
@@ -256,13 +273,20 @@ class ClaimViewSet(
 @extend_schema_view(
     list=extend_schema(
         summary="List verdicts (tokens see published and superseded ones only)",
+        description="Verdicts with their rating, explanation, author, approver "
+        "and what each supersedes. Filter by claim, status or rating.",
         responses={200: VerdictSerializer, **problem_responses(*READ_ERRORS)},
     ),
     retrieve=extend_schema(
-        summary="A verdict", responses={200: VerdictSerializer, **problem_responses(*READ_ERRORS)}
+        summary="A verdict",
+        description="One verdict: rating, explanation, status (proposed, published, "
+        "superseded, rejected), who wrote and who approved it, and when it was published.",
+        responses={200: VerdictSerializer, **problem_responses(*READ_ERRORS)},
     ),
     create=extend_schema(
         summary="Propose a verdict (reviewers and editors; not API tokens)",
+        description="A rating and explanation for a claim, waiting for an editor who did "
+        "not write it. Proposing on a published claim starts a correction.",
         request=VerdictCreateInputSerializer,
         responses={201: VerdictSerializer, **problem_responses(*WRITE_ERRORS)},
     ),
@@ -293,6 +317,9 @@ class VerdictViewSet(
 
     @extend_schema(
         summary="Publish a proposed verdict (editors; four eyes: not its author)",
+        description="Publishes the verdict (it supersedes the claim's earlier published one) "
+        "and sends the `verdict.published` webhook. Refused for its own author and for "
+        "anything but a proposed verdict.",
         request=None,
         responses={200: VerdictSerializer, **problem_responses(*WRITE_ERRORS)},
     )
@@ -310,6 +337,8 @@ class ClaimReviewFeedView(StrictQueryParams, APIView):
 
     @extend_schema(
         summary="Every published fact-check as a schema.org DataFeed of ClaimReview",
+        description="For search engines and fact-check aggregators: one ClaimReview per "
+        "published verdict (its `url` the public fact-check page), as JSON-LD.",
         responses={
             (200, "application/ld+json"): OpenApiResponse(
                 response=claimreview.FEED_SCHEMA,
