@@ -453,7 +453,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ClaimStatusEnum": "claims.models.Claim.Status",
         "ClaimKindEnum": "claims.models.Claim.Kind",
-        "DifferenceKindEnum": "claims.figures.DIFFERENCE_KINDS",
+        "DifferenceKindEnum": "claims.passages.figures.DIFFERENCE_KINDS",
         "VerdictStatusEnum": "claims.models.Verdict.Status",
         "SnapshotStatusEnum": "sources.models.Snapshot.Status",
         "ExtractionStatusEnum": "claims.models.Article.ExtractionStatus",

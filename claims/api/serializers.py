@@ -12,8 +12,8 @@ from django.core.validators import RegexValidator
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from claims.figures import DIFFERENCE_KINDS
 from claims.models import Article, Citation, Claim, EvidencePassage, Verdict
+from claims.passages.figures import DIFFERENCE_KINDS
 from sources.api.serializers import SnapshotSummarySerializer
 from sources.selectors import snapshot_latest_of
 from workbench.api.fields import HAS_WORD_NO_NUL, HTTP_URL, StrictCharField

@@ -3,7 +3,6 @@
 import pytest
 
 from claims.extraction import extract
-from claims.figures import parse_numbers
 from claims.passages import (
     build_query,
     find_passages,
@@ -12,6 +11,7 @@ from claims.passages import (
     split_passages,
     stem,
 )
+from claims.passages.figures import parse_numbers
 from tests.conftest import shared_path
 
 REACTOR_PAGE = """Reactor deal signed

@@ -24,12 +24,12 @@ from sources import events, selectors
 from sources.archiving.storage import store_blob
 from sources.archiving.text import extract_text
 from sources.archiving.warc import build_warc
-from sources.capture import browser_capture_apply
 from sources.fetching import Blocked, FetchError, FetchFailed, FetchPolicy, FetchResult, fetch
 from sources.fetching.politeness import domain_slot
 from sources.models import Snapshot, Source
 from sources.normalise import InvalidURL, url_domain, url_normalize
-from sources.wayback_steps import snapshot_wayback_fail, snapshot_wayback_step
+from sources.services.capture import browser_capture_apply
+from sources.services.wayback import snapshot_wayback_fail, snapshot_wayback_step
 from workbench.errors import DomainError
 from workbench.events import send_on_commit
 from workbench.langid import language_of

@@ -31,7 +31,7 @@ from typing import Any
 from claims.extraction import quantities
 from claims.extraction.quantities import DateMention
 from claims.extraction.segment import split_sentences
-from claims.figures import (
+from claims.passages.figures import (
     UNIT_FACTORS,
     Difference,
     Quantity,
