@@ -44,15 +44,17 @@ def supervise(commands: list[list[str]]) -> int:
     """Start ``commands`` and keep them running together: Ctrl-C, SIGTERM, SIGHUP, one of them
     exiting, or this script's parent (``make``) going away stops all of them."""
     parent = os.getppid()
-    children = [subprocess.Popen(command, cwd=ROOT) for command in commands]
     stopping = False
 
     def stop(signum, frame):
         nonlocal stopping
         stopping = True
 
+    # Handlers first: a signal between starting the children and handling it would end this
+    # process by default and leave them running.
     for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, stop)
+    children = [subprocess.Popen(command, cwd=ROOT) for command in commands]
     while not stopping and all(child.poll() is None for child in children):
         if os.getppid() != parent:  # orphaned: whoever started us is gone
             stopping = True
