@@ -51,7 +51,7 @@ class ArticleCreateInputSerializer(serializers.Serializer):
         required=False,
         # An article has at least one letter or digit (the service's rule; the schema says so).
         validators=[
-            RegexValidator(HAS_WORD_NO_NUL, message="The article contains no letter or digit.")
+            RegexValidator(HAS_WORD_NO_NUL, message="The text needs a letter or digit, and no NUL.")
         ],
         help_text="The article text exactly as received (spans index it); at least one letter "
         "or digit. Without it, `url` is fetched by a worker (status `fetching`, then "
