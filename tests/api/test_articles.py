@@ -92,6 +92,24 @@ def test_blank_body_is_refused(alice_client):
     assert response.json()["errors"][0]["pointer"] == "#/body"
 
 
+@pytest.mark.parametrize("body", ["+", "— … !", "\u00a0?\u00a0"])
+def test_a_body_without_a_letter_or_digit_is_refused_as_the_schema_says(alice_client, body):
+    response = alice_client.post("/api/v1/articles", {"body": body}, format="json")
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["pointer"] == "#/body"
+    assert not Article.objects.exists()
+    import yaml
+
+    schema = yaml.safe_load(alice_client.get("/api/schema/").content)
+    pattern = schema["components"]["schemas"]["ArticleCreateInputRequest"]["properties"]["body"]
+    assert pattern["pattern"] == r"^[^\x00]*[^\W_][^\x00]*$"
+
+
+def test_a_body_in_any_script_is_accepted(alice_client):
+    response = alice_client.post("/api/v1/articles", {"body": "မြန်မာ ၁၁၀"}, format="json")
+    assert response.status_code == 202, response.content
+
+
 def test_list_and_detail_with_claims_in_text_order(read_client):
     article = ArticleFactory()
     ClaimFactory(article=article, position=1, start=41, end=len(article.body))
