@@ -45,17 +45,15 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench._pages import PageServer  # noqa: E402
 from bench._timing import Summary, format_table  # noqa: E402
 
 PAGES_ROOT = ROOT.parent / "shared" / "data" / "article-pages"
@@ -81,39 +79,6 @@ def load_pages() -> tuple[list[str], list[bytes], dict[str, str]]:
         [gzip.decompress(p.read_bytes()) for p in paths],
         {i: truth[i]["articleBody"] for i in ids},
     )
-
-
-class Server:
-    """Serves page i at ``/<anything>/<i>.html``: a fresh path prefix gives fresh URLs."""
-
-    def __init__(self, pages: list[bytes]) -> None:
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def do_GET(self) -> None:
-                try:
-                    body = pages[int(self.path.rsplit("/", 1)[-1].split(".")[0])]
-                except (ValueError, IndexError):
-                    self.send_error(404)
-                    return
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        ThreadingHTTPServer.request_queue_size = 128
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.port = self.httpd.server_address[1]
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        self.count = len(pages)
-
-    def urls(self, prefix: str) -> list[str]:
-        return [f"http://127.0.0.1:{self.port}/{prefix}/{i}.html" for i in range(self.count)]
 
 
 # Databases ----------------------------------------------------------------------------------
@@ -410,7 +375,7 @@ def main() -> None:
         names.remove("wget")
 
     ids, pages, truth = load_pages()
-    server = Server(pages)
+    server = PageServer(pages)
     summary = Summary()
     with tempfile.TemporaryDirectory(prefix="bench-archive-") as tmp:
         workdir = Path(tmp)

@@ -31,7 +31,6 @@ import os
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "workbench.settings")
 os.environ.setdefault("DJANGO_DEBUG", "1")
 
+from bench._pages import PageServer  # noqa: E402
 from bench._timing import Summary, format_table, interleave  # noqa: E402
 
 GB = 1024**3
@@ -56,36 +56,6 @@ def load_pages() -> tuple[list[bytes], str]:
         for i in range(50)
     ]
     return pages, "50 synthetic pages (../shared is not here)"
-
-
-class Server:
-    """The pages on 127.0.0.1, page ``i`` at ``/<i>.html``."""
-
-    def __init__(self, pages: list[bytes]) -> None:
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def do_GET(self) -> None:
-                try:
-                    body = pages[int(self.path.strip("/").split(".")[0])]
-                except (ValueError, IndexError):
-                    self.send_error(404)
-                    return
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.port = self.httpd.server_address[1]
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def urls(self, count: int) -> list[str]:
-        return [f"http://127.0.0.1:{self.port}/{i}.html" for i in range(count)]
 
 
 def tree_memory() -> tuple[int, int]:
@@ -140,8 +110,8 @@ def main() -> int:
 
     no_dns()
     pages, origin = load_pages()
-    server = Server(pages)
-    urls = server.urls(len(pages))
+    server = PageServer(pages)
+    urls = server.urls()
     policy = dataclasses.replace(
         FetchPolicy.from_settings(), allowed_hostports=frozenset({f"127.0.0.1:{server.port}"})
     )

@@ -144,8 +144,10 @@ _RATINGS, _VERDICT_STATUSES = dict(Verdict.Rating.choices), dict(Verdict.Status.
 
 
 def _labelled(row: dict[str, Any]) -> dict[str, Any]:
-    return {key: _LABELS[key].get(value, value) if key in _LABELS else value
-            for key, value in row.items()}  # fmt: skip
+    labelled = dict(row)
+    for key, labels in _LABELS.items():
+        labelled[key] = labels.get(row[key], row[key])
+    return labelled
 
 
 def articles_export_csv(articles: Iterable[Article]) -> str:
