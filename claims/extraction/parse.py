@@ -43,6 +43,20 @@ _UPOS = {
 }  # fmt: skip
 
 
+def _universal_pos(tag: str, dep: str) -> str:
+    """The universal part of speech of a Penn tag in its relation ("PUNCT" for an unknown
+    tag: the caller makes it "X" when the token starts with a letter or digit)."""
+    if tag.startswith("VB") and dep in ("aux", "aux:pass", "cop"):
+        return "AUX"
+    if tag == "IN" and dep == "mark":
+        return "SCONJ"
+    return _UPOS.get(tag, "PUNCT")
+
+
+# (tag, relation) -> universal part of speech, filled as pairs are met (a few hundred at most)
+_POS: dict[tuple[str, str], str] = {}
+
+
 class ParserUnavailable(RuntimeError):
     """The parser model is missing, incomplete or fails its checksum."""
 
@@ -59,19 +73,23 @@ class Tok:
     dep: str
     head: int
     children: list[int] = field(default_factory=list)
+    # lowercase, with the typographic apostrophe made plain ("n\u2019t" -> "n't"); read on
+    # every rule, so computed once (the text of a token never changes, its tree may)
+    lower: str = field(init=False)
 
-    @property
-    def lower(self) -> str:
-        """Lowercase, with the typographic apostrophe made plain ("n\u2019t" -> "n't")."""
-        return self.text.lower().replace("\u2019", "'")
+    def __post_init__(self) -> None:
+        self.lower = self.text.lower().replace("\u2019", "'")
 
     @property
     def pos(self) -> str:
-        if self.tag.startswith("VB") and self.dep in ("aux", "aux:pass", "cop"):
-            return "AUX"
-        if self.tag == "IN" and self.dep == "mark":
-            return "SCONJ"
-        return _UPOS.get(self.tag, "PUNCT" if not self.text[:1].isalnum() else "X")
+        pos = _POS.get((self.tag, self.dep))
+        if pos is None:
+            pos = _universal_pos(self.tag, self.dep)
+            if self.tag in _UPOS:  # the tag alone decides, not the text: remember it
+                _POS[self.tag, self.dep] = pos
+            elif self.text[:1].isalnum():
+                pos = "X"
+        return pos
 
     @property
     def is_verb(self) -> bool:
@@ -185,49 +203,42 @@ class Parser:
             for _name, component in self.nlp.pipeline:
                 docs = list(component.pipe(docs, batch_size=256))
             strings = self.nlp.vocab.strings
-            return [_sentence(doc, s, e, strings) for doc, (s, e) in zip(docs, spans, strict=True)]
+            return [
+                _sentence(doc, text[s:e], s, e, strings)
+                for doc, (s, e) in zip(docs, spans, strict=True)
+            ]
 
 
 _ROOT = "root"
 
 
-def _sentence(doc: Any, start: int, end: int, strings: Any) -> Sentence:
-    """The parsed doc as plain data, read through arrays (no per-token spaCy objects)."""
+def _sentence(doc: Any, sentence: str, start: int, end: int, strings: Any) -> Sentence:
+    """The parsed doc as plain data, read through arrays (no per-token spaCy objects).
+
+    `sentence` is the text the doc was made from (``doc.text`` would rebuild it token by
+    token).
+    """
     from spacy.attrs import DEP, HEAD, IDX, LENGTH, TAG
 
     array = doc.to_array([IDX, LENGTH, TAG, DEP, HEAD])
-    heads = array[:, 4].view("int64").tolist()  # relative offsets, stored unsigned
-    sentence = doc.text
-    rows = [
-        (idx, tag, dep, heads[i]) for i, (idx, _length, tag, dep, _) in enumerate(array.tolist())
-    ]
-    texts = [sentence[idx : idx + length] for idx, length, *_ in array.tolist()]
-    cache: dict[int, str] = {}
-
-    def name(key: int) -> str:
-        value = cache.get(key)
-        if value is None:
-            value = cache[key] = strings[key]
-        return value
-
+    array[:, 4] = array[:, 4].view("int64") + numpy.arange(len(array))  # heads made absolute
+    names: dict[int, str] = {}
     toks = []
-    for i, (idx, tag, dep, head) in enumerate(rows):
-        label = name(dep)
+    for i, (idx, length, tag_key, dep_key, head) in enumerate(array.tolist()):
+        tag = names.get(tag_key)
+        if tag is None:
+            tag = names[tag_key] = strings[tag_key]
+        dep = names.get(dep_key)
+        if dep is None:
+            label = strings[dep_key]
+            dep = names[dep_key] = _ROOT if label == "ROOT" else label
         toks.append(
-            Tok(
-                i=i,
-                start=start + idx,
-                end=start + idx + len(texts[i]),
-                text=texts[i],
-                tag=name(tag),
-                dep=_ROOT if label == "ROOT" else label,
-                head=i + head,  # spaCy stores heads relative to the token
-            )
+            Tok(i, start + idx, start + idx + length, sentence[idx : idx + length], tag, dep, head)
         )
     for t in toks:
         if t.head != t.i:
             toks[t.head].children.append(t.i)
-    return Sentence(start, end, toks, doc.text)
+    return Sentence(start, end, toks, sentence)
 
 
 _parser: Parser | None = None

@@ -9,6 +9,7 @@ text as given; sentences that are not claims are kept in ``state.dropped`` with 
 
 from __future__ import annotations
 
+import bisect
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -128,10 +129,14 @@ def parse_step(state: State) -> None:
             chunked += [(sent.toks[a].start, sent.toks[b - 1].end, k) for a, b, k in ranges]
     if chunked:
         again = parse_sentences(state.text, [(s, e) for s, e, _ in chunked])
-        by_start = {c[0]: (piece, c[2]) for c, piece in zip(chunked, again, strict=True)}
+        by_sentence: dict[int, list[tuple[Sentence, str]]] = {}
+        starts = [sent.start for sent in parsed]
+        for (s, _e, kind), piece in zip(chunked, again, strict=True):
+            owner = starts[bisect.bisect_right(starts, s) - 1]
+            by_sentence.setdefault(owner, []).append((piece, kind))
         out = []
         for sent in parsed:
-            pieces = [by_start[s] for s, _e, _k in chunked if sent.start <= s < sent.end]
+            pieces = by_sentence.get(sent.start, [])
             if not pieces:
                 out.append(sent)
                 continue

@@ -263,6 +263,9 @@ class _Splitter:
         self.fine = fine
         self.quoted = quoted_tokens(sent, open_quote)
         self.quotes = quote_regions(sent, open_quote)
+        self.quote_words = [
+            [k for k in range(a, b) if sent.toks[k].text[:1].isalnum()] for a, b in self.quotes
+        ]
         self.antecedent: dict[int, int] = {}
         self.units: list[Unit] = []
 
@@ -270,11 +273,12 @@ class _Splitter:
     def _in_quote(self, i: int) -> bool:
         """True when the subtree of `i` reaches into a quotation without holding all of it
         (a part that carries a whole quotation, 'called Omar a "terrorist"', may leave)."""
+        if not self.quotes:
+            return False
         sub = self.sent.subtree(i)
-        for a, b in self.quotes:
-            words_ = [k for k in range(a, b) if self.sent.toks[k].text[:1].isalnum()]
+        for (a, b), words_ in zip(self.quotes, self.quote_words, strict=True):
             inside = sum(1 for k in words_ if k in sub)
-            if 0 < inside < len(words_) or (inside and not all(k in sub for k in words_)):
+            if 0 < inside < len(words_):
                 return True
             if inside and (a, b) == (0, len(self.sent.toks)):
                 return True  # the whole sentence is a quotation
