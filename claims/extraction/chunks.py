@@ -92,8 +92,18 @@ def _subject_then_verb(toks: list[Tok], k: int) -> bool:
     if k < n and toks[k].lower in ("both", "either", "neither"):
         k += 1  # "both analysts and sources told ..."
     j = k
-    while j < n and j - k < 12:
+    aside = 0  # tokens of an aside inside the subject: they do not count towards its length
+    while j < n and j - k - aside < 12:
         tag = toks[j].tag
+        if toks[j].text in _DASHES and j > k:
+            # "the four players in front of him — A, B and C — hadn't done it": an aside
+            # set off by a pair of dashes inside the subject
+            close = next((x.i for x in toks[j + 1 : j + 24] if x.text in _DASHES), None)
+            if close is None:
+                break
+            aside += close + 1 - j
+            j = close + 1
+            continue
         if tag in ("VBN", "VBG"):
             # "the democratically elected government": a participle inside the phrase;
             # "Hlaing expressed gratitude": the verb after it
@@ -109,7 +119,7 @@ def _subject_then_verb(toks: list[Tok], k: int) -> bool:
     if toks[k].lower in _SUBORDINATORS or toks[k].tag in ("WDT", "WP", "IN", "TO"):
         return False
     # an adverb may sit between the subject and the verb ("sales also fell")
-    while j < n and toks[j].tag in ("RB",) and j - k < 9:
+    while j < n and toks[j].tag in ("RB",) and j - k - aside < 9:
         j += 1
     if j >= n:
         return False
@@ -130,15 +140,46 @@ def _subject_then_verb(toks: list[Tok], k: int) -> bool:
 
 
 def _has_finite_clause(toks: list[Tok], a: int, b: int) -> bool:
+    """Tokens [a, b) hold a main clause: a noun, then a finite verb of its own.
+
+    Not when the verb belongs to a phrase that only frames a clause to come: the noun of an
+    opening preposition is no subject ("In a joint statement published Oct. 25, ..."), nor is
+    a verb after an adverbial subordinator the main one ("Three weeks before he died, ...").
+    """
     if a >= b or toks[a].lower in _SUBORDINATORS:
         return False
+    i = a
+    if toks[a].tag == "IN":  # skip the preposition's noun phrase
+        i += 1
+        while i < b and toks[i].tag in _PP_OBJECT_TAGS:
+            i += 1
     seen_noun = False
-    for t in toks[a:b]:
+    for t in toks[i:b]:
+        if (
+            t.lower in _ADVERBIAL_OPENERS
+            and t.tag in ("IN", "WRB")
+            and t.i + 1 < b
+            and toks[t.i + 1].text[:1].isalnum()  # not "Shortly after, ..."
+        ):
+            return False
         if t.tag in ("NN", "NNS", "NNP", "NNPS", "PRP", "CD", "EX"):
             seen_noun = True
         elif (t.tag in FINITE or t.tag == "VBN") and seen_noun:
             return True
     return False
+
+
+_PP_OBJECT_TAGS = frozenset(
+    {"DT", "PDT", "PRP$", "JJ", "JJR", "JJS", "CD", "NN", "NNS", "NNP", "NNPS", "POS", "HYPH"}
+)
+# subordinators that open an adverbial clause (not "that", "which", "who": those open
+# complements and relative clauses inside a main clause)
+_ADVERBIAL_OPENERS = words(
+    """
+    when whenever if unless because since although though while whereas as after before
+    until once whether
+    """
+)
 
 
 def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
@@ -352,8 +393,9 @@ def _absolute(toks: list[Tok], k: int) -> bool:
 
 
 def _lone_dash(toks: list[Tok], depth: list[int], k: int) -> bool:
-    """A dash with no partner after it (a pair sets off an aside: the tree handles it)."""
-    return not any(x.text in _DASHES and not depth[x.i] for x in toks[k + 1 :])
+    """A dash with no partner before or after it (a pair sets off an aside: the tree
+    handles it)."""
+    return not any(x.text in _DASHES and not depth[x.i] and x.i != k for x in toks)
 
 
 def _phrase_end(toks: list[Tok], depth: list[int], k: int, through_lists: bool = False) -> int:

@@ -35,6 +35,7 @@ NOTHING = "nothing checkable (the lowest check-worthiness)"
 FRAGMENT = "a fragment with no predicate of its own"
 SPECULATION = "the writer's speculation or prediction (nothing to check yet)"
 INTRO = "a concessive phrase that states nothing of its own"
+BARE_ATTRIBUTION = "who said it, without what was said"
 
 
 _CLOSERS = "\"'\u201d\u2019)]\u00bb "
@@ -187,6 +188,8 @@ def screen_unit(
         return OPINION
     if _fragment(sent, pred, words_):
         return FRAGMENT
+    if _bare_attribution(sent, pred, toks, quoted):
+        return BARE_ATTRIBUTION
     inside = [k for k in words_ if quoted[k]]
     outside = [sent.toks[k].lower for k in words_ if not quoted[k]]
     # a quote with only its attribution around it ("Amazing," Davis said) is judged by the
@@ -195,6 +198,8 @@ def screen_unit(
     is_quote = bool(inside) and (len(inside) * 2 >= len(words_) or attribution_only)
     every = [sent.toks[k] for k in words_]
     if any(t.pos == "NUM" or any(ch.isdigit() for ch in t.text) for t in every):
+        return None
+    if attributed and _reported_speech(sent, words_, quoted):
         return None
     if any(t.lower in _NUMBER_WORDS for t in every):
         return None
@@ -294,6 +299,52 @@ def _fragment(sent: Sentence, pred: int, words_: list[int]) -> bool:
         return False
     # "into the actual text of a trade agreement": a phrase cut off its clause
     return len(words_) < 8 or toks[0].tag in ("IN", "TO")
+
+
+def _reported_speech(sent: Sentence, words_: list[int], quoted: list[bool]) -> bool:
+    """ "He ... said, 'somebody ought to put a bullet in her skull,' the prosecutor's office
+    said": someone reports what another said; that it was said is the claim, whatever the
+    quoted words are (a threat, an insult, an opinion)."""
+    speech = [
+        k
+        for k in words_
+        if not quoted[k]
+        and sent.toks[k].is_verb
+        and (sent.toks[k].lower in _SPEECH_ONLY or sent.toks[k].lower in _SAID)
+    ]
+    return len(speech) >= 2
+
+
+def _bare_attribution(sent: Sentence, pred: int, toks: set[int], quoted: list[bool]) -> bool:
+    """ "Trump tweeted before Election Day." left alone once what he tweeted was dropped (an
+    opinion, a fragment) or sits in another claim: a short unit around a speech verb with
+    nothing that could be its content (no clause, no object, no quoted word).  Judged on
+    the unit's words rather than the predicate: the parser often misreads such a stub
+    ("tweeted" as a participle of "Trump")."""
+    del pred
+    words_ = [k for k in toks if sent.toks[k].text[:1].isalnum()]
+    if len(words_) > 9 or any(quoted[k] for k in toks):
+        return False
+    verbs = [k for k in words_ if sent.toks[k].lower in _SPEECH_ONLY and sent.toks[k].is_verb]
+    if not verbs:
+        return False
+    content = _CONTENT_DEPS | (
+        {"obj"} if all(sent.toks[k].lower not in _TELL for k in verbs) else set()
+    )
+    return not any(sent.toks[k].dep in content or sent.toks[k].lower == "that" for k in words_)
+
+
+# verbs that say nothing without their content ("X said." states no fact); "announced",
+# "confirmed", "denied" are left out: their object is the fact ("announced the deal")
+_SPEECH_ONLY = words(
+    """
+    say says said tell tells told tweet tweets tweeted write writes wrote add adds added
+    state states stated note notes noted explain explains explained claim claims claimed
+    argue argues argued insist insists insisted post posts posted
+    """
+)
+_TELL = words("tell tells told")
+_CONTENT_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "csubj", "conj", "advcl"})
 
 
 def _first_person_frame(sent: Sentence, head: int) -> bool:

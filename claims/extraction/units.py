@@ -695,10 +695,16 @@ class _Splitter:
             if sent.toks[head].dep == "conj":  # "nations and groups, who ...": not "and groups"
                 unit.borrowed -= {c for c in sent.toks[head].children if sent.toks[c].dep == "cc"}
         elif role == "contrast":
-            unit.dropped |= {c for c in sent.toks[p].children if sent.toks[c].dep == "mark"}
+            marks = {c for c in sent.toks[p].children if sent.toks[c].dep == "mark"}
+            # "Even though X, ...": the claim is "X", never "Even X"
+            unit.dropped |= marks | {
+                c for c in sent.toks[p].children if sent.toks[c].lower == "even" and c + 1 in marks
+            }
         if role != "apposition":
             unit.borrowed |= frame - toks
-        if role != "clause" and not self._stands_alone(unit):
+        # a clause cut from its sentence must stand alone too ("..., but the four players in
+        # front of him — A, B and C — hadn't done it": never "Hadn't done it.")
+        if (role != "clause" or p not in sent.roots) and not self._stands_alone(unit):
             del self.units[before:]
             return None
         self.units.append(unit)
@@ -709,6 +715,11 @@ class _Splitter:
         sent = self.sent
         own = [k for k in unit.toks - unit.dropped if sent.toks[k].text[:1].isalnum()]
         if unit.role == "apposition":
+            # "the four players — Oscar Robertson, Russell Westbrook, ...": one name of a
+            # list is not "the four players"
+            head = sent.toks[sent.toks[unit.pred].head]
+            if head.tag in ("NNS", "NNPS") and sent.toks[unit.pred].tag in ("NNP", "NN"):
+                return False
             return bool(unit.borrowed) and len(own) + len(unit.borrowed) >= 3
         # a predicate of one or two words under a borrowed subject and attribution
         # ("Prosecutors alleged ... abused") says too little to check on its own
@@ -751,7 +762,42 @@ def split_units(sent: Sentence, *, open_quote: bool = False, fine: bool = False)
     units = _keep_faithful(sent, units)
     for unit in units:
         _trim(sent, unit)
+    units = _keep_standalone(sent, units)
     return [u for u in units if u.toks - u.dropped]
+
+
+_VERB_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "VBN", "MD"})
+
+
+def _keep_standalone(sent: Sentence, units: list[Unit]) -> list[Unit]:
+    """A part whose subject could not be restored ("Hadn't done it against 30 teams.",
+    "Forced to choose between ...") or that is only a subordinate clause ("When Republican
+    Phil Bryant won in a landslide.") goes back into the sentence's main claim: a longer
+    claim that says what the article says beats a fragment that says nothing, or something
+    else."""
+    main = next((u for u in units if u.role == "clause"), None)
+    if main is None:
+        return units
+    if not any(sent.toks[k].is_verb or sent.toks[k].dep == "cop" for k in main.toks - main.dropped):
+        # the parser took a noun for the sentence's root ("Their nominee ..., lost by ...")
+        # and the verb for a part of it: its cuts are not to be trusted, the sentence stays
+        for u in units:
+            if u is not main and u.role != "apposition":
+                main.toks |= u.toks
+        return [main]
+    out = []
+    for u in units:
+        if u is not main and u.role != "apposition" and not u.borrowed:
+            words_ = sorted(k for k in u.toks - u.dropped if sent.toks[k].text[:1].isalnum())
+            first = sent.toks[words_[0]] if words_ else None
+            if first is not None and (
+                first.tag in _VERB_TAGS
+                or (first.lower in SUBORDINATE_OPENERS and first.dep in ("mark", "advmod"))
+            ):
+                main.toks |= u.toks
+                continue
+        out.append(u)
+    return out
 
 
 def _keep_faithful(sent: Sentence, units: list[Unit]) -> list[Unit]:

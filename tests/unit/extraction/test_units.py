@@ -133,3 +133,58 @@ def test_repeated_pull_quote_is_not_a_second_claim() -> None:
     claims, dropped = explain(text)
     assert sum("40 million" in c.text for c in claims) == 1
     assert any(d.reason == "repeats an earlier sentence" for d in dropped)
+
+
+# -- fragments the engine must not emit: it keeps the sentence (or clause) instead ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        (
+            "In a joint report released on Oct. 3, the two ministries accused the port "
+            "authority of hiding losses and delaying repairs.",
+            "In a joint report released on Oct. 3, the two ministries accused",
+        ),
+        (
+            "Two days before the vote, the mayor had been questioned by the police about "
+            "the missing funds.",
+            "Two days before the vote, the mayor had been questioned",
+        ),
+    ],
+)
+def test_an_opening_phrase_stays_with_the_clause_it_frames(text: str, opening: str) -> None:
+    texts = _texts(text)
+    assert any(t.startswith(opening) for t in texts), texts
+    # never the opening phrase on its own ("In a joint report released on Oct. 3.")
+    assert not any(t.endswith(("Oct. 3.", "the vote.")) for t in texts), texts
+
+
+def test_a_speech_verb_without_what_was_said_is_no_claim() -> None:
+    claims, dropped = explain("The senator tweeted before the hearing.")
+    assert claims == []
+    assert [d.reason for d in dropped] == [screen.BARE_ATTRIBUTION]
+
+
+def test_a_list_inside_dashes_does_not_cut_the_subject_off() -> None:
+    text = (
+        "Smith is third in league history with 61 shutouts, but the two goalies ahead of "
+        "him — Ann Berg and Carla Diaz — never did it in a single season."
+    )
+    texts = _texts(text)
+    # the second clause keeps its subject (never "Never did it in a single season.") and
+    # no "Ann Berg is the two goalies."
+    assert any("the two goalies ahead of him" in t.lower() and "never did" in t for t in texts)
+    assert not any(t.lower().startswith("never") for t in texts), texts
+    assert not any(" is the two goalies" in t for t in texts), texts
+
+
+def test_what_someone_is_reported_to_have_said_is_kept_whatever_it_says() -> None:
+    text = (
+        "During the interview, he asked about the union, called Baker a \u201ctraitor\u201d "
+        'and said, \u201csomebody ought to run him out of town," the sheriff\u2019s office said.'
+    )
+    claims, dropped = explain(text)
+    (threat,) = [c for c in claims if "ought to run him out of town" in c.text]
+    assert threat.text.startswith("He said"), threat.text
+    assert "the sheriff\u2019s office said" in threat.text
