@@ -184,7 +184,7 @@ def test_what_someone_is_reported_to_have_said_is_kept_whatever_it_says() -> Non
         "During the interview, he asked about the union, called Baker a \u201ctraitor\u201d "
         'and said, \u201csomebody ought to run him out of town," the sheriff\u2019s office said.'
     )
-    claims, dropped = explain(text)
+    claims, _dropped = explain(text)
     (threat,) = [c for c in claims if "ought to run him out of town" in c.text]
     assert threat.text.startswith("He said"), threat.text
     assert "the sheriff\u2019s office said" in threat.text
