@@ -225,6 +225,8 @@ def screen_unit(
     if not is_quote:
         if (shape or exclaims) and not names:
             return OPINION
+        if not attributed and has_cop and _judgement(sent, pred):
+            return OPINION
         if not attributed and _speculative(sent, pred, lows):
             return SPECULATION
         return None
@@ -299,6 +301,31 @@ def _fragment(sent: Sentence, pred: int, words_: list[int]) -> bool:
         return False
     # "into the actual text of a trade agreement": a phrase cut off its clause
     return len(words_) < 8 or toks[0].tag in ("IN", "TO")
+
+
+def _judgement(sent: Sentence, pred: int) -> bool:
+    """ "Beijing's strategy is an obvious and manifest failure", "The efforts have been
+    catastrophic": the writer's verdict on something, in words that judge rather than
+    describe; nothing in it can be checked."""
+    root = sent.toks[pred]
+    if root.lower in _JUDGEMENT:
+        return True
+    return any(
+        sent.toks[c].dep in ("amod", "advmod", "conj") and sent.toks[c].lower in _JUDGEMENT
+        for c in root.children
+    )
+
+
+# value words: a claim built on one of them as its predicate is a verdict, not a fact
+_JUDGEMENT = words(
+    """
+    failure catastrophic disastrous disaster shameful disgraceful outrageous absurd
+    ridiculous pathetic incompetent incompetence foolish stupid idiotic reckless cowardly
+    admirable laudable deplorable despicable appalling abhorrent inexcusable unforgivable
+    manifest farce fiasco travesty disgrace shame scandalous hypocritical hypocrisy
+    laughable ludicrous preposterous dishonest shameless spineless
+    """
+)
 
 
 def _reported_speech(sent: Sentence, words_: list[int], quoted: list[bool]) -> bool:

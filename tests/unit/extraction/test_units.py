@@ -188,3 +188,11 @@ def test_what_someone_is_reported_to_have_said_is_kept_whatever_it_says() -> Non
     (threat,) = [c for c in claims if "ought to run him out of town" in c.text]
     assert threat.text.startswith("He said"), threat.text
     assert "the sheriff\u2019s office said" in threat.text
+
+
+def test_the_writers_verdict_is_opinion_but_a_reported_verdict_is_a_claim() -> None:
+    claims, dropped = explain("The city's new parking policy is an obvious and costly failure.")
+    assert claims == []
+    assert [d.reason for d in dropped] == [screen.OPINION]
+    claims, _ = explain("The mayor said the city's new parking policy was a costly failure.")
+    assert len(claims) == 1
