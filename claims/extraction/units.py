@@ -165,9 +165,24 @@ def minimal_np(sent: Sentence, i: int) -> set[int]:
     out = {i}
     stack = [i]
     while stack:
-        for c in sent.toks[stack.pop()].children:
+        parent = stack.pop()
+        for c in sent.toks[parent].children:
             t = sent.toks[c]
-            if t.dep not in _MIN_NP_DEPS or c in out:
+            if c in out:
+                continue
+            # "the most recent twists", "nearly 2.5 million people": the adverb is part of
+            # the modifier's meaning
+            grading = t.dep == "advmod" and sent.toks[parent].dep in ("amod", "nummod")
+            # "Attorney General William Barr": a name right after its title, no comma
+            # between, is the same noun phrase (the parser often calls it an apposition)
+            titled = (
+                t.dep == "appos"
+                and t.tag in ("NNP", "NNPS")
+                and sent.toks[parent].tag in ("NNP", "NNPS")
+                and min(sent.subtree(c)) == parent + 1
+                and sent.toks[parent + 1].text[:1].isalnum()
+            )
+            if t.dep not in _MIN_NP_DEPS and not (grading or titled):
                 continue
             if t.dep == "case" and t.lower not in ("'s", "\u2019s", "'", "\u2019"):
                 continue

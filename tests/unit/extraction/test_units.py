@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from claims.extraction import explain, extract, screen
+from claims.extraction.parse import Sentence, Tok
+from claims.extraction.units import minimal_np
 
 
 def _texts(text: str) -> list[str]:
@@ -196,3 +198,55 @@ def test_the_writers_verdict_is_opinion_but_a_reported_verdict_is_a_claim() -> N
     assert [d.reason for d in dropped] == [screen.OPINION]
     claims, _ = explain("The mayor said the city's new parking policy was a costly failure.")
     assert len(claims) == 1
+
+
+def _sentence(rows: list[tuple[str, str, str, int]]) -> Sentence:
+    """A parsed sentence built by hand: (text, tag, relation, head) per token."""
+    toks, at = [], 0
+    for i, (word, tag, dep, head) in enumerate(rows):
+        toks.append(Tok(i, at, at + len(word), word, tag, dep, head))
+        at += len(word) + 1
+    for t in toks:
+        if t.head != t.i:
+            toks[t.head].children.append(t.i)
+    return Sentence(0, at - 1, toks, " ".join(r[0] for r in rows))
+
+
+def _np(sent: Sentence, i: int) -> str:
+    return " ".join(sent.toks[k].text for k in sorted(minimal_np(sent, i)))
+
+
+def test_a_restored_subject_keeps_its_title_and_its_grading_words() -> None:
+    # the parser read the name after a title as an apposition of the title
+    titled = _sentence(
+        [
+            ("Attorney", "NNP", "nsubj", 4),
+            ("General", "NNP", "amod", 2),
+            ("William", "NNP", "appos", 0),
+            ("Barr", "NNP", "flat", 2),
+            ("ordered", "VBD", "root", 4),
+            ("inquiries", "NNS", "obj", 4),
+        ]
+    )
+    assert _np(titled, 0) == "Attorney General William Barr"
+    # set off by a comma, an apposition is a claim of its own, not part of the subject
+    apposed = _sentence(
+        [
+            ("Pandey", "NNP", "nsubj", 4),
+            (",", ",", "punct", 2),
+            ("Head", "NNP", "appos", 0),
+            (",", ",", "punct", 2),
+            ("said", "VBD", "root", 4),
+        ]
+    )
+    assert _np(apposed, 0) == "Pandey"
+    graded = _sentence(
+        [
+            ("The", "DT", "det", 3),
+            ("most", "RBS", "advmod", 2),
+            ("recent", "JJ", "amod", 3),
+            ("twists", "NNS", "nsubj", 4),
+            ("left", "VBD", "root", 4),
+        ]
+    )
+    assert _np(graded, 3) == "The most recent twists"
