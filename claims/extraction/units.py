@@ -392,6 +392,7 @@ class _Splitter:
                 and is_predicate(sent, c)
                 and self._own_clause(c)
                 and self._keeps_polarity(h, c)
+                and not self._words_after(h, c)
             ):
                 return "conj"
             return None
@@ -422,6 +423,20 @@ class _Splitter:
         if t.dep == "acl:relcl" and self._nonrestrictive(c):
             return "relative"
         return None
+
+    def _words_after(self, h: int, c: int) -> bool:
+        """True when the claim of `h` goes on after its conjunct `c` ("... have left firms
+        uncertain whether a tariff ... would go into effect or whether another tariff would
+        remain"): a coordination closes its phrase, so words of the head's own after it
+        mean the parser crossed two clauses, and cutting there would splice them."""
+        sent = self.sent
+        sub = sent.subtree(c)
+        end = max(sub)
+        later = set()
+        for k in sent.toks[h].children:
+            if k > end and sent.toks[k].dep not in ("conj", "parataxis", "punct", "cc"):
+                later |= sent.subtree(k)
+        return any(sent.toks[k].text[:1].isalnum() for k in later - sub)
 
     def _noun_before(self, k: int) -> int | None:
         """The head of the noun phrase ending just before token `k` (a comma)."""
@@ -778,7 +793,29 @@ def split_units(sent: Sentence, *, open_quote: bool = False, fine: bool = False)
     for unit in units:
         _trim(sent, unit)
     units = _keep_standalone(sent, units)
+    units = _no_splice(sent, units)
     return [u for u in units if u.toks - u.dropped]
+
+
+def _no_splice(sent: Sentence, units: list[Unit]) -> list[Unit]:
+    """A conjunct goes back into the claim it was cut from when that claim goes on after it
+    with words of its own (not the attribution they share): the parser hung a later clause
+    on the wrong verb, and the claim left behind would splice two clauses ("The twists have
+    left firms uncertain whether a tariff ... would remain")."""
+    out = list(units)
+    for u in units:
+        if u.role != "conj" or u not in out:
+            continue
+        head = sent.toks[u.pred].head
+        owner = next((v for v in out if v is not u and head in v.toks), None)
+        if owner is None:
+            continue
+        end = max(u.toks)
+        later = (owner.toks - owner.dropped) - u.borrowed
+        if any(k > end and sent.toks[k].text[:1].isalnum() for k in later):
+            owner.toks |= u.toks
+            out.remove(u)
+    return out
 
 
 _VERB_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "VBN", "MD"})

@@ -6,7 +6,7 @@ import pytest
 
 from claims.extraction import explain, extract, screen
 from claims.extraction.parse import Sentence, Tok
-from claims.extraction.units import minimal_np
+from claims.extraction.units import minimal_np, split_units
 
 
 def _texts(text: str) -> list[str]:
@@ -250,3 +250,33 @@ def test_a_restored_subject_keeps_its_title_and_its_grading_words() -> None:
         ]
     )
     assert _np(graded, 3) == "The most recent twists"
+
+
+def test_a_claim_never_splices_two_clauses_the_parser_crossed() -> None:
+    # a parse as garbled as real ones get on long sentences: both "would rise" and "would
+    # remain" hung on "left"; cutting "would rise" out would leave "Sales have left firms
+    # unsure whether prices would remain", which the text never says
+    crossed = _sentence(
+        [
+            ("Sales", "NNS", "nsubj", 2),
+            ("have", "VBP", "aux", 2),
+            ("left", "VBN", "root", 2),
+            ("firms", "NNS", "obj", 2),
+            ("unsure", "JJ", "xcomp", 2),
+            ("whether", "IN", "mark", 6),
+            ("prices", "NNS", "ccomp", 4),
+            (",", ",", "punct", 9),
+            ("would", "MD", "aux", 9),
+            ("rise", "VB", "conj", 2),
+            ("or", "CC", "cc", 13),
+            ("whether", "IN", "mark", 13),
+            ("costs", "NNS", "nsubj", 13),
+            ("fell", "VBD", "conj", 9),
+            ("would", "MD", "aux", 15),
+            ("remain", "VB", "conj", 2),
+            (".", ".", "punct", 2),
+        ]
+    )
+    for unit in split_units(crossed):
+        words_ = unit.toks - unit.dropped
+        assert not ({3, 15} <= words_ and 9 not in words_), sorted(words_)
