@@ -211,6 +211,13 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
                 opener is not None
                 and (opener.tag in ("IN", "TO", "WRB", "WDT") or opener.lower in _SUBORDINATORS)
                 and not _subject_then_verb(toks, k + 2)
+            ) or (
+                # "— or whether a tariff ... would remain", "— and how to do it"
+                opener is not None
+                and opener.lower in _COORDINATORS
+                and k + 2 < n
+                and (toks[k + 2].tag == "WRB" or toks[k + 2].lower in _SUBORDINATORS)
+                and not _subject_then_verb(toks, k + 3)
             )
             if tail >= 3 and head >= MIN_WORDS and not dangling:
                 cuts.append((k, k + 1, "aside"))

@@ -280,3 +280,16 @@ def test_a_claim_never_splices_two_clauses_the_parser_crossed() -> None:
     for unit in split_units(crossed):
         words_ = unit.toks - unit.dropped
         assert not ({3, 15} <= words_ and 9 not in words_), sorted(words_)
+
+
+def test_a_dash_before_or_whether_does_not_cut_the_sentence() -> None:
+    text = (
+        "The latest delays in the budget talks have left agencies unsure whether a 5 percent "
+        "cut that the council had planned for March on another $40 million of grants, "
+        "including libraries, parks and pools, would go ahead — or whether a 2 percent cut "
+        "imposed on salaries in June would stay."
+    )
+    texts = _texts(text)
+    # never "Whether a 2 percent cut ... would stay." alone, nor the first half without it
+    assert not any(t.lower().startswith(("or whether", "whether")) for t in texts), texts
+    assert any("would go ahead" in t and "would stay" in t for t in texts), texts
