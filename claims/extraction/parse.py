@@ -241,6 +241,27 @@ def _sentence(doc: Any, sentence: str, start: int, end: int, strings: Any) -> Se
     return Sentence(start, end, toks, sentence)
 
 
+def own_tree(sent: Sentence, a: int, b: int) -> Sentence | None:
+    """Tokens [a, b) of `sent` as a sentence of their own when the parse already gives them
+    one tree (a single token heads every other, punctuation aside); None otherwise."""
+    words_ = [t for t in sent.toks[a:b] if t.text[:1].isalnum()]
+    tops = [t for t in words_ if not a <= t.head < b or t.head == t.i]
+    if len(tops) != 1:
+        return None
+    toks = []
+    for t in sent.toks[a:b]:
+        head = t.head - a if a <= t.head < b and t.head != t.i else t.i - a
+        if t.i != tops[0].i and head == t.i - a:  # loose punctuation hangs on the top
+            head = tops[0].i - a
+        toks.append(Tok(t.i - a, t.start, t.end, t.text, t.tag, t.dep, head))
+    toks[tops[0].i - a].dep = _ROOT
+    for t in toks:
+        if t.head != t.i:
+            toks[t.head].children.append(t.i)
+    start, end = sent.toks[a].start, sent.toks[b - 1].end
+    return Sentence(start, end, toks, sent.text_between(start, end))
+
+
 _parser: Parser | None = None
 _parser_lock = threading.Lock()
 

@@ -19,7 +19,7 @@ from claims.extraction.chunks import clause_chunks
 from claims.extraction.classify import classify, find_mentions
 from claims.extraction.clean import body_regions, classify_lines, furniture_spans
 from claims.extraction.config import setting
-from claims.extraction.parse import MAX_TOKENS, Sentence, parse_sentences
+from claims.extraction.parse import MAX_TOKENS, Sentence, own_tree, parse_sentences
 from claims.extraction.repair import repair
 from claims.extraction.segment import split_sentences
 from claims.extraction.types import Draft, Dropped, ExtractedClaim, Span
@@ -121,14 +121,24 @@ def parse_step(state: State) -> None:
     parsed = parse_sentences(state.text, to_parse)
     # sentences holding several full clauses side by side: parse each clause on its own
     chunked: list[tuple[int, int, str]] = []
+    reused: dict[int, Sentence] = {}  # chunk start -> the chunk cut out of the first parse
     for sent in parsed:
         if state.open_quote.get((sent.start, sent.end)):
             continue
         ranges = clause_chunks(sent)
         if len(ranges) > 1:
             chunked += [(sent.toks[a].start, sent.toks[b - 1].end, k) for a, b, k in ranges]
+            for a, b, _k in ranges:
+                piece = own_tree(sent, a, b)
+                if piece is not None:
+                    reused[piece.start] = piece
     if chunked:
-        again = parse_sentences(state.text, [(s, e) for s, e, _ in chunked])
+        # a chunk the first parse already gives a tree of its own keeps it; the others are
+        # parsed again on their own
+        fresh = iter(
+            parse_sentences(state.text, [(s, e) for s, e, _ in chunked if s not in reused])
+        )
+        again = [reused[s] if s in reused else next(fresh) for s, _e, _k in chunked]
         by_sentence: dict[int, list[tuple[Sentence, str]]] = {}
         starts = [sent.start for sent in parsed]
         for (s, _e, kind), piece in zip(chunked, again, strict=True):

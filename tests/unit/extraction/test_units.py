@@ -293,3 +293,31 @@ def test_a_dash_before_or_whether_does_not_cut_the_sentence() -> None:
     # never "Whether a 2 percent cut ... would stay." alone, nor the first half without it
     assert not any(t.lower().startswith(("or whether", "whether")) for t in texts), texts
     assert any("would go ahead" in t and "would stay" in t for t in texts), texts
+
+
+def test_a_clause_chunk_keeps_the_first_parse_only_when_it_is_one_tree() -> None:
+    from claims.extraction.parse import own_tree
+
+    sent = _sentence(
+        [
+            ("Sales", "NNS", "nsubj", 1),
+            ("fell", "VBD", "root", 1),
+            (",", ",", "punct", 4),
+            ("prices", "NNS", "nsubj", 4),
+            ("rose", "VBD", "parataxis", 1),
+            ("sharply", "RB", "advmod", 4),
+            (".", ".", "punct", 1),
+        ]
+    )
+    piece = own_tree(sent, 3, 7)
+    assert piece is not None
+    assert piece.text == "prices rose sharply ."
+    assert [(t.text, t.dep, t.head) for t in piece.toks] == [
+        ("prices", "nsubj", 1),
+        ("rose", "root", 1),
+        ("sharply", "advmod", 1),
+        (".", "punct", 1),  # its head was outside: it hangs on the chunk's root
+    ]
+    assert piece.toks[1].children == [0, 2, 3]
+    # "fell , prices": two words head the span ("fell" and "rose" above "prices"); no tree
+    assert own_tree(sent, 1, 4) is None
