@@ -750,6 +750,9 @@ class _Splitter:
             head = sent.toks[sent.toks[unit.pred].head]
             if head.tag in ("NNS", "NNPS") and sent.toks[unit.pred].tag in ("NNP", "NN"):
                 return False
+            # "a news outlet, such as Forbes": an example, not an identity
+            if own and sent.toks[min(own)].lower in _EXAMPLE_OPENERS:
+                return False
             return bool(unit.borrowed) and len(own) + len(unit.borrowed) >= 3
         # a predicate of one or two words under a borrowed subject and attribution
         # ("Prosecutors alleged ... abused") says too little to check on its own
@@ -818,6 +821,7 @@ def _no_splice(sent: Sentence, units: list[Unit]) -> list[Unit]:
     return out
 
 
+_EXAMPLE_OPENERS = words("such like including especially notably particularly mainly chiefly")
 _VERB_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "VBN", "MD"})
 
 

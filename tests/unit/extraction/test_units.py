@@ -321,3 +321,24 @@ def test_a_clause_chunk_keeps_the_first_parse_only_when_it_is_one_tree() -> None
     assert piece.toks[1].children == [0, 2, 3]
     # "fell , prices": two words head the span ("fell" and "rose" above "prices"); no tree
     assert own_tree(sent, 1, 4) is None
+
+
+def test_an_example_is_not_an_identity() -> None:
+    # "It cited a credible news outlet, such as Forbes.": never "Forbes is a credible news
+    # outlet" (nor "Such as Forbes is ...")
+    sent = _sentence(
+        [
+            ("It", "PRP", "nsubj", 1),
+            ("cited", "VBD", "root", 1),
+            ("a", "DT", "det", 5),
+            ("credible", "JJ", "amod", 5),
+            ("news", "NN", "compound", 5),
+            ("outlet", "NN", "obj", 1),
+            (",", ",", "punct", 9),
+            ("such", "JJ", "case", 9),
+            ("as", "IN", "fixed", 7),
+            ("Forbes", "NNP", "appos", 5),
+            (".", ".", "punct", 1),
+        ]
+    )
+    assert [u.role for u in split_units(sent)] == ["clause"]
