@@ -1006,18 +1006,34 @@ def unit_text(text: str, sent: Sentence, unit: Unit, spans: tuple[Span, ...]) ->
     if unit.role == "part" and unit.borrowed:
         subject = _join(text, unit_spans(sent, Unit(unit.role, unit.pred, unit.borrowed)))
         rest = _join(
-            text, unit_spans(sent, Unit(unit.role, unit.pred, unit.toks, set(), unit.dropped))
+            text,
+            unit_spans(sent, Unit(unit.role, unit.pred, unit.toks, set(), unit.dropped)),
+            sent,
         )
         return _finish(subject + glue + rest)
-    return _finish(_join(text, spans))
+    return _finish(_join(text, spans, sent))
 
 
-def _join(text: str, spans: tuple[Span, ...]) -> str:
-    return " ".join(text[s:e] for s, e in spans)
+def _join(text: str, spans: tuple[Span, ...], sent: Sentence | None = None) -> str:
+    """The spans' words. A later span that opens with a comma followed an aside the claim
+    leaves out: before a verb the comma goes ("John Williams said", never "John Williams ,
+    said"); elsewhere it closes the words before it ("Battin, 33, Harris said")."""
+    verbs = {t.start for t in sent.toks if t.is_verb} if sent is not None else set()
+    out = ""
+    for n, (s, e) in enumerate(spans):
+        part = text[s:e]
+        if n and part.startswith(", "):
+            out += " " + part[2:] if s + 2 in verbs else "," + part[1:]
+        else:
+            out += (" " if n else "") + part
+    return out
 
 
 def _finish(claim: str) -> str:
     claim = " ".join(claim.split())
+    for closer in ("\u201d", '"', "\u00bb"):
+        if claim.endswith(" " + closer):  # "... with that. \u201d": the mark closes the words
+            claim = claim[:-2] + closer
     for closer in ("\u201d", '"', "\u00bb"):
         if claim.endswith("," + closer):  # 'as "patently false,"' ends a claim: a full stop
             claim = claim[:-2] + "." + closer

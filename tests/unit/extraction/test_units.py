@@ -342,3 +342,13 @@ def test_an_example_is_not_an_identity() -> None:
         ]
     )
     assert [u.role for u in split_units(sent)] == ["clause"]
+
+
+def test_a_claim_without_its_apposition_reads_as_a_sentence() -> None:
+    text = (
+        "Jane Roe, the chief economist of the Central Bank of Ruritania, said inflation had "
+        "slowed to 3 percent."
+    )
+    assert "Jane Roe said inflation had slowed to 3 percent." in _texts(text)
+    text = 'Ann Lee said, "We are talking to a lot of firms about that. "'
+    assert all(not t.endswith(". \u201d.") and not t.endswith('. ".') for t in _texts(text))
