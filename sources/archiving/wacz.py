@@ -42,17 +42,17 @@ class WaczPage:
 
 
 def surt(url: str) -> str:
-    """The SURT sort key of ``url`` as pywb writes it: host labels reversed and comma-joined
-    (``www.`` dropped, an IP address kept as is), ``)``, then path and query, lower-cased;
-    a non-default port stays (``com,example:8080)/``). URNs are keyed as they are."""
+    """The SURT sort key of ``url`` as pywb and py-wacz write it (the ``surt`` package's
+    defaults): host labels reversed and comma-joined (``www.`` dropped; an IPv4 address is
+    reversed too), ``)``, then path and query, lower-cased; a non-default port stays
+    (``com,example:8080)/``). URNs are keyed as they are."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         return url.lower()
     host = (parts.hostname or "").lower()
     if host.startswith("www."):
         host = host[4:]
-    is_ip = host.replace(".", "").isdigit() or ":" in host
-    key = host if is_ip else ",".join(reversed(host.split(".")))
+    key = f"[{host}]" if ":" in host else ",".join(reversed(host.split(".")))
     default = {"http": 80, "https": 443}[parts.scheme]
     if parts.port and parts.port != default:
         key += f":{parts.port}"
@@ -76,7 +76,6 @@ def cdxj_lines(warc: IO[bytes], filename: str) -> list[str]:
             fields["status"] = record.http_headers.get_statuscode()
         elif kind == "resource":
             fields["mime"] = (record.rec_headers.get_header("Content-Type") or "").split(";")[0]
-            fields["status"] = "200"
         digest = record.rec_headers.get_header("WARC-Payload-Digest")
         if digest:
             fields["digest"] = digest
