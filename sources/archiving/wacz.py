@@ -63,8 +63,9 @@ def surt(url: str) -> str:
 
 
 def cdxj_lines(warc: IO[bytes], filename: str) -> list[str]:
-    """One CDXJ line per response, resource or revisit record of ``warc``, sorted."""
-    lines = []
+    """One CDXJ line per response, resource or revisit record of ``warc`` (seekable), sorted;
+    the fields py-wacz writes, ``recordDigest`` (the SHA-256 of the record as stored) included."""
+    entries = []
     iterator = ArchiveIterator(warc, check_digests=False)
     for record in iterator:
         kind = record.rec_type
@@ -85,7 +86,13 @@ def cdxj_lines(warc: IO[bytes], filename: str) -> list[str]:
             continue
         fields.update(offset=str(offset), length=str(length), filename=filename)
         timestamp = "".join(ch for ch in date if ch.isdigit())[:14]
-        lines.append(f"{surt(uri)} {timestamp} {json.dumps(fields, separators=(',', ':'))}")
+        entries.append((f"{surt(uri)} {timestamp}", fields))
+    lines = []
+    for key, fields in entries:
+        warc.seek(int(fields["offset"]))
+        stored = warc.read(int(fields["length"]))
+        fields["recordDigest"] = f"sha256:{hashlib.sha256(stored).hexdigest()}"
+        lines.append(f"{key} {json.dumps(fields, separators=(',', ':'))}")
     return sorted(lines)
 
 

@@ -7,6 +7,7 @@ writes the same index keys, offsets and lengths."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import zipfile
@@ -48,7 +49,9 @@ def test_each_index_line_cuts_its_own_record_out_of_the_warc():
         assert key == surt(fields["url"]) and len(timestamp) == 14
         assert fields["status"] == "200" and fields["filename"] == "data.warc.gz"
         start, length = int(fields["offset"]), int(fields["length"])
-        (record,) = list(ArchiveIterator(io.BytesIO(warc[start : start + length])))
+        stored = warc[start : start + length]
+        assert fields["recordDigest"] == "sha256:" + hashlib.sha256(stored).hexdigest()
+        (record,) = list(ArchiveIterator(io.BytesIO(stored)))
         assert record.rec_type == "response"
         assert record.rec_headers.get_header("WARC-Target-URI") == fields["url"]
     assert {json.loads(line.split(" ", 2)[2])["mime"] for line in lines} == {
