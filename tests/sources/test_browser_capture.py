@@ -279,15 +279,27 @@ def _chromium_browsers() -> set[int]:
     return found
 
 
+def _settled(done, seconds: float = 10.0) -> set[int]:
+    """The Chromium browser processes once ``done(found)`` holds (a process that was closed
+    takes a moment to exit), or as they are after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    found = _chromium_browsers()
+    while not done(found) and time.monotonic() < deadline:
+        time.sleep(0.1)
+        found = _chromium_browsers()
+    return found
+
+
 def test_the_browser_starts_afresh_every_n_captures_and_leaves_nothing_behind(site):
     url = site.add("/story", "<html><head><title>Story</title></head><body>Text.</body>")
     policy = policy_for(f"127.0.0.1:{site.port}")
     shutdown_browser()
+    _settled(lambda found: not found)  # an earlier test's browser may still be exiting
     titles = []
     browsers = []
     for _ in range(3):
         titles.append(capture_page(url, policy=policy, restart_every=2).title)
-        browsers.append(_chromium_browsers())
+        browsers.append(_settled(lambda found: len(found) == 1))
     assert titles == ["Story"] * 3
     first, second, third = browsers
     assert len(first) == 1 and first == second  # the same browser for two captures
