@@ -294,12 +294,12 @@ def test_the_browser_starts_afresh_every_n_captures_and_leaves_nothing_behind(si
     url = site.add("/story", "<html><head><title>Story</title></head><body>Text.</body>")
     policy = policy_for(f"127.0.0.1:{site.port}")
     shutdown_browser()
-    _settled(lambda found: not found)  # an earlier test's browser may still be exiting
+    others = _chromium_browsers()  # other tests' (the session's `browser` fixture, say)
     titles = []
     browsers = []
     for _ in range(3):
         titles.append(capture_page(url, policy=policy, restart_every=2).title)
-        browsers.append(_settled(lambda found: len(found) == 1))
+        browsers.append(_settled(lambda found: len(found - others) == 1) - others)
     assert titles == ["Story"] * 3
     first, second, third = browsers
     assert len(first) == 1 and first == second  # the same browser for two captures
@@ -337,17 +337,19 @@ def test_a_page_is_rendered_by_one_renderer_process_and_nothing_hidden_beside_it
 
     from sources.archiving.browser.runner import descendants, run_in_browser
 
-    def renderers() -> int:
-        count = 0
+    def renderers() -> set[int]:
+        found = set()
         for pid in descendants(os.getpid()):
             try:
                 with open(f"/proc/{pid}/cmdline", "rb") as fh:
-                    count += b"--type=renderer" in fh.read()
+                    if b"--type=renderer" in fh.read():
+                        found.add(pid)
             except OSError:
                 continue
-        return count
+        return found
 
     def job(browser, version):
+        before = renderers()  # other tests' browsers' (the session's `browser` fixture, say)
         context = browser.new_context()
         try:
             page = context.new_page()
@@ -358,7 +360,7 @@ def test_a_page_is_rendered_by_one_renderer_process_and_nothing_hidden_beside_it
             cdp = browser.new_browser_cdp_session()
             targets = cdp.send("Target.getTargets", {"filter": [{}]})["targetInfos"]
             cdp.detach()
-            return renderers(), sorted({t["type"] for t in targets})
+            return len(renderers() - before), sorted({t["type"] for t in targets})
         finally:
             context.close()
 

@@ -104,12 +104,14 @@ class _Runner(threading.Thread):
         #: captures run since the start; the browser and driver restart every ``restart_every``
         self.done = 0
         self.starts = 0
+        #: set when a stuck job was given up on: the thread ends instead of starting afresh
+        self.abandoned = False
 
     def run(self) -> None:
         from playwright.sync_api import sync_playwright
 
         stop = False
-        while not stop:
+        while not stop and not self.abandoned:
             before = set(descendants(self.pid))
             with _node_options(DRIVER_NODE_OPTIONS):
                 playwright = sync_playwright().start()
@@ -141,9 +143,7 @@ class _Runner(threading.Thread):
             failed = False
             try:
                 if self.browser is None or not self.browser.is_connected():
-                    self.browser = playwright.chromium.launch(
-                        executable_path=self.executable, args=list(LAUNCH_ARGS)
-                    )
+                    self.browser = self._launch(playwright)
                     self.version = self.browser.version
                 future.set_result(fn(self.browser, self.version))
             except BaseException as exc:
@@ -157,6 +157,19 @@ class _Runner(threading.Thread):
                 return False
             if failed and (self.browser is None or not self.browser.is_connected()):
                 return False  # the browser or the driver died with the job: start both afresh
+
+    def _launch(self, playwright: Any) -> Any:
+        """Start Chromium; a second time if the first start failed (seen once in many hundred
+        starts: Chromium crashed while starting, on a machine busy with other browsers)."""
+        try:
+            return playwright.chromium.launch(
+                executable_path=self.executable, args=list(LAUNCH_ARGS)
+            )
+        except Exception:
+            logger.warning("Chromium did not start; trying once more", exc_info=True)
+            return playwright.chromium.launch(
+                executable_path=self.executable, args=list(LAUNCH_ARGS)
+            )
 
 
 @contextlib.contextmanager
@@ -236,6 +249,7 @@ def _abandon(runner: _Runner) -> None:
     with _lock:
         if _runner is runner:
             _runner = None
+    runner.abandoned = True
     runner.jobs.put((_STOP, concurrent.futures.Future()))
     _kill_browser_processes(runner)
 
