@@ -17,9 +17,12 @@ Contenders, interleaved (A B A B ...), one page per call, the same page for both
   browser  capture_page: Chromium, every request through the fetcher, screenshot, WARC, text
 Budget (issue 14): a browser capture of a typical article page under 5 s (median).
 
-Memory: ``--memory N`` browser captures in a row in this process, one browser for all, a new
-context per capture (what an archive worker does); the RSS of this process and every process
-below it (the Playwright driver, Chromium's processes) is sampled after each capture.
+Memory: ``--memory N`` browser captures in a row in this process, one browser, a new context
+per capture, browser and driver restarted every ``RESTART_EVERY`` captures (what an archive
+worker's process does: it runs the same runner); the PSS and RSS of this process and every
+process below it (the Playwright driver, Chromium's processes), from /proc/<pid>/smaps_rollup,
+sampled every 0.2 s and after each capture, with the peak broken down by kind of process.
+Judged by PSS (RSS counts the pages the processes share once per process).
 Budget (issue 14): under 1 GB over 100 captures.
 """
 
@@ -32,6 +35,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -58,23 +62,54 @@ def load_pages() -> tuple[list[bytes], str]:
     return pages, "50 synthetic pages (../shared is not here)"
 
 
-def tree_memory() -> tuple[int, int]:
-    """(RSS, PSS) in bytes of this process and all its descendants (Linux)."""
+def _role(pid: int) -> str:
+    """What a process of the tree is: this Python process, Playwright's driver (node), the
+    browser process, a renderer, or a utility process of Chromium."""
+    try:
+        exe = os.path.basename(os.readlink(f"/proc/{pid}/exe"))
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            cmdline = fh.read()
+    except OSError:
+        return "gone"
+    if pid == os.getpid() or exe.startswith("python"):
+        return "python"
+    if exe.startswith("node"):
+        return "driver"
+    if b"--type=renderer" in cmdline:
+        return "renderer"
+    if b"--type=" in cmdline:
+        return "utility"
+    return "browser" if "chrom" in exe else exe
+
+
+def tree_memory(
+    detail: bool = False, root: int | None = None
+) -> tuple[int, int, dict[str, list[int]]]:
+    """(RSS, PSS) in bytes of ``root`` (this process) and all its descendants (Linux), from
+    /proc/<pid>/smaps_rollup; with ``detail``, also {role: [processes, RSS, PSS]}."""
     from sources.archiving.browser.runner import descendants
 
+    root = root or os.getpid()
     rss = pss = 0
-    for pid in [os.getpid(), *descendants(os.getpid())]:
+    roles: dict[str, list[int]] = {}
+    for pid in [root, *descendants(root)]:
+        one = {"Rss": 0, "Pss": 0}
         try:
             with open(f"/proc/{pid}/smaps_rollup") as fh:
                 for line in fh:
                     name, _, value = line.partition(":")
-                    if name == "Rss":
-                        rss += int(value.split()[0]) * 1024
-                    elif name == "Pss":
-                        pss += int(value.split()[0]) * 1024
+                    if name in one:
+                        one[name] = int(value.split()[0]) * 1024
         except OSError:
             continue
-    return rss, pss
+        rss += one["Rss"]
+        pss += one["Pss"]
+        if detail:
+            row = roles.setdefault(_role(pid), [0, 0, 0])
+            row[0] += 1
+            row[1] += one["Rss"]
+            row[2] += one["Pss"]
+    return rss, pss, roles
 
 
 def no_dns() -> None:
@@ -92,11 +127,130 @@ def no_dns() -> None:
     socket.getaddrinfo = getaddrinfo
 
 
+def role_table(peak: dict[str, list[int]], end: dict[str, list[int]]) -> str:
+    def cells(row: list[int] | None) -> list[object]:
+        if not row:
+            return ["-", "-", "-"]
+        return [row[0], f"{row[1] / 2**20:.0f}", f"{row[2] / 2**20:.0f}"]
+
+    return format_table(
+        ["process", "peak n", "peak RSS", "peak PSS", "end n", "end RSS", "end PSS"],
+        [[role, *cells(peak.get(role)), *cells(end.get(role))] for role in sorted({*peak, *end})],
+    )
+
+
+#: loaded into the worker's Python (PYTHONPATH) so that its host names fail at once, as
+#: ``no_dns`` does in this process
+_SITECUSTOMIZE = """
+import socket
+_real = socket.getaddrinfo
+def _getaddrinfo(host, port, *args, **kwargs):
+    try:
+        return _real(host, port, *args, **{**kwargs, "flags": socket.AI_NUMERICHOST})
+    except socket.gaierror:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known") from None
+socket.getaddrinfo = _getaddrinfo
+"""
+
+
+def worker_memory(count: int) -> int:
+    """``count`` browser captures by a real ``celery worker`` (one process, every queue, a
+    throwaway SQLite database, the filesystem broker): the worker's whole tree (Celery's parent,
+    its pool process, the driver, Chromium) sampled every 0.2 s."""
+    import subprocess
+    import tempfile
+
+    from bench.archive import Workbench, bench_database_url
+
+    pages, origin = load_pages()
+    server = PageServer(pages)
+    urls = (server.urls("w1") + server.urls("w2"))[:count]
+    summary = Summary()
+    with tempfile.TemporaryDirectory(prefix="bench-browser-") as tmp:
+        workdir = Path(tmp)
+        (workdir / "site").mkdir()
+        (workdir / "site" / "sitecustomize.py").write_text(_SITECUSTOMIZE)
+        env = {
+            **os.environ,
+            "DJANGO_DEBUG": "1",
+            "DJANGO_SETTINGS_MODULE": "workbench.settings",
+            "DATABASE_URL": bench_database_url(workdir),
+            "WORKBENCH_MEDIA_ROOT": str(workdir / "media"),
+            "CELERY_BROKER_DIR": str(workdir / "broker"),
+            "FETCH_ALLOWED_HOSTPORTS": f"127.0.0.1:{server.port}",
+            "FETCH_DOMAIN_INTERVAL": "0",
+            "ARCHIVE_CAPTURE_MODE": "browser",
+            "WORKBENCH_LOG_LEVEL": "WARNING",
+            "PYTHONPATH": str(workdir / "site"),
+        }
+        os.environ.update(env)
+        subprocess.run(
+            [sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True
+        )
+        import django
+
+        django.setup()
+        from sources.models import Snapshot
+        from workbench.celery import QUEUES
+
+        print(f"pages: {origin}; {count} captured by a real worker, every queue, concurrency 1")
+        workbench = Workbench(env, workdir, 1)
+        worker = workbench._worker(",".join(QUEUES))
+        peak = [0, 0]
+        peak_roles: dict[str, list[int]] = {}
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.wait(0.2):
+                rss, pss, roles = tree_memory(detail=True, root=worker.pid)
+                peak[0] = max(peak[0], rss)
+                if pss > peak[1]:
+                    peak[1] = pss
+                    peak_roles.clear()
+                    peak_roles.update(roles)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        try:
+            elapsed, succeeded = workbench._archive(urls, worker, evidence=False)
+            _rss, _pss, end_roles = tree_memory(detail=True, root=worker.pid)
+        finally:
+            done.set()
+            sampler.join()
+            workbench._stop(worker)
+        browser = Snapshot.objects.filter(capture_mode="browser").count()
+        notes = Snapshot.objects.exclude(capture_note="").count()
+    print(role_table(peak_roles, end_roles))
+    print(
+        f"peak tree PSS {peak[1] / 2**20:.0f} MB (RSS summed {peak[0] / 2**20:.0f} MB); "
+        f"{elapsed / count:.2f} s per capture; {succeeded} succeeded, {browser} in the browser, "
+        f"{notes} fell back to the raw capture"
+    )
+    summary.add(
+        "14",
+        f"memory of a worker's process tree, {count} browser captures (peak PSS)",
+        f"{peak[1] / 2**20:.0f} MB PSS",
+        "< 1024 MB",
+        peak[1] < GB,
+    )
+    print()
+    print(summary.render())
+    return 1 if summary.failed else 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--memory", type=int, default=100, help="captures for the memory run")
+    parser.add_argument(
+        "--worker",
+        type=int,
+        default=0,
+        help="instead: this many captures by a real celery worker, its process tree measured",
+    )
     args = parser.parse_args()
+    if args.worker:
+        return worker_memory(args.worker)
 
     import django
 
@@ -119,7 +273,7 @@ def main() -> int:
     print(f"pages: {origin}, served on 127.0.0.1:{server.port}")
     print(f"machine: {os.cpu_count()} CPUs online, load {os.getloadavg()[0]:.2f}")
 
-    state = {"i": 0, "last": None}
+    state: dict[str, Any] = {"i": 0, "last": None}
 
     def next_url() -> str:
         return urls[(state["i"] // 2) % len(urls)]
@@ -161,16 +315,28 @@ def main() -> int:
     print(f"(timing took {time.perf_counter() - started:.0f} s)")
 
     if args.memory:
+        from sources.archiving.browser import runner
+
         print()
-        print(f"memory over {args.memory} browser captures (one browser, a context per capture)")
+        print(
+            f"memory over {args.memory} browser captures (one browser, a context per capture, "
+            f"browser and driver restarted every {runner.RESTART_EVERY})"
+        )
         samples: list[tuple[int, int, int]] = []
-        peak = [0, 0]  # sampled every 0.2 s during the captures, not only between them
+        # sampled every 0.2 s during the captures, not only between them; the peak by PSS
+        # with what each kind of process held at that moment
+        peak = [0, 0]  # RSS, PSS
+        peak_roles: dict[str, list[int]] = {}
         done = threading.Event()
 
         def sample() -> None:
             while not done.wait(0.2):
-                rss, pss = tree_memory()
-                peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
+                rss, pss, roles = tree_memory(detail=True)
+                peak[0] = max(peak[0], rss)
+                if pss > peak[1]:
+                    peak[1] = pss
+                    peak_roles.clear()
+                    peak_roles.update(roles)
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -179,11 +345,12 @@ def main() -> int:
         for n in range(args.memory):
             capture = capture_page(urls[n % len(urls)], policy=policy, budget=budget)
             partial += bool(capture.partial_reason)
-            rss, pss = tree_memory()
+            rss, pss, _roles = tree_memory()
             samples.append((n + 1, rss, pss))
         elapsed = time.perf_counter() - t0
         done.set()
         sampler.join()
+        _rss, _pss, end_roles = tree_memory(detail=True)
         shown = [s for s in samples if s[0] in (1, 10, 25, 50, 75) or s[0] == len(samples)]
         print(
             format_table(
@@ -193,17 +360,24 @@ def main() -> int:
         )
         peak_rss = max(peak[0], *(s[1] for s in samples))
         peak_pss = max(peak[1], *(s[2] for s in samples))
-        print("(RSS adds up pages the processes share; PSS divides them among the sharers)")
+        print()
+        print("by kind of process: at the PSS peak, and after the last capture (MB)")
+        print(role_table(peak_roles, end_roles))
         print(
-            f"peak tree RSS {peak_rss / 2**20:.0f} MB, PSS {peak_pss / 2**20:.0f} MB; "
+            "(judged by PSS: RSS counts every page a process maps, so Chromium's binary and the"
+            " libraries its processes share are counted once per process; PSS divides each"
+            " shared page among its sharers, so the tree's PSS adds up to the memory it holds)"
+        )
+        print(
+            f"peak tree PSS {peak_pss / 2**20:.0f} MB (RSS summed {peak_rss / 2**20:.0f} MB); "
             f"{elapsed / args.memory:.2f} s per capture; {partial} partial captures"
         )
         summary.add(
             "14",
-            f"memory of a capturing process, {args.memory} captures",
-            f"{peak_rss / 2**20:.0f} MB RSS",
+            f"memory of a capturing process tree, {args.memory} captures (peak PSS)",
+            f"{peak_pss / 2**20:.0f} MB PSS",
             "< 1024 MB",
-            peak_rss < GB,
+            peak_pss < GB,
         )
     shutdown_browser()
     print()

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from sources import services
 from sources.archiving.reader import reader_html
-from sources.downloads import snapshot_download, snapshot_screenshot
+from sources.downloads import snapshot_download, snapshot_screenshot, snapshot_wacz
 from sources.models import Snapshot, Source
 from sources.selectors import snapshot_latest
 
@@ -206,11 +206,19 @@ class SnapshotAdmin(admin.ModelAdmin):
     def downloads(self, obj):
         if obj.status != Snapshot.Status.SUCCEEDED:
             return "-"
+        if not obj.warc:
+            return format_html(
+                '<a href="{}">reader view</a> · <a href="{}">raw body</a>',
+                reverse("admin:sources_snapshot_reader", args=[obj.pk]),
+                reverse("admin:sources_snapshot_download", args=[obj.pk, "body"]),
+            )
         return format_html(
-            '<a href="{}">reader view</a> · <a href="{}">raw body</a> · <a href="{}">WARC</a>',
+            '<a href="{}">reader view</a> · <a href="{}">raw body</a> · <a href="{}">WARC</a>'
+            ' · <a href="{}" id="download-wacz">WACZ</a>',
             reverse("admin:sources_snapshot_reader", args=[obj.pk]),
             reverse("admin:sources_snapshot_download", args=[obj.pk, "body"]),
             reverse("admin:sources_snapshot_download", args=[obj.pk, "warc"]),
+            reverse("admin:sources_snapshot_download", args=[obj.pk, "wacz"]),
         )
 
     @admin.display(description="Screenshot")
@@ -268,5 +276,9 @@ class SnapshotAdmin(admin.ModelAdmin):
     def download_view(self, request, pk: int, kind: str):
         if not self.has_view_permission(request):
             raise PermissionDenied
-        snapshot = get_object_or_404(Snapshot, pk=pk, status=Snapshot.Status.SUCCEEDED)
+        snapshot = get_object_or_404(
+            Snapshot.objects.select_related("source"), pk=pk, status=Snapshot.Status.SUCCEEDED
+        )
+        if kind == "wacz":
+            return snapshot_wacz(snapshot)
         return snapshot_download(snapshot, kind)

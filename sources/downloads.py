@@ -1,7 +1,11 @@
 """Archived bytes leave the workbench only as sandboxed attachments, never as pages of ours."""
 
+import shutil
+import tempfile
+
 from django.http import FileResponse, Http404
 
+from sources.archiving.wacz import WaczPage, build_wacz
 from sources.models import Snapshot
 
 SAFE_HEADERS = {
@@ -46,5 +50,39 @@ def snapshot_screenshot(snapshot: Snapshot) -> FileResponse:
         content_type="image/png",
     )
     for name, value in SCREENSHOT_HEADERS.items():
+        response[name] = value
+    return response
+
+
+def snapshot_wacz(snapshot: Snapshot) -> FileResponse:
+    """The snapshot's WARC packaged as WACZ 1.1.1 (``sources.archiving.wacz``) with its page,
+    index and manifest, as a download (built into a temporary file, so that it has a
+    ``Content-Length``, which WACZ readers need)."""
+    if not snapshot.warc:
+        raise Http404("This snapshot has no WARC file.")
+    page = WaczPage(
+        url=snapshot.final_url or snapshot.source.url,
+        archived_at=snapshot.finished_at or snapshot.created_at,
+        title=snapshot.title,
+        text=snapshot.text,
+    )
+    out = tempfile.TemporaryFile()  # noqa: SIM115 - the response closes it once sent
+    with snapshot.warc.open("rb") as stored, tempfile.TemporaryFile() as warc:
+        shutil.copyfileobj(stored, warc, 1 << 20)  # a seekable copy, whatever the storage
+        build_wacz(
+            warc,
+            out,
+            page=page,
+            title=f"Snapshot {snapshot.pk}: {snapshot.title or page.url}"[:300],
+            description=f"Archived copy of {page.url} (WARC SHA-256 {snapshot.warc_sha256}).",
+        )
+    out.seek(0)
+    response = FileResponse(
+        out,
+        as_attachment=True,
+        filename=f"snapshot-{snapshot.pk}.wacz",
+        content_type="application/wacz",
+    )
+    for name, value in SAFE_HEADERS.items():
         response[name] = value
     return response

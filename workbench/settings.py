@@ -387,6 +387,8 @@ BROWSER_CAPTURE_SECONDS = env_float("BROWSER_CAPTURE_SECONDS", 30.0)
 BROWSER_CAPTURE_MAX_BYTES = env_int("BROWSER_CAPTURE_MAX_BYTES", 50 * 1024 * 1024)
 BROWSER_CAPTURE_MAX_REQUESTS = env_int("BROWSER_CAPTURE_MAX_REQUESTS", 300)
 BROWSER_CAPTURE_EXECUTABLE = env("BROWSER_CAPTURE_EXECUTABLE", "/usr/bin/chromium")
+# Captures before a worker process starts its browser and Playwright's driver afresh.
+BROWSER_RESTART_EVERY = env_int("BROWSER_RESTART_EVERY", 25)
 
 # Optional second copy of every archived page at the Wayback Machine (Save Page Now 2).
 WAYBACK_SPN_ENABLED = env_bool("WAYBACK_SPN_ENABLED", False)

@@ -3,7 +3,9 @@
 Each response carries ``PUBLIC_CSP``: styles from this origin, images from this origin and the
 publisher's logo, no scripts at all (the ClaimReview JSON-LD is a data block, which the browser
 never runs), no forms, no framing. Archived copies leave as sandboxed attachments through
-``sources.downloads.snapshot_download``, exactly as the workbench serves them to reviewers.
+``sources.downloads.snapshot_download``, and a browser capture's screenshot as an image
+(``image/png``, nosniff, a CSP of its own) through ``snapshot_screenshot``, exactly as the
+workbench serves them to reviewers; only for the copies a published fact-check cites.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from claims.api.claimreview import claimreview, claimreview_feed
 from claims.models import Verdict
 from claims.public.paths import fact_check_path, fact_check_slug
 from claims.selectors import public as selectors
-from sources.downloads import snapshot_download
+from sources.downloads import snapshot_download, snapshot_screenshot
 
 #: JSON inside <script>: no "</script>", no "<!--", no entity tricks (as Django's json_script)
 _JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -134,11 +136,14 @@ def archived_copy(
     request: HttpRequest, pk: int, slug: str, snapshot_id: int, kind: str
 ) -> FileResponse:
     """The archived copy of a source the published fact-check cites, as a sandboxed download
-    (``kind`` "body" or "warc"); any other snapshot is not public."""
+    (``kind`` "body" or "warc") or its screenshot as an image (``kind`` "screenshot"); any
+    other snapshot is not public."""
     verdict = selectors.fact_check_of(pk)
     snapshot = selectors.fact_check_snapshot(verdict, snapshot_id) if verdict else None
     if snapshot is None:
         raise Http404("No archived copy of this fact-check here.")
+    if kind == "screenshot":
+        return snapshot_screenshot(snapshot)
     return snapshot_download(snapshot, kind)
 
 

@@ -4,7 +4,8 @@ A public page is the claim's (``/fact-checks/<claim id>-<slug>/``): a correction
 verdict at the same address. It shows the claim, its article (title, outlet, author, URL, date),
 the published verdict's rating and explanation, and the citations the verdict rests on (those
 added before it was published, ``citation_is_published``) with the archived copy of each
-source as it stood at publication.
+source as it stood at publication, and that copy's screenshot when the page was captured in a
+browser.
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ class PublicSource:
     archived_at: datetime | None
     has_warc: bool
     wayback_url: str
+    #: the browser capture's screenshot of the page, if that copy has one
+    has_screenshot: bool = False
+    screenshot_width: int | None = None
+    screenshot_height: int | None = None
 
 
 def fact_check_of(claim_id: int) -> Verdict | None:
@@ -79,7 +84,15 @@ def _archived_copy(snapshots: list[Snapshot], published_at: datetime) -> Snapsho
 def fact_check_sources(verdict: Verdict) -> list[PublicSource]:
     """The sources the published verdict rests on, in the order they were cited (two queries)."""
     succeeded = Snapshot.objects.filter(status=Snapshot.Status.SUCCEEDED).only(
-        "id", "source_id", "created_at", "finished_at", "warc", "wayback_url"
+        "id",
+        "source_id",
+        "created_at",
+        "finished_at",
+        "warc",
+        "wayback_url",
+        "screenshot",
+        "screenshot_width",
+        "screenshot_height",
     )
     citations = (
         Citation.objects.filter(claim=verdict.claim_id, created_at__lte=verdict.published_at)
@@ -99,6 +112,9 @@ def fact_check_sources(verdict: Verdict) -> list[PublicSource]:
                 archived_at=(snapshot.finished_at or snapshot.created_at) if snapshot else None,
                 has_warc=bool(snapshot and snapshot.warc),
                 wayback_url=snapshot.wayback_url if snapshot else "",
+                has_screenshot=bool(snapshot and snapshot.screenshot),
+                screenshot_width=snapshot.screenshot_width if snapshot else None,
+                screenshot_height=snapshot.screenshot_height if snapshot else None,
             )
         )
     return sources

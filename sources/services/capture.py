@@ -51,6 +51,7 @@ def browser_capture_apply(
             budget=BrowserBudget.from_settings(),
             document=result,
             executable=settings.BROWSER_CAPTURE_EXECUTABLE,
+            restart_every=settings.BROWSER_RESTART_EVERY,
         )
     except SoftTimeLimitExceeded:
         raise

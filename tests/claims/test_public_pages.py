@@ -296,3 +296,73 @@ def test_a_correction_is_published_at_the_same_address(anon, published, alice, c
     assert "Corrected: 110 MW, not 300." in html and "Corrected" in html
     assert "The report says 110 MW." not in html
     assert len(_feed_entries(anon)) == 1
+
+
+def _png(colour=(17, 170, 68), size=(64, 40)) -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", size, colour).save(out, format="PNG")
+    return out.getvalue()
+
+
+def _shot(snapshot, png: bytes) -> None:
+    snapshot.screenshot.name = default_storage.save("screenshots/public-test", ContentFile(png))
+    snapshot.screenshot_width, snapshot.screenshot_height = 64, 40
+    snapshot.save(update_fields=["screenshot", "screenshot_width", "screenshot_height"])
+
+
+def test_a_sources_screenshot_is_shown_and_served_as_an_image_only(
+    anon, published, django_assert_max_num_queries
+):
+    claim, snapshot = published["claim"], published["snapshot"]
+    page = fact_check_path(claim)
+    assert 'class="screenshot"' not in anon.get(page).content.decode()  # a raw capture: none
+    png = _png()
+    _shot(snapshot, png)
+
+    with django_assert_max_num_queries(3):
+        html = anon.get(page).content.decode()
+    shot = f"{page}archive/{snapshot.pk}/screenshot"
+    assert f'<a class="screenshot" href="{shot}" rel="nofollow"><img src="{shot}"' in html
+    assert "(64 by 40 px)" in html
+
+    response = anon.get(shot)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in response["Content-Security-Policy"]
+    assert "default-src 'none'" in response["Content-Security-Policy"]
+    assert not response.get("Content-Disposition", "").startswith("attachment")
+    assert b"".join(response.streaming_content) == png
+
+
+def test_a_screenshot_of_a_source_only_an_unpublished_claim_cites_is_not_public(
+    anon, published, alice, bob
+):
+    page = fact_check_path(published["claim"])
+    draft = ClaimFactory(text="The dam holds twice the water it did.")
+    services.verdict_propose(claim=draft, rating="true", explanation="draft", by=alice)
+    citation = services.citation_add(
+        claim=draft, url="https://water.example.org/dam", relation="supports", by=alice
+    )
+    private = SnapshotFactory(
+        source=citation.source, status=Snapshot.Status.SUCCEEDED, sha256="d" * 64
+    )
+    _shot(private, _png(colour=(200, 0, 0)))
+    _shot(published["snapshot"], _png())
+
+    # neither under the published fact-check's address nor under the draft's
+    assert anon.get(f"{page}archive/{private.pk}/screenshot").status_code == 404
+    assert anon.get(f"{fact_check_path(draft)}archive/{private.pk}/screenshot").status_code == 404
+    assert anon.get(f"/fact-checks/{draft.pk}-x/archive/{private.pk}/screenshot").status_code == 404
+    # nor through the workbench's own route, which is for signed-in staff
+    admin_route = reverse("admin:sources_snapshot_screenshot", args=[private.pk])
+    assert anon.get(admin_route).status_code == 302
+    # the published one's is public; once unpublished, it is not
+    ok = f"{page}archive/{published['snapshot'].pk}/screenshot"
+    assert anon.get(ok).status_code == 200
+    services.verdict_unpublish(verdict=published["verdict"], by=bob, reason="retracted")
+    assert anon.get(ok).status_code == 404

@@ -50,6 +50,9 @@ def published(alice, bob):
         sha256="d" * 64,
         body=default_storage.save("bodies/browser-public", ContentFile(HOSTILE_PAGE)),
         content_type="text/html",
+        screenshot=default_storage.save("screenshots/browser-public", ContentFile(_png())),
+        screenshot_width=64,
+        screenshot_height=40,
     )
     verdict = services.verdict_propose(
         claim=claim,
@@ -59,6 +62,16 @@ def published(alice, bob):
     )
     services.verdict_publish(verdict=verdict, by=bob)
     return {"claim": claim, "snapshot": snapshot}
+
+
+def _png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (64, 40), (17, 170, 68)).save(out, format="PNG")
+    return out.getvalue()
 
 
 def _fits(page) -> None:
@@ -103,6 +116,19 @@ def test_an_anonymous_visitor_reads_a_published_fact_check(live_server, browser,
         )
         expect(sources.nth(1).locator(".source-link")).to_have_attribute("href", LONG_URL)
         expect(sources.nth(1)).to_contain_text("Not archived.")
+        # the archived copy's screenshot: a thumbnail, loaded under the page's CSP, that
+        # links to the full-size image
+        thumbnail = sources.nth(0).locator("a.screenshot img")
+        expect(thumbnail).to_have_count(1)
+        page.wait_for_function(
+            "img => img.complete && img.naturalWidth > 0", arg=thumbnail.element_handle()
+        )
+        assert thumbnail.evaluate("img => [img.naturalWidth, img.naturalHeight]") == [64, 40]
+        full = sources.nth(0).locator("a.screenshot").get_attribute("href")
+        image = context.request.get(f"{live_server.url}{full}")
+        assert image.headers["content-type"] == "image/png"
+        assert image.body() == _png()
+        expect(sources.nth(1).locator("a.screenshot")).to_have_count(0)
         # our stylesheet loaded under the page's Content-Security-Policy
         font = page.evaluate("getComputedStyle(document.body).fontFamily")
         assert "Georgia" in font

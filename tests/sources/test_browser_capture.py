@@ -258,3 +258,112 @@ def test_a_script_that_never_yields_fails_the_capture_and_the_next_one_works(sit
 
     story = site.add("/after", "<html><head><title>After</title></head><body>Fine.</body>")
     assert capture_page(story, policy=policy).title == "After"
+
+
+def _chromium_browsers() -> set[int]:
+    """The Chromium browser processes (not renderers or helpers) below this process."""
+    import os
+
+    from sources.archiving.browser.runner import descendants
+
+    found = set()
+    for pid in descendants(os.getpid()):
+        try:
+            exe = os.path.basename(os.readlink(f"/proc/{pid}/exe"))
+            with open(f"/proc/{pid}/cmdline", "rb") as fh:
+                cmdline = fh.read()
+        except OSError:
+            continue
+        if exe == "chromium" and b"--type=" not in cmdline:
+            found.add(pid)
+    return found
+
+
+def _settled(done, seconds: float = 10.0) -> set[int]:
+    """The Chromium browser processes once ``done(found)`` holds (a process that was closed
+    takes a moment to exit), or as they are after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    found = _chromium_browsers()
+    while not done(found) and time.monotonic() < deadline:
+        time.sleep(0.1)
+        found = _chromium_browsers()
+    return found
+
+
+def test_the_browser_starts_afresh_every_n_captures_and_leaves_nothing_behind(site):
+    url = site.add("/story", "<html><head><title>Story</title></head><body>Text.</body>")
+    policy = policy_for(f"127.0.0.1:{site.port}")
+    shutdown_browser()
+    others = _chromium_browsers()  # other tests' (the session's `browser` fixture, say)
+    titles = []
+    browsers = []
+    for _ in range(3):
+        titles.append(capture_page(url, policy=policy, restart_every=2).title)
+        browsers.append(_settled(lambda found: len(found - others) == 1) - others)
+    assert titles == ["Story"] * 3
+    first, second, third = browsers
+    assert len(first) == 1 and first == second  # the same browser for two captures
+    assert len(third) == 1 and third != first  # then a new one, and the old one is gone
+
+
+def test_the_launch_flags_keep_playwrights_own_feature_switches():
+    """Chromium keeps only the last --disable-features/--enable-features: ours must repeat
+    the entries Playwright passes (read from the installed driver) or they are lost."""
+    import re
+    from pathlib import Path
+
+    import playwright
+
+    from sources.archiving.browser.runner import LAUNCH_ARGS
+
+    loader = Path(playwright.__file__).parent / "driver/package/lib/server/electron/loader.js"
+    source = loader.read_text()
+    listed = re.search(r"disabledFeatures = \[(.*?)\]", source, re.S)
+    assert listed is not None, f"Playwright's feature list moved: read {loader}"
+    theirs = set(re.findall(r'"([A-Za-z0-9]+)"', listed.group(1)))
+    theirs -= {f for f in theirs if f.startswith("ms") or f.endswith("Win")}  # Edge, Windows
+    assert len(theirs) >= 10
+    (disabled,) = [a for a in LAUNCH_ARGS if a.startswith("--disable-features=")]
+    (enabled,) = [a for a in LAUNCH_ARGS if a.startswith("--enable-features=")]
+    assert theirs <= set(disabled.split("=", 1)[1].split(","))
+    assert "CDPScreenshotNewSurface" in source
+    assert "CDPScreenshotNewSurface" in enabled.split("=", 1)[1].split(",")
+
+
+def test_a_page_is_rendered_by_one_renderer_process_and_nothing_hidden_beside_it():
+    """Memory: no renderer of its own for Chromium's hidden WebUI (the omnibox pop-ups
+    headless Chromium loads per browser context), a page's frames in the page's renderer."""
+    import os
+
+    from sources.archiving.browser.runner import descendants, run_in_browser
+
+    def renderers() -> set[int]:
+        found = set()
+        for pid in descendants(os.getpid()):
+            try:
+                with open(f"/proc/{pid}/cmdline", "rb") as fh:
+                    if b"--type=renderer" in fh.read():
+                        found.add(pid)
+            except OSError:
+                continue
+        return found
+
+    def job(browser, version):
+        before = renderers()  # other tests' browsers' (the session's `browser` fixture, say)
+        context = browser.new_context()
+        try:
+            page = context.new_page()
+            page.set_content(
+                '<p>Page</p><iframe src="data:text/html,<p>frame</p>"></iframe>'
+                '<iframe srcdoc="<p>another</p>"></iframe>'
+            )
+            cdp = browser.new_browser_cdp_session()
+            targets = cdp.send("Target.getTargets", {"filter": [{}]})["targetInfos"]
+            cdp.detach()
+            return len(renderers() - before), sorted({t["type"] for t in targets})
+        finally:
+            context.close()
+
+    count, kinds = run_in_browser(job, timeout=60)
+    assert count == 1
+    assert "browser_ui" not in kinds

@@ -26,7 +26,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from sources.archiving.browser.records import build_capture_warc
-from sources.archiving.browser.runner import CHROMIUM, run_in_browser
+from sources.archiving.browser.runner import CHROMIUM, RESTART_EVERY, run_in_browser
 from sources.archiving.text import extract_text
 from sources.fetching import Blocked, FetchError, FetchFailed, FetchPolicy, FetchResult, fetch
 from sources.fetching.policy import DEFAULT_CONTENT_TYPES
@@ -496,6 +496,7 @@ def capture_page(
     budget: BrowserBudget | None = None,
     document: FetchResult | None = None,
     executable: str = CHROMIUM,
+    restart_every: int = RESTART_EVERY,
 ) -> BrowserCapture:
     """Capture ``url`` in Chromium. ``document`` is the page's own response when the caller
     already fetched it (the raw capture); otherwise it is fetched here.
@@ -516,7 +517,10 @@ def capture_page(
 
     try:
         session, title, html, screenshot, version = run_in_browser(
-            job, timeout=budget.seconds + STUCK_GRACE, executable=executable
+            job,
+            timeout=budget.seconds + STUCK_GRACE,
+            executable=executable,
+            restart_every=restart_every,
         )
     except TimeoutError as exc:
         raise BrowserFailed("browser_stuck", str(exc)) from exc
