@@ -48,7 +48,8 @@ class WorkerSpec:
 #: task's module; the values are settings): see docs/architecture.md, "Queues".
 WORKERS: tuple[WorkerSpec, ...] = (
     WorkerSpec("extract", 2, "claim extraction (CPU-bound, seconds)"),
-    WorkerSpec("archive", 2, "fetching pages: cited sources, articles submitted by URL"),
+    WorkerSpec("archive", 2, "fetching pages: cited sources (the capture), articles by URL"),
+    WorkerSpec("text", 2, "a captured source's main text and language, then its evidence"),
     WorkerSpec("webhooks", 2, "webhook deliveries (short timeouts, one at a time per endpoint)"),
     WorkerSpec("default", 1, "evidence finding and the beat sweeps"),
 )

@@ -22,7 +22,7 @@ logger = logging.getLogger(__name__)
 
 class EvidenceOutcome:
     DONE = "done"  # passages stored (or already stored for this snapshot)
-    WAITING = "waiting"  # the source is still being archived: snapshot_finished will ask again
+    WAITING = "waiting"  # still archiving or reading its text: an event will ask again
     UNAVAILABLE = "unavailable"  # no archived text (failed/blocked, or nothing requested)
     GONE = "gone"  # the citation was deleted
 
@@ -30,9 +30,9 @@ class EvidenceOutcome:
 def evidence_request(*, citation: Citation) -> None:
     """Find evidence for ``citation`` once the transaction commits.
 
-    If its source is still being archived the task does nothing: the ``snapshot_finished``
-    event (``claims.receivers``) asks again when the archive is done, and the beat sweep
-    ``find_stale_evidence`` catches any event that was lost.
+    If its source is still being archived, or its text read, the task does nothing: the
+    ``snapshot_text_ready`` event (``snapshot_finished`` for a failed archive) asks again when
+    that is done, and the beat sweep ``find_stale_evidence`` catches any event that was lost.
     """
     from claims.tasks import find_evidence
 
@@ -83,6 +83,8 @@ def evidence_find_for_citation(*, citation_id: int, force: bool = False) -> str:
         return EvidenceOutcome.UNAVAILABLE
     if citation.evidence_snapshot_id == snapshot.pk and not force:
         return EvidenceOutcome.DONE
+    if snapshot.text_pending:  # captured; the text step's snapshot_text_ready will ask again
+        return EvidenceOutcome.WAITING
     claim = citation.claim
     source_text = snapshot.text or ""
     if not source_text.strip():

@@ -30,7 +30,10 @@ def citation(alice, django_capture_on_commit_callbacks):
 
 def _succeed(snapshot, text=PAGE_TEXT):
     Snapshot.objects.filter(pk=snapshot.pk).update(
-        status=Snapshot.Status.SUCCEEDED, sha256="0" * 64, text=text
+        status=Snapshot.Status.SUCCEEDED,
+        sha256="0" * 64,
+        text=text,
+        text_status="done" if text.strip() else "no_text",
     )
 
 
