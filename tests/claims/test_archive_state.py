@@ -76,8 +76,7 @@ def test_retry_after_the_configuration_permits_it_archives_and_finds_evidence_at
     cited.refresh_from_db()
     assert cited.evidence_status == Citation.EvidenceStatus.PENDING
     page = client.get(_claim_url(cited.claim)).content.decode()
-    assert "Archive: <strong>archived</strong>" in page
-    assert "archived, looking for evidence" in page
+    assert "Archive: <strong>archived, looking for evidence</strong>" in page
     with django_capture_on_commit_callbacks(execute=True):
         source_services.snapshot_text_extract(snapshot_id=retried.pk)
     cited.refresh_from_db()
