@@ -4,7 +4,7 @@
 """Archiving throughput, like with like: every contender archives the same 181 distinct pages
 at the same concurrency, in interleaved rounds (issues 14 and 15).
 
-    .venv/bin/python bench/archive.py [--concurrency 2] [--rounds 3] [--skip-extractors]
+    .venv/bin/python bench/archive.py [--concurrency 2] [--rounds 3] [--skip-extractors] [--quick]
 
 Contenders, in this order in every round (A B C D E, A B C D E, ...):
 
@@ -14,9 +14,10 @@ Contenders, in this order in every round (A B C D E, A B C D E, ...):
   main text of its pages (no database, no queue, no storage);
 - ``capture``: the reviewer's path: ``citation_add`` for every page, a real ``celery worker``
   (``-Q archive``, ``--concurrency``) over Redis, timed from the first citation to the last
-  snapshot row that is final;
-- ``pipeline``: the same with the worker also serving the evidence queue (``-Q archive,default``,
-  the same concurrency), timed until every citation has its evidence.
+  snapshot row that is final (captured: bytes, WARC, hash; the text step is not served);
+- ``pipeline``: the same with the worker also serving the text step and the evidence queue
+  (``-Q archive,text,default``, the same concurrency), timed until every citation has its
+  evidence.
 
 The pages come from ../shared/data/article-pages (181 real pages) and are served from a
 loopback HTTP server under a fresh path per contender and round, so no URL is ever archived
@@ -63,7 +64,7 @@ WHAT = {
     "wget": "wget --warc-file (fetch + WARC)",
     "floor": "in-process floor (safe fetch + WARC + main text)",
     "capture": "citation_add -> worker -> Redis -> snapshot rows",
-    "pipeline": "capture + text + evidence (worker on archive,default)",
+    "pipeline": "capture + text + evidence (worker on archive,text,default)",
 }
 
 
@@ -229,7 +230,7 @@ class Workbench:
         done. The worker boots and archives ``warmup`` (as the floor's processes warm up)
         before the clock starts."""
         self.purge()
-        worker = self._worker("archive,default" if evidence else "archive")
+        worker = self._worker("archive,text,default" if evidence else "archive")
         try:
             self._archive(warmup, worker, evidence)
             return self._archive(urls, worker, evidence)
@@ -366,6 +367,12 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--skip-extractors", action="store_true")
     parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="one round of the contenders only (no WARC levels, no extractors): a first look, "
+        "not a figure to quote",
+    )
+    parser.add_argument(
         "--only", default=",".join(CONTENDERS), help="comma-separated contenders to time"
     )
     args = parser.parse_args()
@@ -422,7 +429,8 @@ def main() -> None:
 
         seconds: dict[str, list[float]] = {n: [] for n in names}
         done: dict[str, list[int]] = {n: [] for n in names}
-        for round_no in range(max(args.rounds, 3)):
+        rounds = 1 if args.quick else max(args.rounds, 3)
+        for round_no in range(rounds):
             for name in names:
                 elapsed, count = contender(name, f"r{round_no}-{name}")
                 seconds[name].append(elapsed)
@@ -435,7 +443,7 @@ def main() -> None:
         vendor = connection.vendor
         print(
             f"\n{n} distinct real article pages ({sum(map(len, pages)) / 1e6:.1f} MB of HTML), "
-            f"concurrency {args.concurrency} for every contender, {max(args.rounds, 3)} "
+            f"concurrency {args.concurrency} for every contender, {rounds} "
             f"interleaved rounds; database {vendor}, broker {broker}.\n"
         )
         rows = []
@@ -472,14 +480,15 @@ def main() -> None:
             if a in names and b in names:
                 print(f"{a} / {b}: {rate(a) / rate(b):.2f}x")
 
-        print("\nWARC gzip level, same pages (ms of CPU per page to build the WARC; bytes)")
-        print(
-            format_table(
-                ["level", "ms min", "ms median", "MB of WARC", "of raw bytes"],
-                warc_levels(server.urls("warc"), args.rounds),
+        if not args.quick:
+            print("\nWARC gzip level, same pages (ms of CPU per page to build the WARC; bytes)")
+            print(
+                format_table(
+                    ["level", "ms min", "ms median", "MB of WARC", "of raw bytes"],
+                    warc_levels(server.urls("warc"), args.rounds),
+                )
             )
-        )
-        if not args.skip_extractors:
+        if not (args.skip_extractors or args.quick):
             print("\nMain-text extractors on the ground truth (mean token F1; ms of CPU per page)")
             print(
                 format_table(

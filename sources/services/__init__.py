@@ -75,22 +75,27 @@ class TransientArchiveError(Exception):
         return f"{self.reason}: {self.message}"
 
 
-def source_get_or_create(*, url: str, by=None) -> Source:
-    """The one Source row for ``url`` once normalised; raises ``InvalidURL`` for junk."""
+def source_get_or_create(*, url: str, by=None) -> tuple[Source, bool]:
+    """The one Source row for ``url`` once normalised, and whether it was created now;
+    raises ``InvalidURL`` for junk."""
     normalised = url_normalize(url)
-    source, _ = Source.objects.get_or_create(
+    return Source.objects.get_or_create(
         url=normalised, defaults={"domain": url_domain(normalised), "created_by": by}
     )
-    return source
 
 
-def snapshot_request(*, source: Source, by=None) -> Snapshot:
-    """Queue an archive of ``source``; an already queued or running snapshot is reused."""
+def snapshot_request(*, source: Source, by=None, new_source: bool = False) -> Snapshot:
+    """Queue an archive of ``source``; an already queued or running snapshot is reused.
+
+    ``new_source``: the source row was created in the caller's still open transaction, so no
+    other transaction can see it, let alone have a snapshot of it: no lock, no look-up.
+    """
     with transaction.atomic():
-        Source.objects.select_for_update().filter(pk=source.pk).first()
-        active = source.snapshots.filter(status__in=Snapshot.ACTIVE_STATUSES).first()
-        if active is not None:
-            return active
+        if not new_source:
+            Source.objects.select_for_update().filter(pk=source.pk).first()
+            active = source.snapshots.filter(status__in=Snapshot.ACTIVE_STATUSES).first()
+            if active is not None:
+                return active
         snapshot = Snapshot.objects.create(
             source=source,
             requested_by=by,
@@ -164,22 +169,47 @@ def _snapshot_claim(snapshot_id: int) -> Snapshot | None:
     (``synchronous_commit`` off for this transaction only): losing it in a database crash
     only puts the row back to "queued", where the outcome's conditional update no longer
     matches and the lease sweep re-enqueues it. The outcome's commit stays synchronous and
-    flushes this one with it (docs/archiving.md, "Commits per capture").
+    flushes this one with it (docs/archiving.md, "Commits per capture"). There it is one
+    statement, one round trip: the update, the setting and the row with its source's URL.
     """
     now = timezone.now()
+    lease = now + settings.ARCHIVE_LEASE
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        claimed = list(Snapshot.objects.raw(_CLAIM_SQL, [now, lease, snapshot_id]))
+        if not claimed:
+            return None
+        snapshot = claimed[0]
+        url = getattr(snapshot, "source_url", "")  # the RETURNING clause's extra column
+        snapshot.source = Source.from_db(connection.alias, ["id", "url"], [snapshot.source_id, url])
+        return snapshot
     with transaction.atomic():
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL synchronous_commit TO OFF")
-        claimed = Snapshot.objects.filter(pk=snapshot_id, status=Snapshot.Status.QUEUED).update(
+        claimed_count = Snapshot.objects.filter(
+            pk=snapshot_id, status=Snapshot.Status.QUEUED
+        ).update(
             status=Snapshot.Status.FETCHING,
             started_at=now,
-            lease_expires_at=now + settings.ARCHIVE_LEASE,
+            lease_expires_at=lease,
             attempts=F("attempts") + 1,
         )
-        if not claimed:
+        if not claimed_count:
             return None
         return Snapshot.objects.select_related("source").get(pk=snapshot_id)
+
+
+#: the claim in one statement (PostgreSQL, autocommit): ``set_config(..., true)`` is
+#: ``SET LOCAL`` for the statement's own transaction, whose commit reads it. Table names come
+#: from the models; every value is a parameter.
+_CLAIM_SQL = f"""
+UPDATE {Snapshot._meta.db_table} AS snapshot
+SET status = 'fetching', started_at = %s, lease_expires_at = %s, attempts = attempts + 1
+WHERE id = %s AND status = 'queued'
+  AND set_config('synchronous_commit', 'off', true) IS NOT NULL
+RETURNING snapshot.*,
+  (SELECT url FROM {Source._meta.db_table} WHERE id = snapshot.source_id) AS source_url
+"""
 
 
 def _apply_response(snapshot: Snapshot, result: FetchResult) -> None:
