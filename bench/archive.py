@@ -139,6 +139,21 @@ def _floor_one(url: str) -> int:
     return len(page.text)
 
 
+def _tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of a process and its children (a prefork worker's pool),
+    from /proc; 0 where there is no /proc."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(stat.parent.name) == pid or int(fields[1]) == pid:
+            total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
 class Workbench:
     """The reviewer's path on a real worker: one article, its claims cite every page."""
 
@@ -206,6 +221,7 @@ class Workbench:
         from sources.models import Snapshot
 
         started = time.perf_counter()
+        cpu_before = time.process_time(), _tree_cpu(worker.pid)
         citations = [
             citation_add(
                 claim=self.claims[i % len(self.claims)], url=url, relation="supports", by=self.user
@@ -222,8 +238,13 @@ class Workbench:
                 break
             if worker.poll() is not None:
                 raise SystemExit(f"worker died; see {self.workdir}")
-            time.sleep(0.02)
-        return time.perf_counter() - started, snapshots.filter(status="succeeded").count()
+            time.sleep(0.05)  # the bench's own polling: light, and 0.05 s of ~10+ s runs
+        elapsed = time.perf_counter() - started
+        self.cpu_ms_per_page = (
+            1000 * (time.process_time() - cpu_before[0]) / len(urls),
+            1000 * (_tree_cpu(worker.pid) - cpu_before[1]) / len(urls),
+        )
+        return elapsed, snapshots.filter(status="succeeded").count()
 
     def run(self, urls: list[str], warmup: list[str], *, evidence: bool) -> tuple[float, int]:
         """Seconds from the first citation to the last final row (or evidence), and pages
@@ -435,7 +456,11 @@ def main() -> None:
                 elapsed, count = contender(name, f"r{round_no}-{name}")
                 seconds[name].append(elapsed)
                 done[name].append(count)
-                print(f"  round {round_no + 1} {name:<9} {elapsed:7.2f} s  ({count} pages)")
+                cpu = ""
+                if name in ("capture", "pipeline"):
+                    side, worker = workbench.cpu_ms_per_page
+                    cpu = f"  CPU ms/page: citation_add side {side:.1f}, worker {worker:.1f}"
+                print(f"  round {round_no + 1} {name:<9} {elapsed:7.2f} s  ({count} pages){cpu}")
         pool.close()
 
         n = len(pages)

@@ -116,12 +116,12 @@ def test_evidence_that_fails_at_once_is_left_to_the_task(
     from claims.tasks import find_evidence
     from sources import services as source_services
 
-    def busy(**kwargs):
+    def busy(*args, **kwargs):
         raise RuntimeError("database is locked")
 
     queued: list[int] = []
     monkeypatch.setattr(find_evidence, "delay_on_commit", queued.append)
-    monkeypatch.setattr(evidence, "evidence_find_for_citation", busy)
+    monkeypatch.setattr(evidence, "_evidence_find", busy)
     snapshot = Snapshot.objects.get(source=citation.source)
     with django_capture_on_commit_callbacks(execute=True):
         source_services.snapshot_fail(snapshot_id=snapshot.pk, reason="http_error", message="x")
