@@ -14,6 +14,7 @@ from claims.models import Citation, Claim, EvidencePassage
 from claims.passages import Passage, find_passages, page_at
 from sources.models import Snapshot
 from sources.selectors import ArchiveState, source_archive_state
+from workbench.db import commit_without_flush_crash_unsafe
 
 logger = logging.getLogger(__name__)
 
@@ -144,8 +145,10 @@ def _evidence_store(
     page_starts = snapshot.page_starts or []
     with transaction.atomic():
         # the conditional UPDATE first: it locks the row, and a worker that finds evidence
-        # already stored for this snapshot (another got there first) writes nothing
-        claimed = Citation.objects.filter(pk=citation_id)
+        # already stored for this snapshot (another got there first) writes nothing. The
+        # commit does not wait for the disk: evidence lost in a database crash is found again
+        # by the sweep (find_stale_evidence), and nobody outside was told of it.
+        claimed = Citation.objects.filter(commit_without_flush_crash_unsafe(), pk=citation_id)
         if not force:
             claimed = claimed.exclude(evidence_snapshot=snapshot.pk)
         if not claimed.update(

@@ -24,6 +24,7 @@ from django.utils import timezone
 from sources import events, selectors
 from sources.archiving.text import ExtractedPage, extract_text
 from sources.models import Snapshot
+from workbench.db import commit_without_flush_crash_unsafe
 from workbench.events import send_on_commit
 from workbench.langid import language_of
 
@@ -130,8 +131,13 @@ def snapshot_text_fail(*, snapshot_id: int, reason: str, message: str) -> Snapsh
 
 
 def _settle(snapshot: Snapshot, fields: dict[str, Any]) -> Snapshot | None:
-    """pending -> done / no_text / failed, once: the conditional UPDATE, then the event."""
+    """pending -> done / no_text / failed, once: the conditional UPDATE, then the event.
+
+    Its commit does not wait for the disk: lost in a database crash, the row is pending again
+    and the sweep re-enqueues it; the evidence written after it (its event) is committed the
+    same way, and the next synchronous commit flushes both (docs/archiving.md)."""
     updated = Snapshot.objects.filter(
+        commit_without_flush_crash_unsafe(),
         pk=snapshot.pk,
         status=Snapshot.Status.SUCCEEDED,
         text_status=Snapshot.TextStatus.PENDING,
