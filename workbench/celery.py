@@ -35,6 +35,22 @@ def _close_old_connections(sender=None, **kwargs) -> None:
     close_old_connections()
 
 
+@signals.worker_init.connect
+def _preload_before_the_pool_forks(sender=None, **kwargs) -> None:
+    """Load, in the worker's parent before it forks its pool, what tasks would otherwise load
+    in every pool process on its first task: the language model (the text step, claim
+    extraction) and, for the workers that read archived text, trafilatura. Measured: about a
+    second of CPU per process each, paid again by every new pool process (docs/archiving.md).
+    The forked processes share these pages."""
+    queues = set(getattr(getattr(sender, "app", app).amqp.queues, "consume_from", None) or ())
+    if not queues or queues & {"text", "archive"}:
+        import trafilatura  # noqa: F401
+
+    from workbench.langid import language_of
+
+    language_of("The language model is loaded once, before the pool forks.")
+
+
 @dataclass(frozen=True)
 class WorkerSpec:
     """One worker (a prefork pool) for one queue."""
