@@ -13,7 +13,6 @@ from claims.services.claims import claim_save_status
 from claims.services.evidence import evidence_request
 from claims.services.published import correction_reason, record_reason
 from sources.normalise import url_normalize
-from sources.selectors import snapshot_latest_succeeded
 from sources.services import snapshot_request, source_get_or_create
 from workbench.errors import Conflict, DomainError, PermissionDenied
 
@@ -63,8 +62,7 @@ def citation_add(
                     citation.save()
             except IntegrityError as exc:
                 raise Conflict(DUPLICATE_MESSAGE, code="duplicate") from exc
-        if new_source or snapshot_latest_succeeded(source_id=source.pk) is None:
-            snapshot_request(source=source, by=by, new_source=new_source)
+        snapshot_request(source=source, by=by, new_source=new_source, unless_archived=True)
         if claim.status == Claim.Status.NEW:
             claim_save_status(claim, Claim.Status.IN_REVIEW, by=by)
         if not new_source:

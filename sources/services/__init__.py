@@ -84,18 +84,26 @@ def source_get_or_create(*, url: str, by=None) -> tuple[Source, bool]:
     )
 
 
-def snapshot_request(*, source: Source, by=None, new_source: bool = False) -> Snapshot:
+def snapshot_request(
+    *, source: Source, by=None, new_source: bool = False, unless_archived: bool = False
+) -> Snapshot:
     """Queue an archive of ``source``; an already queued or running snapshot is reused.
 
+    ``unless_archived``: a succeeded snapshot is reused too (a citation needs an archive, not
+    a new one). Checked under the source's lock in one look-up, so a capture that succeeds
+    meanwhile is seen as either running or succeeded, never as neither.
     ``new_source``: the source row was created in the caller's still open transaction, so no
     other transaction can see it, let alone have a snapshot of it: no lock, no look-up.
     """
+    reusable = [*Snapshot.ACTIVE_STATUSES]
+    if unless_archived:
+        reusable.append(Snapshot.Status.SUCCEEDED)
     with transaction.atomic():
         if not new_source:
             Source.objects.select_for_update().filter(pk=source.pk).first()
-            active = source.snapshots.filter(status__in=Snapshot.ACTIVE_STATUSES).first()
-            if active is not None:
-                return active
+            existing = source.snapshots.filter(status__in=reusable).first()
+            if existing is not None:
+                return existing
         snapshot = Snapshot.objects.create(
             source=source,
             requested_by=by,
