@@ -54,15 +54,24 @@ def find_evidence(citation_id: int) -> None:
     """Find the passages of a cited source that bear on the claim.
 
     A no-op when the citation is gone, its evidence is already stored for the newest snapshot,
-    or the source is still being archived: then the ``snapshot_finished`` event enqueues this
-    task again once the archive is done (``claims.receivers``).
+    or the source is still being archived or its text read: then the ``snapshot_text_ready``
+    (or ``snapshot_finished``) event asks again once that is done.
     """
     services.evidence_find_for_citation(citation_id=citation_id)
 
 
-def on_snapshot_finished(sender: Any, *, source_id: int, **event: Any) -> None:
+def on_snapshot_finished(sender: Any, *, source_id: int, status: str, **event: Any) -> None:
     """Receiver of ``sources.events.snapshot_finished`` (connected in ``ClaimsConfig.ready``):
-    a cited source was archived, or failed to be; find evidence for its citations."""
+    a cited source failed to be archived (or was blocked); its citations learn there is no
+    archived text. A succeeded capture waits for its text step (``on_snapshot_text_ready``)."""
+    if status == "succeeded":
+        return
+    services.evidence_request_for_source(source_id=source_id)
+
+
+def on_snapshot_text_ready(sender: Any, *, source_id: int, **event: Any) -> None:
+    """Receiver of ``sources.events.snapshot_text_ready``: a cited source's text was read (or
+    could not be); find evidence for its citations, in the text worker that read it."""
     services.evidence_request_for_source(source_id=source_id)
 
 

@@ -38,17 +38,30 @@ def _redis() -> Any:
     return redis.Redis.from_url(settings.REDIS_URL)
 
 
+# The generation and the answer cached under it, in one round trip (a worker asks this after
+# every capture). The answer's key is built from the generation read in the same script.
+_CACHED_ANSWER = """
+local generation = redis.call('GET', KEYS[1]) or '0'
+local key = 'workbench:webhooks:subscribed:' .. generation .. ':' .. ARGV[1]
+return {generation, redis.call('GET', key)}
+"""
+
+
+@functools.cache
+def _cached_answer(client: Any) -> Any:
+    return client.register_script(_CACHED_ANSWER)
+
+
 def webhook_event_has_subscribers(*, event: str) -> bool:
     """Whether an active endpoint subscribes to ``event``; no database query when cached."""
     if not settings.REDIS_URL:
         return bool(webhook_endpoints_subscribed(event=event))
     try:
         client = _redis()
-        generation = int(client.get(_GENERATION_KEY) or 0)
-        key = f"workbench:webhooks:subscribed:{generation}:{event}"
-        cached = client.get(key)
+        generation, cached = _cached_answer(client)(keys=[_GENERATION_KEY], args=[event])
         if cached is not None:
-            return cached == b"1"
+            return bool(cached == b"1")
+        key = f"workbench:webhooks:subscribed:{int(generation)}:{event}"
         answer = bool(webhook_endpoints_subscribed(event=event))
         client.set(key, b"1" if answer else b"0", ex=_ANSWER_TTL)
         return answer

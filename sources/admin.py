@@ -147,11 +147,12 @@ class SnapshotAdmin(admin.ModelAdmin):
         "status",
         "http_status",
         "size",
+        "text_status",
         "language",
         "created_at",
         "finished_at",
     ]
-    list_filter = ["status"]
+    list_filter = ["status", "text_status"]
     search_fields = ["source__url", "sha256", "title"]
     list_select_related = ["source"]
     exclude = ["body", "warc", "screenshot"]
@@ -184,6 +185,10 @@ class SnapshotAdmin(admin.ModelAdmin):
         "warc_sha256",
         "title",
         "published",
+        "text_status",
+        "text_reason",
+        "text_message",
+        "text_finished_at",
         "language",
         "text",
         "timings",

@@ -3,7 +3,12 @@
 ``snapshot_finished``: a snapshot reached succeeded, failed or blocked. Sent by
 ``sources.services`` after the commit that made it final, with the keyword arguments
 ``snapshot_id``, ``source_id``, ``status`` and ``payload`` (JSON-ready; ``links`` are paths).
-Receivers: the claims evidence finder and the integrations webhooks.
+Receivers: the claims evidence finder (failed and blocked ones) and the integrations webhooks.
+A succeeded snapshot's text comes later, from the text step:
+
+``snapshot_text_ready``: a succeeded snapshot's text step settled (``text_status`` done,
+no_text or failed). Sent after the commit that settled it, with ``snapshot_id``,
+``source_id`` and ``text_status``. Receiver: the claims evidence finder.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from django.dispatch import Signal
 from sources.models import Snapshot
 
 snapshot_finished = Signal()
+snapshot_text_ready = Signal()
 
 
 def snapshot_finished_arguments(snapshot_id: int) -> dict[str, Any] | None:
@@ -44,4 +50,13 @@ def snapshot_finished_arguments_of(snapshot: Snapshot, source_url: str) -> dict[
         "source_id": snapshot.source_id,
         "status": snapshot.status,
         "payload": payload,
+    }
+
+
+def snapshot_text_ready_arguments_of(snapshot: Snapshot) -> dict[str, Any]:
+    """The arguments of ``snapshot_text_ready`` from the row the text step just wrote."""
+    return {
+        "snapshot_id": snapshot.pk,
+        "source_id": snapshot.source_id,
+        "text_status": snapshot.text_status,
     }

@@ -47,6 +47,15 @@ class Snapshot(models.Model):
         ARCHIVED = "archived", "Archived"
         FAILED = "failed", "Failed"
 
+    class TextStatus(models.TextChoices):
+        """The text step of a succeeded capture (docs/archiving.md, "Life of a snapshot")."""
+
+        NONE = "", "Nothing captured to read"
+        PENDING = "pending", "Waiting for text extraction"
+        DONE = "done", "Main text extracted"
+        NO_TEXT = "no_text", "No text in the capture"
+        FAILED = "failed", "Text extraction failed"
+
     class CaptureMode(models.TextChoices):
         HTTP = "http", "Raw HTTP response"
         BROWSER = "browser", "Browser (Chromium)"
@@ -65,7 +74,10 @@ class Snapshot(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     lease_expires_at = models.DateTimeField(
-        null=True, blank=True, help_text="A fetching snapshot past its lease is re-queued."
+        null=True,
+        blank=True,
+        help_text="A snapshot past its lease is re-queued: a queued or fetching one for its "
+        "capture, a succeeded one whose text is pending for its text step.",
     )
     attempts = models.PositiveSmallIntegerField(default=0)
 
@@ -95,6 +107,19 @@ class Snapshot(models.Model):
         "(workbench.langid); empty when there is no text.",
     )
     timings = models.JSONField(default=dict, blank=True)
+
+    # The text step, after the capture (its own queue): title, text, published, language and
+    # page_starts above are written by it, once, with text_status leaving "pending".
+    text_status = models.CharField(
+        max_length=16, choices=TextStatus.choices, default=TextStatus.PENDING, blank=True
+    )
+    text_reason = models.CharField(
+        max_length=64, blank=True, help_text="Why there is no text: a reason code."
+    )
+    text_message = models.TextField(
+        blank=True, help_text="What the text step noted (why the text is empty or partial)."
+    )
+    text_finished_at = models.DateTimeField(null=True, blank=True)
 
     # How the page was captured (docs/archiving.md, "Browser capture"). A browser capture
     # keeps a screenshot and the WARC of every request the page made.
@@ -150,3 +175,8 @@ class Snapshot(models.Model):
     @property
     def is_final(self) -> bool:
         return self.status in self.FINAL_STATUSES
+
+    @property
+    def text_pending(self) -> bool:
+        """Captured, and its text step has not finished yet."""
+        return self.status == self.Status.SUCCEEDED and self.text_status == self.TextStatus.PENDING

@@ -66,7 +66,11 @@ def sources_for_api() -> QuerySet[Source]:
 def snapshots_for_api(*, detail: bool) -> QuerySet[Snapshot]:
     """Snapshots; lists leave out the heavy columns (text, headers, timings)."""
     queryset = Snapshot.objects.all()
-    return queryset if detail else queryset.defer("text", "response_headers", "timings")
+    return (
+        queryset
+        if detail
+        else queryset.defer("text", "text_message", "response_headers", "timings")
+    )
 
 
 @dataclass(frozen=True)
@@ -149,6 +153,18 @@ def sources_due_for_live_check(*, now: datetime | None = None, limit: int = 200)
         .distinct()
         .order_by(F("live_checked_at").asc(nulls_first=True))
         .values_list("pk", flat=True)[:limit]
+    )
+
+
+def snapshots_text_stuck(*, now: datetime) -> list[int]:
+    """Captured snapshots whose text step's lease ran out (a text worker died, a message was
+    lost)."""
+    return list(
+        Snapshot.objects.filter(
+            status=Snapshot.Status.SUCCEEDED,
+            text_status=Snapshot.TextStatus.PENDING,
+            lease_expires_at__lt=now,
+        ).values_list("pk", flat=True)
     )
 
 

@@ -1,10 +1,12 @@
-"""Celery tasks of the sources app: archive snapshots on the ``archive`` queue."""
+"""Celery tasks of the sources app: capture snapshots on the ``archive`` queue, read their
+text on the ``text`` queue."""
 
 import logging
 from typing import Any
 
 from celery import shared_task
 from celery.contrib.django.task import DjangoTask
+from celery.exceptions import SoftTimeLimitExceeded
 from celery.utils.time import get_exponential_backoff_interval
 from django.conf import settings
 
@@ -51,9 +53,49 @@ def archive_snapshot(self, snapshot_id: int) -> None:
         ) from exc
 
 
+class _TextTask(DjangoTask):
+    def on_failure(self, exc: Exception, task_id: str, args: Any, kwargs: Any, einfo: Any) -> None:
+        """Retries spent (storage trouble), or an error: the failure is written to the row."""
+        snapshot_id = kwargs.get("snapshot_id", args[0] if args else None)
+        if snapshot_id is None:
+            return
+        reason = "storage_error" if isinstance(exc, OSError) else "text_error"
+        services.snapshot_text_fail(
+            snapshot_id=snapshot_id, reason=reason, message=f"Text extraction failed: {exc}"
+        )
+
+
+@shared_task(
+    base=_TextTask,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    # storage trouble reading the body (a vanished or unreadable media folder): try again
+    autoretry_for=(OSError,),
+    retry_backoff=5,
+    retry_backoff_max=600,
+    retry_jitter=True,
+    max_retries=settings.ARCHIVE_MAX_RETRIES,
+    soft_time_limit=settings.TEXT_SOFT_TIME_LIMIT,
+    time_limit=settings.TEXT_TIME_LIMIT,
+)
+def extract_snapshot_text(snapshot_id: int) -> None:
+    """The text step of a captured snapshot (main text, language; evidence follows through
+    ``snapshot_text_ready``); a no-op unless its text is pending. On the ``text`` queue."""
+    try:
+        services.snapshot_text_extract(snapshot_id=snapshot_id)
+    except SoftTimeLimitExceeded:
+        services.snapshot_text_fail(
+            snapshot_id=snapshot_id,
+            reason="text_timeout",
+            message=f"Text extraction ran out of time ({settings.TEXT_SOFT_TIME_LIMIT} s).",
+        )
+
+
 @shared_task
 def requeue_stuck_snapshots() -> None:
+    """Beat: captures and text steps whose lease ran out are queued again."""
     services.snapshots_requeue_stuck()
+    services.snapshots_requeue_text()
 
 
 @shared_task

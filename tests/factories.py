@@ -67,6 +67,18 @@ class SnapshotFactory(factory.django.DjangoModelFactory):
         model = Snapshot
 
     source = factory.SubFactory(SourceFactory)
+    status = Snapshot.Status.QUEUED
+    text = ""
+    # a succeeded snapshot made here has had its text step (pending only while it is queued)
+    text_status = factory.LazyAttribute(
+        lambda o: (
+            (Snapshot.TextStatus.DONE if o.text.strip() else Snapshot.TextStatus.NO_TEXT)
+            if o.status == Snapshot.Status.SUCCEEDED
+            else Snapshot.TextStatus.PENDING
+            if o.status in Snapshot.ACTIVE_STATUSES
+            else Snapshot.TextStatus.NONE
+        )
+    )
 
 
 class VerdictFactory(factory.django.DjangoModelFactory):

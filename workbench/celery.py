@@ -35,6 +35,22 @@ def _close_old_connections(sender=None, **kwargs) -> None:
     close_old_connections()
 
 
+@signals.worker_init.connect
+def _preload_before_the_pool_forks(sender=None, **kwargs) -> None:
+    """Load, in the worker's parent before it forks its pool, what tasks would otherwise load
+    in every pool process on its first task: the language model (the text step, claim
+    extraction) and, for the workers that read archived text, trafilatura. Measured: about a
+    second of CPU per process each, paid again by every new pool process (docs/archiving.md).
+    The forked processes share these pages."""
+    queues = set(getattr(getattr(sender, "app", app).amqp.queues, "consume_from", None) or ())
+    if not queues or queues & {"text", "archive"}:
+        import trafilatura  # noqa: F401
+
+    from workbench.langid import language_of
+
+    language_of("The language model is loaded once, before the pool forks.")
+
+
 @dataclass(frozen=True)
 class WorkerSpec:
     """One worker (a prefork pool) for one queue."""
@@ -48,7 +64,8 @@ class WorkerSpec:
 #: task's module; the values are settings): see docs/architecture.md, "Queues".
 WORKERS: tuple[WorkerSpec, ...] = (
     WorkerSpec("extract", 2, "claim extraction (CPU-bound, seconds)"),
-    WorkerSpec("archive", 2, "fetching pages: cited sources, articles submitted by URL"),
+    WorkerSpec("archive", 2, "fetching pages: cited sources (the capture), articles by URL"),
+    WorkerSpec("text", 2, "a captured source's main text and language, then its evidence"),
     WorkerSpec("webhooks", 2, "webhook deliveries (short timeouts, one at a time per endpoint)"),
     WorkerSpec("default", 1, "evidence finding and the beat sweeps"),
 )

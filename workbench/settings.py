@@ -259,6 +259,7 @@ CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TASK_ROUTES = {
     "claims.tasks.extract_article_claims": {"queue": "extract"},
     "claims.tasks.fetch_article": {"queue": "archive"},  # a page fetch, like archiving
+    "sources.tasks.extract_snapshot_text": {"queue": "text"},  # the text step, after capture
     "sources.tasks.*": {"queue": "archive"},
     "integrations.tasks.deliver_webhook": {"queue": "webhooks"},
 }
@@ -366,6 +367,12 @@ WEBHOOK_BREAKER_MAX_PAUSE = timedelta(seconds=env_int("WEBHOOK_BREAKER_MAX_PAUSE
 ARCHIVE_MAX_RETRIES = env_int("ARCHIVE_MAX_RETRIES", 5)
 LINKROT_INTERVAL = timedelta(hours=env_float("LINKROT_INTERVAL_HOURS", 24.0))
 ARCHIVE_LEASE = timedelta(seconds=env_int("ARCHIVE_LEASE_SECONDS", CELERY_TASK_TIME_LIMIT + 30))
+# The text step of a capture (main text, language, then evidence) on the "text" queue; a
+# captured snapshot whose text is still pending past TEXT_LEASE is queued again by the sweep
+# (counted from the capture, so it covers a backlog on the text queue too).
+TEXT_SOFT_TIME_LIMIT = env_int("TEXT_SOFT_TIME_LIMIT", 60)
+TEXT_TIME_LIMIT = env_int("TEXT_TIME_LIMIT", 90)
+TEXT_LEASE = timedelta(seconds=env_int("TEXT_LEASE_SECONDS", 600))
 
 # Text of archived PDFs (sources/archiving/pdf.py), read in a child process within these limits;
 # a file over them fails with the reason (docs/archiving.md, "PDFs").

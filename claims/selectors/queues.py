@@ -250,9 +250,13 @@ def citations_with_stale_evidence(*, limit: int = 500) -> list[int]:
     """Citations whose evidence is behind their source's archive: a newer succeeded snapshot
     than their evidence came from, or still pending although archiving failed for good."""
     newest = snapshot_latest("pk", source_ref="source", status=Snapshot.Status.SUCCEEDED)
-    behind = (
-        Citation.objects.annotate(newest=newest)
+    newest_text = snapshot_latest(
+        "text_status", source_ref="source", status=Snapshot.Status.SUCCEEDED
+    )
+    behind = (  # a newest capture whose text is still being read is not behind yet
+        Citation.objects.annotate(newest=newest, newest_text=newest_text)
         .filter(newest__isnull=False)
+        .exclude(newest_text=Snapshot.TextStatus.PENDING)
         .exclude(evidence_snapshot=F("newest"))
     )
     abandoned = Citation.objects.annotate(

@@ -11,8 +11,8 @@ from workbench.errors import PermissionDenied
 
 def citation_archive_retry(*, citation: Citation, by) -> Snapshot:
     """Archive the cited source again (reviewers and editors). Its citations wait for the new
-    archive ("pending") instead of showing the old "no archived text"; when it succeeds the
-    ``snapshot_finished`` event finds their evidence."""
+    archive ("pending") instead of showing the old "no archived text"; when its text is read
+    the ``snapshot_text_ready`` event finds their evidence."""
     if not policies.is_reviewer(by):
         raise PermissionDenied("Only reviewers and editors can retry an archive.")
     snapshot = source_archive_retry(source_id=citation.source_id, by=by)

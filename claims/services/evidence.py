@@ -6,13 +6,15 @@ import logging
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import F
 
 from claims import selectors
 from claims.extraction import language_of
-from claims.models import Article, Citation, Claim, EvidencePassage
+from claims.models import Citation, Claim, EvidencePassage
 from claims.passages import Passage, find_passages, page_at
 from sources.models import Snapshot
-from sources.selectors import source_archive_state
+from sources.selectors import ArchiveState, source_archive_state
+from workbench.db import commit_without_flush_crash_unsafe
 
 logger = logging.getLogger(__name__)
 
@@ -22,7 +24,7 @@ logger = logging.getLogger(__name__)
 
 class EvidenceOutcome:
     DONE = "done"  # passages stored (or already stored for this snapshot)
-    WAITING = "waiting"  # the source is still being archived: snapshot_finished will ask again
+    WAITING = "waiting"  # still archiving or reading its text: an event will ask again
     UNAVAILABLE = "unavailable"  # no archived text (failed/blocked, or nothing requested)
     GONE = "gone"  # the citation was deleted
 
@@ -30,9 +32,9 @@ class EvidenceOutcome:
 def evidence_request(*, citation: Citation) -> None:
     """Find evidence for ``citation`` once the transaction commits.
 
-    If its source is still being archived the task does nothing: the ``snapshot_finished``
-    event (``claims.receivers``) asks again when the archive is done, and the beat sweep
-    ``find_stale_evidence`` catches any event that was lost.
+    If its source is still being archived, or its text read, the task does nothing: the
+    ``snapshot_text_ready`` event (``snapshot_finished`` for a failed archive) asks again when
+    that is done, and the beat sweep ``find_stale_evidence`` catches any event that was lost.
     """
     from claims.tasks import find_evidence
 
@@ -47,21 +49,41 @@ def evidence_request_for_source(*, source_id: int) -> int:
     """Find evidence for every citation of a source whose archive just finished.
 
     The first ``EVIDENCE_AT_ONCE_MAX`` at once, in the process that announced the archive
-    (after its commit): the claim page shows passages as soon as the archive succeeded,
-    however busy the ``default`` queue is (a retraining, a sweep). The others, and any that
-    fails here, go to the ``find_evidence`` task."""
+    (after its commit): the claim page shows passages as soon as the text is read, however
+    busy the ``default`` queue is (a retraining, a sweep). The others, and any that fails
+    here, go to the ``find_evidence`` task. Those found at once share one read of the
+    citations (with their claims and articles' languages) and of the source's archive.
+    """
     from claims.tasks import find_evidence
 
-    citation_ids = list(Citation.objects.filter(source=source_id).values_list("pk", flat=True))
-    for index, citation_id in enumerate(citation_ids):
-        if index < EVIDENCE_AT_ONCE_MAX:
-            try:
-                evidence_find_for_citation(citation_id=citation_id)
-                continue
-            except Exception:  # the task retries (a locked database, a time limit...)
-                logger.exception("Evidence for citation %s failed; queued instead", citation_id)
+    citations = list(_citations_for_evidence().filter(source=source_id)[: EVIDENCE_AT_ONCE_MAX + 1])
+    later = [c.pk for c in citations[EVIDENCE_AT_ONCE_MAX:]]
+    if later:
+        later = list(
+            Citation.objects.filter(source=source_id)
+            .order_by("pk")
+            .values_list("pk", flat=True)[EVIDENCE_AT_ONCE_MAX:]
+        )
+    archive = source_archive_state(source_id=source_id) if citations else None
+    for citation in citations[:EVIDENCE_AT_ONCE_MAX]:
+        try:
+            _evidence_find(citation, archive, force=False)  # type: ignore[arg-type]
+            continue
+        except Exception:  # the task retries (a locked database, a time limit...)
+            logger.exception("Evidence for citation %s failed; queued instead", citation.pk)
+        find_evidence.delay_on_commit(citation.pk)
+    for citation_id in later:
         find_evidence.delay_on_commit(citation_id)
-    return len(citation_ids)
+    return len(citations[:EVIDENCE_AT_ONCE_MAX]) + len(later)
+
+
+def _citations_for_evidence():
+    """Citations with what finding their evidence reads: the claim, its article's language."""
+    return (
+        Citation.objects.select_related("claim")
+        .annotate(article_language=F("claim__article__language"))
+        .order_by("pk")
+    )
 
 
 def evidence_find_for_citation(*, citation_id: int, force: bool = False) -> str:
@@ -69,10 +91,14 @@ def evidence_find_for_citation(*, citation_id: int, force: bool = False) -> str:
 
     Idempotent: returns DONE without work when evidence exists for that snapshot.
     """
-    citation = Citation.objects.select_related("claim").filter(pk=citation_id).first()
+    citation = _citations_for_evidence().filter(pk=citation_id).first()
     if citation is None:
         return EvidenceOutcome.GONE
-    archive = source_archive_state(source_id=citation.source_id)
+    return _evidence_find(citation, source_archive_state(source_id=citation.source_id), force)
+
+
+def _evidence_find(citation: Citation, archive: ArchiveState, force: bool) -> str:
+    citation_id = citation.pk
     snapshot = archive.succeeded
     if snapshot is None:
         if archive.archiving:
@@ -83,6 +109,8 @@ def evidence_find_for_citation(*, citation_id: int, force: bool = False) -> str:
         return EvidenceOutcome.UNAVAILABLE
     if citation.evidence_snapshot_id == snapshot.pk and not force:
         return EvidenceOutcome.DONE
+    if snapshot.text_pending:  # captured; the text step's snapshot_text_ready will ask again
+        return EvidenceOutcome.WAITING
     claim = citation.claim
     source_text = snapshot.text or ""
     if not source_text.strip():
@@ -93,9 +121,7 @@ def evidence_find_for_citation(*, citation_id: int, force: bool = False) -> str:
     # names and quotes, never its words (the claim page says so)
     # (detected at capture with the same detector; older snapshots have none stored)
     source_language = snapshot.language or language_of(source_text[:4000])
-    claim_language = (
-        Article.objects.filter(pk=claim.article_id).values_list("language", flat=True).first() or ""
-    )
+    claim_language = getattr(citation, "article_language", "") or ""
     passages = find_passages(
         source_text,
         claim.text,
@@ -118,11 +144,17 @@ def _evidence_store(
         status = Citation.EvidenceStatus.NONE
     page_starts = snapshot.page_starts or []
     with transaction.atomic():
-        locked = Citation.objects.select_for_update().filter(pk=citation_id).first()
-        if locked is None:
-            return EvidenceOutcome.GONE
-        if locked.evidence_snapshot_id == snapshot.pk and not force:
-            return EvidenceOutcome.DONE  # another worker got there first
+        # the conditional UPDATE first: it locks the row, and a worker that finds evidence
+        # already stored for this snapshot (another got there first) writes nothing. The
+        # commit does not wait for the disk: evidence lost in a database crash is found again
+        # by the sweep (find_stale_evidence), and nobody outside was told of it.
+        claimed = Citation.objects.filter(commit_without_flush_crash_unsafe(), pk=citation_id)
+        if not force:
+            claimed = claimed.exclude(evidence_snapshot=snapshot.pk)
+        if not claimed.update(
+            evidence_snapshot=snapshot, evidence_language=language, evidence_status=status
+        ):
+            return EvidenceOutcome.DONE  # stored already, or the citation is gone
         EvidencePassage.objects.filter(citation=citation_id).delete()
         EvidencePassage.objects.bulk_create(
             EvidencePassage(
@@ -140,9 +172,6 @@ def _evidence_store(
                 differences=[d.as_dict() for d in p.differences],
             )
             for p in passages
-        )
-        Citation.objects.filter(pk=citation_id).update(
-            evidence_snapshot=snapshot, evidence_language=language, evidence_status=status
         )
     return EvidenceOutcome.DONE
 

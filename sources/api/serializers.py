@@ -50,6 +50,9 @@ class SnapshotSerializer(SnapshotSummarySerializer):
             "title",
             "published",
             "language",
+            "text_status",
+            "text_reason",
+            "text_finished_at",
             "started_at",
             "attempts",
             "error_message",
@@ -68,7 +71,13 @@ class SnapshotSerializer(SnapshotSummarySerializer):
 
 class SnapshotDetailSerializer(SnapshotSerializer):
     class Meta(SnapshotSerializer.Meta):
-        fields = [*SnapshotSerializer.Meta.fields, "response_headers", "text", "timings"]
+        fields = [
+            *SnapshotSerializer.Meta.fields,
+            "response_headers",
+            "text",
+            "text_message",
+            "timings",
+        ]
 
 
 class SourceSerializer(serializers.ModelSerializer):

@@ -6,13 +6,10 @@ in ``sources.tasks`` are thin wrappers around ``snapshot_capture``.
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import logging
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
-import redis
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -24,28 +21,43 @@ from sources import events, selectors
 from sources.archiving.storage import store_blob
 from sources.archiving.text import extract_text
 from sources.archiving.warc import build_warc
-from sources.fetching import Blocked, FetchError, FetchFailed, FetchPolicy, FetchResult, fetch
-from sources.fetching.politeness import domain_slot
+from sources.fetching import Blocked, FetchFailed, FetchPolicy, FetchResult, fetch
 from sources.models import Snapshot, Source
 from sources.normalise import InvalidURL, url_domain, url_normalize
-from sources.services.capture import browser_capture_apply
+from sources.services.capture import browser_capture_apply, capture_reads_text
+from sources.services.pages import FetchedPage, page_fetch, source_check_live
+from sources.services.politeness import _redis, polite_slot
+from sources.services.text import (
+    snapshot_text_announce,
+    snapshot_text_enqueue,
+    snapshot_text_extract,
+    snapshot_text_fail,
+    snapshots_requeue_text,
+    text_fields,
+)
 from sources.services.wayback import snapshot_wayback_fail, snapshot_wayback_step
-from workbench.errors import DomainError
 from workbench.events import send_on_commit
-from workbench.langid import language_of
 
 logger = logging.getLogger(__name__)
 
 __all__ = [
+    "FetchedPage",
     "InvalidURL",
     "TransientArchiveError",
+    "_redis",
+    "page_fetch",
+    "polite_slot",
     "snapshot_capture",
     "snapshot_fail",
     "snapshot_request",
+    "snapshot_text_extract",
+    "snapshot_text_fail",
     "snapshot_wayback_fail",
     "snapshot_wayback_step",
     "snapshots_requeue_stuck",
+    "snapshots_requeue_text",
     "source_archive_retry",
+    "source_check_live",
     "source_get_or_create",
 ]
 
@@ -63,22 +75,35 @@ class TransientArchiveError(Exception):
         return f"{self.reason}: {self.message}"
 
 
-def source_get_or_create(*, url: str, by=None) -> Source:
-    """The one Source row for ``url`` once normalised; raises ``InvalidURL`` for junk."""
+def source_get_or_create(*, url: str, by=None) -> tuple[Source, bool]:
+    """The one Source row for ``url`` once normalised, and whether it was created now;
+    raises ``InvalidURL`` for junk."""
     normalised = url_normalize(url)
-    source, _ = Source.objects.get_or_create(
+    return Source.objects.get_or_create(
         url=normalised, defaults={"domain": url_domain(normalised), "created_by": by}
     )
-    return source
 
 
-def snapshot_request(*, source: Source, by=None) -> Snapshot:
-    """Queue an archive of ``source``; an already queued or running snapshot is reused."""
+def snapshot_request(
+    *, source: Source, by=None, new_source: bool = False, unless_archived: bool = False
+) -> Snapshot:
+    """Queue an archive of ``source``; an already queued or running snapshot is reused.
+
+    ``unless_archived``: a succeeded snapshot is reused too (a citation needs an archive, not
+    a new one). Checked under the source's lock in one look-up, so a capture that succeeds
+    meanwhile is seen as either running or succeeded, never as neither.
+    ``new_source``: the source row was created in the caller's still open transaction, so no
+    other transaction can see it, let alone have a snapshot of it: no lock, no look-up.
+    """
+    reusable = [*Snapshot.ACTIVE_STATUSES]
+    if unless_archived:
+        reusable.append(Snapshot.Status.SUCCEEDED)
     with transaction.atomic():
-        Source.objects.select_for_update().filter(pk=source.pk).first()
-        active = source.snapshots.filter(status__in=Snapshot.ACTIVE_STATUSES).first()
-        if active is not None:
-            return active
+        if not new_source:
+            Source.objects.select_for_update().filter(pk=source.pk).first()
+            existing = source.snapshots.filter(status__in=reusable).first()
+            if existing is not None:
+                return existing
         snapshot = Snapshot.objects.create(
             source=source,
             requested_by=by,
@@ -152,44 +177,47 @@ def _snapshot_claim(snapshot_id: int) -> Snapshot | None:
     (``synchronous_commit`` off for this transaction only): losing it in a database crash
     only puts the row back to "queued", where the outcome's conditional update no longer
     matches and the lease sweep re-enqueues it. The outcome's commit stays synchronous and
-    flushes this one with it (docs/archiving.md, "Commits per capture").
+    flushes this one with it (docs/archiving.md, "Commits per capture"). There it is one
+    statement, one round trip: the update, the setting and the row with its source's URL.
     """
     now = timezone.now()
+    lease = now + settings.ARCHIVE_LEASE
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        claimed = list(Snapshot.objects.raw(_CLAIM_SQL, [now, lease, snapshot_id]))
+        if not claimed:
+            return None
+        snapshot = claimed[0]
+        url = getattr(snapshot, "source_url", "")  # the RETURNING clause's extra column
+        snapshot.source = Source.from_db(connection.alias, ["id", "url"], [snapshot.source_id, url])
+        return snapshot
     with transaction.atomic():
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL synchronous_commit TO OFF")
-        claimed = Snapshot.objects.filter(pk=snapshot_id, status=Snapshot.Status.QUEUED).update(
+        claimed_count = Snapshot.objects.filter(
+            pk=snapshot_id, status=Snapshot.Status.QUEUED
+        ).update(
             status=Snapshot.Status.FETCHING,
             started_at=now,
-            lease_expires_at=now + settings.ARCHIVE_LEASE,
+            lease_expires_at=lease,
             attempts=F("attempts") + 1,
         )
-        if not claimed:
+        if not claimed_count:
             return None
         return Snapshot.objects.select_related("source").get(pk=snapshot_id)
 
 
-@functools.cache
-def _redis():
-    return redis.Redis.from_url(settings.REDIS_URL)
-
-
-def polite_slot(url: str):
-    """One of the URL's domain's fetch slots, shared by all workers through Redis.
-
-    With the embedded broker (no Redis) there is one local worker and no shared limiter.
-    """
-    if not settings.REDIS_URL:
-        return contextlib.nullcontext()
-    return domain_slot(
-        _redis(),
-        url,
-        max_concurrent=settings.FETCH_DOMAIN_CONCURRENCY,
-        min_interval=settings.FETCH_DOMAIN_INTERVAL,
-        wait=settings.FETCH_DOMAIN_WAIT,
-        lease_ttl=settings.FETCH_DEADLINE + 30,
-    )
+#: the claim in one statement (PostgreSQL, autocommit): ``set_config(..., true)`` is
+#: ``SET LOCAL`` for the statement's own transaction, whose commit reads it. Table names come
+#: from the models; every value is a parameter.
+_CLAIM_SQL = f"""
+UPDATE {Snapshot._meta.db_table} AS snapshot
+SET status = 'fetching', started_at = %s, lease_expires_at = %s, attempts = attempts + 1
+WHERE id = %s AND status = 'queued'
+  AND set_config('synchronous_commit', 'off', true) IS NOT NULL
+RETURNING snapshot.*,
+  (SELECT url FROM {Source._meta.db_table} WHERE id = snapshot.source_id) AS source_url
+"""
 
 
 def _apply_response(snapshot: Snapshot, result: FetchResult) -> None:
@@ -205,15 +233,19 @@ def _apply_response(snapshot: Snapshot, result: FetchResult) -> None:
 
 
 def _snapshot_succeed(snapshot: Snapshot, result: FetchResult) -> Snapshot:
+    """The capture step's outcome: bytes, WARC, hashes and (browser) screenshot, one row
+    UPDATE; the main text is the text step's (``sources.services.text``), on its own queue,
+    unless this capture had to read it (``capture_reads_text``: a browser or auto mode)."""
     _apply_response(snapshot, result)
-    page = extract_text(result.body, result.content_type, result.charset, result.final_url)
-    if page.failure:  # a PDF that cannot be read within its limits (docs/archiving.md, "PDFs")
-        return _snapshot_finish_error(snapshot, Snapshot.Status.FAILED, page.failure, page.note)
     warc_bytes = build_warc(result)
-    # ARCHIVE_CAPTURE_MODE: the page rendered in Chromium (text, WARC, screenshot) or as is
-    page, warc_bytes = browser_capture_apply(
-        snapshot=snapshot, result=result, page=page, warc=warc_bytes
-    )
+    page = None
+    snapshot.capture_mode = Snapshot.CaptureMode.HTTP
+    if capture_reads_text(result):
+        page = extract_text(result.body, result.content_type, result.charset, result.final_url)
+        # ARCHIVE_CAPTURE_MODE: the page rendered in Chromium (text, WARC, screenshot) or as is
+        page, warc_bytes = browser_capture_apply(
+            snapshot=snapshot, result=result, page=page, warc=warc_bytes
+        )
     # Files first, then the row: blobs are content-addressed, so a failure in between leaves
     # at most an unreferenced file that the next capture of the same bytes reuses.
     body_key, body_sha = store_blob(default_storage, result.body, prefix="bodies")
@@ -223,23 +255,31 @@ def _snapshot_succeed(snapshot: Snapshot, result: FetchResult) -> Snapshot:
     snapshot.body.name = body_key
     snapshot.warc.name = warc_key
     snapshot.warc_sha256 = warc_sha
-    snapshot.title = page.title
-    snapshot.text = page.text
-    snapshot.page_starts = list(page.page_starts)
-    snapshot.published = page.published
-    snapshot.language = language_of(page.text) if page.text.strip() else ""
     snapshot.status = Snapshot.Status.SUCCEEDED
     snapshot.finished_at = timezone.now()
     snapshot.error_reason = snapshot.error_message = ""
-    if _save_if_still_fetching(snapshot) and settings.WAYBACK_SPN_ENABLED:
-        from sources.tasks import submit_to_wayback
+    if page is None:  # the text step's lease starts now (the sweep re-enqueues it past it)
+        snapshot.text_status = Snapshot.TextStatus.PENDING
+        lease = snapshot.finished_at + settings.TEXT_LEASE
+    else:
+        for name, value in text_fields(page).items():
+            setattr(snapshot, name, value)
+        lease = None
+    if _save_if_still_fetching(snapshot, lease=lease):
+        if page is None:
+            snapshot_text_enqueue(snapshot.pk)
+        else:
+            snapshot_text_announce(snapshot)
+        if settings.WAYBACK_SPN_ENABLED:
+            from sources.tasks import submit_to_wayback
 
-        submit_to_wayback.delay_on_commit(snapshot.pk)
+            submit_to_wayback.delay_on_commit(snapshot.pk)
     return snapshot
 
 
 def _snapshot_finish_error(snapshot: Snapshot, status: str, reason: str, message: str) -> Snapshot:
     snapshot.status = status
+    snapshot.text_status = Snapshot.TextStatus.NONE  # nothing captured to read
     snapshot.error_reason = reason[:64]
     snapshot.error_message = message
     snapshot.finished_at = timezone.now()
@@ -247,14 +287,15 @@ def _snapshot_finish_error(snapshot: Snapshot, status: str, reason: str, message
     return snapshot
 
 
-def _save_if_still_fetching(snapshot: Snapshot) -> bool:
-    """Write the outcome only if this worker still holds the claim on the row."""
+def _save_if_still_fetching(snapshot: Snapshot, *, lease: datetime | None = None) -> bool:
+    """Write the outcome only if this worker still holds the claim on the row. ``lease``: that
+    of the next step (the text step's), if any."""
     fields = {
         f.attname: getattr(snapshot, f.attname)
         for f in Snapshot._meta.concrete_fields
         if f.attname not in {"id", "source_id", "created_at", "requested_by_id", "attempts"}
     }
-    fields["lease_expires_at"] = None
+    fields["lease_expires_at"] = lease
     updated = Snapshot.objects.filter(pk=snapshot.pk, status=Snapshot.Status.FETCHING).update(
         **fields
     )
@@ -313,71 +354,6 @@ def snapshots_requeue_stuck(*, now: datetime | None = None) -> list[int]:
     if requeued:
         logger.info("Re-enqueued %d stuck snapshots: %s", len(requeued), requeued)
     return requeued
-
-
-# Pages read for their text (an article submitted by URL) --------------------------------
-
-
-@dataclass(frozen=True)
-class FetchedPage:
-    url: str
-    title: str
-    text: str
-    published: date | None
-    language: str
-
-
-def page_fetch(*, url: str) -> FetchedPage:
-    """Fetch a page through the safe fetcher and extract its main text.
-
-    Raises ``InvalidURL`` or ``DomainError`` (code = the fetcher's reason) with a message a
-    reviewer can act on.
-    """
-    normalised = url_normalize(url)
-    try:
-        with polite_slot(normalised):
-            result = fetch(normalised, policy=FetchPolicy.from_settings())
-    except FetchError as exc:
-        raise DomainError(f"Could not fetch {normalised}: {exc.message}", code=exc.reason) from exc
-    page = extract_text(result.body, result.content_type, result.charset, result.final_url)
-    if not page.text.strip():
-        raise DomainError(
-            f"No article text found at {result.final_url}. {page.note}".strip(), code="no_text"
-        )
-    return FetchedPage(result.final_url, page.title, page.text, page.published, page.language)
-
-
-# Link-rot watch -------------------------------------------------------------------------
-
-
-def source_check_live(*, source_id: int) -> Source | None:
-    """Re-fetch a cited source and record whether it is still there and unchanged.
-
-    ok: same content hash as the latest succeeded snapshot; changed: a different hash;
-    gone: 404/410 or the name no longer resolves; error: anything else (a later check retries).
-    """
-    source = Source.objects.filter(pk=source_id).first()
-    if source is None:
-        return None
-    latest = selectors.snapshot_latest_succeeded(source_id=source.pk)
-    try:
-        with polite_slot(source.url):
-            result = fetch(source.url, policy=FetchPolicy.from_settings())
-    except FetchError as exc:
-        gone = exc.status in (404, 410) or exc.reason == "dns_failure"
-        status = Source.LiveStatus.GONE if gone else Source.LiveStatus.ERROR
-        detail = f"{exc.reason}: {exc.message}"
-    else:
-        if latest is None or latest.sha256 == result.sha256:
-            status, detail = Source.LiveStatus.OK, f"HTTP {result.status}, content unchanged"
-        else:
-            status = Source.LiveStatus.CHANGED
-            detail = f"HTTP {result.status}, content hash now {result.sha256[:12]}…"
-    source.live_status = status
-    source.live_detail = detail[:500]
-    source.live_checked_at = timezone.now()
-    source.save(update_fields=["live_status", "live_detail", "live_checked_at"])
-    return source
 
 
 def source_archive_retry(*, source_id: int, by=None) -> Snapshot:

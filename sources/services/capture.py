@@ -25,6 +25,15 @@ from sources.models import Snapshot
 logger = logging.getLogger(__name__)
 
 
+def capture_reads_text(result: FetchResult, *, mode: str | None = None) -> bool:
+    """Whether the capture step itself reads the main text: only when the page may be
+    rendered (a browser or auto mode and an HTML page), since ``auto`` decides by the raw
+    text's length and the browser's text is the rendered DOM's. Otherwise (the raw ``http``
+    mode, any PDF) the text step does it on its own queue."""
+    mode = mode or settings.ARCHIVE_CAPTURE_MODE
+    return mode != "http" and result.content_type in HTML_TYPES
+
+
 def wants_browser(result: FetchResult, page: ExtractedPage, *, mode: str | None = None) -> bool:
     mode = mode or settings.ARCHIVE_CAPTURE_MODE
     if mode == "http" or result.content_type not in HTML_TYPES:

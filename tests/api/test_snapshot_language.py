@@ -48,23 +48,37 @@ def test_capture_stores_the_main_texts_language(allow_page_server, path, client)
     url = allow_page_server.add(f"/language{path}", html)
     snapshot = SnapshotFactory(source=SourceFactory(url=url, domain="127.0.0.1"))
     services.snapshot_capture(snapshot_id=snapshot.pk)
+    api = APIClient()
+    api.force_login(make_user("reader", group="Reviewer"))
+    client.force_login(make_user("root", superuser=True))
+    admin_url = f"/admin/sources/snapshot/{snapshot.pk}/change/"
+    # captured: shown at once, its text pending (the text step runs on its own queue)
+    detail = api.get(f"/api/v1/snapshots/{snapshot.pk}").json()
+    assert (detail["status"], detail["text_status"], detail["language"]) == (
+        "succeeded",
+        "pending",
+        "",
+    )
+    assert "Waiting for text extraction" in client.get(admin_url).content.decode()
+
+    services.snapshot_text_extract(snapshot_id=snapshot.pk)
     snapshot.refresh_from_db()
     assert snapshot.status == Snapshot.Status.SUCCEEDED
     assert snapshot.language == expected == language_of(snapshot.text)
 
-    api = APIClient()
-    api.force_login(make_user("reader", group="Reviewer"))
     detail = api.get(f"/api/v1/snapshots/{snapshot.pk}").json()
-    assert detail["language"] == expected
+    assert (detail["language"], detail["text_status"]) == (expected, "done")
 
-    client.force_login(make_user("root", superuser=True))
-    page = client.get(f"/admin/sources/snapshot/{snapshot.pk}/change/").content.decode()
+    page = client.get(admin_url).content.decode()
     assert "Language" in page and f">{expected}<" in page.replace("\n", "")
+    assert "Main text extracted" in page
 
 
 def test_a_page_without_text_has_no_language(allow_page_server):
     url = allow_page_server.add("/language/empty.html", "<html><body></body></html>")
     snapshot = SnapshotFactory(source=SourceFactory(url=url, domain="127.0.0.1"))
     services.snapshot_capture(snapshot_id=snapshot.pk)
+    services.snapshot_text_extract(snapshot_id=snapshot.pk)
     snapshot.refresh_from_db()
     assert snapshot.status == Snapshot.Status.SUCCEEDED and snapshot.language == ""
+    assert snapshot.text_status == "no_text"

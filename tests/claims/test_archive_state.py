@@ -69,10 +69,16 @@ def test_retry_after_the_configuration_permits_it_archives_and_finds_evidence_at
     assert cited.evidence_status == Citation.EvidenceStatus.PENDING
     page = client.get(_claim_url(cited.claim)).content.decode()
     assert "archiving…" in page
-    # the worker's part, in this process: the archive succeeds and its event finds evidence
-    # at once (a find_evidence task would only be queued here: nothing runs it)
+    # the workers' part, in this process: the capture succeeds and shows at once; the text
+    # step reads it and its event finds evidence at once (the tasks would only be queued here)
     with django_capture_on_commit_callbacks(execute=True):
         source_services.snapshot_capture(snapshot_id=retried.pk)
+    cited.refresh_from_db()
+    assert cited.evidence_status == Citation.EvidenceStatus.PENDING
+    page = client.get(_claim_url(cited.claim)).content.decode()
+    assert "Archive: <strong>archived, looking for evidence</strong>" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        source_services.snapshot_text_extract(snapshot_id=retried.pk)
     cited.refresh_from_db()
     assert cited.evidence_status == Citation.EvidenceStatus.DONE
     assert cited.evidence_snapshot_id == retried.pk

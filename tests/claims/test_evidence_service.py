@@ -24,13 +24,17 @@ def citation(alice, django_capture_on_commit_callbacks):
     )
     with django_capture_on_commit_callbacks() as callbacks:
         citation = services.citation_add(claim=claim, url="https://example.org/deal", by=alice)
-    assert "claims.tasks.find_evidence" in {c.func.__self__.name for c in callbacks}
+    # a new source: its evidence comes with the archive's event, no find_evidence task
+    assert {c.func.__self__.name for c in callbacks} == {"sources.tasks.archive_snapshot"}
     return citation
 
 
 def _succeed(snapshot, text=PAGE_TEXT):
     Snapshot.objects.filter(pk=snapshot.pk).update(
-        status=Snapshot.Status.SUCCEEDED, sha256="0" * 64, text=text
+        status=Snapshot.Status.SUCCEEDED,
+        sha256="0" * 64,
+        text=text,
+        text_status="done" if text.strip() else "no_text",
     )
 
 
@@ -112,12 +116,12 @@ def test_evidence_that_fails_at_once_is_left_to_the_task(
     from claims.tasks import find_evidence
     from sources import services as source_services
 
-    def busy(**kwargs):
+    def busy(*args, **kwargs):
         raise RuntimeError("database is locked")
 
     queued: list[int] = []
     monkeypatch.setattr(find_evidence, "delay_on_commit", queued.append)
-    monkeypatch.setattr(evidence, "evidence_find_for_citation", busy)
+    monkeypatch.setattr(evidence, "_evidence_find", busy)
     snapshot = Snapshot.objects.get(source=citation.source)
     with django_capture_on_commit_callbacks(execute=True):
         source_services.snapshot_fail(snapshot_id=snapshot.pk, reason="http_error", message="x")

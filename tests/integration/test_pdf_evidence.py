@@ -47,7 +47,7 @@ def _claim_page(client, user, claim):
     return client.get(reverse("admin:claims_claim_change", args=[claim.pk])).content.decode()
 
 
-def test_a_bomb_fails_with_its_reason_then_a_cited_report_yields_evidence_by_page(
+def test_a_bombs_text_fails_with_its_reason_then_a_cited_report_yields_evidence_by_page(
     celery_worker, page_server, alice, client
 ):
     # First a bomb the worker must survive: a content stream that inflates without end.
@@ -56,13 +56,15 @@ def test_a_bomb_fails_with_its_reason_then_a_cited_report_yields_evidence_by_pag
         "/inflated.pdf", pdfs.decompression_bomb(megabytes=256), content_type=PDF
     )
     bomb_citation = services.citation_add(claim=bomb_claim, url=bomb_url, by=alice)
+    # the file is archived as served; its text step fails with the reason
     failed = wait_for(
-        lambda: Snapshot.objects.filter(source__url=bomb_url, status="failed").first(),
+        lambda: Snapshot.objects.filter(source__url=bomb_url, text_status="failed").first(),
         timeout=90,
     )
-    assert failed.error_reason in {"pdf_memory", "pdf_timeout"}
-    assert "PDF_TEXT_" in failed.error_message
-    assert _settled(bomb_citation).evidence_status == Citation.EvidenceStatus.UNAVAILABLE
+    assert failed.status == "succeeded" and failed.text == ""
+    assert failed.text_reason in {"pdf_memory", "pdf_timeout"}
+    assert "PDF_TEXT_" in failed.text_message
+    assert _settled(bomb_citation).evidence_status == Citation.EvidenceStatus.NO_TEXT
     assert celery_worker.proc.poll() is None  # the worker itself never ran the reader
 
     # The same worker then archives a real report and finds evidence on the right pages.
@@ -109,10 +111,15 @@ def test_a_pdf_of_scans_shows_that_no_text_could_be_extracted(
     assert "No matching passage" not in page
 
 
-def test_a_page_tree_bomb_fails_with_its_reason_on_the_worker(celery_worker, page_server, alice):
+def test_a_page_tree_bombs_text_fails_with_its_reason_on_the_worker(
+    celery_worker, page_server, alice
+):
     url = page_server.add("/pages.pdf", pdfs.page_count_bomb(levels=7), content_type=PDF)
     claim = _claim("The report has ten million pages.")
     citation = services.citation_add(claim=claim, url=url, by=alice)
-    failed = wait_for(lambda: Snapshot.objects.filter(source__url=url, status="failed").first())
-    assert failed.error_reason == "pdf_unreadable" and "page tree" in failed.error_message
-    assert _settled(citation).evidence_status == Citation.EvidenceStatus.UNAVAILABLE
+    failed = wait_for(
+        lambda: Snapshot.objects.filter(source__url=url, text_status="failed").first()
+    )
+    assert failed.status == "succeeded"
+    assert failed.text_reason == "pdf_unreadable" and "page tree" in failed.text_message
+    assert _settled(citation).evidence_status == Citation.EvidenceStatus.NO_TEXT

@@ -39,9 +39,53 @@ def test_capture_stores_body_warc_hash_and_text(allow_page_server):
     assert snapshot.http_status == 200
     assert snapshot.content_type == "text/html"
     assert snapshot.size == len(PAGE.encode())
-    assert "5 million" in snapshot.text
     assert dict(snapshot.response_headers)["Content-Length"] == str(len(PAGE.encode()))
-    assert snapshot.attempts == 1 and snapshot.lease_expires_at is None
+    # captured and visible; the text is the text step's (its lease runs meanwhile)
+    assert (snapshot.text_status, snapshot.text, snapshot.attempts) == ("pending", "", 1)
+    assert snapshot.lease_expires_at is not None
+
+    services.snapshot_text_extract(snapshot_id=snapshot.pk)
+    snapshot.refresh_from_db()
+    assert (snapshot.text_status, snapshot.language) == ("done", "en")
+    assert "5 million" in snapshot.text
+    assert snapshot.lease_expires_at is None and snapshot.text_finished_at is not None
+
+
+def test_the_text_step_settles_once(allow_page_server, django_capture_on_commit_callbacks):
+    from sources.events import snapshot_text_ready
+
+    heard = []
+    snapshot_text_ready.connect(lambda sender, **kw: heard.append(kw), dispatch_uid="t", weak=False)
+    try:
+        snapshot = _queued(allow_page_server.add("/settle.html", PAGE))
+        services.snapshot_capture(snapshot_id=snapshot.pk)
+        with django_capture_on_commit_callbacks(execute=True):
+            assert services.snapshot_text_extract(snapshot_id=snapshot.pk) is not None
+            # a redelivered message: nothing pending, nothing written, no second event
+            assert services.snapshot_text_extract(snapshot_id=snapshot.pk) is None
+            late = services.snapshot_text_fail(snapshot_id=snapshot.pk, reason="x", message="")
+            assert late is None
+    finally:
+        snapshot_text_ready.disconnect(dispatch_uid="t")
+    assert heard == [
+        {
+            "snapshot_id": snapshot.pk,
+            "source_id": snapshot.source_id,
+            "text_status": "done",
+            "signal": snapshot_text_ready,
+        }
+    ]
+
+
+def test_a_lost_text_step_is_queued_again(allow_page_server, django_capture_on_commit_callbacks):
+    snapshot = _queued(allow_page_server.add("/lost.html", PAGE))
+    services.snapshot_capture(snapshot_id=snapshot.pk)
+    assert services.snapshots_requeue_text() == []  # within its lease
+    later = timezone.now() + timedelta(hours=1)
+    with django_capture_on_commit_callbacks() as callbacks:
+        assert services.snapshots_requeue_text(now=later) == [snapshot.pk]
+    assert len(callbacks) == 1
+    assert services.snapshots_requeue_text(now=later) == []  # the lease was renewed
 
 
 def test_redelivered_task_does_not_capture_twice(allow_page_server):
@@ -168,8 +212,9 @@ def test_a_pdf_is_archived_with_its_text_page_by_page(allow_page_server):
     url = allow_page_server.add("/review.pdf", body, content_type="application/pdf")
     snapshot = _queued(url)
     services.snapshot_capture(snapshot_id=snapshot.pk)
+    services.snapshot_text_extract(snapshot_id=snapshot.pk)
     snapshot.refresh_from_db()
-    assert snapshot.status == Snapshot.Status.SUCCEEDED
+    assert (snapshot.status, snapshot.text_status) == ("succeeded", "done")
     assert snapshot.sha256 == hashlib.sha256(body).hexdigest() and snapshot.body.read() == body
     assert snapshot.title == "Annual Energy Review"
     assert len(snapshot.page_starts) == len(REPORT_PAGES)
@@ -177,7 +222,7 @@ def test_a_pdf_is_archived_with_its_text_page_by_page(allow_page_server):
     assert "156 billion dollars" in " ".join(third.split())
 
 
-def test_a_pdf_bomb_fails_with_its_reason(allow_page_server):
+def test_a_pdf_bomb_is_archived_and_its_text_fails_with_its_reason(allow_page_server):
     from tests.pdfs import page_count_bomb
 
     url = allow_page_server.add(
@@ -185,7 +230,10 @@ def test_a_pdf_bomb_fails_with_its_reason(allow_page_server):
     )
     snapshot = _queued(url)
     services.snapshot_capture(snapshot_id=snapshot.pk)
+    services.snapshot_text_extract(snapshot_id=snapshot.pk)
     snapshot.refresh_from_db()
-    assert (snapshot.status, snapshot.error_reason) == ("failed", "pdf_too_many_pages")
-    assert "10,000 pages" in snapshot.error_message
+    # the bytes are archived as served; reading them is what failed
+    assert snapshot.status == "succeeded" and snapshot.sha256
+    assert (snapshot.text_status, snapshot.text_reason) == ("failed", "pdf_too_many_pages")
+    assert "10,000 pages" in snapshot.text_message and snapshot.text == ""
     assert snapshot.http_status == 200 and snapshot.lease_expires_at is None

@@ -99,14 +99,14 @@ def test_disabled_by_default(settings, page_server, django_capture_on_commit_cal
     assert settings.WAYBACK_SPN_ENABLED is False
     snapshot, callbacks = _succeeded(page_server, "/wb-off", django_capture_on_commit_callbacks)
     assert snapshot.wayback_status == ""
-    assert len(callbacks) == 1  # the snapshot.finished webhook emitter only
+    assert len(callbacks) == 2  # the snapshot.finished webhook emitter, the text step only
 
 
 def test_submission_is_followed_to_the_archived_copy(
     spn, page_server, django_capture_on_commit_callbacks
 ):
     snapshot, callbacks = _succeeded(page_server, "/wb-on", django_capture_on_commit_callbacks)
-    assert len(callbacks) == 2  # webhook emitter + submit_to_wayback
+    assert len(callbacks) == 3  # webhook emitter + the text step + submit_to_wayback
     spn.original_url = snapshot.source.url
 
     assert services.snapshot_wayback_step(snapshot_id=snapshot.pk) is False  # submitted
