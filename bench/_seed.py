@@ -8,7 +8,8 @@ on SQLite, explicit ids (so citations and verdicts point at claims without readi
 
 The data: articles of 100 claims (2,000-character bodies), every kind and open status, a
 third assigned, 5% near-copies, 20% cited, 10% with a published verdict and 10% with a
-proposed one, 8% of articles in Russian. Fields not set here take their model defaults, so
+proposed one (``Claim.current_rating`` set to match, as the verdict services would), 8% of
+articles in Russian. Fields not set here take their model defaults, so
 a column added later does not break the seeding.
 """
 
@@ -294,11 +295,13 @@ def _rows(people: People, rng: random.Random, start: int, total: int, body: str,
                 )
             if roll < 0.1 or 0.5 < roll < 0.6:
                 published = roll < 0.1
+                rating = rng.choice(ratings)
+                claims[-1]["current_rating"] = rating  # its one verdict is the current one
                 verdicts.append(
                     {
                         "id": pk,
                         "claim_id": pk,
-                        "rating": rng.choice(ratings),
+                        "rating": rating,
                         "explanation": "Bench.",
                         "author_id": people.reviewers[pk % len(people.reviewers)].pk,
                         "status": "published" if published else "proposed",

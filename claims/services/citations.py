@@ -40,7 +40,8 @@ def citation_add(
     note: str = "",
     by: Any = None,
 ) -> Citation:
-    """Cite ``url`` for ``claim`` and archive the source once the transaction commits."""
+    """Cite ``url`` for ``claim``; once the transaction commits, archive the source, or find
+    evidence in its archived text when it was archived already."""
     if relation not in Citation.Relation.values:
         raise DomainError(f"Unknown relation {relation!r}.", code="invalid_relation")
     with transaction.atomic():
@@ -55,11 +56,16 @@ def citation_add(
                 citation.save()
         except IntegrityError as exc:
             raise Conflict(DUPLICATE_MESSAGE, code="duplicate") from exc
-        if snapshot_latest_succeeded(source_id=source.pk) is None:
+        archived = snapshot_latest_succeeded(source_id=source.pk) is not None
+        if not archived:
+            # No evidence to find until the archive is done: its ``snapshot_finished`` event
+            # finds it for every citation of the source (claims.tasks.on_snapshot_finished);
+            # one that finished before this commit is caught by ``find_stale_evidence``.
             snapshot_request(source=source, by=by)
         if claim.status == Claim.Status.NEW:
             claim_save_status(claim, Claim.Status.IN_REVIEW, by=by)
-        evidence_request(citation=citation)
+        if archived:
+            evidence_request(citation=citation)
     return citation
 
 

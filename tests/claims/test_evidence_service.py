@@ -24,7 +24,8 @@ def citation(alice, django_capture_on_commit_callbacks):
     )
     with django_capture_on_commit_callbacks() as callbacks:
         citation = services.citation_add(claim=claim, url="https://example.org/deal", by=alice)
-    assert "claims.tasks.find_evidence" in {c.func.__self__.name for c in callbacks}
+    # the archive is queued; evidence waits for it (snapshot_finished), no task before
+    assert {c.func.__self__.name for c in callbacks} == {"sources.tasks.archive_snapshot"}
     return citation
 
 
