@@ -206,6 +206,13 @@ class Claim(models.Model):
             models.Index(
                 fields=["current_rating", "-checkworthiness", "-id"], name="claim_rating_order"
             ),
+            # The default (grouped) list's verdict filter: its capped count and its page are
+            # one index-only range, however many claims have that rating.
+            models.Index(
+                fields=["current_rating", "-checkworthiness", "-id"],
+                condition=Q(near_copy_of__isnull=True),
+                name="claim_rating_leaders",
+            ),
             models.Index(fields=["assignee", "-checkworthiness", "-id"], name="claim_mine_order"),
             models.Index(fields=["status", "id"], name="claim_status_id"),
             models.Index(fields=["kind", "id"], name="claim_kind_id"),

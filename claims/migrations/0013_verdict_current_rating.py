@@ -42,4 +42,8 @@ class Migration(migrations.Migration):
             model_name='claim',
             index=models.Index(fields=['current_rating', 'id'], name='claim_rating_id'),
         ),
+        migrations.AddIndex(
+            model_name='claim',
+            index=models.Index(condition=models.Q(('near_copy_of__isnull', True)), fields=['current_rating', '-checkworthiness', '-id'], name='claim_rating_leaders'),
+        ),
     ]
