@@ -12,7 +12,9 @@ from claims.models import Article, Citation, Claim, Verdict
 
 def verdict_current(field: str = "rating", *, published_only: bool = False) -> Subquery:
     """``field`` of the claim's current verdict: the published one, else (unless
-    ``published_only``) the newest proposed one. Annotate claims with it."""
+    ``published_only``) the newest proposed one. Annotate claims with it (a page of them: a
+    correlated subquery). The current rating is also kept in ``Claim.current_rating`` by the
+    verdict services, which lists filter and order by."""
     statuses = [Verdict.Status.PUBLISHED]
     if not published_only:
         statuses.append(Verdict.Status.PROPOSED)
