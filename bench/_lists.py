@@ -44,7 +44,19 @@ def arguments(description: str) -> argparse.Namespace:
     parser.add_argument("--rounds", type=int, default=30, help="rounds per scenario and size")
     parser.add_argument("--small", type=int, default=100_000, help="claims in the first step")
     parser.add_argument("--large", type=int, default=1_000_000, help="claims in the second step")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="only the scenarios whose name contains TEXT (repeatable; skips the extra steps)",
+    )
     return parser.parse_args()
+
+
+def chosen(names: dict, only: list[str]) -> dict:
+    """The scenarios of ``names`` that ``--only`` asks for (all without it)."""
+    return {k: v for k, v in names.items() if not only or any(o in k for o in only)}
 
 
 def growth_table(

@@ -2,7 +2,7 @@
 """Benchmark: the API's claim list (page 100), with each filter it offers, at 100,000 and
 1,000,000 claims, against a hand-written ``values()`` view doing the same work.
 
-    python bench/api.py [--quick] [--rounds 30]
+    python bench/api.py [--quick] [--rounds 30] [--only rating]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/flat python bench/api.py
 
 The database is a throwaway named like the test databases (``test_<name>_bench_api``, or
@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench._lists import Latency, arguments, growth_table, time_interleaved  # noqa: E402
+from bench._lists import Latency, arguments, chosen, growth_table, time_interleaved  # noqa: E402
 from bench._seed import bench_database, seed  # noqa: E402
 from bench._timing import Summary, format_table  # noqa: E402
 
@@ -94,9 +94,9 @@ def _filtered(params):
             queryset = queryset.filter(**{simple[name]: value})
         elif name == "min_checkworthiness":
             queryset = queryset.filter(checkworthiness__gte=float(value))
-        elif name == "rating":
+        elif name == "rating":  # the column narrows; a published verdict is the current one
             published = Verdict.objects.filter(claim=OuterRef("pk"), status="published")
-            queryset = queryset.filter(Exists(published.filter(rating=value)))
+            queryset = queryset.filter(Exists(published.filter(rating=value)), current_rating=value)
         elif name == "has_citations":
             queryset = queryset.filter(cited if value == "true" else ~cited)
         elif name == "search" and connection.vendor == "postgresql":
@@ -152,7 +152,9 @@ def baseline_view(request):
 # Measuring ---------------------------------------------------------------------------------
 
 
-def measure(rounds: int, people, secret: str) -> tuple[dict[str, dict[str, Latency]], list]:
+def measure(
+    rounds: int, people, secret: str, only: list[str]
+) -> tuple[dict[str, dict[str, Latency]], list]:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -166,7 +168,7 @@ def measure(rounds: int, people, secret: str) -> tuple[dict[str, dict[str, Laten
     middle = claims[Claim.objects.count() // 2]
     results: dict[str, dict[str, Latency]] = {}
     queries = []
-    for scenario, filters in scenarios(middle).items():
+    for scenario, filters in chosen(scenarios(middle), only).items():
         params = {**filters, "page_size": str(PAGE)}
 
         def get(client, url, params):
@@ -246,11 +248,11 @@ def main() -> None:
             "DEFAULT_THROTTLE_RATES": {"anon": None, "user": None, "token": None},
         }
         with override_settings(ROOT_URLCONF=__name__, REST_FRAMEWORK=no_throttle):
-            small, queries = measure(args.rounds, people, secret)
+            small, queries = measure(args.rounds, people, secret, args.only)
             report(summary, args.small, small, queries)
             if not args.quick:
                 seed(args.large, people=people, start=args.small)
-                large, queries = measure(args.rounds, people, secret)
+                large, queries = measure(args.rounds, people, secret, args.only)
                 report(summary, args.large, large, queries)
                 for name in ("api", "api (token)", "baseline"):
                     print(f"\np95 growth, {name}")

@@ -160,10 +160,21 @@ class Claim(models.Model):
         related_name="near_copies",
         help_text="A claim of the same article that this one nearly repeats (set by triage).",
     )
+    # Kept by the verdict services (claims.services.verdicts), not by people: the rating of the
+    # claim's current verdict (``verdict_current``: the published one, else the newest
+    # proposed one), "" for none. The lists filter and order by it (issue 15); ``manage.py
+    # check_denormalised`` finds and repairs drift.
+    current_rating = models.CharField(
+        max_length=16,
+        blank=True,
+        default="",
+        editable=False,
+        help_text="Rating of the current verdict (published, else newest proposed); empty: none.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["updated_at", "near_copy_of"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "near_copy_of", "current_rating"])
 
     class Meta:
         ordering = ["article_id", "position"]
@@ -192,9 +203,20 @@ class Claim(models.Model):
             ),
             models.Index(fields=["status", "-checkworthiness", "-id"], name="claim_status_order"),
             models.Index(fields=["kind", "-checkworthiness", "-id"], name="claim_kind_order"),
+            models.Index(
+                fields=["current_rating", "-checkworthiness", "-id"], name="claim_rating_order"
+            ),
+            # The default (grouped) list's verdict filter: its capped count and its page are
+            # one index-only range, however many claims have that rating.
+            models.Index(
+                fields=["current_rating", "-checkworthiness", "-id"],
+                condition=Q(near_copy_of__isnull=True),
+                name="claim_rating_leaders",
+            ),
             models.Index(fields=["assignee", "-checkworthiness", "-id"], name="claim_mine_order"),
             models.Index(fields=["status", "id"], name="claim_status_id"),
             models.Index(fields=["kind", "id"], name="claim_kind_id"),
+            models.Index(fields=["current_rating", "id"], name="claim_rating_id"),
             models.Index(fields=["assignee", "id"], name="claim_assignee_id"),
             models.Index(fields=["created_at", "id"], name="claim_created"),
             models.Index(fields=["updated_at", "id"], name="claim_updated"),

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group, Permission
 
 from claims.models import Article, Claim, Verdict
 from claims.roles import ensure_roles
+from claims.services import claims_rating_refresh
 from sources.models import Snapshot, Source
 
 PASSWORD = "correct horse battery staple"
@@ -89,3 +90,11 @@ class VerdictFactory(factory.django.DjangoModelFactory):
     rating = Verdict.Rating.MISLEADING
     explanation = "The agreement describes a 110 MW reactor, expandable to 330 MW."
     author = factory.SubFactory(UserFactory)
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """Written around the services, so the claim's ``current_rating`` is written as the
+        services write it (``check_denormalised`` would otherwise call it drift)."""
+        verdict = super()._create(model_class, *args, **kwargs)
+        claims_rating_refresh(claim_ids=[verdict.claim_id])
+        return verdict

@@ -37,7 +37,7 @@ def claims_for_review(queryset: QuerySet[Claim] | None = None) -> QuerySet[Claim
         .values("n")
     )
     return queryset.select_related("article", "assignee").annotate(
-        latest_rating=verdict_current(),
+        latest_rating=F("current_rating"),  # verdict_current(), kept in a column
         awaiting_approval=awaiting_approval(),
         near_copy_count=Subquery(copies, output_field=IntegerField()),
     )
@@ -84,11 +84,15 @@ def claims_for_api_page(ids: Sequence[int]) -> list[Claim]:
 
 
 def claims_with_published_rating(queryset: QuerySet[Claim], rating: str) -> QuerySet[Claim]:
-    """Claims whose published verdict has ``rating`` (at most one published verdict each)."""
+    """Claims whose published verdict has ``rating`` (at most one published verdict each).
+
+    A published verdict is the current one, so the claim's ``current_rating`` column (an
+    index range) narrows the rows first; the EXISTS then drops those whose current verdict is
+    only proposed, one index probe per candidate row."""
     published = Verdict.objects.filter(
         claim=OuterRef("pk"), status=Verdict.Status.PUBLISHED, rating=rating
     )
-    return queryset.filter(Exists(published))
+    return queryset.filter(Exists(published), current_rating=rating)
 
 
 def claims_with_citations(queryset: QuerySet[Claim], value: bool) -> QuerySet[Claim]:
@@ -98,24 +102,14 @@ def claims_with_citations(queryset: QuerySet[Claim], value: bool) -> QuerySet[Cl
 
 
 def claims_with_current_rating(queryset: QuerySet[Claim], rating: str) -> QuerySet[Claim]:
-    """Claims whose current verdict (``verdict_current``) has ``rating``. The verdicts with
-    that rating narrow the claims first (an index range), so the current verdict is worked
-    out for those candidates only, not for every claim scanned."""
-    candidates = Verdict.objects.filter(rating=rating, status__in=CURRENT_VERDICT_STATUSES)
-    return (
-        queryset.filter(pk__in=candidates.values("claim_id"))
-        .annotate(current_rating=verdict_current())
-        .filter(current_rating=rating)
-    )
+    """Claims whose current verdict (``verdict_current``) has ``rating``: the claim's
+    ``current_rating`` column, kept by the verdict services (issue 15)."""
+    return queryset.filter(current_rating=rating)
 
 
 def claims_without_current_verdict(queryset: QuerySet[Claim]) -> QuerySet[Claim]:
     """Claims with no published and no proposed verdict (``verdict_current`` is empty)."""
-    current = Verdict.objects.filter(claim=OuterRef("pk"), status__in=CURRENT_VERDICT_STATUSES)
-    return queryset.filter(~Exists(current))
-
-
-CURRENT_VERDICT_STATUSES = (Verdict.Status.PUBLISHED, Verdict.Status.PROPOSED)
+    return queryset.filter(current_rating="")
 
 
 def articles_for_api(*, detail: bool) -> QuerySet[Article]:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db.models import Exists, F, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, F, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from claims.models import Article, Citation, Claim, Verdict
 
 
 def verdict_current(field: str = "rating", *, published_only: bool = False) -> Subquery:
     """``field`` of the claim's current verdict: the published one, else (unless
-    ``published_only``) the newest proposed one. Annotate claims with it."""
+    ``published_only``) the newest proposed one. Annotate claims with it (a page of them: a
+    correlated subquery). The current rating is also kept in ``Claim.current_rating`` by the
+    verdict services, which lists filter and order by."""
     statuses = [Verdict.Status.PUBLISHED]
     if not published_only:
         statuses.append(Verdict.Status.PROPOSED)
@@ -19,6 +22,18 @@ def verdict_current(field: str = "rating", *, published_only: bool = False) -> S
         Verdict.objects.filter(claim=OuterRef("pk"), status__in=statuses)
         .order_by(F("published_at").desc(nulls_last=True), "-created_at", "-id")
         .values(field)[:1]
+    )
+
+
+def claims_rating_drift(*, ids_from: int, ids_to: int) -> list[tuple[int, str, str]]:
+    """Claims with ids in ``[ids_from, ids_to)`` whose ``current_rating`` column disagrees
+    with their verdicts: (id, the column, what ``verdict_current`` says; "" for none)."""
+    return list(
+        Claim.objects.filter(pk__gte=ids_from, pk__lt=ids_to)
+        .annotate(computed=Coalesce(verdict_current(), Value("")))
+        .exclude(current_rating=F("computed"))
+        .order_by("pk")
+        .values_list("pk", "current_rating", "computed")
     )
 
 

@@ -69,6 +69,7 @@ from claims.services.triage import (
     triage_train_request,
 )
 from claims.services.verdicts import (
+    claims_rating_refresh,
     verdict_propose,
     verdict_publish,
     verdict_reject,
@@ -111,6 +112,7 @@ __all__ = [
     "claims_assign",
     "claims_group_near_copies",
     "claims_import",
+    "claims_rating_refresh",
     "claims_reconcile",
     "claims_rescore",
     "claims_rows_parse",

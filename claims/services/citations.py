@@ -43,9 +43,11 @@ def citation_add(
 
     A source cited for the first time (the common case, and the bulk of a bench) costs less:
     no other claim can cite it yet (no savepoint for the duplicate check), it has no snapshot
-    (no look-up, no lock), and its evidence comes with the archive's ``snapshot_text_ready``
-    or ``snapshot_finished`` event, which can only be sent after this commit (no
-    ``find_evidence`` task that would find it still archiving).
+    (no look-up, no lock). Evidence is looked for here only when the source's archive has its
+    text already; otherwise the archive's ``snapshot_text_ready`` (or ``snapshot_finished``)
+    event finds it for every citation of the source, after this commit, and one that
+    finished just before it is caught by ``find_stale_evidence``: no ``find_evidence`` task
+    that would find the source still archiving.
     """
     if relation not in Citation.Relation.values:
         raise DomainError(f"Unknown relation {relation!r}.", code="invalid_relation")
@@ -62,10 +64,16 @@ def citation_add(
                     citation.save()
             except IntegrityError as exc:
                 raise Conflict(DUPLICATE_MESSAGE, code="duplicate") from exc
-        snapshot_request(source=source, by=by, new_source=new_source, unless_archived=True)
+        snapshot = snapshot_request(
+            source=source, by=by, new_source=new_source, unless_archived=True
+        )
         if claim.status == Claim.Status.NEW:
             claim_save_status(claim, Claim.Status.IN_REVIEW, by=by)
-        if not new_source:
+        text_read = snapshot.status == snapshot.Status.SUCCEEDED and snapshot.text_status not in (
+            snapshot.TextStatus.NONE,
+            snapshot.TextStatus.PENDING,
+        )
+        if text_read:
             evidence_request(citation=citation)
     return citation
 

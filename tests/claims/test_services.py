@@ -139,12 +139,26 @@ def test_citation_add_normalises_dedupes_and_queues_archive(
     assert first.source.url == "https://news.example.org/a"
     assert Source.objects.count() == 1
     assert Snapshot.objects.filter(status="queued").count() == 1  # one archive per source
-    # One archive for the source; the second citation, of a source already being archived,
-    # also asks for its evidence (the first one's comes with the archive's event)
+    # One archive for the source, and no evidence search yet: nothing is archived to search
+    # in (the archive's text-ready event finds evidence for both citations).
     tasks = sorted(callback.func.__self__.name for callback in callbacks)
-    assert tasks == ["claims.tasks.find_evidence", "sources.tasks.archive_snapshot"]
+    assert tasks == ["sources.tasks.archive_snapshot"]
     claim.refresh_from_db()
     assert claim.status == Claim.Status.IN_REVIEW
+
+
+def test_citing_an_archived_source_finds_evidence_at_once(
+    alice, django_capture_on_commit_callbacks
+):
+    source = Source.objects.create(url="https://news.example.org/a", domain="news.example.org")
+    Snapshot.objects.create(source=source, status=Snapshot.Status.SUCCEEDED, sha256="0" * 64)
+    with django_capture_on_commit_callbacks() as callbacks:
+        citation = services.citation_add(
+            claim=ClaimFactory(), url="https://news.example.org/a", by=alice
+        )
+    assert [(c.func.__self__.name, c.args) for c in callbacks] == [
+        ("claims.tasks.find_evidence", (citation.pk,))
+    ]
 
 
 @pytest.mark.parametrize(
