@@ -151,7 +151,18 @@ def test_citing_an_archived_source_finds_evidence_at_once(
     alice, django_capture_on_commit_callbacks
 ):
     source = Source.objects.create(url="https://news.example.org/a", domain="news.example.org")
-    Snapshot.objects.create(source=source, status=Snapshot.Status.SUCCEEDED, sha256="0" * 64)
+    snapshot = Snapshot.objects.create(
+        source=source,
+        status=Snapshot.Status.SUCCEEDED,
+        sha256="0" * 64,
+        text_status=Snapshot.TextStatus.PENDING,
+    )
+    # captured, its text still being read: the text step's event will find the evidence
+    with django_capture_on_commit_callbacks() as callbacks:
+        services.citation_add(claim=ClaimFactory(), url="https://news.example.org/a", by=alice)
+    assert callbacks == []
+    snapshot.text_status = Snapshot.TextStatus.DONE
+    snapshot.save(update_fields=["text_status"])
     with django_capture_on_commit_callbacks() as callbacks:
         citation = services.citation_add(
             claim=ClaimFactory(), url="https://news.example.org/a", by=alice
