@@ -127,6 +127,31 @@ def no_dns() -> None:
     socket.getaddrinfo = getaddrinfo
 
 
+class PeakSampler:
+    """Samples a process tree's memory every 0.2 s in a thread; ``peak`` is [RSS, PSS] (the
+    highest of each), ``roles`` what each kind of process held at the PSS peak."""
+
+    def __init__(self, root: int | None = None) -> None:
+        self.root = root
+        self.peak = [0, 0]
+        self.roles: dict[str, list[int]] = {}
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        while not self._done.wait(0.2):
+            rss, pss, roles = tree_memory(detail=True, root=self.root)
+            self.peak[0] = max(self.peak[0], rss)
+            if pss > self.peak[1]:
+                self.peak[1] = pss
+                self.roles = dict(roles)
+
+    def stop(self) -> None:
+        self._done.set()
+        self._thread.join()
+
+
 def role_table(peak: dict[str, list[int]], end: dict[str, list[int]]) -> str:
     def cells(row: list[int] | None) -> list[object]:
         if not row:
@@ -196,28 +221,14 @@ def worker_memory(count: int) -> int:
         print(f"pages: {origin}; {count} captured by a real worker, every queue, concurrency 1")
         workbench = Workbench(env, workdir, 1)
         worker = workbench._worker(",".join(QUEUES))
-        peak = [0, 0]
-        peak_roles: dict[str, list[int]] = {}
-        done = threading.Event()
-
-        def sample() -> None:
-            while not done.wait(0.2):
-                rss, pss, roles = tree_memory(detail=True, root=worker.pid)
-                peak[0] = max(peak[0], rss)
-                if pss > peak[1]:
-                    peak[1] = pss
-                    peak_roles.clear()
-                    peak_roles.update(roles)
-
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
+        sampler = PeakSampler(root=worker.pid)
         try:
             elapsed, succeeded = workbench._archive(urls, worker, evidence=False)
             _rss, _pss, end_roles = tree_memory(detail=True, root=worker.pid)
         finally:
-            done.set()
-            sampler.join()
+            sampler.stop()
             workbench._stop(worker)
+        peak, peak_roles = sampler.peak, sampler.roles
         browser = Snapshot.objects.filter(capture_mode="browser").count()
         notes = Snapshot.objects.exclude(capture_note="").count()
     print(role_table(peak_roles, end_roles))
@@ -325,21 +336,7 @@ def main() -> int:
         samples: list[tuple[int, int, int]] = []
         # sampled every 0.2 s during the captures, not only between them; the peak by PSS
         # with what each kind of process held at that moment
-        peak = [0, 0]  # RSS, PSS
-        peak_roles: dict[str, list[int]] = {}
-        done = threading.Event()
-
-        def sample() -> None:
-            while not done.wait(0.2):
-                rss, pss, roles = tree_memory(detail=True)
-                peak[0] = max(peak[0], rss)
-                if pss > peak[1]:
-                    peak[1] = pss
-                    peak_roles.clear()
-                    peak_roles.update(roles)
-
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
+        sampler = PeakSampler()
         t0 = time.perf_counter()
         partial = 0
         for n in range(args.memory):
@@ -348,8 +345,8 @@ def main() -> int:
             rss, pss, _roles = tree_memory()
             samples.append((n + 1, rss, pss))
         elapsed = time.perf_counter() - t0
-        done.set()
-        sampler.join()
+        sampler.stop()
+        peak, peak_roles = sampler.peak, sampler.roles
         _rss, _pss, end_roles = tree_memory(detail=True)
         shown = [s for s in samples if s[0] in (1, 10, 25, 50, 75) or s[0] == len(samples)]
         print(

@@ -2,6 +2,7 @@
 
 import shutil
 import tempfile
+from typing import Any
 
 from django.http import FileResponse, Http404
 
@@ -20,12 +21,14 @@ def snapshot_download(snapshot: Snapshot, kind: str) -> FileResponse:
     if not field:
         raise Http404("This snapshot has no archived file of that kind.")
     extension = "warc.gz" if kind == "warc" else "bin"
-    response = FileResponse(
-        field.open("rb"),
-        as_attachment=True,
-        filename=f"snapshot-{snapshot.pk}-{kind}.{extension}",
-        content_type="application/octet-stream",
+    return _attachment(
+        field.open("rb"), f"snapshot-{snapshot.pk}-{kind}.{extension}", "application/octet-stream"
     )
+
+
+def _attachment(file: Any, filename: str, content_type: str) -> FileResponse:
+    """A download that is never rendered: an attachment with the safe headers."""
+    response = FileResponse(file, as_attachment=True, filename=filename, content_type=content_type)
     for name, value in SAFE_HEADERS.items():
         response[name] = value
     return response
@@ -77,12 +80,4 @@ def snapshot_wacz(snapshot: Snapshot) -> FileResponse:
             description=f"Archived copy of {page.url} (WARC SHA-256 {snapshot.warc_sha256}).",
         )
     out.seek(0)
-    response = FileResponse(
-        out,
-        as_attachment=True,
-        filename=f"snapshot-{snapshot.pk}.wacz",
-        content_type="application/wacz",
-    )
-    for name, value in SAFE_HEADERS.items():
-        response[name] = value
-    return response
+    return _attachment(out, f"snapshot-{snapshot.pk}.wacz", "application/wacz")
