@@ -188,7 +188,7 @@ def screen_unit(
         return OPINION
     if _fragment(sent, pred, words_):
         return FRAGMENT
-    if _bare_attribution(sent, pred, toks, quoted):
+    if _bare_attribution(sent, toks, quoted):
         return BARE_ATTRIBUTION
     inside = [k for k in words_ if quoted[k]]
     outside = [sent.toks[k].lower for k in words_ if not quoted[k]]
@@ -316,13 +316,14 @@ def _judgement(sent: Sentence, pred: int) -> bool:
     )
 
 
-# value words: a claim built on one of them as its predicate is a verdict, not a fact
+# value words: a claim built on one of them as its predicate is a verdict, not a fact ("a
+# disaster" is left out: a storm can be one, officially)
 _JUDGEMENT = words(
     """
-    failure catastrophic disastrous disaster shameful disgraceful outrageous absurd
+    failure catastrophic disastrous shameful disgraceful outrageous absurd
     ridiculous pathetic incompetent incompetence foolish stupid idiotic reckless cowardly
     admirable laudable deplorable despicable appalling abhorrent inexcusable unforgivable
-    manifest farce fiasco travesty disgrace shame scandalous hypocritical hypocrisy
+    manifest farce fiasco travesty disgrace scandalous hypocritical hypocrisy
     laughable ludicrous preposterous dishonest shameless spineless
     """
 )
@@ -342,13 +343,12 @@ def _reported_speech(sent: Sentence, words_: list[int], quoted: list[bool]) -> b
     return len(speech) >= 2
 
 
-def _bare_attribution(sent: Sentence, pred: int, toks: set[int], quoted: list[bool]) -> bool:
+def _bare_attribution(sent: Sentence, toks: set[int], quoted: list[bool]) -> bool:
     """ "Trump tweeted before Election Day." left alone once what he tweeted was dropped (an
     opinion, a fragment) or sits in another claim: a short unit around a speech verb with
     nothing that could be its content (no clause, no object, no quoted word).  Judged on
     the unit's words rather than the predicate: the parser often misreads such a stub
     ("tweeted" as a participle of "Trump")."""
-    del pred
     words_ = [k for k in toks if sent.toks[k].text[:1].isalnum()]
     if len(words_) > 9 or any(quoted[k] for k in toks):
         return False
