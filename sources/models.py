@@ -180,3 +180,12 @@ class Snapshot(models.Model):
     def text_pending(self) -> bool:
         """Captured, and its text step has not finished yet."""
         return self.status == self.Status.SUCCEEDED and self.text_status == self.TextStatus.PENDING
+
+    @property
+    def text_settled(self) -> bool:
+        """Captured, and its text step has finished (with text, without, or failed)."""
+        return self.status == self.Status.SUCCEEDED and self.text_status in (
+            self.TextStatus.DONE,
+            self.TextStatus.NO_TEXT,
+            self.TextStatus.FAILED,
+        )

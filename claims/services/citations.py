@@ -69,11 +69,7 @@ def citation_add(
         )
         if claim.status == Claim.Status.NEW:
             claim_save_status(claim, Claim.Status.IN_REVIEW, by=by)
-        text_read = snapshot.status == snapshot.Status.SUCCEEDED and snapshot.text_status not in (
-            snapshot.TextStatus.NONE,
-            snapshot.TextStatus.PENDING,
-        )
-        if text_read:
+        if snapshot.text_settled:
             evidence_request(citation=citation)
     return citation
 
