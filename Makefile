@@ -47,13 +47,16 @@ browser:
 
 test: export CELERY_BROKER_DIR ?= $(CURDIR)/var/test-broker
 test: export DJANGO_DEBUG ?= 1
+# Parallel test processes, each with its own database, Redis database, broker folder and worker
+# (tests/xdist_services.py); one file's tests stay in one process. TEST_PROCESSES=0: no workers.
+test: TEST_PROCESSES ?= 2
 test: install browser
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
 	$(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_PROCESSES) --dist loadfile $(PYTEST_ARGS)
 
 # ruff, the dependency contracts between the apps (pyproject.toml), mypy.
 lint: export DJANGO_DEBUG ?= 1
