@@ -150,12 +150,20 @@ def _has_finite_clause(toks: list[Tok], a: int, b: int) -> bool:
     if a >= b or toks[a].lower in _SUBORDINATORS:
         return False
     i = a
-    if toks[a].tag == "IN":  # skip the preposition's noun phrase
-        i += 1
+    if toks[a].tag == "IN":  # skip the preposition's noun phrase ("Out of 17 observations")
+        while i < b and toks[i].tag == "IN":
+            i += 1
         while i < b and toks[i].tag in _PP_OBJECT_TAGS:
             i += 1
     seen_noun = False
+    relative = False  # inside ", which uses a spectrograph ...": no main verb there
     for t in toks[i:b]:
+        if t.tag in ("WDT", "WP", "WP$") and t.i > a and toks[t.i - 1].text == ",":
+            relative = True
+        elif t.text == ",":
+            relative = False
+        if relative:
+            continue
         if (
             t.lower in _ADVERBIAL_OPENERS
             and t.tag in ("IN", "WRB")
@@ -248,6 +256,12 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
                 cuts.append((k, k + 1, kind))
                 start, left_kind = k + 1, kind
             continue
+        if t.tag == "IN" and not depth[k] and _zero_relative(toks, depth, start, k):
+            # "beat Gov. Matt Bevin in a state Trump won by 30 points in 2016": the state's
+            # own fact ("Trump won it by 30 points") is a claim of its own
+            cuts.append((k, k + 1, "aside"))
+            start, left_kind = k + 1, "aside"
+            continue
         if (
             t.tag == "VBG"
             and not depth[k]
@@ -282,6 +296,25 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
         if closes and k + 1 < n and not depth[k + 1]:
             pass
         elif t.text not in _BOUNDARIES or depth[k] or k + 1 >= n:
+            continue
+        if (
+            t.text == ","
+            and not depth[k]
+            and k + 3 < n
+            and toks[k + 1].lower in ("and", "but")
+            and toks[k + 2].lower == "that"
+            and _that_clause(toks, depth, k + 3)
+            and that_frame_end(toks, 0, k) is not None
+        ):
+            # "We also found that A, and that B": B keeps the frame ("We also found")
+            cuts.append((k, k + 2, "that"))
+            start, left_kind = k + 2, "that"
+            continue
+        if t.text == "," and not depth[k] and _trailing_apposition(toks, depth, start, k):
+            # "Jim Hood lost by five-and-a-half points, a dramatic turnaround from four years
+            # ago": a noun phrase about the whole clause; the clause is a claim without it
+            cuts.append((k, k + 1, "aside"))
+            start, left_kind = k + 1, "aside"
             continue
         right = k + 1
         if toks[right].lower in _COORDINATORS:
@@ -350,14 +383,25 @@ def _coordinated_predicate(toks: list[Tok], start: int, k: int) -> bool:
         return False
     verb, after = toks[k + 1], toks[k + 2]
     past = verb.tag in ("VBD", "VBN")
-    if not (verb.tag in ("VBD", "VBZ", "VBP") or (verb.tag == "VBN" and after.tag in _OBJECT_TAGS)):
+    # "... and were released on the condition that ...": a predicate with an auxiliary of
+    # its own shares no negation or modal of the first one ("pleaded not guilty")
+    own_aux = verb.lower in _AUXILIARIES and after.tag in ("VBN", "VBG")
+    if own_aux:
+        after = toks[k + 3] if k + 3 < n else after
+    elif not (
+        verb.tag in ("VBD", "VBZ", "VBP") or (verb.tag == "VBN" and after.tag in _OBJECT_TAGS)
+    ):
         return False
     if after.tag not in _OBJECT_TAGS and after.tag not in ("IN", "RP", "TO", "RB"):
         return False
     seen_noun = False
     main = None
     for t in toks[start:k]:
-        if t.lower in _SUBORDINATORS or t.lower in _NEGATIONS_OR_CONDITIONS or t.tag == "MD":
+        if t.lower in _SUBORDINATORS:
+            return False
+        if (t.lower in _NEGATIONS_OR_CONDITIONS or t.tag == "MD") and not (
+            own_aux and t.lower not in ("if", "unless", "whether")
+        ):
             return False
         if t.tag in ("NN", "NNS", "NNP", "NNPS", "PRP"):
             seen_noun = True
@@ -368,6 +412,7 @@ def _coordinated_predicate(toks: list[Tok], start: int, k: int) -> bool:
     return (main.tag in ("VBD", "VBN")) == past
 
 
+_AUXILIARIES = words("was were is are has have had")
 _LIST_ITEM_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "DT", "CD", "PRP$"})
 _OBJECT_TAGS = frozenset({"DT", "PRP$", "PRP", "NN", "NNS", "NNP", "NNPS", "CD", "JJ"})
 
@@ -381,6 +426,129 @@ def _concessive_intro(toks: list[Tok], depth: list[int]) -> tuple[int, str] | No
         if t.text == "," and not depth[k] and k + 1 < len(toks) and _subject_then_verb(toks, k + 1):
             return k, ("contrast" if _has_finite_clause(toks, 1, k) else "intro")
     return None
+
+
+def that_frame_end(toks: list[Tok], a: int, b: int) -> int | None:
+    """Where the frame of a "that" clause ends in tokens [a, b) ("We also found | that
+    ..."): the first "that" right after a verb (or its adverb), the frame at least a
+    subject and that verb; None when there is none."""
+    for j in range(a + 2, b):
+        if toks[j].lower != "that":
+            continue
+        verb = j - 1
+        while verb > a and toks[verb].tag == "RB":
+            verb -= 1
+        if toks[verb].tag in ("VBD", "VBZ", "VBP", "VBN") and any(
+            x.tag in ("PRP", "NN", "NNS", "NNP", "NNPS") for x in toks[a:verb]
+        ):
+            return j
+        return None
+    return None
+
+
+def _that_clause(toks: list[Tok], depth: list[int], j: int) -> bool:
+    """A clause starts at `j`: a subject's first word, and a finite verb before the next
+    comma ("the websites publishing this information have offered no evidence")."""
+    if j >= len(toks) or toks[j].tag not in _OBJECT_TAGS:
+        return False
+    for x in toks[j + 1 : j + 16]:
+        if x.text in _BOUNDARIES and not depth[x.i]:
+            return False
+        if x.tag in FINITE:
+            return True
+    return False
+
+
+def _trailing_apposition(toks: list[Tok], depth: list[int], start: int, k: int) -> bool:
+    """After the comma at `k`, a noun phrase ends the sentence ("..., a dramatic turnaround
+    from four years ago[, when ...]."): about the clause before it, not a clause of its own.
+
+    Not after a name (", the president of ...": an apposition to the name, which the tree
+    makes an "X is Y" claim of) unless it is a month or a day; not when the phrase reaches
+    a verb of its own or an attribution (the clause must keep "according to ...")."""
+    n = len(toks)
+    right = k + 1
+    if right >= n or toks[right].lower not in ("a", "an", "the"):
+        return False
+    before = toks[k - 1]
+    if before.tag in ("NNP", "NNPS") and before.lower.rstrip(".") not in _CALENDAR:
+        return False
+    if before.tag in ("PRP", "WDT", "WP") or k - start < MIN_WORDS:
+        return False
+    noun = relative = False
+    for x in toks[right:]:
+        if x.text in _BOUNDARIES and not depth[x.i]:
+            # only a relative clause on the phrase may follow (", when Bryant won ...")
+            nxt = toks[x.i + 1] if x.i + 1 < n else None
+            if nxt is None or nxt.lower not in ("when", "where", "which", "who"):
+                return False
+            relative = True
+            break
+        if x.tag in FINITE or x.tag == "MD" or x.lower in _SPEECH:
+            return False
+        noun = noun or x.tag in ("NN", "NNS")
+    # a short phrase alone would be a fragment ("the highest total this year"): it stays
+    words_ = sum(1 for x in toks[right:] if x.text[:1].isalnum())
+    long_enough = words_ >= 8 or relative
+    return noun and long_enough and _has_finite_clause(toks, start, k)
+
+
+_CALENDAR = words(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
+    friday saturday sunday today yesterday
+    """
+)
+
+
+def _zero_relative(toks: list[Tok], depth: list[int], start: int, k: int) -> bool:
+    """The preposition at `k` closes its clause with a place or thing that a relative
+    clause without "that" describes: "in a state Trump won by 30 points", "for a law
+    Congress passed in 2010" (a name or a pronoun, then its finite verb, right after the
+    noun).  Not a time ("the day he died") or a manner ("the way she did"): those only
+    say when or how."""
+    n = len(toks)
+    if toks[k].lower not in _PLACE_PREPOSITIONS or k - start < MIN_WORDS:
+        return False
+    j = k + 1
+    if j >= n or toks[j].lower not in ("a", "an", "the"):
+        return False
+    j += 1
+    while j < n and toks[j].tag in ("JJ", "JJR", "JJS", "RB", "RBR", "RBS", "HYPH", "VBN"):
+        j += 1
+    if j >= n or toks[j].tag not in ("NN", "NNS") or toks[j].lower in _WHEN_OR_HOW:
+        return False
+    while j + 1 < n and toks[j + 1].tag in ("NN", "NNS"):
+        j += 1  # "a swing state"
+    subject = j + 1
+    m = subject
+    while m < n and toks[m].tag in ("NNP", "NNPS") and m - subject < 4:
+        m += 1
+    if m == subject and m < n and toks[m].tag == "PRP" and toks[m].lower not in ("it", "its"):
+        m += 1
+    if m == subject or m >= n or depth[m]:
+        return False
+    finite = toks[m].tag in ("VBD", "VBZ", "VBP") or (
+        toks[m].tag == "VBN" and m + 1 < n and toks[m + 1].tag in ("IN", "RB", "CD", "DT")
+    )
+    words_after = sum(1 for x in toks[k + 1 :] if x.text[:1].isalnum())
+    return (
+        finite
+        and toks[m].lower not in _SPEECH
+        and words_after >= MIN_WORDS + 2
+        and _has_finite_clause(toks, start, k)
+        and not any(x.text in _BOUNDARIES and not depth[x.i] for x in toks[k + 1 :])
+    )
+
+
+_PLACE_PREPOSITIONS = words("in at for from across to")
+_WHEN_OR_HOW = words(
+    """
+    time times day days week weeks month months year years moment moments night morning
+    evening afternoon hour hours period era season way ways manner reason extent point
+    """
+)
 
 
 def _modal_or_negated(toks: list[Tok], a: int, b: int) -> bool:

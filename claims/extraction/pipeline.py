@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from claims.extraction import screen
-from claims.extraction.chunks import clause_chunks
+from claims.extraction.chunks import clause_chunks, that_frame_end
 from claims.extraction.classify import classify, find_mentions
 from claims.extraction.clean import body_regions, classify_lines, furniture_spans
 from claims.extraction.config import setting
@@ -151,6 +151,7 @@ def parse_step(state: State) -> None:
                 out.append(sent)
                 continue
             subject: tuple[Span, ...] = ()
+            frame: tuple[Span, ...] = ()
             for n, (piece, kind) in enumerate(pieces):
                 if kind == "intro":  # "Despite these difficulties,": states nothing
                     state.dropped.append(Dropped(piece.start, piece.end, screen.INTRO))
@@ -162,9 +163,14 @@ def parse_step(state: State) -> None:
                 )
                 if kind == "part" and subject:
                     state.lead[key] = subject
+                elif kind == "that" and frame:
+                    state.lead[key] = frame
                 elif kind in ("clause", "contrast"):
                     # only this clause's own subject: an older one would be a wrong subject
                     subject = clause_subject_spans(piece)
+                if n == 0:  # "We also found | that A, and that B": the frame B keeps
+                    end = that_frame_end(piece.toks, 0, len(piece.toks))
+                    frame = ((piece.start, piece.toks[end - 1].end),) if end else ()
         parsed = out
     state.parsed = parsed
 
