@@ -279,6 +279,12 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             cuts.append((k, k, "part"))
             start, left_kind = k, "part"
             continue
+        if t.lower == "and" and not depth[k] and _relative_predicate(toks, depth, start, k):
+            # "one last month that affected 2.5 million people and outraged local officials":
+            # a second predicate of the relative clause, to the end of the sentence
+            cuts.append((k, k + 1, "relative"))
+            start, left_kind = k + 1, "relative"
+            continue
         if (
             t.lower == "and"
             and not depth[k]
@@ -423,9 +429,28 @@ def _concessive_intro(toks: list[Tok], depth: list[int]) -> tuple[int, str] | No
     if not toks or toks[0].lower not in _CONCESSIVE:
         return None
     for k, t in enumerate(toks):
-        if t.text == "," and not depth[k] and k + 1 < len(toks) and _subject_then_verb(toks, k + 1):
+        if (
+            t.text == ","
+            and not depth[k]
+            and k + 1 < len(toks)
+            and (_subject_then_verb(toks, k + 1) or _gerund_subject_then_verb(toks, k + 1))
+        ):
             return k, ("contrast" if _has_finite_clause(toks, 1, k) else "intro")
     return None
+
+
+def _gerund_subject_then_verb(toks: list[Tok], k: int) -> bool:
+    """An -ing phrase as the subject, then its finite verb: "actually signing a deal has
+    proved elusive"."""
+    n = len(toks)
+    while k < n and toks[k].tag == "RB":
+        k += 1
+    if k >= n or toks[k].tag != "VBG" or toks[k].lower in _PREPOSITION_LIKE:
+        return False
+    j = k + 1
+    while j < n and j - k < 8 and toks[j].tag in _NP_TAGS - {"VBN", "VBG"}:
+        j += 1
+    return j > k + 1 and j < n and toks[j].tag in FINITE
 
 
 def that_frame_end(toks: list[Tok], a: int, b: int) -> int | None:
@@ -500,6 +525,46 @@ _CALENDAR = words(
     friday saturday sunday today yesterday
     """
 )
+
+
+def relative_pronoun(toks: list[Tok], a: int, b: int) -> int | None:
+    """The relative pronoun of tokens [a, b) that opens a clause of its own right after its
+    noun ("one last month that affected ..."): "that", "which" or "who" between a noun and
+    a finite verb."""
+    for j in range(a + 1, b - 1):
+        if (
+            toks[j].lower in ("that", "which", "who")
+            and toks[j].tag in ("WDT", "WP")
+            and toks[j - 1].tag in ("NN", "NNS", "NNP", "NNPS")
+            and toks[j + 1].tag in ("VBD", "VBZ", "VBP")
+        ):
+            return j
+    return None
+
+
+def _relative_predicate(toks: list[Tok], depth: list[int], start: int, k: int) -> bool:
+    """ "and" at `k` gives the relative clause before it a second predicate that runs to the
+    end of the sentence: the same tense, with an object, no negation, modal or condition
+    in the first, and no other verb between the two."""
+    n = len(toks)
+    r = relative_pronoun(toks, start, k)
+    if r is None or k + 2 >= n:
+        return False
+    first, second = toks[r + 1], toks[k + 1]
+    # the tagger often reads a past tense after "and" as a participle or an adjective
+    past = first.tag == "VBD" and (
+        second.tag == "VBN" or (second.tag == "JJ" and second.lower.endswith("ed"))
+    )
+    if not (second.tag == first.tag or past) or toks[k + 2].tag not in _OBJECT_TAGS:
+        return False
+    if any(
+        x.is_verb or x.lower in _NEGATIONS_OR_CONDITIONS or x.lower in _SUBORDINATORS
+        for x in toks[r + 2 : k]
+    ):
+        return False
+    if any(x.text in _BOUNDARIES | _DASHES and not depth[x.i] for x in toks[r:]):
+        return False
+    return sum(1 for x in toks[k + 1 :] if x.text[:1].isalnum()) >= 3
 
 
 def _zero_relative(toks: list[Tok], depth: list[int], start: int, k: int) -> bool:

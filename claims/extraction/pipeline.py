@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from claims.extraction import screen
-from claims.extraction.chunks import clause_chunks, that_frame_end
+from claims.extraction.chunks import clause_chunks, relative_pronoun, that_frame_end
 from claims.extraction.classify import classify, find_mentions
 from claims.extraction.clean import body_regions, classify_lines, furniture_spans
 from claims.extraction.config import setting
@@ -165,6 +165,13 @@ def parse_step(state: State) -> None:
                     state.lead[key] = subject
                 elif kind == "that" and frame:
                     state.lead[key] = frame
+                elif kind == "relative" and n > 0:
+                    # "one last month that | outraged ...": the noun and its pronoun
+                    before = pieces[n - 1][0]
+                    r = relative_pronoun(before.toks, 0, len(before.toks))
+                    if r is not None:
+                        first = next(t for t in before.toks if t.text[:1].isalnum())
+                        state.lead[key] = ((first.start, before.toks[r].end),)
                 elif kind in ("clause", "contrast"):
                     # only this clause's own subject: an older one would be a wrong subject
                     subject = clause_subject_spans(piece)
@@ -221,6 +228,7 @@ def units_step(state: State) -> None:
                 first = next(t for t in sent.toks if t.text[:1].isalnum())
                 glue = " \u2026 " if first.tag == "VBG" else " "
                 claim_text = " ".join(text[s:e] for s, e in lead) + glue + claim_text
+                claim_text = claim_text[:1].upper() + claim_text[1:]
                 spans = lead + spans
                 unit = replace(unit, role="part")
             state.drafts.append(

@@ -416,3 +416,27 @@ def test_a_noun_phrase_about_the_whole_clause_is_cut_off_it() -> None:
     ):
         (claim,) = _texts(text)
         assert claim == text
+
+
+def test_a_concessive_phrase_before_a_gerund_subject_is_cut_off() -> None:
+    text = (
+        "Despite the minister's announcement in May that the two parties had reached a final "
+        "budget deal, actually passing the budget has proved difficult."
+    )
+    texts = _texts(text)
+    assert "Actually passing the budget has proved difficult." in texts
+    assert any(t.startswith("The minister's announcement in May that") for t in texts)
+
+
+def test_a_second_predicate_of_a_relative_clause_keeps_the_noun_and_its_pronoun() -> None:
+    text = (
+        "The storm was the worst in a series of floods along the coast, including one in April "
+        "that damaged nearly 3,000 homes and angered residents who blamed the city for poor "
+        "drainage."
+    )
+    texts = _texts(text)
+    assert "Including one in April that damaged nearly 3,000 homes." in texts
+    assert (
+        "Including one in April that angered residents who blamed the city for poor drainage."
+        in texts
+    )
