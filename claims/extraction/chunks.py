@@ -310,6 +310,7 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             and toks[k + 1].lower in ("and", "but")
             and toks[k + 2].lower == "that"
             and _that_clause(toks, depth, k + 3)
+            and start == 0
             and that_frame_end(toks, 0, k) is not None
         ):
             # "We also found that A, and that B": B keeps the frame ("We also found")
@@ -511,6 +512,8 @@ def _trailing_apposition(toks: list[Tok], depth: list[int], start: int, k: int) 
             break
         if x.tag in FINITE or x.tag == "MD" or x.lower in _SPEECH:
             return False
+        if x.lower in ("and", "or"):
+            return False  # "covers schools, the hospitals of the region and ...": a list
         noun = noun or x.tag in ("NN", "NNS")
     # a short phrase alone would be a fragment ("the highest total this year"): it stays
     words_ = sum(1 for x in toks[right:] if x.text[:1].isalnum())
@@ -576,6 +579,8 @@ def _zero_relative(toks: list[Tok], depth: list[int], start: int, k: int) -> boo
     n = len(toks)
     if toks[k].lower not in _PLACE_PREPOSITIONS or k - start < MIN_WORDS:
         return False
+    if toks[k - 1].tag not in ("NN", "NNS", "NNP", "NNPS", "CD", "RB", "PRP", "JJ"):
+        return False  # "said in a statement", "that in the end": no clause closes there
     j = k + 1
     if j >= n or toks[j].lower not in ("a", "an", "the"):
         return False
@@ -611,7 +616,8 @@ _PLACE_PREPOSITIONS = words("in at for from across to")
 _WHEN_OR_HOW = words(
     """
     time times day days week weeks month months year years moment moments night morning
-    evening afternoon hour hours period era season way ways manner reason extent point
+    evening afternoon hour hours period era season way ways manner reason extent point end
+    beginning meantime past wake
     """
 )
 

@@ -122,16 +122,19 @@ def parse_step(state: State) -> None:
     # sentences holding several full clauses side by side: parse each clause on its own
     chunked: list[tuple[int, int, str]] = []
     reused: dict[int, Sentence] = {}  # chunk start -> the chunk cut out of the first parse
+    frames: dict[int, tuple[Span, ...]] = {}  # chunk start -> the words it reads on from
     for sent in parsed:
         if state.open_quote.get((sent.start, sent.end)):
             continue
         ranges = clause_chunks(sent)
         if len(ranges) > 1:
             chunked += [(sent.toks[a].start, sent.toks[b - 1].end, k) for a, b, k in ranges]
-            for a, b, _k in ranges:
+            for n, (a, b, k) in enumerate(ranges):
                 piece = own_tree(sent, a, b)
                 if piece is not None:
                     reused[piece.start] = piece
+                if n and k in ("that", "relative"):
+                    frames[sent.toks[a].start] = _frame(sent, *ranges[n - 1][:2], k)
     if chunked:
         # a chunk the first parse already gives a tree of its own keeps it; the others are
         # parsed again on their own
@@ -151,7 +154,6 @@ def parse_step(state: State) -> None:
                 out.append(sent)
                 continue
             subject: tuple[Span, ...] = ()
-            frame: tuple[Span, ...] = ()
             for n, (piece, kind) in enumerate(pieces):
                 if kind == "intro":  # "Despite these difficulties,": states nothing
                     state.dropped.append(Dropped(piece.start, piece.end, screen.INTRO))
@@ -163,23 +165,28 @@ def parse_step(state: State) -> None:
                 )
                 if kind == "part" and subject:
                     state.lead[key] = subject
-                elif kind == "that" and frame:
-                    state.lead[key] = frame
-                elif kind == "relative" and n > 0:
-                    # "one last month that | outraged ...": the noun and its pronoun
-                    before = pieces[n - 1][0]
-                    r = relative_pronoun(before.toks, 0, len(before.toks))
-                    if r is not None:
-                        first = next(t for t in before.toks if t.text[:1].isalnum())
-                        state.lead[key] = ((first.start, before.toks[r].end),)
+                elif kind in ("that", "relative") and frames.get(piece.start):
+                    state.lead[key] = frames[piece.start]
                 elif kind in ("clause", "contrast"):
                     # only this clause's own subject: an older one would be a wrong subject
                     subject = clause_subject_spans(piece)
-                if n == 0:  # "We also found | that A, and that B": the frame B keeps
-                    end = that_frame_end(piece.toks, 0, len(piece.toks))
-                    frame = ((piece.start, piece.toks[end - 1].end),) if end else ()
         parsed = out
     state.parsed = parsed
+
+
+def _frame(sent: Sentence, a: int, b: int, kind: str) -> tuple[Span, ...]:
+    """What a chunk reads on from, in the chunk before it (tokens [a, b) of the first
+    parse): "We also found | that A, and that B"; "one last month that | affected A and
+    outraged B"."""
+    toks = sent.toks
+    if kind == "that":
+        end = that_frame_end(toks, a, b)
+        return ((toks[a].start, toks[end - 1].end),) if end else ()
+    r = relative_pronoun(toks, a, b)
+    if r is None:
+        return ()
+    first = next(t for t in toks[a:b] if t.text[:1].isalnum())
+    return ((first.start, toks[r].end),)
 
 
 def screen_parse_step(state: State) -> None:
