@@ -496,10 +496,9 @@ def _trailing_apposition(toks: list[Tok], depth: list[int], start: int, k: int) 
     right = k + 1
     if right >= n or toks[right].lower not in ("a", "an", "the"):
         return False
-    before = toks[k - 1]
-    if before.tag in ("NNP", "NNPS") and before.lower.rstrip(".") not in _CALENDAR:
+    if k - start < MIN_WORDS or any(x.text == ";" for x in toks[start:k]):
         return False
-    if before.tag in ("PRP", "WDT", "WP") or k - start < MIN_WORDS:
+    if not _date_or_measure_before(toks, start, k):
         return False
     noun = relative = False
     for x in toks[right:]:
@@ -514,6 +513,8 @@ def _trailing_apposition(toks: list[Tok], depth: list[int], start: int, k: int) 
             return False
         if x.lower in ("and", "or"):
             return False  # "covers schools, the hospitals of the region and ...": a list
+        if x.tag == "RP":
+            return False  # "the schedule picks up ...": a verb the tagger took for a noun
         noun = noun or x.tag in ("NN", "NNS")
     # a short phrase alone would be a fragment ("the highest total this year"): it stays
     words_ = sum(1 for x in toks[right:] if x.text[:1].isalnum())
@@ -521,6 +522,26 @@ def _trailing_apposition(toks: list[Tok], depth: list[int], start: int, k: int) 
     return noun and long_enough and _has_finite_clause(toks, start, k)
 
 
+def _date_or_measure_before(toks: list[Tok], start: int, k: int) -> bool:
+    """The clause before the comma at `k` ends with a date, a time or a measure ("in
+    October", "last year", "by five-and-a-half points", "in 2016"): no apposition describes
+    those, so a noun phrase after them describes the whole clause.  After any other noun
+    ("MinnesotaCare, a health benefit for ...") it is that noun's apposition."""
+    before = toks[k - 1]
+    if before.tag == "CD" or before.lower.rstrip(".") in _CALENDAR | _TIME_NOUNS:
+        return True
+    if before.tag not in ("NN", "NNS"):
+        return False
+    # "by five-and-a-half points", "10 percent": a number shortly before the noun
+    for x in reversed(toks[max(start, k - 10) : k - 1]):
+        if x.text in _BOUNDARIES:
+            return False
+        if x.tag == "CD":
+            return True
+    return False
+
+
+_TIME_NOUNS = words("year years month months week weeks day days decade decades quarter ago")
 _CALENDAR = words(
     """
     january february march april may june july august september october november december
@@ -560,6 +581,8 @@ def _relative_predicate(toks: list[Tok], depth: list[int], start: int, k: int) -
     )
     if not (second.tag == first.tag or past) or toks[k + 2].tag not in _OBJECT_TAGS:
         return False
+    if sum(1 for x in toks[r + 2 : k] if x.text[:1].isalnum()) < 2:
+        return False  # "who killed and ate a rabbit": the two verbs share one object
     if any(
         x.is_verb or x.lower in _NEGATIONS_OR_CONDITIONS or x.lower in _SUBORDINATORS
         for x in toks[r + 2 : k]
@@ -612,7 +635,8 @@ def _zero_relative(toks: list[Tok], depth: list[int], start: int, k: int) -> boo
     )
 
 
-_PLACE_PREPOSITIONS = words("in at for from across to")
+# "to", "from", "for" often mark what the verb needs ("dropped to the lowest price we've seen")
+_PLACE_PREPOSITIONS = words("in at across")
 _WHEN_OR_HOW = words(
     """
     time times day days week weeks month months year years moment moments night morning

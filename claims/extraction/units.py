@@ -216,7 +216,8 @@ def _marks(sent: Sentence, i: int) -> set[str]:
 def _agrees(sent: Sentence, noun: int, verb: int) -> bool:
     """The antecedent `noun` can be the subject of the relative clause's `verb` when the
     relative pronoun is its subject: "observations ..., which uses a spectrograph" cannot
-    (the parser hung the clause on the wrong noun; the clause then stays in its sentence)."""
+    (the parser hung the clause on the wrong noun; the clause then stays in its sentence).
+    Only a common noun's number is read: a name's is unknown ("the Thunder, who have")."""
     if not any(
         sent.toks[k].dep in SUBJ and sent.toks[k].lower in ("which", "who", "that")
         for k in sent.toks[verb].children
@@ -227,10 +228,12 @@ def _agrees(sent: Sentence, noun: int, verb: int) -> bool:
     ]
     singular = any(f.tag == "VBZ" or f.lower in ("was", "wasn't") for f in forms)
     plural = any(f.tag == "VBP" or f.lower in ("were", "weren't") for f in forms)
+    if not sent.toks[noun].text[:1].islower():
+        return True  # a name: "Sowers, who is", "the Thunder, who have" (number unknown)
     tag = sent.toks[noun].tag
-    if singular and tag in ("NNS", "NNPS"):
+    if singular and tag == "NNS":
         return False
-    return not (plural and tag in ("NN", "NNP"))
+    return not (plural and tag == "NN")
 
 
 def _words_of_np(sent: Sentence, i: int) -> set[int]:

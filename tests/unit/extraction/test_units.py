@@ -383,10 +383,12 @@ def test_a_place_described_by_a_relative_clause_without_that_is_a_claim_of_its_o
     texts = _texts("Republicans won the race for governor in a state Obama carried by 12 points.")
     assert "Republicans won the race for governor." in texts
     assert "A state Obama carried by 12 points." in texts
-    # a time only says when; a phrase after "that" closes no clause: they stay
+    # a time only says when; a phrase after "that" closes no clause; "to" marks what the
+    # verb needs: they stay
     for text in (
         "The mayor resigned at the time the council voted on the budget.",
         "The analyst said on Monday that in the end Trump won by 30 points in the state.",
+        "The price of the headphones has dropped today to the lowest level we have seen.",
     ):
         (claim,) = _texts(text)
         assert claim == text
@@ -412,6 +414,12 @@ def test_a_noun_phrase_about_the_whole_clause_is_cut_off_it() -> None:
         "years ago, when her party won easily."
     )
     assert "Their candidate for mayor, Ann Cole, lost by four points." in _texts(text)
+    # after a date or a measure only: after another noun it is that noun's apposition
+    texts = _texts(
+        "The surgery was paid for by the program, a health benefit for low-income residents of "
+        "the state, which helped cover the transplant."
+    )
+    assert not any(t.startswith("A health benefit") for t in texts), texts
     # a short one would be a fragment alone; an attribution after it belongs to the clause;
     # "A, the B and the C" is a list
     for text in (
@@ -447,3 +455,27 @@ def test_a_second_predicate_of_a_relative_clause_keeps_the_noun_and_its_pronoun(
         "Including one in April that angered residents who blamed the city for poor drainage."
         in texts
     )
+    # two verbs sharing one object stay together: never "A hunter who killed."
+    text = "A hunter who killed and ate a wild rabbit in the north has been infected with plague."
+    assert _texts(text) == [text]
+
+
+def test_a_relative_clause_agrees_with_a_common_noun_and_any_name() -> None:
+    from claims.extraction.units import _agrees
+
+    def relative(noun: str, tag: str, verb: str, verb_tag: str) -> Sentence:
+        return _sentence(
+            [
+                (noun, tag, "root", 0),
+                (",", ",", "punct", 3),
+                ("who", "WP", "nsubj", 3),
+                (verb, verb_tag, "acl:relcl", 0),
+            ]
+        )
+
+    assert not _agrees(relative("observations", "NNS", "uses", "VBZ"), 0, 3)
+    assert not _agrees(relative("office", "NN", "have", "VBP"), 0, 3)
+    assert _agrees(relative("offices", "NNS", "have", "VBP"), 0, 3)
+    # a name's number is unknown to the tagger ("Sowers, who is"; "the Thunder, who have")
+    assert _agrees(relative("Sowers", "NNS", "is", "VBZ"), 0, 3)
+    assert _agrees(relative("Thunder", "NNP", "have", "VBP"), 0, 3)
