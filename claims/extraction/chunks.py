@@ -150,12 +150,20 @@ def _has_finite_clause(toks: list[Tok], a: int, b: int) -> bool:
     if a >= b or toks[a].lower in _SUBORDINATORS:
         return False
     i = a
-    if toks[a].tag == "IN":  # skip the preposition's noun phrase
-        i += 1
+    if toks[a].tag == "IN":  # skip the preposition's noun phrase ("Out of 17 observations")
+        while i < b and toks[i].tag == "IN":
+            i += 1
         while i < b and toks[i].tag in _PP_OBJECT_TAGS:
             i += 1
     seen_noun = False
+    relative = False  # inside ", which uses a spectrograph ...": no main verb there
     for t in toks[i:b]:
+        if t.tag in ("WDT", "WP", "WP$") and t.i > a and toks[t.i - 1].text == ",":
+            relative = True
+        elif t.text == ",":
+            relative = False
+        if relative:
+            continue
         if (
             t.lower in _ADVERBIAL_OPENERS
             and t.tag in ("IN", "WRB")
@@ -248,6 +256,12 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
                 cuts.append((k, k + 1, kind))
                 start, left_kind = k + 1, kind
             continue
+        if t.tag == "IN" and not depth[k] and _zero_relative(toks, depth, start, k):
+            # "beat Gov. Matt Bevin in a state Trump won by 30 points in 2016": the state's
+            # own fact ("Trump won it by 30 points") is a claim of its own
+            cuts.append((k, k + 1, "aside"))
+            start, left_kind = k + 1, "aside"
+            continue
         if (
             t.tag == "VBG"
             and not depth[k]
@@ -264,6 +278,12 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             # person does not "describe"; the -ing clause is about the subject
             cuts.append((k, k, "part"))
             start, left_kind = k, "part"
+            continue
+        if t.lower == "and" and not depth[k] and _relative_predicate(toks, depth, start, k):
+            # "one last month that affected 2.5 million people and outraged local officials":
+            # a second predicate of the relative clause, to the end of the sentence
+            cuts.append((k, k + 1, "relative"))
+            start, left_kind = k + 1, "relative"
             continue
         if (
             t.lower == "and"
@@ -282,6 +302,26 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
         if closes and k + 1 < n and not depth[k + 1]:
             pass
         elif t.text not in _BOUNDARIES or depth[k] or k + 1 >= n:
+            continue
+        if (
+            t.text == ","
+            and not depth[k]
+            and k + 3 < n
+            and toks[k + 1].lower in ("and", "but")
+            and toks[k + 2].lower == "that"
+            and _that_clause(toks, depth, k + 3)
+            and start == 0
+            and that_frame_end(toks, 0, k) is not None
+        ):
+            # "We also found that A, and that B": B keeps the frame ("We also found")
+            cuts.append((k, k + 2, "that"))
+            start, left_kind = k + 2, "that"
+            continue
+        if t.text == "," and not depth[k] and _trailing_apposition(toks, depth, start, k):
+            # "Jim Hood lost by five-and-a-half points, a dramatic turnaround from four years
+            # ago": a noun phrase about the whole clause; the clause is a claim without it
+            cuts.append((k, k + 1, "aside"))
+            start, left_kind = k + 1, "aside"
             continue
         right = k + 1
         if toks[right].lower in _COORDINATORS:
@@ -350,14 +390,25 @@ def _coordinated_predicate(toks: list[Tok], start: int, k: int) -> bool:
         return False
     verb, after = toks[k + 1], toks[k + 2]
     past = verb.tag in ("VBD", "VBN")
-    if not (verb.tag in ("VBD", "VBZ", "VBP") or (verb.tag == "VBN" and after.tag in _OBJECT_TAGS)):
+    # "... and were released on the condition that ...": a predicate with an auxiliary of
+    # its own shares no negation or modal of the first one ("pleaded not guilty")
+    own_aux = verb.lower in _AUXILIARIES and after.tag in ("VBN", "VBG")
+    if own_aux:
+        after = toks[k + 3] if k + 3 < n else after
+    elif not (
+        verb.tag in ("VBD", "VBZ", "VBP") or (verb.tag == "VBN" and after.tag in _OBJECT_TAGS)
+    ):
         return False
     if after.tag not in _OBJECT_TAGS and after.tag not in ("IN", "RP", "TO", "RB"):
         return False
     seen_noun = False
     main = None
     for t in toks[start:k]:
-        if t.lower in _SUBORDINATORS or t.lower in _NEGATIONS_OR_CONDITIONS or t.tag == "MD":
+        if t.lower in _SUBORDINATORS:
+            return False
+        if (t.lower in _NEGATIONS_OR_CONDITIONS or t.tag == "MD") and not (
+            own_aux and t.lower not in ("if", "unless", "whether")
+        ):
             return False
         if t.tag in ("NN", "NNS", "NNP", "NNPS", "PRP"):
             seen_noun = True
@@ -368,6 +419,7 @@ def _coordinated_predicate(toks: list[Tok], start: int, k: int) -> bool:
     return (main.tag in ("VBD", "VBN")) == past
 
 
+_AUXILIARIES = words("was were is are has have had")
 _LIST_ITEM_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "DT", "CD", "PRP$"})
 _OBJECT_TAGS = frozenset({"DT", "PRP$", "PRP", "NN", "NNS", "NNP", "NNPS", "CD", "JJ"})
 
@@ -378,9 +430,220 @@ def _concessive_intro(toks: list[Tok], depth: list[int]) -> tuple[int, str] | No
     if not toks or toks[0].lower not in _CONCESSIVE:
         return None
     for k, t in enumerate(toks):
-        if t.text == "," and not depth[k] and k + 1 < len(toks) and _subject_then_verb(toks, k + 1):
+        if (
+            t.text == ","
+            and not depth[k]
+            and k + 1 < len(toks)
+            and (_subject_then_verb(toks, k + 1) or _gerund_subject_then_verb(toks, k + 1))
+        ):
             return k, ("contrast" if _has_finite_clause(toks, 1, k) else "intro")
     return None
+
+
+def _gerund_subject_then_verb(toks: list[Tok], k: int) -> bool:
+    """An -ing phrase as the subject, then its finite verb: "actually signing a deal has
+    proved elusive"."""
+    n = len(toks)
+    while k < n and toks[k].tag == "RB":
+        k += 1
+    if k >= n or toks[k].tag != "VBG" or toks[k].lower in _PREPOSITION_LIKE:
+        return False
+    j = k + 1
+    while j < n and j - k < 8 and toks[j].tag in _NP_TAGS - {"VBN", "VBG"}:
+        j += 1
+    return j > k + 1 and j < n and toks[j].tag in FINITE
+
+
+def that_frame_end(toks: list[Tok], a: int, b: int) -> int | None:
+    """Where the frame of a "that" clause ends in tokens [a, b) ("We also found | that
+    ..."): the first "that" right after a verb (or its adverb), the frame at least a
+    subject and that verb; None when there is none."""
+    for j in range(a + 2, b):
+        if toks[j].lower != "that":
+            continue
+        verb = j - 1
+        while verb > a and toks[verb].tag == "RB":
+            verb -= 1
+        if toks[verb].tag in ("VBD", "VBZ", "VBP", "VBN") and any(
+            x.tag in ("PRP", "NN", "NNS", "NNP", "NNPS") for x in toks[a:verb]
+        ):
+            return j
+        return None
+    return None
+
+
+def _that_clause(toks: list[Tok], depth: list[int], j: int) -> bool:
+    """A clause starts at `j`: a subject's first word, and a finite verb before the next
+    comma ("the websites publishing this information have offered no evidence")."""
+    if j >= len(toks) or toks[j].tag not in _OBJECT_TAGS:
+        return False
+    for x in toks[j + 1 : j + 16]:
+        if x.text in _BOUNDARIES and not depth[x.i]:
+            return False
+        if x.tag in FINITE:
+            return True
+    return False
+
+
+def _trailing_apposition(toks: list[Tok], depth: list[int], start: int, k: int) -> bool:
+    """After the comma at `k`, a noun phrase ends the sentence ("..., a dramatic turnaround
+    from four years ago[, when ...]."): about the clause before it, not a clause of its own.
+
+    Not after a name (", the president of ...": an apposition to the name, which the tree
+    makes an "X is Y" claim of) unless it is a month or a day; not when the phrase reaches
+    a verb of its own or an attribution (the clause must keep "according to ...")."""
+    n = len(toks)
+    right = k + 1
+    if right >= n or toks[right].lower not in ("a", "an", "the"):
+        return False
+    if k - start < MIN_WORDS or any(x.text == ";" for x in toks[start:k]):
+        return False
+    if not _date_or_measure_before(toks, start, k):
+        return False
+    noun = relative = False
+    for x in toks[right:]:
+        if x.text in _BOUNDARIES and not depth[x.i]:
+            # only a relative clause on the phrase may follow (", when Bryant won ...")
+            nxt = toks[x.i + 1] if x.i + 1 < n else None
+            if nxt is None or nxt.lower not in ("when", "where", "which", "who"):
+                return False
+            relative = True
+            break
+        if x.tag in FINITE or x.tag == "MD" or x.lower in _SPEECH:
+            return False
+        if x.lower in ("and", "or"):
+            return False  # "covers schools, the hospitals of the region and ...": a list
+        if x.tag == "RP":
+            return False  # "the schedule picks up ...": a verb the tagger took for a noun
+        noun = noun or x.tag in ("NN", "NNS")
+    # a short phrase alone would be a fragment ("the highest total this year"): it stays
+    words_ = sum(1 for x in toks[right:] if x.text[:1].isalnum())
+    long_enough = words_ >= 8 or relative
+    return noun and long_enough and _has_finite_clause(toks, start, k)
+
+
+def _date_or_measure_before(toks: list[Tok], start: int, k: int) -> bool:
+    """The clause before the comma at `k` ends with a date, a time or a measure ("in
+    October", "last year", "by five-and-a-half points", "in 2016"): no apposition describes
+    those, so a noun phrase after them describes the whole clause.  After any other noun
+    ("MinnesotaCare, a health benefit for ...") it is that noun's apposition."""
+    before = toks[k - 1]
+    if before.tag == "CD" or before.lower.rstrip(".") in _CALENDAR | _TIME_NOUNS:
+        return True
+    if before.tag not in ("NN", "NNS"):
+        return False
+    # "by five-and-a-half points", "10 percent": a number shortly before the noun
+    for x in reversed(toks[max(start, k - 10) : k - 1]):
+        if x.text in _BOUNDARIES:
+            return False
+        if x.tag == "CD":
+            return True
+    return False
+
+
+_TIME_NOUNS = words("year years month months week weeks day days decade decades quarter ago")
+_CALENDAR = words(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
+    friday saturday sunday today yesterday
+    """
+)
+
+
+def relative_pronoun(toks: list[Tok], a: int, b: int) -> int | None:
+    """The relative pronoun of tokens [a, b) that opens a clause of its own right after its
+    noun ("one last month that affected ..."): "that", "which" or "who" between a noun and
+    a finite verb."""
+    for j in range(a + 1, b - 1):
+        if (
+            toks[j].lower in ("that", "which", "who")
+            and toks[j].tag in ("WDT", "WP")
+            and toks[j - 1].tag in ("NN", "NNS", "NNP", "NNPS")
+            and toks[j + 1].tag in ("VBD", "VBZ", "VBP")
+        ):
+            return j
+    return None
+
+
+def _relative_predicate(toks: list[Tok], depth: list[int], start: int, k: int) -> bool:
+    """ "and" at `k` gives the relative clause before it a second predicate that runs to the
+    end of the sentence: the same tense, with an object, no negation, modal or condition
+    in the first, and no other verb between the two."""
+    n = len(toks)
+    r = relative_pronoun(toks, start, k)
+    if r is None or k + 2 >= n:
+        return False
+    first, second = toks[r + 1], toks[k + 1]
+    # the tagger often reads a past tense after "and" as a participle or an adjective
+    past = first.tag == "VBD" and (
+        second.tag == "VBN" or (second.tag == "JJ" and second.lower.endswith("ed"))
+    )
+    if not (second.tag == first.tag or past) or toks[k + 2].tag not in _OBJECT_TAGS:
+        return False
+    if sum(1 for x in toks[r + 2 : k] if x.text[:1].isalnum()) < 2:
+        return False  # "who killed and ate a rabbit": the two verbs share one object
+    if any(
+        x.is_verb or x.lower in _NEGATIONS_OR_CONDITIONS or x.lower in _SUBORDINATORS
+        for x in toks[r + 2 : k]
+    ):
+        return False
+    if any(x.text in _BOUNDARIES | _DASHES and not depth[x.i] for x in toks[r:]):
+        return False
+    return sum(1 for x in toks[k + 1 :] if x.text[:1].isalnum()) >= 3
+
+
+def _zero_relative(toks: list[Tok], depth: list[int], start: int, k: int) -> bool:
+    """The preposition at `k` closes its clause with a place or thing that a relative
+    clause without "that" describes: "in a state Trump won by 30 points", "for a law
+    Congress passed in 2010" (a name or a pronoun, then its finite verb, right after the
+    noun).  Not a time ("the day he died") or a manner ("the way she did"): those only
+    say when or how."""
+    n = len(toks)
+    if toks[k].lower not in _PLACE_PREPOSITIONS or k - start < MIN_WORDS:
+        return False
+    if toks[k - 1].tag not in ("NN", "NNS", "NNP", "NNPS", "CD", "RB", "PRP", "JJ"):
+        return False  # "said in a statement", "that in the end": no clause closes there
+    j = k + 1
+    if j >= n or toks[j].lower not in ("a", "an", "the"):
+        return False
+    j += 1
+    while j < n and toks[j].tag in ("JJ", "JJR", "JJS", "RB", "RBR", "RBS", "HYPH", "VBN"):
+        j += 1
+    if j >= n or toks[j].tag not in ("NN", "NNS") or toks[j].lower in _WHEN_OR_HOW:
+        return False
+    while j + 1 < n and toks[j + 1].tag in ("NN", "NNS"):
+        j += 1  # "a swing state"
+    subject = j + 1
+    m = subject
+    while m < n and toks[m].tag in ("NNP", "NNPS") and m - subject < 4:
+        m += 1
+    if m == subject and m < n and toks[m].tag == "PRP" and toks[m].lower not in ("it", "its"):
+        m += 1
+    if m == subject or m >= n or depth[m]:
+        return False
+    finite = toks[m].tag in ("VBD", "VBZ", "VBP") or (
+        toks[m].tag == "VBN" and m + 1 < n and toks[m + 1].tag in ("IN", "RB", "CD", "DT")
+    )
+    words_after = sum(1 for x in toks[k + 1 :] if x.text[:1].isalnum())
+    return (
+        finite
+        and toks[m].lower not in _SPEECH
+        and words_after >= MIN_WORDS + 2
+        and _has_finite_clause(toks, start, k)
+        and not any(x.text in _BOUNDARIES and not depth[x.i] for x in toks[k + 1 :])
+    )
+
+
+# "to", "from", "for" often mark what the verb needs ("dropped to the lowest price we've seen")
+_PLACE_PREPOSITIONS = words("in at across")
+_WHEN_OR_HOW = words(
+    """
+    time times day days week weeks month months year years moment moments night morning
+    evening afternoon hour hours period era season way ways manner reason extent point end
+    beginning meantime past wake
+    """
+)
 
 
 def _modal_or_negated(toks: list[Tok], a: int, b: int) -> bool:

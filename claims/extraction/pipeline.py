@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from claims.extraction import screen
-from claims.extraction.chunks import clause_chunks
+from claims.extraction.chunks import clause_chunks, relative_pronoun, that_frame_end
 from claims.extraction.classify import classify, find_mentions
 from claims.extraction.clean import body_regions, classify_lines, furniture_spans
 from claims.extraction.config import setting
@@ -122,16 +122,19 @@ def parse_step(state: State) -> None:
     # sentences holding several full clauses side by side: parse each clause on its own
     chunked: list[tuple[int, int, str]] = []
     reused: dict[int, Sentence] = {}  # chunk start -> the chunk cut out of the first parse
+    frames: dict[int, tuple[Span, ...]] = {}  # chunk start -> the words it reads on from
     for sent in parsed:
         if state.open_quote.get((sent.start, sent.end)):
             continue
         ranges = clause_chunks(sent)
         if len(ranges) > 1:
             chunked += [(sent.toks[a].start, sent.toks[b - 1].end, k) for a, b, k in ranges]
-            for a, b, _k in ranges:
+            for n, (a, b, k) in enumerate(ranges):
                 piece = own_tree(sent, a, b)
                 if piece is not None:
                     reused[piece.start] = piece
+                if n and k in ("that", "relative"):
+                    frames[sent.toks[a].start] = _frame(sent, *ranges[n - 1][:2], k)
     if chunked:
         # a chunk the first parse already gives a tree of its own keeps it; the others are
         # parsed again on their own
@@ -162,11 +165,28 @@ def parse_step(state: State) -> None:
                 )
                 if kind == "part" and subject:
                     state.lead[key] = subject
+                elif kind in ("that", "relative") and frames.get(piece.start):
+                    state.lead[key] = frames[piece.start]
                 elif kind in ("clause", "contrast"):
                     # only this clause's own subject: an older one would be a wrong subject
                     subject = clause_subject_spans(piece)
         parsed = out
     state.parsed = parsed
+
+
+def _frame(sent: Sentence, a: int, b: int, kind: str) -> tuple[Span, ...]:
+    """What a chunk reads on from, in the chunk before it (tokens [a, b) of the first
+    parse): "We also found | that A, and that B"; "one last month that | affected A and
+    outraged B"."""
+    toks = sent.toks
+    if kind == "that":
+        end = that_frame_end(toks, a, b)
+        return ((toks[a].start, toks[end - 1].end),) if end else ()
+    r = relative_pronoun(toks, a, b)
+    if r is None:
+        return ()
+    first = next(t for t in toks[a:b] if t.text[:1].isalnum())
+    return ((first.start, toks[r].end),)
 
 
 def screen_parse_step(state: State) -> None:
@@ -215,6 +235,7 @@ def units_step(state: State) -> None:
                 first = next(t for t in sent.toks if t.text[:1].isalnum())
                 glue = " \u2026 " if first.tag == "VBG" else " "
                 claim_text = " ".join(text[s:e] for s, e in lead) + glue + claim_text
+                claim_text = claim_text[:1].upper() + claim_text[1:]
                 spans = lead + spans
                 unit = replace(unit, role="part")
             state.drafts.append(

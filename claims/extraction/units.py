@@ -213,6 +213,43 @@ def _marks(sent: Sentence, i: int) -> set[str]:
     return {sent.toks[c].lower for c in sent.toks[i].children if sent.toks[c].dep == "mark"}
 
 
+def _agrees(sent: Sentence, noun: int, verb: int) -> bool:
+    """The antecedent `noun` can be the subject of the relative clause's `verb` when the
+    relative pronoun is its subject: "observations ..., which uses a spectrograph" cannot
+    (the parser hung the clause on the wrong noun; the clause then stays in its sentence).
+    Only a common noun's number is read: a name's is unknown ("the Thunder, who have")."""
+    if not any(
+        sent.toks[k].dep in SUBJ and sent.toks[k].lower in ("which", "who", "that")
+        for k in sent.toks[verb].children
+    ):
+        return True
+    forms = [sent.toks[verb]] + [
+        sent.toks[k] for k in sent.toks[verb].children if sent.toks[k].dep in ("aux", "aux:pass")
+    ]
+    singular = any(f.tag == "VBZ" or f.lower in ("was", "wasn't") for f in forms)
+    plural = any(f.tag == "VBP" or f.lower in ("were", "weren't") for f in forms)
+    if not sent.toks[noun].text[:1].islower():
+        return True  # a name: "Sowers, who is", "the Thunder, who have" (number unknown)
+    tag = sent.toks[noun].tag
+    if singular and tag == "NNS":
+        return False
+    return not (plural and tag == "NN")
+
+
+def _words_of_np(sent: Sentence, i: int) -> set[int]:
+    """Noun `i` with the words just before it that belong to its phrase ("the W. M. Keck
+    Observatory"), read from the tags: a determiner, adjectives, names and nouns."""
+    k = i
+    while k > 0 and sent.toks[k - 1].tag in _NP_WORD_TAGS:
+        k -= 1
+        if sent.toks[k].tag in ("DT", "PRP$"):
+            break
+    return set(range(k, i + 1))
+
+
+_NP_WORD_TAGS = frozenset({"DT", "PRP$", "JJ", "JJS", "JJR", "NN", "NNS", "NNP", "NNPS", "HYPH"})
+
+
 def _first(sent: Sentence, i: int) -> int:
     return min(sent.subtree(i))
 
@@ -282,6 +319,8 @@ class _Splitter:
             [k for k in range(a, b) if sent.toks[k].text[:1].isalnum()] for a, b in self.quotes
         ]
         self.antecedent: dict[int, int] = {}
+        # the antecedent's words when the tree around it is not to be trusted
+        self.antecedent_words: dict[int, set[int]] = {}
         self.units: list[Unit] = []
 
     # -- decisions --------------------------------------------------------------------------
@@ -378,7 +417,7 @@ class _Splitter:
                 and rel[0] == _first_word(sent, c)
             ):
                 antecedent = self._noun_before(_first(sent, c))
-                if antecedent is not None:
+                if antecedent is not None and _agrees(sent, antecedent, c):
                     self.antecedent[c] = antecedent
                     return "relative"
         if t.dep == "appos":
@@ -421,7 +460,15 @@ class _Splitter:
             # ", offering ...": about the clause's subject; ", launched in 2018": the noun's.
             return "part" if t.tag == "VBG" else "relative"
         if t.dep == "acl:relcl" and self._nonrestrictive(c):
-            return "relative"
+            if _agrees(sent, h, c):
+                return "relative"
+            # hung on the wrong noun ("17 observations by the Keck Observatory, which
+            # uses ..."): the noun just before the comma, when it agrees, is the antecedent
+            near = self._noun_left_of(_first_word(sent, c)) if _before(sent, c) == "," else None
+            if near is not None and _agrees(sent, near, c):
+                self.antecedent[c] = near
+                self.antecedent_words[c] = _words_of_np(sent, near)
+                return "relative"
         return None
 
     def _words_after(self, h: int, c: int) -> bool:
@@ -462,6 +509,26 @@ class _Splitter:
                 break
             j = head
         return j
+
+    def _noun_left_of(self, k: int) -> int | None:
+        """The noun that the phrase before token `k` (after its comma) is about, read
+        from the words rather than the tree: "the Keck Observatory in Hawaii, which"
+        gives "Observatory" (a place phrase is not the antecedent; the noun before it is)."""
+        toks = self.sent.toks
+        j = k - 1
+        while j >= 0 and not toks[j].text[:1].isalnum():
+            j -= 1
+        while j >= 0 and toks[j].pos in ("NOUN", "PROPN"):
+            start = j
+            while start > 0 and toks[start - 1].pos == "PROPN" and toks[j].pos == "PROPN":
+                start -= 1  # a name of several words: its last word heads it
+            if start > 1 and toks[start - 1].lower in _LOCATIVE:
+                before = start - 2
+                if toks[before].pos in ("NOUN", "PROPN"):
+                    j = before
+                    continue
+            return j
+        return None
 
     def _keeps_polarity(self, h: int, c: int) -> bool:
         """A conjunct without an auxiliary of its own shares its head's auxiliaries only
@@ -721,7 +788,7 @@ class _Splitter:
                 unit.borrowed |= self._shared(sent.toks[p].head)
         elif role == "relative":
             head = self.antecedent.get(p, sent.toks[p].head)
-            unit.borrowed = minimal_np(sent, head)
+            unit.borrowed = self.antecedent_words.get(p) or minimal_np(sent, head)
             if sent.toks[head].dep == "conj":  # "nations and groups, who ...": not "and groups"
                 unit.borrowed -= {c for c in sent.toks[head].children if sent.toks[c].dep == "cc"}
         elif role == "contrast":

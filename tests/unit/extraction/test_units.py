@@ -352,3 +352,130 @@ def test_a_claim_without_its_apposition_reads_as_a_sentence() -> None:
     assert "Jane Roe said inflation had slowed to 3 percent." in _texts(text)
     text = 'Ann Lee said, "We are talking to a lot of firms about that. "'
     assert all(not t.endswith(". \u201d.") and not t.endswith('. ".') for t in _texts(text))
+
+
+def test_a_relative_clause_the_parser_hung_on_the_wrong_noun_takes_the_noun_that_agrees() -> None:
+    text = (
+        "Out of 40 samples from the Riverside Laboratory in Ohio, which uses a mass "
+        "spectrometer to measure the lead content of tap water in older homes, the inspectors "
+        "only found high levels in two."
+    )
+    texts = _texts(text)
+    # the opening phrase and its relative clause are no clause of their own: the main
+    # claim keeps "Out of 40 samples", and the relative clause is about the laboratory
+    assert any(t.startswith("Out of 40 samples") and "inspectors only found" in t for t in texts)
+    (uses,) = _with(text, "uses a mass spectrometer")
+    assert uses.startswith("The Riverside Laboratory uses"), texts
+
+
+def test_a_second_predicate_with_its_own_auxiliary_does_not_share_the_first_ones_not() -> None:
+    text = (
+        "The two guards pleaded not guilty in federal court Tuesday afternoon and were released "
+        "on the condition that each post $20,000 bond."
+    )
+    texts = _texts(text)
+    assert "The two guards pleaded not guilty in federal court Tuesday afternoon." in texts
+    (released,) = _with(text, "released")
+    assert released.startswith("The two guards were released on the condition that")
+
+
+def test_a_place_described_by_a_relative_clause_without_that_is_a_claim_of_its_own() -> None:
+    texts = _texts("Republicans won the race for governor in a state Obama carried by 12 points.")
+    assert "Republicans won the race for governor." in texts
+    assert "A state Obama carried by 12 points." in texts
+    # a time only says when; a phrase after "that" closes no clause; "to" marks what the
+    # verb needs: they stay
+    for text in (
+        "The mayor resigned at the time the council voted on the budget.",
+        "The analyst said on Monday that in the end Trump won by 30 points in the state.",
+        "The price of the headphones has dropped today to the lowest level we have seen.",
+    ):
+        (claim,) = _texts(text)
+        assert claim == text
+
+
+def test_a_second_that_clause_keeps_the_frame_of_the_first() -> None:
+    text = (
+        "The auditors also found that the agency did not keep records of its contracts, such "
+        "as leases, and that the managers responsible for the budget have offered no "
+        "explanation."
+    )
+    texts = _texts(text)
+    assert any(t.startswith("The auditors also found that the agency did not keep") for t in texts)
+    assert (
+        "The auditors also found that the managers responsible for the budget have offered no "
+        "explanation." in texts
+    )
+
+
+def test_a_noun_phrase_about_the_whole_clause_is_cut_off_it() -> None:
+    text = (
+        "Their candidate for mayor, Ann Cole, lost by four points, a sharp reversal from six "
+        "years ago, when her party won easily."
+    )
+    assert "Their candidate for mayor, Ann Cole, lost by four points." in _texts(text)
+    # after a date or a measure only: after another noun it is that noun's apposition
+    texts = _texts(
+        "The surgery was paid for by the program, a health benefit for low-income residents of "
+        "the state, which helped cover the transplant."
+    )
+    assert not any(t.startswith("A health benefit") for t in texts), texts
+    # a short one would be a fragment alone; an attribution after it belongs to the clause;
+    # "A, the B and the C" is a list
+    for text in (
+        "Dealers in the region sold 12,400 used cars in March, the highest monthly total.",
+        "The fund paid for 40 new schools in the south, the hospitals of the northern region "
+        "and the main roads of the city.",
+        "Dealers in the region sold 12,400 used cars in March, the second-highest volume of the "
+        "year so far, according to the state licensing agency.",
+    ):
+        (claim,) = _texts(text)
+        assert claim == text
+
+
+def test_a_concessive_phrase_before_a_gerund_subject_is_cut_off() -> None:
+    text = (
+        "Despite the minister's announcement in May that the two parties had reached a final "
+        "budget deal, actually passing the budget has proved difficult."
+    )
+    texts = _texts(text)
+    assert "Actually passing the budget has proved difficult." in texts
+    assert any(t.startswith("The minister's announcement in May that") for t in texts)
+
+
+def test_a_second_predicate_of_a_relative_clause_keeps_the_noun_and_its_pronoun() -> None:
+    text = (
+        "The storm was the worst in a series of floods along the coast, including one in April "
+        "that damaged nearly 3,000 homes and angered residents who blamed the city for poor "
+        "drainage."
+    )
+    texts = _texts(text)
+    assert "Including one in April that damaged nearly 3,000 homes." in texts
+    assert (
+        "Including one in April that angered residents who blamed the city for poor drainage."
+        in texts
+    )
+    # two verbs sharing one object stay together: never "A hunter who killed."
+    text = "A hunter who killed and ate a wild rabbit in the north has been infected with plague."
+    assert _texts(text) == [text]
+
+
+def test_a_relative_clause_agrees_with_a_common_noun_and_any_name() -> None:
+    from claims.extraction.units import _agrees
+
+    def relative(noun: str, tag: str, verb: str, verb_tag: str) -> Sentence:
+        return _sentence(
+            [
+                (noun, tag, "root", 0),
+                (",", ",", "punct", 3),
+                ("who", "WP", "nsubj", 3),
+                (verb, verb_tag, "acl:relcl", 0),
+            ]
+        )
+
+    assert not _agrees(relative("observations", "NNS", "uses", "VBZ"), 0, 3)
+    assert not _agrees(relative("office", "NN", "have", "VBP"), 0, 3)
+    assert _agrees(relative("offices", "NNS", "have", "VBP"), 0, 3)
+    # a name's number is unknown to the tagger ("Sowers, who is"; "the Thunder, who have")
+    assert _agrees(relative("Sowers", "NNS", "is", "VBZ"), 0, 3)
+    assert _agrees(relative("Thunder", "NNP", "have", "VBP"), 0, 3)
