@@ -76,6 +76,24 @@ def pytest_configure(config):
         pytest.exit("; ".join(problems), returncode=3)
 
 
+def pytest_collection_modifyitems(items):
+    """Every test has a node id of its own. Schemathesis gives all the items of one test the
+    test's id (their names differ: "test_api…[GET /api/v1/claims]"), and pytest-xdist, which
+    schedules by node id, would run one of them and drop the others without a word. Such an
+    item takes its name's parameter into its id; any other clash stops the run."""
+    from collections import Counter
+
+    from _pytest.nodeid import coerce_node_id  # pytest 9 keeps the id here, not in _nodeid
+
+    counts = Counter(item.nodeid for item in items)
+    for item in items:
+        if counts[item.nodeid] > 1 and "[" in item.name and not item.nodeid.endswith("]"):
+            item._id = coerce_node_id(f"{item.nodeid}[{item.name.split('[', 1)[1]}")
+    clashes = sorted(n for n, c in Counter(item.nodeid for item in items).items() if c > 1)
+    if clashes:
+        raise pytest.UsageError(f"tests share a node id (one would not run): {clashes[:5]}")
+
+
 # Personas -----------------------------------------------------------------------------------
 
 
