@@ -77,11 +77,39 @@ class TransientArchiveError(Exception):
 
 def source_get_or_create(*, url: str, by=None) -> tuple[Source, bool]:
     """The one Source row for ``url`` once normalised, and whether it was created now;
-    raises ``InvalidURL`` for junk."""
+    raises ``InvalidURL`` for junk.
+
+    Insert first, in one statement (``INSERT … ON CONFLICT (url) DO NOTHING RETURNING id``):
+    a URL cited for the first time, the usual case, costs one round trip instead of
+    ``get_or_create``'s four (look-up, savepoint, insert, release). A row another transaction
+    is inserting makes the statement wait for that transaction; once it commits, the insert
+    does nothing and the row is read, so two reviewers citing a new URL at once still get one
+    source between them."""
     normalised = url_normalize(url)
+    source = Source(url=normalised, domain=url_domain(normalised), created_by=by)
+    if connection.features.can_return_columns_from_insert:
+        values = [f.get_db_prep_save(f.pre_save(source, True), connection) for f in _SOURCE_FIELDS]
+        with connection.cursor() as cursor:
+            cursor.execute(_SOURCE_INSERT_SQL, values)
+            row = cursor.fetchone()
+        if row is not None:
+            source.pk = row[0]
+            source._state.adding, source._state.db = False, connection.alias
+            return source, True
     return Source.objects.get_or_create(
-        url=normalised, defaults={"domain": url_domain(normalised), "created_by": by}
+        url=normalised, defaults={"domain": source.domain, "created_by": by}
     )
+
+
+_SOURCE_FIELDS = [f for f in Source._meta.concrete_fields if f.attname != "id"]
+#: a new source in one statement, nothing when the URL is known (``source_get_or_create``);
+#: names from the model, every value a parameter
+_SOURCE_INSERT_SQL = (
+    f"INSERT INTO {Source._meta.db_table} ({', '.join(f.column for f in _SOURCE_FIELDS)}) "
+    f"VALUES ({', '.join(['%s'] * len(_SOURCE_FIELDS))}) "
+    f"ON CONFLICT ({Source._meta.get_field('url').column}) DO NOTHING "
+    f"RETURNING {Source._meta.pk.column}"
+)
 
 
 def snapshot_request(
@@ -98,7 +126,9 @@ def snapshot_request(
     reusable = [*Snapshot.ACTIVE_STATUSES]
     if unless_archived:
         reusable.append(Snapshot.Status.SUCCEEDED)
-    with transaction.atomic():
+    # A new source is only ever requested inside the transaction that created it: no
+    # savepoint either (an error there undoes that whole transaction anyway).
+    with transaction.atomic(savepoint=not new_source):
         if not new_source:
             Source.objects.select_for_update().filter(pk=source.pk).first()
             existing = source.snapshots.filter(status__in=reusable).first()
