@@ -6,15 +6,18 @@ in ``sources.tasks`` are thin wrappers around ``snapshot_capture``.
 
 from __future__ import annotations
 
+import copy
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import connection, transaction
 from django.db.models import F
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
 from sources import events, selectors
@@ -36,6 +39,7 @@ from sources.services.text import (
     text_fields,
 )
 from sources.services.wayback import snapshot_wayback_fail, snapshot_wayback_step
+from workbench.db import commit_without_flush_crash_unsafe
 from workbench.events import send_on_commit
 
 logger = logging.getLogger(__name__)
@@ -105,7 +109,7 @@ _SOURCE_FIELDS = [f for f in Source._meta.concrete_fields if f.attname != "id"]
 #: a new source in one statement, nothing when the URL is known (``source_get_or_create``);
 #: names from the model, every value a parameter
 _SOURCE_INSERT_SQL = (
-    f"INSERT INTO {Source._meta.db_table} ({', '.join(f.column for f in _SOURCE_FIELDS)}) "
+    f"INSERT INTO {Source._meta.db_table} ({', '.join(str(f.column) for f in _SOURCE_FIELDS)}) "
     f"VALUES ({', '.join(['%s'] * len(_SOURCE_FIELDS))}) "
     f"ON CONFLICT ({Source._meta.get_field('url').column}) DO NOTHING "
     f"RETURNING {Source._meta.pk.column}"
@@ -219,6 +223,7 @@ def _snapshot_claim(snapshot_id: int) -> Snapshot | None:
         snapshot = claimed[0]
         url = getattr(snapshot, "source_url", "")  # the RETURNING clause's extra column
         snapshot.source = Source.from_db(connection.alias, ["id", "url"], [snapshot.source_id, url])
+        _remember_claimed(snapshot)
         return snapshot
     with transaction.atomic():
         if connection.vendor == "postgresql":
@@ -234,7 +239,9 @@ def _snapshot_claim(snapshot_id: int) -> Snapshot | None:
         )
         if not claimed_count:
             return None
-        return Snapshot.objects.select_related("source").get(pk=snapshot_id)
+        snapshot = Snapshot.objects.select_related("source").get(pk=snapshot_id)
+        _remember_claimed(snapshot)
+        return snapshot
 
 
 #: the claim in one statement (PostgreSQL, autocommit): ``set_config(..., true)`` is
@@ -317,18 +324,52 @@ def _snapshot_finish_error(snapshot: Snapshot, status: str, reason: str, message
     return snapshot
 
 
+#: what a capture never writes: the row's identity, who asked, and the claim's own count
+_NOT_CAPTURED = frozenset({"id", "source_id", "created_at", "requested_by_id", "attempts"})
+
+
+def _field_states(snapshot: Snapshot) -> dict[str, Any]:
+    """The row's writable fields as values to compare (a file by its name)."""
+    states = {}
+    for f in Snapshot._meta.concrete_fields:
+        if f.attname in _NOT_CAPTURED:
+            continue
+        value = getattr(snapshot, f.attname)
+        states[f.attname] = value.name if isinstance(value, FieldFile) else copy.deepcopy(value)
+    return states
+
+
+def _remember_claimed(snapshot: Snapshot) -> None:
+    """Keep the claimed row's values beside it, so that the outcome writes what changed."""
+    snapshot.__dict__["_claimed_states"] = _field_states(snapshot)
+
+
 def _save_if_still_fetching(snapshot: Snapshot, *, lease: datetime | None = None) -> bool:
     """Write the outcome only if this worker still holds the claim on the row. ``lease``: that
-    of the next step (the text step's), if any."""
+    of the next step (the text step's), if any.
+
+    Only the fields the capture changed since the claim are written (status and lease
+    always): an error writes its five, a success its dozen, not every column of the row.
+
+    The commit does not wait for the WAL flush unless the Wayback Machine is told next
+    (docs/archiving.md, "Commits per capture"): lost in a database crash, the row is back to
+    what the claim left (or queued) and the lease sweep captures it again; every message sent
+    after it (the text step, the evidence) finds nothing to do on such a row, and a webhook
+    delivery is recorded in a synchronous commit of its own before anything is sent, which
+    flushes this one with it (the WAL is written in order).
+    """
+    claimed = snapshot.__dict__.get("_claimed_states", {})
     fields = {
-        f.attname: getattr(snapshot, f.attname)
-        for f in Snapshot._meta.concrete_fields
-        if f.attname not in {"id", "source_id", "created_at", "requested_by_id", "attempts"}
+        name: getattr(snapshot, name)
+        for name, value in _field_states(snapshot).items()
+        if name not in claimed or claimed[name] != value
     }
+    fields["status"] = snapshot.status
     fields["lease_expires_at"] = lease
-    updated = Snapshot.objects.filter(pk=snapshot.pk, status=Snapshot.Status.FETCHING).update(
-        **fields
-    )
+    conditions = [] if settings.WAYBACK_SPN_ENABLED else [commit_without_flush_crash_unsafe()]
+    updated = Snapshot.objects.filter(
+        *conditions, pk=snapshot.pk, status=Snapshot.Status.FETCHING
+    ).update(**fields)
     if not updated:
         logger.warning("Snapshot %s was no longer ours to finish; outcome dropped", snapshot.pk)
         return False
