@@ -335,7 +335,11 @@ def _field_states(snapshot: Snapshot) -> dict[str, Any]:
         if f.attname in _NOT_CAPTURED:
             continue
         value = getattr(snapshot, f.attname)
-        states[f.attname] = value.name if isinstance(value, FieldFile) else copy.deepcopy(value)
+        if isinstance(value, FieldFile):
+            value = value.name
+        elif isinstance(value, list | dict):  # JSON: a copy, in case it is changed in place
+            value = copy.deepcopy(value)
+        states[f.attname] = value
     return states
 
 
