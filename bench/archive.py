@@ -268,28 +268,35 @@ class Workbench:
 
 
 def warc_levels(urls: list[str], rounds: int) -> list[list[str]]:
+    """CPU and bytes of the WARCs of ``urls`` per deflate (stdlib zlib, zlib-ng) and level."""
+    import zlib
+
+    from zlib_ng import zlib_ng
+
     from bench._timing import interleave
-    from sources.archiving.warc import GZIP_LEVEL, build_warc
+    from sources.archiving.warc import DEFLATE, GZIP_LEVEL, build_warc
     from sources.fetching import FetchPolicy, fetch
 
     policy = FetchPolicy.from_settings()
     results = [fetch(url, policy=policy) for url in urls]
-    levels = (1, 3, 6, 9)
+    variants = [("zlib", zlib, level) for level in (1, 3, 6, 9)]
+    variants += [("zlib-ng", zlib_ng, level) for level in (1, 3, 6, 9)]
+
+    def size(module, level):
+        return lambda: sum(len(build_warc(r, level=level, deflate=module)) for r in results)
+
     runs = interleave(
-        {
-            str(level): (lambda level=level: sum(len(build_warc(r, level=level)) for r in results))
-            for level in levels
-        },
+        {f"{name} {level}": size(module, level) for name, module, level in variants},
         rounds=rounds,
     )
     raw = sum(len(r.raw_body) for r in results)
     rows = []
-    for level in levels:
-        r = runs[str(level)]
-        chosen = "  <- GZIP_LEVEL" if level == GZIP_LEVEL else ""
+    for name, module, level in variants:
+        r = runs[f"{name} {level}"]
+        chosen = "  <- the workbench's" if (module, level) == (DEFLATE, GZIP_LEVEL) else ""
         rows.append(
             [
-                f"gzip level {level}{chosen}",
+                f"{name} level {level}{chosen}",
                 f"{1000 * r.cpu_min / len(results):.2f}",
                 f"{1000 * r.cpu_median / len(results):.2f}",
                 f"{r.result / 1e6:.2f}",
@@ -531,10 +538,12 @@ def main() -> None:
                 print(f"{a} / {b}: {rate(a) / rate(b):.2f}x")
 
         if not args.quick:
-            print("\nWARC gzip level, same pages (ms of CPU per page to build the WARC; bytes)")
+            print(
+                "\nWARC deflate and level, same pages (ms of CPU per page to build the WARC; bytes)"
+            )
             print(
                 format_table(
-                    ["level", "ms min", "ms median", "MB of WARC", "of raw bytes"],
+                    ["deflate", "ms min", "ms median", "MB of WARC", "of raw bytes"],
                     warc_levels(server.urls("warc"), args.rounds),
                 )
             )

@@ -17,12 +17,14 @@ from __future__ import annotations
 import io
 import json
 import zlib
+from types import ModuleType
 from typing import Any
 from urllib.parse import urlsplit
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.utils import Digester
 from warcio.warcwriter import WARCWriter
+from zlib_ng import zlib_ng
 
 from sources.fetching import FetchResult
 
@@ -30,17 +32,22 @@ _HOP_BY_HOP_RENAMED = {"transfer-encoding"}
 
 
 #: gzip level of the WARC records. Chosen by measurement on the 181 real article pages
-#: (``bench/archive.py --warc-levels``, figures in docs/archiving.md): warcio's default, 9, cost
+#: (``bench/archive.py``, figures in docs/archiving.md): warcio's default, 9, cost
 #: several times the CPU of level 6 for a file only a few per cent smaller.
 GZIP_LEVEL = 6
+#: the deflate that writes them: zlib-ng, zlib's maintained fork with vectorised match finding,
+#: writes the same format (any gzip reader reads it) at level 6 in about half of zlib's CPU, for
+#: a file within 1% of zlib's size at the same level (docs/archiving.md, measured by
+#: ``bench/archive.py``). ``zlib`` is the one to compare it with.
+DEFLATE: ModuleType = zlib_ng
 
 
 class _Gzip:
     """One gzip member per record (what warcio writes), at ``level``."""
 
-    def __init__(self, out: io.BytesIO, level: int) -> None:
+    def __init__(self, out: io.BytesIO, level: int, deflate: ModuleType) -> None:
         self.out = out
-        self.compressor = zlib.compressobj(level, zlib.DEFLATED, zlib.MAX_WBITS + 16)
+        self.compressor = deflate.compressobj(level, zlib.DEFLATED, zlib.MAX_WBITS + 16)
 
     def write(self, data: bytes) -> None:
         self.out.write(self.compressor.compress(data))
@@ -50,16 +57,16 @@ class _Gzip:
 
 
 class _SHA256WARCWriter(WARCWriter):
-    def __init__(self, out: io.BytesIO, *, level: int, **kwargs: Any) -> None:
+    def __init__(self, out: io.BytesIO, *, level: int, deflate: ModuleType, **kwargs: Any) -> None:
         super().__init__(out, gzip=False, **kwargs)
-        self.level = level
+        self.level, self.deflate = level, deflate
 
     @staticmethod
     def _create_digester() -> Digester:
         return Digester("sha256")
 
     def write_record(self, record: Any, params: Any = None) -> None:
-        self._write_warc_record(_Gzip(self.out, self.level), record)
+        self._write_warc_record(_Gzip(self.out, self.level, self.deflate), record)
 
 
 def _request_target(url: str) -> str:
@@ -99,10 +106,15 @@ def metadata_fields(result: FetchResult) -> list[tuple[str, str]]:
     return fields
 
 
-def build_warc(result: FetchResult, *, level: int = GZIP_LEVEL) -> bytes:
-    """One gzip-per-record WARC/1.1 file holding the final exchange of ``result``."""
+def build_warc(
+    result: FetchResult, *, level: int = GZIP_LEVEL, deflate: ModuleType | None = None
+) -> bytes:
+    """One gzip-per-record WARC/1.1 file holding the final exchange of ``result``
+    (``deflate``: the compressor module, ``DEFLATE`` unless a bench compares another)."""
     out = io.BytesIO()
-    writer = _SHA256WARCWriter(out, level=level, warc_version="WARC/1.1")
+    writer = _SHA256WARCWriter(
+        out, level=level, deflate=deflate or DEFLATE, warc_version="WARC/1.1"
+    )
     date = _warc_date(result)
     uri = result.final_url
     common: dict[str, Any] = {"WARC-Date": date}

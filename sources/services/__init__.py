@@ -6,15 +6,18 @@ in ``sources.tasks`` are thin wrappers around ``snapshot_capture``.
 
 from __future__ import annotations
 
+import copy
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import connection, transaction
 from django.db.models import F
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
 from sources import events, selectors
@@ -36,6 +39,7 @@ from sources.services.text import (
     text_fields,
 )
 from sources.services.wayback import snapshot_wayback_fail, snapshot_wayback_step
+from workbench.db import commit_without_flush_crash_unsafe
 from workbench.events import send_on_commit
 
 logger = logging.getLogger(__name__)
@@ -77,11 +81,39 @@ class TransientArchiveError(Exception):
 
 def source_get_or_create(*, url: str, by=None) -> tuple[Source, bool]:
     """The one Source row for ``url`` once normalised, and whether it was created now;
-    raises ``InvalidURL`` for junk."""
+    raises ``InvalidURL`` for junk.
+
+    Insert first, in one statement (``INSERT … ON CONFLICT (url) DO NOTHING RETURNING id``):
+    a URL cited for the first time, the usual case, costs one round trip instead of
+    ``get_or_create``'s four (look-up, savepoint, insert, release). A row another transaction
+    is inserting makes the statement wait for that transaction; once it commits, the insert
+    does nothing and the row is read, so two reviewers citing a new URL at once still get one
+    source between them."""
     normalised = url_normalize(url)
+    source = Source(url=normalised, domain=url_domain(normalised), created_by=by)
+    if connection.features.can_return_columns_from_insert:
+        values = [f.get_db_prep_save(f.pre_save(source, True), connection) for f in _SOURCE_FIELDS]
+        with connection.cursor() as cursor:
+            cursor.execute(_SOURCE_INSERT_SQL, values)
+            row = cursor.fetchone()
+        if row is not None:
+            source.pk = row[0]
+            source._state.adding, source._state.db = False, connection.alias
+            return source, True
     return Source.objects.get_or_create(
-        url=normalised, defaults={"domain": url_domain(normalised), "created_by": by}
+        url=normalised, defaults={"domain": source.domain, "created_by": by}
     )
+
+
+_SOURCE_FIELDS = [f for f in Source._meta.concrete_fields if f.attname != "id"]
+#: a new source in one statement, nothing when the URL is known (``source_get_or_create``);
+#: names from the model, every value a parameter
+_SOURCE_INSERT_SQL = (
+    f"INSERT INTO {Source._meta.db_table} ({', '.join(str(f.column) for f in _SOURCE_FIELDS)}) "
+    f"VALUES ({', '.join(['%s'] * len(_SOURCE_FIELDS))}) "
+    f"ON CONFLICT ({Source._meta.get_field('url').column}) DO NOTHING "
+    f"RETURNING {Source._meta.pk.column}"
+)
 
 
 def snapshot_request(
@@ -98,7 +130,9 @@ def snapshot_request(
     reusable = [*Snapshot.ACTIVE_STATUSES]
     if unless_archived:
         reusable.append(Snapshot.Status.SUCCEEDED)
-    with transaction.atomic():
+    # A new source is only ever requested inside the transaction that created it: no
+    # savepoint either (an error there undoes that whole transaction anyway).
+    with transaction.atomic(savepoint=not new_source):
         if not new_source:
             Source.objects.select_for_update().filter(pk=source.pk).first()
             existing = source.snapshots.filter(status__in=reusable).first()
@@ -189,6 +223,7 @@ def _snapshot_claim(snapshot_id: int) -> Snapshot | None:
         snapshot = claimed[0]
         url = getattr(snapshot, "source_url", "")  # the RETURNING clause's extra column
         snapshot.source = Source.from_db(connection.alias, ["id", "url"], [snapshot.source_id, url])
+        _remember_claimed(snapshot)
         return snapshot
     with transaction.atomic():
         if connection.vendor == "postgresql":
@@ -204,7 +239,9 @@ def _snapshot_claim(snapshot_id: int) -> Snapshot | None:
         )
         if not claimed_count:
             return None
-        return Snapshot.objects.select_related("source").get(pk=snapshot_id)
+        snapshot = Snapshot.objects.select_related("source").get(pk=snapshot_id)
+        _remember_claimed(snapshot)
+        return snapshot
 
 
 #: the claim in one statement (PostgreSQL, autocommit): ``set_config(..., true)`` is
@@ -287,18 +324,56 @@ def _snapshot_finish_error(snapshot: Snapshot, status: str, reason: str, message
     return snapshot
 
 
+#: what a capture never writes: the row's identity, who asked, and the claim's own count
+_NOT_CAPTURED = frozenset({"id", "source_id", "created_at", "requested_by_id", "attempts"})
+
+
+def _field_states(snapshot: Snapshot) -> dict[str, Any]:
+    """The row's writable fields as values to compare (a file by its name)."""
+    states = {}
+    for f in Snapshot._meta.concrete_fields:
+        if f.attname in _NOT_CAPTURED:
+            continue
+        value = getattr(snapshot, f.attname)
+        if isinstance(value, FieldFile):
+            value = value.name
+        elif isinstance(value, list | dict):  # JSON: a copy, in case it is changed in place
+            value = copy.deepcopy(value)
+        states[f.attname] = value
+    return states
+
+
+def _remember_claimed(snapshot: Snapshot) -> None:
+    """Keep the claimed row's values beside it, so that the outcome writes what changed."""
+    snapshot.__dict__["_claimed_states"] = _field_states(snapshot)
+
+
 def _save_if_still_fetching(snapshot: Snapshot, *, lease: datetime | None = None) -> bool:
     """Write the outcome only if this worker still holds the claim on the row. ``lease``: that
-    of the next step (the text step's), if any."""
+    of the next step (the text step's), if any.
+
+    Only the fields the capture changed since the claim are written (status and lease
+    always): an error writes its five, a success its dozen, not every column of the row.
+
+    The commit does not wait for the WAL flush unless the Wayback Machine is told next
+    (docs/archiving.md, "Commits per capture"): lost in a database crash, the row is back to
+    what the claim left (or queued) and the lease sweep captures it again; every message sent
+    after it (the text step, the evidence) finds nothing to do on such a row, and a webhook
+    delivery is recorded in a synchronous commit of its own before anything is sent, which
+    flushes this one with it (the WAL is written in order).
+    """
+    claimed = snapshot.__dict__.get("_claimed_states", {})
     fields = {
-        f.attname: getattr(snapshot, f.attname)
-        for f in Snapshot._meta.concrete_fields
-        if f.attname not in {"id", "source_id", "created_at", "requested_by_id", "attempts"}
+        name: getattr(snapshot, name)
+        for name, value in _field_states(snapshot).items()
+        if name not in claimed or claimed[name] != value
     }
+    fields["status"] = snapshot.status
     fields["lease_expires_at"] = lease
-    updated = Snapshot.objects.filter(pk=snapshot.pk, status=Snapshot.Status.FETCHING).update(
-        **fields
-    )
+    conditions = [] if settings.WAYBACK_SPN_ENABLED else [commit_without_flush_crash_unsafe()]
+    updated = Snapshot.objects.filter(
+        *conditions, pk=snapshot.pk, status=Snapshot.Status.FETCHING
+    ).update(**fields)
     if not updated:
         logger.warning("Snapshot %s was no longer ours to finish; outcome dropped", snapshot.pk)
         return False

@@ -147,6 +147,35 @@ def test_citation_add_normalises_dedupes_and_queues_archive(
     assert claim.status == Claim.Status.IN_REVIEW
 
 
+def test_citing_a_new_url_is_one_statement_per_row(alice, django_capture_on_commit_callbacks):
+    """The reviewer's path at its cheapest (docs/archiving.md, "A citation of a new source"):
+    the source is inserted in one statement (no look-up, savepoint and release around it) and
+    its snapshot without a savepoint of its own."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    claim = ClaimFactory(status=Claim.Status.IN_REVIEW)
+    with django_capture_on_commit_callbacks(), CaptureQueriesContext(connection) as queries:
+        citation = services.citation_add(claim=claim, url="https://example.org/new", by=alice)
+    statements = [q["sql"].split(" ", 3)[:3] for q in queries.captured_queries]
+    tables = [words[2].strip('"') if words[0] == "INSERT" else words[0] for words in statements]
+    # the outer SAVEPOINT and RELEASE are the test's transaction standing in for BEGIN/COMMIT
+    assert tables == [
+        "SAVEPOINT",
+        "sources_source",
+        "claims_citation",
+        "claims_historicalcitation",
+        "sources_snapshot",
+        "RELEASE",
+    ]
+    assert citation.source.url == "https://example.org/new"
+    assert Source.objects.get().pk == citation.source_id
+    # the same URL for another claim finds the row the insert did not write
+    again = services.citation_add(claim=ClaimFactory(), url="https://example.org/new", by=alice)
+    assert again.source_id == citation.source_id
+    assert Source.objects.count() == 1
+
+
 def test_citing_an_archived_source_finds_evidence_at_once(
     alice, django_capture_on_commit_callbacks
 ):

@@ -237,3 +237,38 @@ def test_a_pdf_bomb_is_archived_and_its_text_fails_with_its_reason(allow_page_se
     assert (snapshot.text_status, snapshot.text_reason) == ("failed", "pdf_too_many_pages")
     assert "10,000 pages" in snapshot.text_message and snapshot.text == ""
     assert snapshot.http_status == 200 and snapshot.lease_expires_at is None
+
+
+def test_the_outcome_writes_only_what_the_capture_changed(allow_page_server, settings):
+    """The capture's outcome UPDATE sets the fields the capture changed since its claim
+    (a column another writer set meanwhile stays), and on PostgreSQL its commit does not
+    wait for the WAL flush unless the Wayback Machine is told next (docs/archiving.md,
+    "Commits per capture")."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from sources.fetching import FetchPolicy, fetch
+
+    def outcome_update(snapshot_id):
+        claimed = services._snapshot_claim(snapshot_id)
+        Snapshot.objects.filter(pk=snapshot_id).update(capture_note="Noted while fetching.")
+        result = fetch(claimed.source.url, policy=FetchPolicy.from_settings())
+        with CaptureQueriesContext(connection) as queries:
+            services._snapshot_succeed(claimed, result)
+        (update,) = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("UPDATE")]
+        return update
+
+    snapshot = _queued(allow_page_server.add("/lean.html", PAGE))
+    update = outcome_update(snapshot.pk)
+    assert '"sha256"' in update and '"warc"' in update and '"status"' in update
+    for untouched in ('"capture_note"', '"title"', '"wayback_status"', '"screenshot"'):
+        assert untouched not in update
+    snapshot.refresh_from_db()
+    assert snapshot.status == Snapshot.Status.SUCCEEDED
+    assert snapshot.capture_note == "Noted while fetching."
+    assert snapshot.sha256 == hashlib.sha256(PAGE.encode()).hexdigest()
+    if connection.vendor == "postgresql":
+        assert "set_config('synchronous_commit', 'off', true)" in update
+        settings.WAYBACK_SPN_ENABLED = True
+        other = _queued(allow_page_server.add("/lean-wayback.html", PAGE))
+        assert "synchronous_commit" not in outcome_update(other.pk)
