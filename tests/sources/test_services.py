@@ -250,7 +250,7 @@ def test_the_outcome_writes_only_what_the_capture_changed(allow_page_server, set
     from sources.fetching import FetchPolicy, fetch
 
     def outcome_update(snapshot_id):
-        claimed = services._snapshot_claim(snapshot_id)
+        claimed = services.snapshot_claim(snapshot_id)
         Snapshot.objects.filter(pk=snapshot_id).update(capture_note="Noted while fetching.")
         result = fetch(claimed.source.url, policy=FetchPolicy.from_settings())
         with CaptureQueriesContext(connection) as queries:
