@@ -21,7 +21,7 @@ from django.db.models.functions import Coalesce
 
 from claims.models import Article, Citation, Claim, EvidencePassage, Verdict
 from claims.policies import REVIEW_GROUPS
-from claims.selectors.verdicts import awaiting_approval, verdict_current
+from claims.selectors.verdicts import claims_awaiting_approval, verdict_current
 from sources.models import Snapshot
 from sources.selectors import snapshot_latest, snapshot_latest_prefetch
 
@@ -38,22 +38,22 @@ def claims_for_review(queryset: QuerySet[Claim] | None = None) -> QuerySet[Claim
     )
     return queryset.select_related("article", "assignee").annotate(
         latest_rating=F("current_rating"),  # verdict_current(), kept in a column
-        awaiting_approval=awaiting_approval(),
         near_copy_count=Subquery(copies, output_field=IntegerField()),
     )
 
 
 def claims_queue(queryset: QuerySet[Claim], queue: str, user) -> QuerySet[Claim]:
-    """The changelist's queues: mine, unassigned, awaiting approval (by someone else)."""
+    """The changelist's queues: mine, unassigned, awaiting approval (by someone else); the
+    last two read the claim's verdict columns (``claims_awaiting_approval``)."""
     open_statuses = [Claim.Status.NEW, Claim.Status.IN_REVIEW, Claim.Status.VERDICT_PROPOSED]
     if queue == "mine":
         return queryset.filter(assignee=user).exclude(status=Claim.Status.DISMISSED)
     if queue == "unassigned":
         return queryset.filter(assignee__isnull=True, status__in=open_statuses)
     if queue == "awaiting":
-        return queryset.filter(awaiting_approval())
+        return claims_awaiting_approval(queryset)
     if queue == "awaiting_me":
-        return queryset.filter(awaiting_approval(excluding_author=user))
+        return claims_awaiting_approval(queryset, excluding_author=user)
     return queryset
 
 
