@@ -62,7 +62,7 @@ class Migration(migrations.Migration):
             model_name="claim",
             index=models.Index(
                 condition=models.Q(("awaiting_approval", True)),
-                fields=["-checkworthiness", "-id"],
+                fields=["-checkworthiness", "-id", "proposed_by"],
                 name="claim_awaiting_order",
             ),
         ),
@@ -70,7 +70,7 @@ class Migration(migrations.Migration):
             model_name="claim",
             index=models.Index(
                 condition=models.Q(("awaiting_approval", True), ("near_copy_of__isnull", True)),
-                fields=["-checkworthiness", "-id"],
+                fields=["-checkworthiness", "-id", "proposed_by"],
                 name="claim_awaiting_leaders",
             ),
         ),
