@@ -141,7 +141,7 @@ def test_the_migration_fills_the_columns_from_the_verdicts():
     apps = _migrate([("claims", "0013_verdict_current_rating")])
     try:
         people = _old_rows(apps)
-        _migrate([("claims", "0014_i15_awaiting_approval")])
+        _migrate([("claims", "0014_i15_awaiting_and_search")])
         with connection.cursor() as cursor:
             cursor.execute("SELECT text, awaiting_approval, proposed_by_id FROM claims_claim")
             columns = {text: (awaiting, by) for text, awaiting, by in cursor.fetchall()}

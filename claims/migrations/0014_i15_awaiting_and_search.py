@@ -6,6 +6,29 @@ from django.db import migrations, models
 from django.db.models import Count, Exists, Min, OuterRef, Subquery
 
 
+#: pg_trgm indexes for the admin's search (``claims.selectors.claims_search``); the claim's
+#: text has one already (0004, claims_claim_text_trgm)
+SEARCH_INDEXES = {
+    "claims_claim_span_text_trgm": "claims_claim USING gin (span_text gin_trgm_ops)",
+    "claims_article_title_trgm": "claims_article USING gin (title gin_trgm_ops)",
+}
+
+
+def search_indexes(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    for name, definition in SEARCH_INDEXES.items():
+        schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {definition}")
+
+
+def search_indexes_drop(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    for name in SEARCH_INDEXES:
+        schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
+
+
 def backfill_awaiting_approval(apps, schema_editor):
     """One set-based UPDATE of the claims with a proposed verdict: ``awaiting_approval`` and,
     when their proposed verdicts are all one person's, ``proposed_by`` (the definition of
@@ -74,5 +97,6 @@ class Migration(migrations.Migration):
                 name="claim_awaiting_leaders",
             ),
         ),
+        migrations.RunPython(search_indexes, search_indexes_drop),
         migrations.RunPython(backfill_awaiting_approval, migrations.RunPython.noop, elidable=True),
     ]
