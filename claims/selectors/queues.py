@@ -100,11 +100,11 @@ def claims_search(queryset: QuerySet[Claim], search: str) -> QuerySet[Claim]:
         if postgres:
             pattern = Value(f"%{connection.ops.prep_for_like_query(bit)}%")
             matches = Q(ILike(F("text"), pattern)) | Q(ILike(F("span_text"), pattern))
-            titles = Article.objects.filter(ILike(F("title"), pattern))
+            articles = Article.objects.filter(ILike(F("title"), pattern))
         else:
             matches = Q(text__icontains=bit) | Q(span_text__icontains=bit)
-            titles = Article.objects.filter(title__icontains=bit)
-        titles = titles.order_by().values_list("pk", flat=True)
+            articles = Article.objects.filter(title__icontains=bit)
+        titles = articles.order_by().values_list("pk", flat=True)
         ids = list(titles[: SEARCH_TITLE_IDS + 1])
         if len(ids) > SEARCH_TITLE_IDS:
             matches |= Q(article__in=titles)

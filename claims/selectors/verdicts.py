@@ -60,9 +60,10 @@ def claims_verdict_columns_drift(*, ids_from: int, ids_to: int) -> list[tuple[in
     names = list(columns)
     differs = Q()
     for name in names:
-        stored, computed = F(name), F(f"computed_{name}")
+        stored: Any = F(name)
+        computed: Any = F(f"computed_{name}")
         if name == "proposed_by":  # nullable: compare with None as 0 (no user has id 0)
-            stored, computed = Coalesce(name, 0), Coalesce(f"computed_{name}", 0)
+            stored, computed = Coalesce(stored, 0), Coalesce(computed, 0)
         differs |= ~Q(Exact(stored, computed))
     rows = (
         Claim.objects.filter(pk__gte=ids_from, pk__lt=ids_to)
