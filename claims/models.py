@@ -227,6 +227,13 @@ class Claim(models.Model):
             ),
             models.Index(fields=["status", "-checkworthiness", "-id"], name="claim_status_order"),
             models.Index(fields=["kind", "-checkworthiness", "-id"], name="claim_kind_order"),
+            # The default (grouped) list's kind filter: its capped count is an index-only
+            # range, not a scan of the table until ten thousand rows of that kind turn up.
+            models.Index(
+                fields=["kind", "-checkworthiness", "-id"],
+                condition=Q(near_copy_of__isnull=True),
+                name="claim_kind_leaders",
+            ),
             models.Index(
                 fields=["current_rating", "-checkworthiness", "-id"], name="claim_rating_order"
             ),

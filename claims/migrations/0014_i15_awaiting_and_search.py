@@ -97,6 +97,14 @@ class Migration(migrations.Migration):
                 name="claim_awaiting_leaders",
             ),
         ),
+        migrations.AddIndex(
+            model_name="claim",
+            index=models.Index(
+                condition=models.Q(("near_copy_of__isnull", True)),
+                fields=["kind", "-checkworthiness", "-id"],
+                name="claim_kind_leaders",
+            ),
+        ),
         migrations.RunPython(search_indexes, search_indexes_drop),
         migrations.RunPython(backfill_awaiting_approval, migrations.RunPython.noop, elidable=True),
     ]
