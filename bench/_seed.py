@@ -8,9 +8,10 @@ on SQLite, explicit ids (so citations and verdicts point at claims without readi
 
 The data: articles of 100 claims (2,000-character bodies), every kind and open status, a
 third assigned, 5% near-copies, 20% cited, 10% with a published verdict and 10% with a
-proposed one (``Claim.current_rating`` set to match, as the verdict services would), 8% of
-articles in Russian. Fields not set here take their model defaults, so
-a column added later does not break the seeding.
+proposed one (the claim's verdict columns, ``current_rating``, ``awaiting_approval`` and
+``proposed_by``, set to match, as the verdict services would), 8% of articles in Russian.
+Fields not set here take their model defaults, so a column added later does not break the
+seeding.
 """
 
 from __future__ import annotations
@@ -301,14 +302,18 @@ def _rows(people: People, rng: random.Random, start: int, total: int, body: str,
             if roll < 0.1 or 0.5 < roll < 0.6:
                 published = roll < 0.1
                 rating = rng.choice(ratings)
+                author = people.reviewers[pk % len(people.reviewers)].pk
                 claims[-1]["current_rating"] = rating  # its one verdict is the current one
+                if not published:  # the verdict columns, as the verdict services write them
+                    claims[-1]["awaiting_approval"] = True
+                    claims[-1]["proposed_by_id"] = author
                 verdicts.append(
                     {
                         "id": pk,
                         "claim_id": pk,
                         "rating": rating,
                         "explanation": "Bench.",
-                        "author_id": people.reviewers[pk % len(people.reviewers)].pk,
+                        "author_id": author,
                         "status": "published" if published else "proposed",
                         "approved_by_id": people.editor.pk if published else None,
                         "published_at": now if published else None,

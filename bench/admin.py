@@ -13,8 +13,8 @@ logged in. Prints min/p50/p95, the changelist's p50 ÷ the baseline's (goal ≤ 
 ``--quick``, p95 at 1M ÷ p95 at 100k (goal ≤ 1.5).
 
 The baseline does the same work by hand: the same filter and ordering (the verdict filter on
-``Claim.current_rating``, as the admin's), the page's 100 rows with their article and
-assignee, the current verdict and approval of those rows only, and a
+``Claim.current_rating``, the approval queues on ``Claim.awaiting_approval`` and
+``proposed_by``, as the admin's), the page's 100 rows with their article and assignee, and a
 Django template rendering the same columns (checkbox, text, score bar, article, kind, status,
 verdict, approval, assignee). It has none of the admin's chrome (filters, actions, search,
 count, pagination): what the ratio leaves to the admin.
@@ -78,10 +78,8 @@ def scenarios(article_id: int, assignee_id: int) -> dict[str, str]:
 
 
 def baseline_queryset(params, user):
-    from django.db.models import Q
-
     from claims.models import Claim
-    from claims.selectors import awaiting_approval
+    from claims.selectors import claims_search
 
     queryset = Claim.objects.all()
     copies = params.get("copies") == "all" or "near_copy_of__id__exact" in params
@@ -101,20 +99,15 @@ def baseline_queryset(params, user):
         queryset = queryset.filter(
             assignee__isnull=True, status__in=["new", "in_review", "verdict_proposed"]
         )
-    elif queue == "awaiting":
-        queryset = queryset.filter(awaiting_approval())
+    elif queue == "awaiting":  # the verdict columns, kept by the services, as the admin's
+        queryset = queryset.filter(awaiting_approval=True)
     elif queue == "awaiting_me":
-        queryset = queryset.filter(awaiting_approval(excluding_author=user))
+        queryset = queryset.filter(awaiting_approval=True).exclude(proposed_by=user)
     if "rating" in params:  # the current verdict's rating, kept in a column by the services
         rating = params["rating"]
         queryset = queryset.filter(current_rating="" if rating == "none" else rating)
-    if "q" in params:
-        word = params["q"]
-        queryset = queryset.filter(
-            Q(text__icontains=word)
-            | Q(span_text__icontains=word)
-            | Q(article__title__icontains=word)
-        )
+    if "q" in params:  # the admin's search, reshaped to stay flat (claims_search)
+        queryset = claims_search(queryset, params["q"])
     return queryset.order_by("-checkworthiness", "-id")
 
 
@@ -124,7 +117,6 @@ def baseline_view(request):
     from django.template import Context, Template
 
     from claims.models import Claim
-    from claims.selectors import awaiting_approval
 
     if not request.user.is_authenticated or not request.user.is_staff:
         return HttpResponseForbidden()
@@ -135,7 +127,7 @@ def baseline_view(request):
         for c in Claim.objects.filter(pk__in=ids)
         .select_related("article", "assignee")
         .defer("details", "article__body", "article__not_claims")
-        .annotate(latest_rating=F("current_rating"), awaiting_approval=awaiting_approval())
+        .annotate(latest_rating=F("current_rating"))
     }
     claims = [rows[pk] for pk in ids]
     for claim in claims:

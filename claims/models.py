@@ -171,10 +171,34 @@ class Claim(models.Model):
         editable=False,
         help_text="Rating of the current verdict (published, else newest proposed); empty: none.",
     )
+    # Kept by the same services, for the "awaiting approval" queues (issue 15): whether the
+    # claim has a proposed verdict, and whose it is when all its proposed verdicts are one
+    # person's (None: none, or several people's). See ``claims.selectors.verdict_columns``.
+    awaiting_approval = models.BooleanField(
+        default=False, editable=False, help_text="It has a proposed verdict."
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,  # never happens: a verdict's author is protected
+        related_name="+",
+        db_index=False,  # read only beside awaiting_approval, from its indexes
+        help_text="Author of its proposed verdicts when they are one person's; empty otherwise.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["updated_at", "near_copy_of", "current_rating"])
+    history = HistoricalRecords(
+        excluded_fields=[
+            "updated_at",
+            "near_copy_of",
+            "current_rating",
+            "awaiting_approval",
+            "proposed_by",
+        ]
+    )
 
     class Meta:
         ordering = ["article_id", "position"]
@@ -203,6 +227,13 @@ class Claim(models.Model):
             ),
             models.Index(fields=["status", "-checkworthiness", "-id"], name="claim_status_order"),
             models.Index(fields=["kind", "-checkworthiness", "-id"], name="claim_kind_order"),
+            # The default (grouped) list's kind filter: its capped count is an index-only
+            # range, not a scan of the table until ten thousand rows of that kind turn up.
+            models.Index(
+                fields=["kind", "-checkworthiness", "-id"],
+                condition=Q(near_copy_of__isnull=True),
+                name="claim_kind_leaders",
+            ),
             models.Index(
                 fields=["current_rating", "-checkworthiness", "-id"], name="claim_rating_order"
             ),
@@ -212,6 +243,19 @@ class Claim(models.Model):
                 fields=["current_rating", "-checkworthiness", "-id"],
                 condition=Q(near_copy_of__isnull=True),
                 name="claim_rating_leaders",
+            ),
+            # The "awaiting approval" queues (a tenth of the claims or fewer): their page and
+            # capped count are one range of a small index (partial: only awaiting rows), with
+            # proposed_by in it for "not mine" (the count reads no table row).
+            models.Index(
+                fields=["-checkworthiness", "-id", "proposed_by"],
+                condition=Q(awaiting_approval=True),
+                name="claim_awaiting_order",
+            ),
+            models.Index(
+                fields=["-checkworthiness", "-id", "proposed_by"],
+                condition=Q(awaiting_approval=True, near_copy_of__isnull=True),
+                name="claim_awaiting_leaders",
             ),
             models.Index(fields=["assignee", "-checkworthiness", "-id"], name="claim_mine_order"),
             models.Index(fields=["status", "id"], name="claim_status_id"),

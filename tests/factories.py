@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, Permission
 
 from claims.models import Article, Claim, Verdict
 from claims.roles import ensure_roles
-from claims.services import claims_rating_refresh
+from claims.services import claims_verdict_columns_refresh
 from sources.models import Snapshot, Source
 
 PASSWORD = "correct horse battery staple"
@@ -93,8 +93,8 @@ class VerdictFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        """Written around the services, so the claim's ``current_rating`` is written as the
-        services write it (``check_denormalised`` would otherwise call it drift)."""
+        """Written around the services, so the claim's verdict columns are written as the
+        services write them (``check_denormalised`` would otherwise call it drift)."""
         verdict = super()._create(model_class, *args, **kwargs)
-        claims_rating_refresh(claim_ids=[verdict.claim_id])
+        claims_verdict_columns_refresh(claim_ids=[verdict.claim_id])
         return verdict

@@ -312,6 +312,8 @@ TRIAGE_TOP_CLAIMS = env_int("TRIAGE_TOP_CLAIMS", 10)
 # Admin lists count up to ADMIN_COUNT_CAP rows and show "10,000+" beyond; an unfiltered list
 # shows PostgreSQL's estimate instead (claims/admin/changelist.py, docs/reviewing.md).
 ADMIN_COUNT_CAP = env_int("ADMIN_COUNT_CAP", 10_000)
+# A search (?q=) counts up to ADMIN_SEARCH_COUNT_CAP ("1,000+"): its rows are tested one by one.
+ADMIN_SEARCH_COUNT_CAP = env_int("ADMIN_SEARCH_COUNT_CAP", 1_000)
 if not 0 < TRIAGE_HOLDOUT < 1:
     raise ImproperlyConfigured("TRIAGE_HOLDOUT must be between 0 and 1 (e.g. 0.2).")
 

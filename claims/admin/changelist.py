@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import quote
-from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.views.main import SEARCH_VAR, ChangeList
 from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import QuerySet
@@ -114,13 +114,16 @@ class ListCount(int):
 class CappedCountPaginator(Paginator):
     """Counts that stay flat with the table: an unfiltered list on PostgreSQL shows the
     planner's estimate (``pg_class.reltuples``, "about N"); any other list counts at most
-    ``ADMIN_COUNT_CAP`` rows and shows "N+" beyond, so a page never waits for a COUNT(*) over
-    a million rows. The pages past the cap are not linked; filters narrow the list instead."""
+    ``cap`` rows (``ADMIN_COUNT_CAP`` unless set) and shows "N+" beyond, so a page never waits
+    for a COUNT(*) over a million rows. The pages past the cap are not linked; filters narrow
+    the list instead."""
+
+    cap: int | None = None
 
     @cached_property
     def count(self) -> int:
         queryset: QuerySet = self.object_list  # type: ignore[assignment]  # the admin's list
-        cap = settings.ADMIN_COUNT_CAP
+        cap = self.cap or settings.ADMIN_COUNT_CAP
         estimate = self._estimate(queryset) if not queryset.query.where else None
         if estimate is not None and estimate > cap:
             return ListCount(estimate, f"about {estimate:,}")
@@ -150,6 +153,17 @@ class FlatListMixin:
 
     paginator = CappedCountPaginator
     show_full_result_count = False  # no second COUNT(*) of the whole table per page view
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        """A search counts to ``ADMIN_SEARCH_COUNT_CAP``: its rows are tested one by one (a
+        word inside the text), so counting a common word's ten thousand matches would read
+        ten times as many rows as a thousand."""
+        paginator = super().get_paginator(  # type: ignore[misc]  # a ModelAdmin mixin
+            request, queryset, per_page, orphans, allow_empty_first_page
+        )
+        if request.GET.get(SEARCH_VAR, "").strip():
+            paginator.cap = settings.ADMIN_SEARCH_COUNT_CAP
+        return paginator
 
     def action_checkbox(self, obj):
         return format_html(

@@ -79,7 +79,7 @@ class ClaimAdmin(FlatListMixin, NoRevertHistoryAdmin):
     list_filter = [QueueFilter, "status", RatingFilter, "kind", NearCopyFilter, "article__language"]
     # The best candidates first, in every queue (docs/triage.md); id breaks ties stably.
     ordering = ["-checkworthiness", "-id"]
-    search_fields = ["text", "span_text", "article__title"]
+    search_fields = ["text", "span_text", "article__title"]  # by selectors.claims_search
     list_select_related = ["article", "assignee"]
     list_per_page = 100
     raw_id_fields = ["article"]
@@ -139,6 +139,12 @@ class ClaimAdmin(FlatListMixin, NoRevertHistoryAdmin):
 
     def get_queryset(self, request):
         return selectors.claims_for_review(super().get_queryset(request))
+
+    def get_search_results(self, request, queryset, search_term):
+        """The search fields, matched as ``claims_search`` does: flat with the table."""
+        if not search_term:
+            return queryset, False
+        return selectors.claims_search(queryset, search_term), False
 
     # Published means frozen: the claim's words, for everyone but an editor's correction --
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from django.db.models import Exists, F, OuterRef, QuerySet, Subquery, Value
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.db.models.lookups import Exact
 
 from claims.models import Article, Citation, Claim, Verdict
 
@@ -25,24 +27,70 @@ def verdict_current(field: str = "rating", *, published_only: bool = False) -> S
     )
 
 
-def claims_rating_drift(*, ids_from: int, ids_to: int) -> list[tuple[int, str, str]]:
-    """Claims with ids in ``[ids_from, ids_to)`` whose ``current_rating`` column disagrees
-    with their verdicts: (id, the column, what ``verdict_current`` says; "" for none)."""
-    return list(
-        Claim.objects.filter(pk__gte=ids_from, pk__lt=ids_to)
-        .annotate(computed=Coalesce(verdict_current(), Value("")))
-        .exclude(current_rating=F("computed"))
-        .order_by("pk")
-        .values_list("pk", "current_rating", "computed")
-    )
+def verdict_columns() -> dict[str, Any]:
+    """What the claim's denormalised verdict columns hold, as expressions over its verdicts
+    (annotate or update claims with them). The verdict services write them
+    (``claims_verdict_columns_refresh``); ``check_denormalised`` compares them:
 
-
-def awaiting_approval(*, excluding_author=None) -> Exists:
-    """Whether the claim has a proposed verdict (not written by ``excluding_author``)."""
+    - ``current_rating``: the current verdict's rating (``verdict_current``), "" for none;
+    - ``awaiting_approval``: it has a proposed verdict (a correction of a published one too);
+    - ``proposed_by``: the author of its proposed verdicts when they are all one person's,
+      else None (none, or several people's). With ``awaiting_approval`` it answers "awaiting
+      approval, not mine" without reading verdicts (``claims_awaiting_approval``)."""
     proposed = Verdict.objects.filter(claim=OuterRef("pk"), status=Verdict.Status.PROPOSED)
-    if excluding_author is not None:
-        proposed = proposed.exclude(author=excluding_author)
-    return Exists(proposed)
+    one_author = (
+        proposed.order_by()
+        .values("claim")
+        .annotate(authors=Count("author", distinct=True), first=Min("author"))
+        .filter(authors=1)
+        .values("first")
+    )
+    return {
+        "current_rating": Coalesce(verdict_current(), Value("")),
+        "awaiting_approval": Exists(proposed),
+        "proposed_by": Subquery(one_author),
+    }
+
+
+def claims_verdict_columns_drift(*, ids_from: int, ids_to: int) -> list[tuple[int, str, Any, Any]]:
+    """Claims with ids in ``[ids_from, ids_to)`` whose verdict columns (``verdict_columns``)
+    disagree with their verdicts: (id, column, stored value, what the verdicts say), one
+    tuple per column that disagrees."""
+    columns = verdict_columns()
+    names = list(columns)
+    differs = Q()
+    for name in names:
+        stored: Any = F(name)
+        computed: Any = F(f"computed_{name}")
+        if name == "proposed_by":  # nullable: compare with None as 0 (no user has id 0)
+            stored, computed = Coalesce(stored, 0), Coalesce(computed, 0)
+        differs |= ~Q(Exact(stored, computed))
+    rows = (
+        Claim.objects.filter(pk__gte=ids_from, pk__lt=ids_to)
+        .annotate(**{f"computed_{name}": value for name, value in columns.items()})
+        .filter(differs)
+        .order_by("pk")
+        .values_list("pk", *names, *(f"computed_{name}" for name in names))
+    )
+    drift = []
+    for pk, *values in rows:
+        stored_values, computed_values = values[: len(names)], values[len(names) :]
+        for name, have, want in zip(names, stored_values, computed_values, strict=True):
+            if have != want:
+                drift.append((pk, name, have, want))
+    return drift
+
+
+def claims_awaiting_approval(
+    queryset: QuerySet[Claim], *, excluding_author: Any = None
+) -> QuerySet[Claim]:
+    """Claims with a proposed verdict (one not written by ``excluding_author``: someone else's
+    work to approve), read from the claim's own columns (``verdict_columns``, kept by the
+    verdict services): an index range, never a subquery per claim (issue 15)."""
+    queryset = queryset.filter(awaiting_approval=True)
+    if excluding_author is not None:  # proposed_by None: several authors, someone else too
+        queryset = queryset.exclude(proposed_by=excluding_author)
+    return queryset
 
 
 def claim_verdicts(claim: Claim) -> list[Verdict]:

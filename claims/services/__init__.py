@@ -69,7 +69,7 @@ from claims.services.triage import (
     triage_train_request,
 )
 from claims.services.verdicts import (
-    claims_rating_refresh,
+    claims_verdict_columns_refresh,
     verdict_propose,
     verdict_publish,
     verdict_reject,
@@ -112,11 +112,11 @@ __all__ = [
     "claims_assign",
     "claims_group_near_copies",
     "claims_import",
-    "claims_rating_refresh",
     "claims_reconcile",
     "claims_rescore",
     "claims_rows_parse",
     "claims_score",
+    "claims_verdict_columns_refresh",
     "evidence_find_for_citation",
     "evidence_refresh",
     "evidence_request_for_source",

@@ -1,8 +1,9 @@
 """Verdicts: proposed by a reviewer, published by another editor (four eyes), or rejected.
 
-Each service here that changes a claim's verdicts also writes the claim's ``current_rating``
-(``claims_rating_refresh``), in the same transaction: the lists filter by that column
-(issue 15). Nothing else writes verdicts; ``manage.py check_denormalised`` finds any drift.
+Each service here that changes a claim's verdicts also writes the claim's verdict columns
+(``current_rating``, ``awaiting_approval``, ``proposed_by``: ``claims_verdict_columns_refresh``)
+in the same transaction: the lists filter by them (issue 15). Nothing else writes verdicts;
+``manage.py check_denormalised`` finds any drift.
 """
 
 from __future__ import annotations
@@ -12,13 +13,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Value
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from claims import events, policies
 from claims.models import Claim, Verdict, record_history_by
-from claims.selectors import verdict_current
+from claims.selectors import verdict_columns
 from claims.services.claims import claim_save_status
 from claims.services.published import history_reason, record_reason
 from workbench.errors import Conflict, DomainError, PermissionDenied
@@ -49,7 +48,7 @@ def verdict_propose(*, claim: Claim, rating: str, explanation: str, by: Any) -> 
         )
         record_history_by(verdict, by)
         verdict.save()
-        claims_rating_refresh(claim_ids=[claim.pk])
+        claims_verdict_columns_refresh(claim_ids=[claim.pk])
         if claim.status in (Claim.Status.NEW, Claim.Status.IN_REVIEW):
             claim_save_status(claim, Claim.Status.VERDICT_PROPOSED, by=by)
     return verdict
@@ -89,7 +88,7 @@ def verdict_publish(*, verdict: Verdict, by: Any) -> Verdict:
             functools.partial(events.verdict_published_arguments, verdict.pk),
         )
         claim = Claim.objects.select_for_update().get(pk=verdict.claim_id)
-        claims_rating_refresh(claim_ids=[claim.pk])
+        claims_verdict_columns_refresh(claim_ids=[claim.pk])
         claim_save_status(claim, Claim.Status.PUBLISHED, by=by)
     return verdict
 
@@ -104,7 +103,7 @@ def verdict_reject(*, verdict: Verdict, by: Any) -> Verdict:
         record_history_by(verdict, by)
         verdict.save(update_fields=["status"])
         claim = Claim.objects.select_for_update().get(pk=verdict.claim_id)
-        claims_rating_refresh(claim_ids=[claim.pk])
+        claims_verdict_columns_refresh(claim_ids=[claim.pk])
         others = claim.verdicts.filter(status=Verdict.Status.PROPOSED).exists()
         if claim.status == Claim.Status.VERDICT_PROPOSED and not others:
             claim_save_status(claim, Claim.Status.IN_REVIEW, by=by)
@@ -128,25 +127,24 @@ def verdict_unpublish(*, verdict: Verdict, by: Any, reason: str) -> Verdict:
         record_reason(verdict, history_reason(f"Unpublished: {reason.strip()}"))
         verdict.save(update_fields=["status"])
         claim = Claim.objects.select_for_update().get(pk=verdict.claim_id)
-        claims_rating_refresh(claim_ids=[claim.pk])
+        claims_verdict_columns_refresh(claim_ids=[claim.pk])
         proposed = claim.verdicts.filter(status=Verdict.Status.PROPOSED).exists()
         status = Claim.Status.VERDICT_PROPOSED if proposed else Claim.Status.IN_REVIEW
         claim_save_status(claim, status, by=by)
     return verdict
 
 
-def claims_rating_refresh(*, claim_ids: Iterable[int]) -> int:
-    """Write each claim's ``current_rating`` from its verdicts (``verdict_current``; "" for
-    none) in one UPDATE; returns the number of claims written.
+def claims_verdict_columns_refresh(*, claim_ids: Iterable[int]) -> int:
+    """Write each claim's verdict columns (``current_rating``, ``awaiting_approval``,
+    ``proposed_by``: ``selectors.verdict_columns``) from its verdicts in one UPDATE; returns
+    the number of claims written.
 
     The claims' rows are locked first (``select_for_update``; the services above hold the
     lock already), so that under READ COMMITTED the UPDATE, a new statement, reads the
     verdicts as committed by whoever held the lock before: the last writer of a claim's
-    verdicts leaves its column right. The services call it in their transaction, after their
+    verdicts leaves its columns right. The services call it in their transaction, after their
     verdict writes; ``manage.py check_denormalised --fix`` repairs drift with it."""
     ids = list(claim_ids)
     with transaction.atomic():
         list(Claim.objects.select_for_update().filter(pk__in=ids).values_list("pk", flat=True))
-        return Claim.objects.filter(pk__in=ids).update(
-            current_rating=Coalesce(verdict_current(), Value(""))
-        )
+        return Claim.objects.filter(pk__in=ids).update(**verdict_columns())
