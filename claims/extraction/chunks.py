@@ -366,6 +366,19 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             and not any(x.is_verb for x in toks[prev + 1 : k])
         ):
             k, right = prev, prev + 1
+        elif (
+            prev > start
+            and toks[k + 1].lower not in _COORDINATORS  # ", as A left, and B was lost": two
+            and _opens_subordinate(toks, prev + 1, k)
+        ):
+            # "The council approved it, but if revenues fall short, the city will cut jobs":
+            # the condition belongs to the clause after it, never to the one before (cut
+            # there, "The city will cut jobs." would be a fact)
+            if sum(1 for x in toks[start:prev] if x.text[:1].isalnum()) < MIN_WORDS:
+                continue
+            k, right = prev, prev + 1
+            if toks[right].lower in _COORDINATORS:
+                right += 1
         elif closes:
             k += 1  # the closing quotation mark stays with the words it closes
         cuts.append((k, right, kind))
@@ -379,6 +392,14 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
         a, kind = nxt, next_kind
     out.append((a, n, kind))
     return out
+
+
+def _opens_subordinate(toks: list[Tok], j: int, k: int) -> bool:
+    """Tokens [j, k) are "(but) if/when/because ... <verb>": a subordinate clause whose
+    main clause comes after `k`."""
+    if j < k and toks[j].lower in _COORDINATORS:
+        j += 1
+    return j < k and toks[j].lower in _ADVERBIAL_OPENERS and any(x.is_verb for x in toks[j:k])
 
 
 def _coordinated_predicate(toks: list[Tok], start: int, k: int) -> bool:

@@ -479,3 +479,35 @@ def test_a_relative_clause_agrees_with_a_common_noun_and_any_name() -> None:
     # a name's number is unknown to the tagger ("Sowers, who is"; "the Thunder, who have")
     assert _agrees(relative("Sowers", "NNS", "is", "VBZ"), 0, 3)
     assert _agrees(relative("Thunder", "NNP", "have", "VBP"), 0, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "The council approved the budget in May, but if revenues fall short, the city "
+            "will cut 200 jobs.",
+            "The council approved the budget in May.",
+            "If revenues fall short, the city will cut 200 jobs.",
+        ),
+        (
+            "The agency says the bridge will reopen in March, although because the steel "
+            "arrived late, engineers do not rule out a delay.",
+            "The agency says the bridge will reopen in March.",
+            "Although because the steel arrived late, engineers do not rule out a delay.",
+        ),
+    ],
+)
+def test_a_condition_before_a_comma_stays_with_the_clause_it_conditions(
+    text: str, first: str, second: str
+) -> None:
+    # cut after the condition, "The city will cut 200 jobs." would state a fact
+    assert _texts(text) == [first, second]
+
+
+def test_a_subordinate_clause_before_a_coordinated_clause_stays_where_it_is() -> None:
+    text = (
+        "The defence was tested against the Hawks, as the captain was sent off early in the "
+        "game, and the goalkeeper was lost to a knee injury."
+    )
+    assert "The goalkeeper was lost to a knee injury." in _texts(text)
