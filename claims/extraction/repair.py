@@ -10,6 +10,9 @@ part-of-speech tags (more accurate than the tree) and the punctuation agree:
   a finite verb right after "and"/"but" with no subject of its own, joins the finite verb
   of the main clause before it as its conjunct (not across a relative pronoun, a
   subordinator or a quotation mark);
+- a subordinate clause or an opening participle taken for the root (``When A, B``,
+  ``Forced to choose between A, which ..., and B, the governor ...``): the clause after the
+  comma, with a subject of its own, is the root;
 - a trailing -ing clause hung on a name: ``endorsed Putin's leadership in Ukraine describing
   him as a "king"`` (a place or a person does not "describe"): it modifies the clause.
 """
@@ -91,13 +94,22 @@ def _noun_roots(sent: Sentence) -> bool:
 
 def _subordinate_roots(sent: Sentence) -> bool:
     """ "When A, B": a root that opens with a subordinator and carries the main clause B
-    as its parataxis or conjunct is the subordinate clause; B is the root."""
+    as its parataxis or conjunct is the subordinate clause; B is the root. So is a root
+    participle with no subject that opens the sentence ("Forced to choose between A, which
+    ..., and B, the governor will pick B")."""
     changed = False
     toks = sent.toks
     for r in [t.i for t in toks if t.head == t.i]:
         root = toks[r]
         marks = [c for c in root.children if toks[c].dep == "mark" and c < r]
-        if not marks or toks[marks[0]].lower not in _OPENERS or min(sent.subtree(r)) != marks[0]:
+        opens = min(sent.subtree(r))
+        subordinate = bool(marks) and toks[marks[0]].lower in _OPENERS and opens == marks[0]
+        participle = (
+            opens == r
+            and root.tag in ("VBN", "VBG")
+            and not any(toks[c].dep in _SUBJ or toks[c].dep == "aux" for c in root.children)
+        )
+        if not (subordinate or participle):
             continue
         mains = [
             c

@@ -511,3 +511,14 @@ def test_a_subordinate_clause_before_a_coordinated_clause_stays_where_it_is() ->
         "game, and the goalkeeper was lost to a knee injury."
     )
     assert "The goalkeeper was lost to a knee injury." in _texts(text)
+
+
+def test_an_opening_participle_taken_for_the_root_is_no_claim_of_its_own() -> None:
+    # parsed with "Forced" as the root and the main clause hung on it: "Forced to choose
+    # between a tax rise." was a claim with no subject
+    text = (
+        "Forced to choose between a tax rise, which angers voters, and a hiring freeze, the "
+        "governor will pick the freeze."
+    )
+    assert not any(t.startswith("Forced") and "governor" not in t for t in _texts(text))
+    assert any(t.endswith("the governor will pick the freeze.") for t in _texts(text))
