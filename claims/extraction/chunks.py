@@ -147,7 +147,7 @@ def _has_finite_clause(toks: list[Tok], a: int, b: int) -> bool:
     opening preposition is no subject ("In a joint statement published Oct. 25, ..."), nor is
     a verb after an adverbial subordinator the main one ("Three weeks before he died, ...").
     """
-    if a >= b or toks[a].lower in _SUBORDINATORS:
+    if a >= b or toks[a].lower in _SUBORDINATORS or _inverted_condition(toks, a, b):
         return False
     i = a
     if toks[a].tag == "IN":  # skip the preposition's noun phrase ("Out of 17 observations")
@@ -176,6 +176,17 @@ def _has_finite_clause(toks: list[Tok], a: int, b: int) -> bool:
         elif (t.tag in FINITE or t.tag == "VBN") and seen_noun:
             return True
     return False
+
+
+def _inverted_condition(toks: list[Tok], a: int, b: int) -> bool:
+    """ "Had the dam failed", "Should inflation persist": an auxiliary before its subject,
+    a condition without "if"."""
+    return (
+        a + 2 < b
+        and toks[a].lower in ("had", "were", "should")
+        and toks[a].tag in ("VBD", "MD")
+        and toks[a + 1].tag in ("DT", "PRP$", "PRP", "NN", "NNS", "NNP", "NNPS", "CD")
+    )
 
 
 _PP_OBJECT_TAGS = frozenset(
@@ -209,8 +220,15 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
         first_kind = kind
     else:
         first_kind = "clause"
+    # "Had you called the police and gone to a doctor, you would have proof": nothing is cut
+    # inside a condition without "if", nor at its comma
+    condition_end = (
+        next((x.i for x in toks if x.text == "," and not depth[x.i]), -1)
+        if _inverted_condition(toks, 0, n)
+        else -1
+    )
     for k, t in enumerate(toks):
-        if k < start:
+        if k < start or k <= condition_end:
             continue
         if t.text in _DASHES and not depth[k] and _lone_dash(toks, depth, k):
             tail = sum(1 for x in toks[k + 1 :] if x.text[:1].isalnum())

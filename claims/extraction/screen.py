@@ -14,6 +14,7 @@ off the sentence's start.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from claims.extraction.lexicon import words
 from claims.extraction.parse import Sentence, Tok
@@ -108,6 +109,12 @@ _INVERTED_RE = re.compile(
     r"there|this|that|these|those|anyone|anybody|anything)\b(?!\s*[,;])",
     re.IGNORECASE,
 )
+# "Had the dam failed, 40,000 people would have been flooded." - the same inversion opens a
+# condition when a clause follows its comma: a statement, not a question
+_CONDITION_RE = re.compile(
+    r"^[\"\u201c\u2018']?(?:had|were|should)\s(?!to\b)[^,?;]+,\s*[\"\u201c\u2018']?\w",
+    re.IGNORECASE,
+)
 
 
 def _standalone_heading(text: str, s: int, e: int, stripped: str) -> bool:
@@ -137,7 +144,9 @@ def screen_text(text: str, span: Span, seen: set[str]) -> str | None:
     s, e = span
     sentence = text[s:e]
     stripped = sentence.rstrip(_CLOSERS)
-    if stripped.endswith("?") or _INVERTED_RE.match(sentence):
+    if stripped.endswith("?") or (
+        _INVERTED_RE.match(sentence) and not _CONDITION_RE.match(sentence)
+    ):
         return QUESTION
     if _standalone_heading(text, s, e, stripped):
         return HEADING
@@ -284,6 +293,13 @@ def _speculative(sent: Sentence, pred: int, lows: list[str]) -> bool:
     root = sent.toks[pred]
     aux = [sent.toks[c].lower for c in root.children if sent.toks[c].dep in ("aux", "aux:pass")]
     if any(a in ("could", "would", "might") for a in aux) and "have" in aux:
+        return True
+    # "Had you called the police, you would have had proof" (the parser rarely sees the
+    # condition, so the tree's root may be "Had")
+    if lows[:1] == ["had"] and any(
+        w in ("could", "would", "might") and nxt in ("have", "'ve", "\u2019ve")
+        for w, nxt in pairwise(lows)
+    ):
         return True
     return any(a in ("should", "must") for a in aux)
 

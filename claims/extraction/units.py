@@ -864,7 +864,34 @@ def split_units(sent: Sentence, *, open_quote: bool = False, fine: bool = False)
         _trim(sent, unit)
     units = _keep_standalone(sent, units)
     units = _no_splice(sent, units)
+    units = _keep_inverted_condition(sent, units)
     return [u for u in units if u.toks - u.dropped]
+
+
+# an auxiliary before its subject opens a condition: "Had the dam failed, ..."
+_INVERTED_CONDITIONS = words("had were should")
+
+
+def _keep_inverted_condition(sent: Sentence, units: list[Unit]) -> list[Unit]:
+    """ "Had the dam failed, 40,000 people would have been flooded": a condition with no
+    "if" that the parser rarely recognises (it hangs the main clause on "failed", or takes
+    "persist" in "Should inflation persist" for a noun). Cut anywhere, the main clause would
+    lose its condition and state a fact: the sentence stays one claim."""
+    words_ = [t for t in sent.toks if t.text[:1].isalnum()]
+    if len(units) < 2 or len(words_) < 4 or words_[0].lower not in _INVERTED_CONDITIONS:
+        return units
+    first = words_[0]
+    # "Had the dam failed, ...", "Should inflation persist, ...": a noun phrase and a verb
+    # before the first comma (not "Had 40 staff.", a clipped "He had")
+    comma = next((t.i for t in sent.toks if t.text == ","), None)
+    if comma is None or not any(
+        t.tag in ("DT", "NN", "NNS", "NNP", "NNPS", "PRP") for t in sent.toks[first.i + 1 : comma]
+    ):
+        return units
+    main = next((u for u in units if u.role == "clause"), units[0])
+    whole = Unit(main.role, main.pred, set().union(*(u.toks for u in units)))
+    whole.toks |= {t.i for t in sent.toks if t.text[:1].isalnum()}
+    return [whole]
 
 
 def _no_splice(sent: Sentence, units: list[Unit]) -> list[Unit]:

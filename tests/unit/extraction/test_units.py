@@ -522,3 +522,25 @@ def test_an_opening_participle_taken_for_the_root_is_no_claim_of_its_own() -> No
     )
     assert not any(t.startswith("Forced") and "governor" not in t for t in _texts(text))
     assert any(t.endswith("the governor will pick the freeze.") for t in _texts(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Had the dam failed, 40,000 people would have been flooded, the report found.",
+        "Should the weather turn, drivers can close the roof in 16 seconds at up to 50 km/h.",
+        "Were the plant to close, 900 jobs would go, the union said.",
+    ],
+)
+def test_a_condition_without_if_stays_with_its_clause_and_is_no_question(text: str) -> None:
+    # taken for a question, the sentence was lost; cut, its main clause stated a fact
+    assert _texts(text) == [text]
+
+
+def test_the_writers_counterfactual_is_no_claim_and_leaves_no_fragment() -> None:
+    text = (
+        "Had you called the police and gone to a doctor about the marks on your arm, you "
+        "would have had proof of what happened."
+    )
+    assert _texts(text) == []
+    assert screen.screen_text("Can the city afford this.", (0, 25), set()) == screen.QUESTION
