@@ -24,6 +24,7 @@ from claims.extraction.repair import repair
 from claims.extraction.segment import split_sentences
 from claims.extraction.types import Draft, Dropped, ExtractedClaim, Span
 from claims.extraction.units import (
+    SPEECH,
     attribution_of,
     clause_subject_spans,
     quoted_tokens,
@@ -208,23 +209,30 @@ def units_step(state: State) -> None:
         repair(sent)
         open_quote = state.open_quote.get((sent.start, sent.end), False)
         quoted = quoted_tokens(sent, open_quote)
+        lead = state.lead.get((sent.start, sent.end))
+        # a participial chunk that reports speech: "(The mayor …) saying it was balanced and
+        # that taxes would not rise": each part of what was said is the lead's, attributed
+        opener = next((t for t in sent.toks if t.text[:1].isalnum()), None)
+        speech = lead and opener is not None and opener.tag == "VBG" and opener.lower in SPEECH
         for unit in split_units(sent, open_quote=open_quote):
             spans = unit_spans(sent, unit)
             if not spans:
                 continue
             own = (unit.toks | unit.borrowed) - unit.dropped
             found = attribution_of(sent, own)
-            reason = screen.screen_unit(sent, own, unit.pred, quoted, attributed=found is not None)
+            reported = bool(speech) and opener is not None and opener.i in own
+            reason = screen.screen_unit(
+                sent, own, unit.pred, quoted, attributed=found is not None or reported
+            )
             if reason is not None:
                 state.dropped.append(Dropped(spans[0][0], spans[-1][1], reason))
                 continue
             claim_text = unit_text(text, sent, unit, spans)
             subject = unit_subject(sent, unit)
-            lead = state.lead.get((sent.start, sent.end))
             if (
                 lead
                 and unit.role != "apposition"
-                and (unit.role == "clause" or unit_subject(sent, unit) is None)
+                and (unit.role == "clause" or subject is None or reported)
             ):
                 subject = subject or text[lead[0][0] : lead[-1][1]]
                 # a participial chunk: the subject is the previous clause's

@@ -544,3 +544,17 @@ def test_the_writers_counterfactual_is_no_claim_and_leaves_no_fragment() -> None
     )
     assert _texts(text) == []
     assert screen.screen_text("Can the city afford this.", (0, 25), set()) == screen.QUESTION
+
+
+def test_each_part_of_what_a_participle_reports_keeps_the_speaker() -> None:
+    # "that taxes would not rise" was lost (unattributed, it looked like nothing checkable)
+    # or came out as "Saying that taxes would rise by 2 percent."
+    texts = _texts(
+        "The mayor defended the budget, saying it was balanced and that taxes would not rise."
+    )
+    assert "The mayor \u2026 saying that taxes would not rise." in texts
+    texts = _texts(
+        "The mayor defended the budget, saying that it was balanced and that taxes would rise "
+        "by 2 percent."
+    )
+    assert "The mayor \u2026 saying that taxes would rise by 2 percent." in texts
