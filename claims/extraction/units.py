@@ -1113,14 +1113,23 @@ def _join(text: str, spans: tuple[Span, ...], sent: Sentence | None = None) -> s
     leaves out: before a verb the comma goes ("John Williams said", never "John Williams ,
     said"); elsewhere it closes the words before it ("Battin, 33, Harris said")."""
     verbs = {t.start for t in sent.toks if t.is_verb} if sent is not None else set()
+    participles = {t.start for t in sent.toks if t.tag == "VBG"} if sent is not None else set()
+    nouns = {t.end for t in sent.toks if t.tag in _NOUN_TAGS} if sent is not None else set()
     out = ""
     for n, (s, e) in enumerate(spans):
         part = text[s:e]
         if n and part.startswith(", "):
             out += " " + part[2:] if s + 2 in verbs else "," + part[1:]
+        elif n and s in participles and spans[n - 1][1] in nouns and s > spans[n - 1][1] + 1:
+            # "Mr. Trump … saying the United States will be better off": the participle's
+            # subject, borrowed from further back, is marked as such
+            out += " \u2026 " + part
         else:
             out += (" " if n else "") + part
     return out
+
+
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
 
 
 def _finish(claim: str) -> str:

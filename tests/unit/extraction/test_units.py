@@ -558,3 +558,28 @@ def test_each_part_of_what_a_participle_reports_keeps_the_speaker() -> None:
         "by 2 percent."
     )
     assert "The mayor \u2026 saying that taxes would rise by 2 percent." in texts
+
+
+def test_a_participle_far_from_its_borrowed_subject_is_marked_as_a_continuation(
+    shared_path,
+) -> None:
+    """ "Mr. Trump … saying the United States will be better off", never "Mr. Trump saying
+    ...": over real pages, a claim whose participle follows a subject taken from further back
+    marks the gap."""
+    import json
+    import re
+    from itertools import pairwise
+
+    truth = json.loads(
+        shared_path("data", "article-pages", "ground-truth.json").read_text(encoding="utf-8")
+    )
+    pages = [v["articleBody"] for k, v in truth.items() if k.startswith(("702d1da63b8e", "c58"))]
+    assert len(pages) >= 2
+    gaps = 0
+    for text in pages:
+        for claim in extract(text):
+            for (_a, b), (c, _d) in pairwise(claim.spans):
+                if c > b + 1 and text[b - 1].isalpha() and re.match(r"[a-z]+ing\b", text[c:]):
+                    gaps += 1
+                    assert f" \u2026 {text[c:].split()[0]}" in claim.text, claim.text
+    assert gaps >= 2
