@@ -135,9 +135,20 @@ def _subject_then_verb(toks: list[Tok], k: int) -> bool:
         return False
     # "..., the US military said in a statement on Wednesday": an attribution closing the
     # sentence, not a clause of its own
-    return toks[j].lower not in _SPEECH or any(
-        t.is_verb or t.lower == "that" for t in toks[j + 1 :]
-    )
+    # (a participial clause after it has no verb of its own: ", the audit found, leaving
+    # cracks unrepaired")
+    if toks[j].lower not in _SPEECH | _FINDINGS:
+        return True
+    for t in toks[j + 1 :]:
+        if t.tag == "VBG" and toks[t.i - 1].text == ",":
+            return False
+        if t.is_verb or t.lower == "that":
+            return True
+    return False
+
+
+# what a study or an inquiry reports, closing a sentence like "said": ", the audit found"
+_FINDINGS = words("found finds showed shows concluded concludes revealed reveals")
 
 
 def _has_finite_clause(toks: list[Tok], a: int, b: int) -> bool:

@@ -186,6 +186,10 @@ def minimal_np(sent: Sentence, i: int) -> set[int]:
                 continue
             if t.dep == "case" and t.lower not in ("'s", "\u2019s", "'", "\u2019"):
                 continue
+            if t.dep == "conj" and t.tag in _VERB_TAGS:
+                # "The factory, which employs 1,200 people, will close": a verb the parser
+                # hung on the noun as its conjunct is the noun's predicate, not another noun
+                continue
             out.add(c)
             stack.append(c)
     if sent.toks[i].lower in ("who", "which", "that", "whom"):

@@ -583,3 +583,32 @@ def test_a_participle_far_from_its_borrowed_subject_is_marked_as_a_continuation(
                     gaps += 1
                     assert f" \u2026 {text[c:].split()[0]}" in claim.text, claim.text
     assert gaps >= 2
+
+
+def test_a_verb_the_parser_hung_on_a_noun_never_joins_a_borrowed_subject() -> None:
+    # "The factory employs 1,200 people close." spliced the main verb into the relative claim
+    texts = _texts(
+        "The factory, which employs 1,200 people, will close in March unless a buyer is found."
+    )
+    assert "The factory employs 1,200 people." in texts
+    assert "The factory will close in March unless a buyer is found." in texts
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "Officials failed to inspect the bridge in 2021 or 2022, the audit found, leaving "
+            "cracks unrepaired.",
+            "Officials failed to inspect the bridge in 2021 or 2022, the audit found.",
+        ),
+        (
+            "Few economists expect the rate to fall below 2 percent this year, a Reuters poll "
+            "showed.",
+            "Few economists expect the rate to fall below 2 percent this year, a Reuters poll "
+            "showed.",
+        ),
+    ],
+)
+def test_a_closing_finding_stays_with_its_claim(text: str, claim: str) -> None:
+    assert claim in _texts(text)
