@@ -189,6 +189,26 @@ def _has_finite_clause(toks: list[Tok], a: int, b: int) -> bool:
     return False
 
 
+def _attributed_whole(toks: list[Tok], depth: list[int]) -> bool:
+    """ "According to the ministry, A, and B" or "A, and B, the ministry said": the source
+    speaks for every clause; cut, all but one would lose it (the tree still parts what it
+    can give the source to)."""
+    words_ = [t for t in toks if t.text[:1].isalnum()]
+    if len(words_) > 1 and words_[0].lower == "according" and words_[1].lower == "to":
+        return True
+    commas = [t.i for t in toks if t.text == "," and not depth[t.i]]
+    if not commas:
+        return False
+    last = commas[-1]
+    tail = [t for t in toks[last + 1 :] if t.text[:1].isalnum()]
+    if not tail or len(tail) > 12:
+        return False
+    if tail[0].lower == "according":
+        return True
+    verbs = [t for t in tail if t.is_verb]
+    return len(verbs) == 1 and verbs[0].lower in _SPEECH | _FINDINGS and verbs[0] is not tail[0]
+
+
 def _inverted_condition(toks: list[Tok], a: int, b: int) -> bool:
     """ "Had the dam failed", "Should inflation persist": an auxiliary before its subject,
     a condition without "if"."""
@@ -412,7 +432,7 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             k += 1  # the closing quotation mark stays with the words it closes
         cuts.append((k, right, kind))
         start, left_kind = right, kind
-    if not cuts:
+    if not cuts or _attributed_whole(toks, depth):
         return [(0, n, "clause")]
     out = []
     a, kind = (1 if first_kind in ("contrast", "intro") else 0), first_kind

@@ -864,6 +864,7 @@ def split_units(sent: Sentence, *, open_quote: bool = False, fine: bool = False)
     units = _Splitter(sent, open_quote, fine).run()
     units = _rejoin_subordinate(sent, units)
     units = _keep_faithful(sent, units)
+    units = _keep_attributed(sent, units)
     for unit in units:
         _trim(sent, unit)
     units = _keep_standalone(sent, units)
@@ -970,6 +971,61 @@ def _keep_faithful(sent: Sentence, units: list[Unit]) -> list[Unit]:
             main.toks |= u.toks
             continue
         out.append(u)
+    return out
+
+
+_FINDINGS = words("found finds showed shows concluded concludes revealed reveals")
+
+
+def _sentence_attribution(sent: Sentence) -> set[int]:
+    """The tokens of a source that speaks for the whole sentence: "According to X, ..." or a
+    closing ", X said", ", according to X", ", the audit found"; empty when there is none."""
+    toks = sent.toks
+    words_ = [t for t in toks if t.text[:1].isalnum()]
+    if len(words_) > 2 and words_[0].lower == "according" and words_[1].lower == "to":
+        comma = next((t.i for t in toks if t.text == ","), None)
+        return set(range(comma)) if comma is not None else set()
+    commas = [t.i for t in toks if t.text == ","]
+    if not commas:
+        return set()
+    tail = [t for t in toks[commas[-1] + 1 :] if t.text[:1].isalnum()]
+    if not tail or len(tail) > 12:
+        return set()
+    verbs = [t for t in tail if t.is_verb]
+    if tail[0].lower == "according" or (
+        len(verbs) == 1 and verbs[0].lower in SPEECH | _FINDINGS and verbs[0] is not tail[0]
+    ):
+        return {t.i for t in tail}
+    return set()
+
+
+def _keep_attributed(sent: Sentence, units: list[Unit]) -> list[Unit]:
+    """A clause the sentence's source speaks for never leaves it without that source: "A, and
+    B, the ministry said" is one claim (cut, "A." would be the writer's own), as is
+    "According to the ministry, A, and B". Relative clauses and appositions, the writer's
+    own background, still leave."""
+    source = _sentence_attribution(sent) if len(units) > 1 else set()
+    if not source:
+        return units
+    holder = next((u for u in units if source <= u.toks | u.borrowed), None)
+    if holder is None:
+        return units
+    out = []
+    for u in units:
+        own = (u.toks | u.borrowed) - u.dropped
+        if u is holder or u.role in ("apposition", "relative") or source <= own:
+            out.append(u)
+            continue
+        holder.toks |= u.toks | u.dropped
+        holder.dropped -= u.toks | u.dropped
+        before = min(u.toks) - 1  # the word the part was cut at ("while", "and")
+        if before >= 0 and sent.toks[before].text[:1].isalnum():
+            holder.toks.add(before)
+            holder.dropped.discard(before)
+        if u.role == "clause":  # the holder was a part of it: now it holds its subject,
+            # and the word that set it off ("while") is back in its place
+            holder.role, holder.pred, holder.borrowed = u.role, u.pred, set()
+            holder.dropped = {k for k in holder.dropped if not sent.toks[k].text[:1].isalnum()}
     return out
 
 

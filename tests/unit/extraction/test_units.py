@@ -612,3 +612,26 @@ def test_a_verb_the_parser_hung_on_a_noun_never_joins_a_borrowed_subject() -> No
 )
 def test_a_closing_finding_stays_with_its_claim(text: str, claim: str) -> None:
     assert claim in _texts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the ministry, exports fell 12 percent in 2023, and imports rose by a third.",
+        "Exports fell 12 percent in 2023, and imports rose by a third, according to the ministry.",
+        "Exports fell 12 percent in 2023, and imports rose by a third, the ministry said.",
+        "Exports fell 12 percent in 2023, while imports rose by a third, the ministry said.",
+    ],
+)
+def test_a_source_that_speaks_for_the_whole_sentence_is_never_dropped(text: str) -> None:
+    # cut, "Imports rose by a third." (or "Exports fell …") was the writer's own claim, and
+    # "According to the ministry." or "imports rose …, the ministry said" was lost or a fragment
+    assert _texts(text) == [text]
+
+
+def test_a_sources_opening_phrase_is_never_a_claim_of_its_own() -> None:
+    text = (
+        "According to a paper published in a journal on Monday, the team found enough water "
+        "to fill a swimming pool within minutes."
+    )
+    assert _texts(text) == [text]
