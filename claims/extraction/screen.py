@@ -18,6 +18,15 @@ from itertools import pairwise
 
 from claims.extraction.lexicon import words
 from claims.extraction.parse import Sentence, Tok
+from claims.extraction.patterns import (
+    CAPTION_RE,
+    CLOSERS,
+    CONDITION_RE,
+    CREDIT_RE,
+    DATELINE_RE,
+    INVERTED_RE,
+    TEASER_RE,
+)
 from claims.extraction.types import Span
 
 FURNITURE = "page furniture (navigation, profile box, counters, sharing)"
@@ -39,47 +48,6 @@ INTRO = "a concessive phrase that states nothing of its own"
 BARE_ATTRIBUTION = "who said it, without what was said"
 
 
-_CLOSERS = "\"'\u201d\u2019)]\u00bb "
-_CREDIT_RE = re.compile(
-    r"""^(?:
-        (?:[A-Z][\w.'\u2019-]*\s+){1,5}(?:contributed|also\s+contributed)\s+(?:reporting|research|to\s+this)
-      | (?:additional\s+)?reporting\s+by\b
-      | (?:\(\s*)?(?:reporting|writing|editing|edited|compiled|produced|research)\s+by\b
-      | (?:written|words|story|text|photos?|video|graphics?)\s+by\b
-      | by\s+(?:[A-Z][\w.'\u2019-]*\s*){1,4}(?:,|\||$)
-      | this\s+(?:story|article|report)\s+(?:was|has\s+been)\s+
-        (?:updated|corrected|produced|originally)
-      | (?:follow|contact)\s+(?:him|her|them|us|the\s+author)\b
-      | (?:copyright|\u00a9)
-      | all\s+rights\s+reserved
-    )""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_CAPTION_RE = re.compile(
-    r"""(?:^|\W)(?:
-        (?:photo|image|picture|illustration|video|graphic)s?\s*(?:credit)?\s*[:|/]
-      | (?:getty\s+images|ap\s+photo|reuters\s*/|afp\s+via|shutterstock|epa-efe)
-      | \(\s*(?:photo|image|file\s+photo|credit)\b
-      | ^file\s*(?:photo|image)\b
-    )""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_TEASER_RE = re.compile(
-    r"""^(?:read\s+(?:more|the\s+(?:original|full))|click\s+here|related\s*:|see\s+also|
-        watch\s*:|listen\s*:|more\s*:|sign\s+up\b|subscribe\b|profile\s*:|timeline\s*:|
-        (?:also\s+)?read\s*:|recommended\s*:|advertisement\b|share\s+this)""",
-    re.IGNORECASE | re.VERBOSE,
-)
-# "LOS ANGELES (AP) —", "WASHINGTON —", "(CNN)", "DUBAI, United Arab Emirates (AP) —"
-_AGENCIES = "AP|Reuters|AFP|CNN|UPI|Bloomberg|dpa|PTI|IANS|ANI|Xinhua"
-DATELINE_RE = re.compile(
-    rf"""^(?:
-        [A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?
-        \s*(?:\((?:{_AGENCIES})\))?\s*[\u2014\u2013-]+\s*
-      | \((?:{_AGENCIES}|CNN\s+Business)\)\s*[\u2014\u2013-]*\s*
-    )""",
-    re.VERBOSE,
-)
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _FIRST_PERSON = words("i we me us my our you your")
 _FEELING = words(
@@ -99,22 +67,6 @@ _EVALUATIVE = words(
     """
 )
 _DEICTIC = words("it this that these those there everything something nothing")
-
-
-# "Can Xi allow this chaos to continue." - an auxiliary before its subject opens a question
-_INVERTED_RE = re.compile(
-    r"^[\"\u201c\u2018']?(?:can|could|will|would|should|shall|is|are|was|were|do|does|did|has|have|"
-    r"had|may|might|must|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|can't|"
-    r"wouldn't|shouldn't|haven't|hasn't)\s+(?:[A-Z][\w'\u2019.-]*|it|he|she|they|we|you|i|"
-    r"there|this|that|these|those|anyone|anybody|anything)\b(?!\s*[,;])",
-    re.IGNORECASE,
-)
-# "Had the dam failed, 40,000 people would have been flooded." - the same inversion opens a
-# condition when a clause follows its comma: a statement, not a question
-_CONDITION_RE = re.compile(
-    r"^[\"\u201c\u2018']?(?:had|were|should)\s(?!to\b)[^,?;]+,\s*[\"\u201c\u2018']?\w",
-    re.IGNORECASE,
-)
 
 
 def _standalone_heading(text: str, s: int, e: int, stripped: str) -> bool:
@@ -143,18 +95,16 @@ def screen_text(text: str, span: Span, seen: set[str]) -> str | None:
     """Why the sentence at `span` is not a claim, judged by its text; None when it may be."""
     s, e = span
     sentence = text[s:e]
-    stripped = sentence.rstrip(_CLOSERS)
-    if stripped.endswith("?") or (
-        _INVERTED_RE.match(sentence) and not _CONDITION_RE.match(sentence)
-    ):
+    stripped = sentence.rstrip(CLOSERS)
+    if stripped.endswith("?") or (INVERTED_RE.match(sentence) and not CONDITION_RE.match(sentence)):
         return QUESTION
     if _standalone_heading(text, s, e, stripped):
         return HEADING
-    if _CREDIT_RE.match(sentence):
+    if CREDIT_RE.match(sentence):
         return CREDIT
-    if _TEASER_RE.match(sentence):
+    if TEASER_RE.match(sentence):
         return TEASER
-    if _CAPTION_RE.search(sentence):
+    if CAPTION_RE.search(sentence):
         return CAPTION
     key = norm(sentence)
     if len(key.split()) < 3:

@@ -1,0 +1,60 @@
+"""Text patterns of the screen's first pass (``screen.screen_text``): credit, caption and
+teaser lines, datelines, and the word order of a question."""
+
+import re
+
+CLOSERS = "\"'\u201d\u2019)]\u00bb "
+CREDIT_RE = re.compile(
+    r"""^(?:
+        (?:[A-Z][\w.'\u2019-]*\s+){1,5}(?:contributed|also\s+contributed)\s+(?:reporting|research|to\s+this)
+      | (?:additional\s+)?reporting\s+by\b
+      | (?:\(\s*)?(?:reporting|writing|editing|edited|compiled|produced|research)\s+by\b
+      | (?:written|words|story|text|photos?|video|graphics?)\s+by\b
+      | by\s+(?:[A-Z][\w.'\u2019-]*\s*){1,4}(?:,|\||$)
+      | this\s+(?:story|article|report)\s+(?:was|has\s+been)\s+
+        (?:updated|corrected|produced|originally)
+      | (?:follow|contact)\s+(?:him|her|them|us|the\s+author)\b
+      | (?:copyright|\u00a9)
+      | all\s+rights\s+reserved
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+CAPTION_RE = re.compile(
+    r"""(?:^|\W)(?:
+        (?:photo|image|picture|illustration|video|graphic)s?\s*(?:credit)?\s*[:|/]
+      | (?:getty\s+images|ap\s+photo|reuters\s*/|afp\s+via|shutterstock|epa-efe)
+      | \(\s*(?:photo|image|file\s+photo|credit)\b
+      | ^file\s*(?:photo|image)\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+TEASER_RE = re.compile(
+    r"""^(?:read\s+(?:more|the\s+(?:original|full))|click\s+here|related\s*:|see\s+also|
+        watch\s*:|listen\s*:|more\s*:|sign\s+up\b|subscribe\b|profile\s*:|timeline\s*:|
+        (?:also\s+)?read\s*:|recommended\s*:|advertisement\b|share\s+this)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# "LOS ANGELES (AP) —", "WASHINGTON —", "(CNN)", "DUBAI, United Arab Emirates (AP) —"
+AGENCIES = "AP|Reuters|AFP|CNN|UPI|Bloomberg|dpa|PTI|IANS|ANI|Xinhua"
+DATELINE_RE = re.compile(
+    rf"""^(?:
+        [A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?
+        \s*(?:\((?:{AGENCIES})\))?\s*[\u2014\u2013-]+\s*
+      | \((?:{AGENCIES}|CNN\s+Business)\)\s*[\u2014\u2013-]*\s*
+    )""",
+    re.VERBOSE,
+)
+# "Can Xi allow this chaos to continue." - an auxiliary before its subject opens a question
+INVERTED_RE = re.compile(
+    r"^[\"\u201c\u2018']?(?:can|could|will|would|should|shall|is|are|was|were|do|does|did|has|have|"
+    r"had|may|might|must|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|can't|"
+    r"wouldn't|shouldn't|haven't|hasn't)\s+(?:[A-Z][\w'\u2019.-]*|it|he|she|they|we|you|i|"
+    r"there|this|that|these|those|anyone|anybody|anything)\b(?!\s*[,;])",
+    re.IGNORECASE,
+)
+# "Had the dam failed, 40,000 people would have been flooded." - the same inversion opens a
+# condition when a clause follows its comma: a statement, not a question
+CONDITION_RE = re.compile(
+    r"^[\"\u201c\u2018']?(?:had|were|should)\s(?!to\b)[^,?;]+,\s*[\"\u201c\u2018']?\w",
+    re.IGNORECASE,
+)
