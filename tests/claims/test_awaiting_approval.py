@@ -9,7 +9,6 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -17,6 +16,7 @@ from claims import services
 from claims.models import Claim, Verdict
 from claims.selectors import verdict_columns
 from tests.factories import ClaimFactory, make_user
+from tests.migrating import migrate, migrate_to_latest
 
 pytestmark = pytest.mark.django_db
 
@@ -130,23 +130,17 @@ def test_check_denormalised_finds_drift_and_fixes_it(alice, bob, capsys):
     assert "no drift" in capsys.readouterr().out
 
 
-def _migrate(target):
-    executor = MigrationExecutor(connection)
-    executor.migrate(target)
-    return executor.loader.project_state(target).apps
-
-
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_fills_the_columns_from_the_verdicts():
-    apps = _migrate([("claims", "0013_verdict_current_rating")])
+    apps = migrate([("claims", "0013_verdict_current_rating")])
     try:
         people = _old_rows(apps)
-        _migrate([("claims", "0014_i15_awaiting_and_search")])
+        migrate([("claims", "0014_i15_awaiting_and_search")])
         with connection.cursor() as cursor:
             cursor.execute("SELECT text, awaiting_approval, proposed_by_id FROM claims_claim")
             columns = {text: (awaiting, by) for text, awaiting, by in cursor.fetchall()}
     finally:
-        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()
     a, b = people
     assert columns == {
         "none": (False, None),

@@ -8,7 +8,6 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.db.models import Value
 from django.db.models.functions import Coalesce
 from django.test.utils import CaptureQueriesContext
@@ -19,6 +18,7 @@ from claims import services
 from claims.models import Claim, Verdict
 from claims.selectors import verdict_current
 from tests.factories import ClaimFactory, make_user
+from tests.migrating import migrate, migrate_to_latest
 from workbench.errors import PermissionDenied
 
 pytestmark = pytest.mark.django_db
@@ -159,23 +159,17 @@ def test_check_denormalised_finds_drift_and_fixes_it(alice, bob, capsys):
     assert "no drift" in capsys.readouterr().out
 
 
-def _migrate(target):
-    executor = MigrationExecutor(connection)
-    executor.migrate(target)
-    return executor.loader.project_state(target).apps
-
-
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_fills_the_column_from_the_verdicts():
-    apps = _migrate([("claims", "0012_flat_indexes")])
+    apps = migrate([("claims", "0012_flat_indexes")])
     try:
         _old_rows(apps)
-        _migrate([("claims", "0013_verdict_current_rating")])
+        migrate([("claims", "0013_verdict_current_rating")])
         with connection.cursor() as cursor:
             cursor.execute("SELECT text, current_rating FROM claims_claim")
             ratings = dict(cursor.fetchall())
     finally:
-        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()
     assert ratings == {"c0": "", "c1": "false", "c2": "mostly_true", "c3": "true", "c4": ""}
 
 
