@@ -85,6 +85,29 @@ def load_pages() -> tuple[list[str], list[bytes], dict[str, str]]:
 # Databases ----------------------------------------------------------------------------------
 
 
+def workbench_setup(workdir: Path, port: int, **overrides: str) -> dict[str, str]:
+    """The environment of this process and of the workers it starts (a database, media and
+    broker folder under `workdir`, fetches allowed to the page server only), the database
+    migrated and Django set up; ``overrides`` add or replace variables."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "workbench.settings",
+        "DATABASE_URL": bench_database_url(workdir),
+        "WORKBENCH_MEDIA_ROOT": str(workdir / "media"),
+        "CELERY_BROKER_DIR": str(workdir / "broker"),
+        "FETCH_ALLOWED_HOSTPORTS": f"127.0.0.1:{port}",
+        "FETCH_DOMAIN_INTERVAL": "0",
+        "WORKBENCH_LOG_LEVEL": "WARNING",
+        **overrides,
+    }
+    os.environ.update(env)
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+    import django
+
+    django.setup()
+    return env
+
+
 def bench_database_url(workdir: Path) -> str:
     if os.environ.get("BENCH_DATABASE_URL"):
         return os.environ["BENCH_DATABASE_URL"]
@@ -418,29 +441,16 @@ def main() -> None:
     summary = Summary()
     with tempfile.TemporaryDirectory(prefix="bench-archive-") as tmp:
         workdir = Path(tmp)
-        env = {
-            **os.environ,
+        env = workbench_setup(
+            workdir,
+            server.port,
             # production-like: with DEBUG on, Django also records every query it runs
-            "DJANGO_DEBUG": "0",
-            "DJANGO_SECRET_KEY": "bench-archive-only-not-a-secret-" + "x" * 32,
-            "DJANGO_ENV_FILE": "",
-            "DJANGO_SETTINGS_MODULE": "workbench.settings",
-            "DATABASE_URL": bench_database_url(workdir),
-            "WORKBENCH_MEDIA_ROOT": str(workdir / "media"),
-            "CELERY_BROKER_DIR": str(workdir / "broker"),
-            "FETCH_ALLOWED_HOSTPORTS": f"127.0.0.1:{server.port}",
-            "FETCH_DOMAIN_INTERVAL": "0",
-            "ARCHIVE_CAPTURE_MODE": "http",  # the raw capture; bench/browser.py times Chromium
-            "FETCH_DOMAIN_CONCURRENCY": str(args.concurrency),
-            "WORKBENCH_LOG_LEVEL": "WARNING",
-        }
-        os.environ.update(env)
-        subprocess.run(
-            [sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True
+            DJANGO_DEBUG="0",
+            DJANGO_SECRET_KEY="bench-archive-only-not-a-secret-" + "x" * 32,
+            DJANGO_ENV_FILE="",
+            ARCHIVE_CAPTURE_MODE="http",  # the raw capture; bench/browser.py times Chromium
+            FETCH_DOMAIN_CONCURRENCY=str(args.concurrency),
         )
-        import django
-
-        django.setup()
         from django.db import connection
 
         workbench = Workbench(env, workdir, args.concurrency)

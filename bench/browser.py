@@ -182,10 +182,9 @@ def worker_memory(count: int) -> int:
     """``count`` browser captures by a real ``celery worker`` (one process, every queue, a
     throwaway SQLite database, the filesystem broker): the worker's whole tree (Celery's parent,
     its pool process, the driver, Chromium) sampled every 0.2 s."""
-    import subprocess
     import tempfile
 
-    from bench.archive import Workbench, bench_database_url
+    from bench.archive import Workbench, workbench_setup
 
     pages, origin = load_pages()
     server = PageServer(pages)
@@ -195,26 +194,13 @@ def worker_memory(count: int) -> int:
         workdir = Path(tmp)
         (workdir / "site").mkdir()
         (workdir / "site" / "sitecustomize.py").write_text(_SITECUSTOMIZE)
-        env = {
-            **os.environ,
-            "DJANGO_DEBUG": "1",
-            "DJANGO_SETTINGS_MODULE": "workbench.settings",
-            "DATABASE_URL": bench_database_url(workdir),
-            "WORKBENCH_MEDIA_ROOT": str(workdir / "media"),
-            "CELERY_BROKER_DIR": str(workdir / "broker"),
-            "FETCH_ALLOWED_HOSTPORTS": f"127.0.0.1:{server.port}",
-            "FETCH_DOMAIN_INTERVAL": "0",
-            "ARCHIVE_CAPTURE_MODE": "browser",
-            "WORKBENCH_LOG_LEVEL": "WARNING",
-            "PYTHONPATH": str(workdir / "site"),
-        }
-        os.environ.update(env)
-        subprocess.run(
-            [sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True
+        env = workbench_setup(
+            workdir,
+            server.port,
+            DJANGO_DEBUG="1",
+            ARCHIVE_CAPTURE_MODE="browser",
+            PYTHONPATH=str(workdir / "site"),
         )
-        import django
-
-        django.setup()
         from sources.models import Snapshot
         from workbench.celery import QUEUES
 
