@@ -16,8 +16,9 @@ left side has no finite verb with a subject of its own ("In 2021, the army ...")
 
 from __future__ import annotations
 
-from claims.extraction.lexicon import words
+from claims.extraction.lexicon import FINDINGS, words
 from claims.extraction.parse import Sentence, Tok
+from claims.extraction.units import sentence_attribution
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _NP_TAGS = frozenset(
@@ -37,6 +38,7 @@ _SPEECH = words(
     argued insisted recalled continued asked according reported reports warned
     """
 )
+_CLOSING_VERBS = _SPEECH | FINDINGS  # ", the ministry said", ", the audit found"
 _CONTRASTS = words("though although while whereas")
 _NEGATIONS_OR_CONDITIONS = words("not n't never no nor neither cannot if unless whether")
 _CONCESSIVE = words("though although whereas despite")
@@ -137,7 +139,7 @@ def _subject_then_verb(toks: list[Tok], k: int) -> bool:
     # sentence, not a clause of its own
     # (a participial clause after it has no verb of its own: ", the audit found, leaving
     # cracks unrepaired")
-    if toks[j].lower not in _SPEECH | _FINDINGS:
+    if toks[j].lower not in _CLOSING_VERBS:
         return True
     for t in toks[j + 1 :]:
         if t.tag == "VBG" and toks[t.i - 1].text == ",":
@@ -145,10 +147,6 @@ def _subject_then_verb(toks: list[Tok], k: int) -> bool:
         if t.is_verb or t.lower == "that":
             return True
     return False
-
-
-# what a study or an inquiry reports, closing a sentence like "said": ", the audit found"
-_FINDINGS = words("found finds showed shows concluded concludes revealed reveals")
 
 
 def _has_finite_clause(toks: list[Tok], a: int, b: int) -> bool:
@@ -187,26 +185,6 @@ def _has_finite_clause(toks: list[Tok], a: int, b: int) -> bool:
         elif (t.tag in FINITE or t.tag == "VBN") and seen_noun:
             return True
     return False
-
-
-def _attributed_whole(toks: list[Tok], depth: list[int]) -> bool:
-    """ "According to the ministry, A, and B" or "A, and B, the ministry said": the source
-    speaks for every clause; cut, all but one would lose it (the tree still parts what it
-    can give the source to)."""
-    words_ = [t for t in toks if t.text[:1].isalnum()]
-    if len(words_) > 1 and words_[0].lower == "according" and words_[1].lower == "to":
-        return True
-    commas = [t.i for t in toks if t.text == "," and not depth[t.i]]
-    if not commas:
-        return False
-    last = commas[-1]
-    tail = [t for t in toks[last + 1 :] if t.text[:1].isalnum()]
-    if not tail or len(tail) > 12:
-        return False
-    if tail[0].lower == "according":
-        return True
-    verbs = [t for t in tail if t.is_verb]
-    return len(verbs) == 1 and verbs[0].lower in _SPEECH | _FINDINGS and verbs[0] is not tail[0]
 
 
 def _inverted_condition(toks: list[Tok], a: int, b: int) -> bool:
@@ -432,7 +410,7 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             k += 1  # the closing quotation mark stays with the words it closes
         cuts.append((k, right, kind))
         start, left_kind = right, kind
-    if not cuts or _attributed_whole(toks, depth):
+    if not cuts or sentence_attribution(sent):
         return [(0, n, "clause")]
     out = []
     a, kind = (1 if first_kind in ("contrast", "intro") else 0), first_kind

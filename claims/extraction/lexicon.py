@@ -231,3 +231,6 @@ NUMBER_WORDS = words(
     eighty ninety hundred thousand million billion trillion dozen
     """
 )
+
+# what a study or an inquiry reports, closing a sentence as "said" does: ", the audit found"
+FINDINGS = words("found finds showed shows concluded concludes revealed reveals")

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claims.extraction.lexicon import words
+from claims.extraction.lexicon import FINDINGS, words
 from claims.extraction.parse import Sentence, Tok
 from claims.extraction.types import Span
 
@@ -974,12 +974,14 @@ def _keep_faithful(sent: Sentence, units: list[Unit]) -> list[Unit]:
     return out
 
 
-_FINDINGS = words("found finds showed shows concluded concludes revealed reveals")
+_SOURCE_VERBS = SPEECH | FINDINGS
 
 
-def _sentence_attribution(sent: Sentence) -> set[int]:
+def sentence_attribution(sent: Sentence) -> set[int]:
     """The tokens of a source that speaks for the whole sentence: "According to X, ..." or a
-    closing ", X said", ", according to X", ", the audit found"; empty when there is none."""
+    closing ", X said", ", according to X", ", the audit found"; empty when there is none.
+    Such a sentence is cut neither into clause chunks (``chunks.clause_chunks``) nor into
+    units that would leave the source behind (``_keep_attributed``)."""
     toks = sent.toks
     words_ = [t for t in toks if t.text[:1].isalnum()]
     if len(words_) > 2 and words_[0].lower == "according" and words_[1].lower == "to":
@@ -993,7 +995,7 @@ def _sentence_attribution(sent: Sentence) -> set[int]:
         return set()
     verbs = [t for t in tail if t.is_verb]
     if tail[0].lower == "according" or (
-        len(verbs) == 1 and verbs[0].lower in SPEECH | _FINDINGS and verbs[0] is not tail[0]
+        len(verbs) == 1 and verbs[0].lower in _SOURCE_VERBS and verbs[0] is not tail[0]
     ):
         return {t.i for t in tail}
     return set()
@@ -1004,7 +1006,7 @@ def _keep_attributed(sent: Sentence, units: list[Unit]) -> list[Unit]:
     B, the ministry said" is one claim (cut, "A." would be the writer's own), as is
     "According to the ministry, A, and B". Relative clauses and appositions, the writer's
     own background, still leave."""
-    source = _sentence_attribution(sent) if len(units) > 1 else set()
+    source = sentence_attribution(sent) if len(units) > 1 else set()
     if not source:
         return units
     holder = next((u for u in units if source <= u.toks | u.borrowed), None)
