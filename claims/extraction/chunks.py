@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from claims.extraction.lexicon import FINDINGS, words
 from claims.extraction.parse import Sentence, Tok
-from claims.extraction.units import sentence_attribution
+from claims.extraction.units import inverted_condition, sentence_attribution
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _NP_TAGS = frozenset(
@@ -156,7 +156,7 @@ def _has_finite_clause(toks: list[Tok], a: int, b: int) -> bool:
     opening preposition is no subject ("In a joint statement published Oct. 25, ..."), nor is
     a verb after an adverbial subordinator the main one ("Three weeks before he died, ...").
     """
-    if a >= b or toks[a].lower in _SUBORDINATORS or _inverted_condition(toks, a, b):
+    if a >= b or toks[a].lower in _SUBORDINATORS or inverted_condition(toks, a, b):
         return False
     i = a
     if toks[a].tag == "IN":  # skip the preposition's noun phrase ("Out of 17 observations")
@@ -185,17 +185,6 @@ def _has_finite_clause(toks: list[Tok], a: int, b: int) -> bool:
         elif (t.tag in FINITE or t.tag == "VBN") and seen_noun:
             return True
     return False
-
-
-def _inverted_condition(toks: list[Tok], a: int, b: int) -> bool:
-    """ "Had the dam failed", "Should inflation persist": an auxiliary before its subject,
-    a condition without "if"."""
-    return (
-        a + 2 < b
-        and toks[a].lower in ("had", "were", "should")
-        and toks[a].tag in ("VBD", "MD")
-        and toks[a + 1].tag in ("DT", "PRP$", "PRP", "NN", "NNS", "NNP", "NNPS", "CD")
-    )
 
 
 _PP_OBJECT_TAGS = frozenset(
@@ -233,7 +222,7 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
     # inside a condition without "if", nor at its comma
     condition_end = (
         next((x.i for x in toks if x.text == "," and not depth[x.i]), -1)
-        if _inverted_condition(toks, 0, n)
+        if inverted_condition(toks, 0, n)
         else -1
     )
     for k, t in enumerate(toks):

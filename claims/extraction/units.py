@@ -873,8 +873,16 @@ def split_units(sent: Sentence, *, open_quote: bool = False, fine: bool = False)
     return [u for u in units if u.toks - u.dropped]
 
 
-# an auxiliary before its subject opens a condition: "Had the dam failed, ..."
-_INVERTED_CONDITIONS = words("had were should")
+def inverted_condition(toks: list[Tok], a: int, b: int) -> bool:
+    """Tokens [a, b) open with a condition without "if": an auxiliary before its subject
+    ("Had the dam failed", "Should inflation persist"; not "Had 40 staff.", a clipped "He
+    had")."""
+    return (
+        a + 2 < b
+        and toks[a].lower in ("had", "were", "should")
+        and toks[a].tag in ("VBD", "MD")
+        and toks[a + 1].tag in ("DT", "PRP$", "PRP", "NN", "NNS", "NNP", "NNPS", "CD")
+    )
 
 
 def _keep_inverted_condition(sent: Sentence, units: list[Unit]) -> list[Unit]:
@@ -882,16 +890,11 @@ def _keep_inverted_condition(sent: Sentence, units: list[Unit]) -> list[Unit]:
     "if" that the parser rarely recognises (it hangs the main clause on "failed", or takes
     "persist" in "Should inflation persist" for a noun). Cut anywhere, the main clause would
     lose its condition and state a fact: the sentence stays one claim."""
-    words_ = [t for t in sent.toks if t.text[:1].isalnum()]
-    if len(units) < 2 or len(words_) < 4 or words_[0].lower not in _INVERTED_CONDITIONS:
-        return units
-    first = words_[0]
-    # "Had the dam failed, ...", "Should inflation persist, ...": a noun phrase and a verb
-    # before the first comma (not "Had 40 staff.", a clipped "He had")
+    first = next((t for t in sent.toks if t.text[:1].isalnum()), None)
     comma = next((t.i for t in sent.toks if t.text == ","), None)
-    if comma is None or not any(
-        t.tag in ("DT", "NN", "NNS", "NNP", "NNPS", "PRP") for t in sent.toks[first.i + 1 : comma]
-    ):
+    if len(units) < 2 or first is None or comma is None:
+        return units
+    if not inverted_condition(sent.toks, first.i, comma):
         return units
     main = next((u for u in units if u.role == "clause"), units[0])
     whole = Unit(main.role, main.pred, set().union(*(u.toks for u in units)))
