@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from claims.extraction.lexicon import FINDINGS, words
 from claims.extraction.parse import Sentence, Tok
-from claims.extraction.units import inverted_condition, sentence_attribution
+from claims.extraction.units import inverted_condition, sentence_attribution, shared_source
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _NP_TAGS = frozenset(
@@ -358,11 +358,22 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             if not _subject_then_verb(toks, right + 1):
                 continue
             kind, right = "contrast", right + 1
-        elif comma and _participle_clause(toks, right, depth):
+        elif (
+            comma
+            and _participle_clause(toks, right, depth)
+            # "..., but altering behavior is much more difficult": a gerund as the subject
+            # (after "and" or "but" only: ", saying it was balanced" reports)
+            and not (
+                toks[right - 1].lower in _COORDINATORS and _gerund_subject_then_verb(toks, right)
+            )
+        ):
             if _modal_or_negated(toks, start, k):
                 continue  # "may end up giving ..., resulting in ...": as uncertain as its cause
             kind = "part"
-        elif comma and not _subject_then_verb(toks, right):
+        elif comma and not (
+            _subject_then_verb(toks, right)
+            or (toks[right - 1].lower in _COORDINATORS and _gerund_subject_then_verb(toks, right))
+        ):
             continue
         if t.text == ";" and not _has_finite_clause(toks, right, n):
             continue
@@ -395,11 +406,18 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             k, right = prev, prev + 1
             if toks[right].lower in _COORDINATORS:
                 right += 1
+        elif (cc := _coordinated_subordinate(toks, depth, max(prev, start), k)) is not None and sum(
+            1 for x in toks[start:cc] if x.text[:1].isalnum()
+        ) >= MIN_WORDS:
+            # "... in the vehicle and while searching the car, officers located ...": the
+            # same, with no comma before the "and"
+            k, right = cc, cc + 1
         elif closes:
             k += 1  # the closing quotation mark stays with the words it closes
         cuts.append((k, right, kind))
         start, left_kind = right, kind
-    if not cuts or sentence_attribution(sent):
+    # a sentence that quotes its source stays whole (units.shared_source)
+    if not cuts or (sentence_attribution(sent) and not shared_source(sent)):
         return [(0, n, "clause")]
     out = []
     a, kind = (1 if first_kind in ("contrast", "intro") else 0), first_kind
@@ -418,6 +436,20 @@ def _opens_subordinate(toks: list[Tok], j: int, k: int) -> bool:
     return j < k and toks[j].lower in _ADVERBIAL_OPENERS and any(x.is_verb for x in toks[j:k])
 
 
+def _coordinated_subordinate(toks: list[Tok], depth: list[int], a: int, k: int) -> int | None:
+    """The "and" of "and while/if/when ... <verb>" in tokens (a, k), opening a subordinate
+    clause of the clause after `k`; None when there is none."""
+    for j in range(a + 1, k - 1):
+        if (
+            toks[j].lower in _COORDINATORS
+            and not depth[j]
+            and toks[j + 1].lower in _ADVERBIAL_OPENERS
+            and _opens_subordinate(toks, j, k)
+        ):
+            return j
+    return None
+
+
 def _coordinated_predicate(toks: list[Tok], start: int, k: int) -> bool:
     """ "and" at `k` joins a second predicate to the clause that starts at `start`: a past or
     present verb follows with its object, the clause before has a subject and a verb of the
@@ -426,6 +458,9 @@ def _coordinated_predicate(toks: list[Tok], start: int, k: int) -> bool:
     if k + 2 >= n or k - start < 4:
         return False
     verb, after = toks[k + 1], toks[k + 2]
+    if toks[k - 1].tag.startswith("VB"):
+        # "hunted and ate a wild rabbit on Nov. 5": what follows is said of both verbs
+        return False
     past = verb.tag in ("VBD", "VBN")
     # "... and were released on the condition that ...": a predicate with an auxiliary of
     # its own shares no negation or modal of the first one ("pleaded not guilty")

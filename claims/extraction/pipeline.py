@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from claims.extraction import screen
+from claims.extraction.attributed import Source, chunk_source, with_source
 from claims.extraction.chunks import clause_chunks, relative_pronoun, that_frame_end
 from claims.extraction.classify import classify, find_mentions
 from claims.extraction.clean import body_regions, classify_lines, furniture_spans
@@ -51,6 +52,7 @@ class State:
     sentences: list[Span] = field(default_factory=list)
     open_quote: dict[Span, bool] = field(default_factory=dict)
     lead: dict[Span, tuple[Span, ...]] = field(default_factory=dict)  # borrowed subjects
+    source: dict[Span, Source] = field(default_factory=dict)  # the sentence's source
     parsed: list[Sentence] = field(default_factory=list)
     unparsed: list[Span] = field(default_factory=list)
     drafts: list[Draft] = field(default_factory=list)
@@ -124,13 +126,25 @@ def parse_step(state: State) -> None:
     chunked: list[tuple[int, int, str]] = []
     reused: dict[int, Sentence] = {}  # chunk start -> the chunk cut out of the first parse
     frames: dict[int, tuple[Span, ...]] = {}  # chunk start -> the words it reads on from
+    sources: dict[int, Source] = {}  # chunk start -> the source it must keep
+    mute: set[int] = set()  # chunks that are only a source
     for sent in parsed:
         if state.open_quote.get((sent.start, sent.end)):
             continue
         ranges = clause_chunks(sent)
         if len(ranges) > 1:
             chunked += [(sent.toks[a].start, sent.toks[b - 1].end, k) for a, b, k in ranges]
+            source = chunk_source(sent)
             for n, (a, b, k) in enumerate(ranges):
+                if source is not None:
+                    s, e = source.span
+                    chunk = [t for t in sent.toks[a:b] if t.text[:1].isalnum()]
+                    if all(s <= t.start and t.end <= e for t in chunk):
+                        mute.add(sent.toks[a].start)  # the source alone: its clauses carry it
+                    elif k in ("clause", "contrast", "part") and not (
+                        sent.toks[a].start <= e <= sent.toks[b - 1].end
+                    ):
+                        sources[sent.toks[a].start] = source
                 piece = own_tree(sent, a, b)
                 if piece is not None:
                     reused[piece.start] = piece
@@ -156,11 +170,15 @@ def parse_step(state: State) -> None:
                 continue
             subject: tuple[Span, ...] = ()
             for n, (piece, kind) in enumerate(pieces):
+                if piece.start in mute:
+                    continue
                 if kind == "intro":  # "Despite these difficulties,": states nothing
                     state.dropped.append(Dropped(piece.start, piece.end, screen.INTRO))
                     continue
                 out.append(piece)
                 key = (piece.start, piece.end)
+                if piece.start in sources:
+                    state.source[key] = sources[piece.start]
                 state.open_quote[key] = (
                     state.open_quote.get((sent.start, sent.end), False) and n == 0
                 )
@@ -210,6 +228,7 @@ def units_step(state: State) -> None:
         open_quote = state.open_quote.get((sent.start, sent.end), False)
         quoted = quoted_tokens(sent, open_quote)
         lead = state.lead.get((sent.start, sent.end))
+        source = state.source.get((sent.start, sent.end))
         # a participial chunk that reports speech: "(The mayor …) saying it was balanced and
         # that taxes would not rise": each part of what was said is the lead's, attributed
         opener = next((t for t in sent.toks if t.text[:1].isalnum()), None)
@@ -220,6 +239,9 @@ def units_step(state: State) -> None:
                 continue
             own = (unit.toks | unit.borrowed) - unit.dropped
             found = attribution_of(sent, own)
+            keeps = unit.role not in ("apposition", "relative")
+            if source is not None and keeps and found is None:
+                found = source.attribution
             reported = bool(speech) and opener is not None and opener.i in own
             reason = screen.screen_unit(
                 sent, own, unit.pred, quoted, attributed=found is not None or reported
@@ -246,6 +268,8 @@ def units_step(state: State) -> None:
                 claim_text = claim_text[:1].upper() + claim_text[1:]
                 spans = lead + spans
                 unit = replace(unit, role="part")
+            if source is not None and keeps:
+                claim_text, spans = with_source(text, claim_text, spans, source)
             state.drafts.append(
                 Draft(
                     claim_text,

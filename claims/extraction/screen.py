@@ -321,6 +321,11 @@ def _bare_attribution(sent: Sentence, toks: set[int], quoted: list[bool]) -> boo
     verbs = [k for k in words_ if sent.toks[k].lower in _SPEECH_ONLY and sent.toks[k].is_verb]
     if not verbs:
         return False
+    if any(
+        sent.toks[k].is_verb and k < min(verbs) and sent.toks[k].dep not in ("aux", "aux:pass")
+        for k in words_
+    ):  # "Imports rose by a third, the ministry said", whatever the parser made of it
+        return False
     content = _CONTENT_DEPS | (
         {"obj"} if all(sent.toks[k].lower not in _TELL for k in verbs) else set()
     )

@@ -436,6 +436,7 @@ class _Splitter:
                 and self._own_clause(c)
                 and self._keeps_polarity(h, c)
                 and not self._words_after(h, c)
+                and not self._shares_complement(h, c)
             ):
                 return "conj"
             return None
@@ -695,6 +696,18 @@ class _Splitter:
                 noun_content = self.sent.toks[c].dep in CONTENT and not self.sent.toks[i].is_verb
                 closed = protected or self._conditional(c) or noun_content
                 self.walk(c, head, skip, closed, frame)
+
+    def _shares_complement(self, h: int, c: int) -> bool:
+        """ "hunted and ate a wild rabbit": the first verb has nothing of its own (no object,
+        no phrase), so what follows the second is said of both; cut, "He hunted." would
+        claim less than the text and something else."""
+        sent = self.sent
+        if has_subject(sent, c) or not sent.toks[h].is_verb:
+            return False
+        bare = {"nsubj", "nsubj:pass", "aux", "aux:pass", "punct", "cc", "conj", "mark", "expl"}
+        return all(sent.toks[k].dep in bare for k in sent.toks[h].children) and any(
+            sent.toks[k].dep not in ("punct", "cc") for k in sent.toks[c].children
+        )
 
     def _set_off(self, p: int, role: str) -> bool:
         """A part leaves its clause only when punctuation or a conjunction sets it off on
@@ -983,8 +996,8 @@ _SOURCE_VERBS = SPEECH | FINDINGS
 def sentence_attribution(sent: Sentence) -> set[int]:
     """The tokens of a source that speaks for the whole sentence: "According to X, ..." or a
     closing ", X said", ", according to X", ", the audit found"; empty when there is none.
-    Such a sentence is cut neither into clause chunks (``chunks.clause_chunks``) nor into
-    units that would leave the source behind (``_keep_attributed``)."""
+    No part of such a sentence leaves it without that source (``_keep_attributed``,
+    ``pipeline.parse_step``)."""
     toks = sent.toks
     words_ = [t for t in toks if t.text[:1].isalnum()]
     if len(words_) > 2 and words_[0].lower == "according" and words_[1].lower == "to":
@@ -1004,17 +1017,52 @@ def sentence_attribution(sent: Sentence) -> set[int]:
     return set()
 
 
+def shared_source(sent: Sentence) -> set[int]:
+    """The sentence's source when each clause can carry a copy of it ("A, and B, the ministry
+    said" -> "A, the ministry said" and "B, the ministry said"); empty when there is none
+    or when the sentence quotes anyone: a quotation is never cut into pieces that each
+    pretend to be what was said."""
+    source = sentence_attribution(sent)
+    if not source or any(t.text in _QUOTE_CHARS for t in sent.toks):
+        return set()
+    toks = sent.toks
+    first, last = min(source), max(source)
+    if first == 0:  # "According to the study, the man had ...": a clause must follow
+        nxt = next((t for t in toks[last + 2 :] if t.text[:1].isalnum()), None)
+        return source if nxt is not None and nxt.tag not in _NOT_A_SUBJECT else set()
+    words_ = [toks[k] for k in sorted(source) if toks[k].text[:1].isalnum()]
+    if words_[0].lower == "according":
+        return source
+    # ", the commission said (on Tuesday)": a name, its speech verb and when or where,
+    # nothing said after it ("Cook said he's proud", "told them of ...")
+    verb = next(k for k, t in enumerate(words_) if t.is_verb)
+    if verb == 0 or any(t.tag not in _SOURCE_NAME_TAGS for t in words_[:verb]):
+        return set()
+    if any(t.tag not in _SOURCE_ADJUNCT_TAGS for t in words_[verb + 1 :]):
+        return set()
+    return source
+
+
+_NOT_A_SUBJECT = frozenset({"VBN", "VBG", "IN", "TO", "CC", "WDT", "WP", "WRB"})
+_SOURCE_NAME_TAGS = frozenset(
+    {"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "POS", "CD", "HYPH"}
+)
+_SOURCE_ADJUNCT_TAGS = frozenset({"IN", "DT", "NN", "NNS", "NNP", "NNPS", "JJ", "CD", "RB", "POS"})
+
+
 def _keep_attributed(sent: Sentence, units: list[Unit]) -> list[Unit]:
-    """A clause the sentence's source speaks for never leaves it without that source: "A, and
-    B, the ministry said" is one claim (cut, "A." would be the writer's own), as is
-    "According to the ministry, A, and B". Relative clauses and appositions, the writer's
-    own background, still leave."""
+    """A clause the sentence's source speaks for never leaves it without that source: cut
+    from "A, and B, the ministry said", A is "A, the ministry said" (alone, "A." would be
+    the writer's own; ``shared_source``); a sentence that quotes its source stays one claim.
+    Relative clauses and appositions, the writer's own background, leave without it."""
     source = sentence_attribution(sent) if len(units) > 1 else set()
     if not source:
         return units
     holder = next((u for u in units if source <= u.toks | u.borrowed), None)
     if holder is None:
         return units
+    if shared_source(sent) and all(_stands_with_source(sent, u, source) for u in units):
+        return _share_source(sent, units, source)
     out = []
     for u in units:
         own = (u.toks | u.borrowed) - u.dropped
@@ -1031,6 +1079,35 @@ def _keep_attributed(sent: Sentence, units: list[Unit]) -> list[Unit]:
             # and the word that set it off ("while") is back in its place
             holder.role, holder.pred, holder.borrowed = u.role, u.pred, set()
             holder.dropped = {k for k in holder.dropped if not sent.toks[k].text[:1].isalnum()}
+    return out
+
+
+def _stands_with_source(sent: Sentence, u: Unit, source: set[int]) -> bool:
+    """The unit is a clause of its own once the source is shared out: its words beside the
+    source are none or hold a verb (else the parse is wrong, "The campaign, which ...,
+    cost ...", or they are a scrap, ", so far, the commission said")."""
+    if u.role in ("apposition", "relative"):
+        return True
+    rest = {k for k in u.toks - u.dropped - source if sent.toks[k].text[:1].isalnum()}
+    return not rest or any(sent.toks[k].is_verb or sent.toks[k].dep == "cop" for k in rest)
+
+
+def _share_source(sent: Sentence, units: list[Unit], source: set[int]) -> list[Unit]:
+    """Each clause gets its own copy of the source (with the comma that sets it off); the
+    source's own unit, once every clause has left it, goes."""
+    first, last = min(source), max(source)
+    comma = {k for k in (first - 1, last + 1) if 0 <= k < len(sent.toks)}
+    comma = {k for k in comma if sent.toks[k].text == ","}
+    out = []
+    for u in units:
+        own = (u.toks | u.borrowed) - u.dropped
+        content = {k for k in own - source - comma if sent.toks[k].text[:1].isalnum()}
+        if not content:
+            continue  # nothing but the source: its clauses carry it now
+        if u.role not in ("apposition", "relative") and not own & source:
+            u.toks |= source | comma
+            u.dropped -= source | comma
+        out.append(u)
     return out
 
 
