@@ -26,6 +26,7 @@ from claims.extraction.segment import split_sentences
 from claims.extraction.types import Draft, Dropped, ExtractedClaim, Span
 from claims.extraction.units import (
     SPEECH,
+    absolute_text,
     attribution_of,
     clause_subject_spans,
     quoted_tokens,
@@ -53,6 +54,7 @@ class State:
     open_quote: dict[Span, bool] = field(default_factory=dict)
     lead: dict[Span, tuple[Span, ...]] = field(default_factory=dict)  # borrowed subjects
     source: dict[Span, Source] = field(default_factory=dict)  # the sentence's source
+    absolute: dict[Span, bool] = field(default_factory=dict)  # "with X doing": past tense?
     parsed: list[Sentence] = field(default_factory=list)
     unparsed: list[Span] = field(default_factory=list)
     drafts: list[Draft] = field(default_factory=list)
@@ -128,6 +130,7 @@ def parse_step(state: State) -> None:
     frames: dict[int, tuple[Span, ...]] = {}  # chunk start -> the words it reads on from
     sources: dict[int, Source] = {}  # chunk start -> the source it must keep
     mute: set[int] = set()  # chunks that are only a source
+    absolute: dict[int, bool] = {}  # chunks that are a "with X doing Y" (past tense?)
     for sent in parsed:
         if state.open_quote.get((sent.start, sent.end)):
             continue
@@ -150,6 +153,11 @@ def parse_step(state: State) -> None:
                     reused[piece.start] = piece
                 if n and k in ("that", "relative"):
                     frames[sent.toks[a].start] = _frame(sent, *ranges[n - 1][:2], k)
+                if n and k == "aside" and sent.toks[a - 1].lower == "with":
+                    # ", with his administration sending mixed signals": in the tense of
+                    # the clause it hangs on
+                    before = sent.toks[ranges[n - 1][0] : ranges[n - 1][1]]
+                    absolute[sent.toks[a].start] = any(t.tag == "VBD" for t in before)
     if chunked:
         # a chunk the first parse already gives a tree of its own keeps it; the others are
         # parsed again on their own
@@ -179,6 +187,8 @@ def parse_step(state: State) -> None:
                 key = (piece.start, piece.end)
                 if piece.start in sources:
                     state.source[key] = sources[piece.start]
+                if piece.start in absolute:
+                    state.absolute[key] = absolute[piece.start]
                 state.open_quote[key] = (
                     state.open_quote.get((sent.start, sent.end), False) and n == 0
                 )
@@ -250,6 +260,10 @@ def units_step(state: State) -> None:
                 state.dropped.append(Dropped(spans[0][0], spans[-1][1], reason))
                 continue
             claim_text = unit_text(text, sent, unit, spans)
+            if (sent.start, sent.end) in state.absolute:
+                claim_text = absolute_text(
+                    sent, unit, claim_text, state.absolute[sent.start, sent.end]
+                )
             subject = unit_subject(sent, unit)
             if (
                 lead

@@ -316,10 +316,21 @@ def _bare_attribution(sent: Sentence, toks: set[int], quoted: list[bool]) -> boo
     the unit's words rather than the predicate: the parser often misreads such a stub
     ("tweeted" as a participle of "Trump")."""
     words_ = [k for k in toks if sent.toks[k].text[:1].isalnum()]
-    if len(words_) > 9 or any(quoted[k] for k in toks):
+    if any(quoted[k] for k in toks):
         return False
     verbs = [k for k in words_ if sent.toks[k].lower in _SPEECH_ONLY and sent.toks[k].is_verb]
     if not verbs:
+        return False
+    # who the speaker is ("He Jianxiong, the former executive director for China at the
+    # IMF, said at a Nov. 6 event at the Peterson Institute") is no content of what was
+    # said, nor where or when it was said
+    aside = set().union(*(sent.subtree(k) for k in toks if sent.toks[k].dep == "appos"))
+    for v in verbs:
+        for c in sent.toks[v].children:
+            phrase = sorted(sent.subtree(c))
+            if sent.toks[c].dep.startswith("obl") and sent.toks[phrase[0]].lower in _WHERE_WHEN:
+                aside |= set(phrase)
+    if len(set(words_) - aside) > 9:
         return False
     if any(
         sent.toks[k].is_verb and k < min(verbs) and sent.toks[k].dep not in ("aux", "aux:pass")
@@ -329,7 +340,27 @@ def _bare_attribution(sent: Sentence, toks: set[int], quoted: list[bool]) -> boo
     content = _CONTENT_DEPS | (
         {"obj"} if all(sent.toks[k].lower not in _TELL for k in verbs) else set()
     )
-    return not any(sent.toks[k].dep in content or sent.toks[k].lower == "that" for k in words_)
+    return not any(
+        (sent.toks[k].dep in content and _clause_like(sent, k)) or sent.toks[k].lower == "that"
+        for k in words_
+    )
+
+
+def _clause_like(sent: Sentence, k: int) -> bool:
+    """Content a speech verb can take, however the parser labelled it; never a name inside
+    where it was said, taken for a clause ("said at an event at the Peterson | Institute in
+    Washington")."""
+    j = min(sent.subtree(k)) - 1
+    while j >= 0 and sent.toks[j].tag in _PLACE_PHRASE_TAGS:
+        if sent.toks[j].lower in _WHERE_WHEN:
+            return False
+        if sent.toks[j].tag.startswith("NN") and sent.toks[j + 1].tag == "DT":
+            return True  # "said in a statement | the bridge cost ...": a new phrase
+        j -= 1
+    return True
+
+
+_PLACE_PHRASE_TAGS = frozenset({"IN", "DT", "JJ", "NN", "NNS", "NNP", "NNPS", "CD", "POS"})
 
 
 # verbs that say nothing without their content ("X said." states no fact); "announced",
@@ -342,6 +373,7 @@ _SPEECH_ONLY = words(
     """
 )
 _TELL = words("tell tells told")
+_WHERE_WHEN = words("at in on during after before")  # never "added to", "told about"
 _CONTENT_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "csubj", "conj", "advcl"})
 
 

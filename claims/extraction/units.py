@@ -1250,6 +1250,23 @@ def unit_text(text: str, sent: Sentence, unit: Unit, spans: tuple[Span, ...]) ->
     return _finish(_join(text, spans, sent))
 
 
+def absolute_text(sent: Sentence, unit: Unit, claim: str, past: bool) -> str:
+    """ "His administration is sending mixed signals." for the absolute clause of "..., with
+    his administration sending mixed signals" (a participle with its own subject): the one
+    word a reader needs, in the tense of the clause it hung on; anything else as it was."""
+    pred = sent.toks[unit.pred]
+    if pred.tag != "VBG" or any(sent.toks[c].dep in AUX for c in pred.children):
+        return claim
+    subjects = [c for c in pred.children if sent.toks[c].dep in SUBJ]
+    if not subjects:
+        return claim
+    subject = sent.toks[subjects[0]]
+    plural = subject.tag in ("NNS", "NNPS") or subject.lower in ("they", "we", "you")
+    be = ("were" if plural else "was") if past else ("are" if plural else "is")
+    at = claim.find(" " + pred.text + " ")
+    return claim if at < 0 else f"{claim[:at]} {be}{claim[at:]}"
+
+
 def _join(text: str, spans: tuple[Span, ...], sent: Sentence | None = None) -> str:
     """The spans' words. A later span that opens with a comma followed an aside the claim
     leaves out: before a verb the comma goes ("John Williams said", never "John Williams ,

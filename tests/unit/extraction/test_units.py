@@ -168,6 +168,54 @@ def test_a_speech_verb_without_what_was_said_is_no_claim() -> None:
     assert [d.reason for d in dropped] == [screen.BARE_ATTRIBUTION]
 
 
+def test_a_speaker_with_a_role_and_a_place_but_nothing_said_is_no_claim() -> None:
+    # what he said was a question, dropped as such; "He Jianxiong, ..., said at an event"
+    # was left as a claim with nothing to check
+    claims, dropped = explain(
+        "Zhang Min, the former executive director for Asia at the World Bank, said at a March 3 "
+        "event at the Brookings Institution in Washington."
+    )
+    # the role stays a claim of its own; the speaking without what was said goes
+    assert [c.text for c in claims] == [
+        "Zhang Min is the former executive director for Asia at the World Bank."
+    ]
+    assert [d.reason for d in dropped] == [screen.BARE_ATTRIBUTION]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a speech verb followed by what was said, however the parser reads it
+        "Imports rose by a third, the ministry said.",
+        # "added to", "told about": no place or time of speaking
+        "Trinity Academy junior Ben Patton added to his collection of state titles.",
+        "We've been told about times where things have gone completely awry.",
+    ],
+)
+def test_a_speech_verb_with_content_stays_a_claim(text: str) -> None:
+    assert _texts(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "Mr. Trump's tariffs also remain a source of uncertainty, with his administration "
+            "sending mixed signals about whether any of the levies will be removed.",
+            "His administration is sending mixed signals about whether any of the levies will "
+            "be removed.",
+        ),
+        (
+            "Oil prices fell sharply on Monday, with traders selling futures ahead of the meeting.",
+            "Traders were selling futures ahead of the meeting.",
+        ),
+    ],
+)
+def test_an_absolute_with_clause_reads_as_a_sentence(text: str, claim: str) -> None:
+    # "His administration sending mixed signals about ..." read as a fragment
+    assert claim in _texts(text)
+
+
 def test_a_list_inside_dashes_does_not_cut_the_subject_off() -> None:
     text = (
         "Smith is third in league history with 61 shutouts, but the two goalies ahead of "
