@@ -267,10 +267,13 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             has_verb = any(x.is_verb for x in toks[k + 2 : phrase])
             common = toks[k + 2].tag in ("NN", "NNS", "JJ", "CD", "DT")
             to_end = all(not x.text[:1].isalnum() for x in toks[phrase:])
-            if (has_verb or common) and phrase - k >= 4 and to_end:
-                kind = "part" if toks[k + 2].tag == "VBG" else "aside"
-                cuts.append((k, k + 1, kind))
-                start, left_kind = k + 1, kind
+            # (", including securing the farm commitments": an activity in the list of
+            # what the clause names, no clause of its own; cut, it read "Mr. Trump's approach
+            # … including securing ...": it stays)
+            gerund = toks[k + 2].tag == "VBG"
+            if (has_verb or common) and phrase - k >= 4 and to_end and not gerund:
+                cuts.append((k, k + 1, "aside"))
+                start, left_kind = k + 1, "aside"
             continue
         if t.tag == "IN" and not depth[k] and _zero_relative(toks, depth, start, k):
             # "beat Gov. Matt Bevin in a state Trump won by 30 points in 2016": the state's

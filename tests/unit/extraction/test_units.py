@@ -769,3 +769,12 @@ def test_a_sources_opening_phrase_is_never_a_claim_of_its_own() -> None:
         "to fill a swimming pool within minutes."
     )
     assert _texts(text) == [text]
+
+
+def test_including_an_activity_stays_with_its_clause() -> None:
+    # cut, it read "Assange … including conspiring to hack government computers."
+    text = (
+        "Now Assange faces 18 criminal charges in the US, including conspiring to hack "
+        "government computers and violating espionage laws."
+    )
+    assert _texts(text) == [text]
