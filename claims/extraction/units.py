@@ -128,6 +128,9 @@ class Unit:
     adopted: set[int] = field(default_factory=set)  # roots of words the parser misplaced
 
 
+_FOCUS = words("particularly especially notably mainly mostly chiefly primarily")
+
+
 def is_predicate(sent: Sentence, i: int) -> bool:
     """A verb (not an auxiliary) or a nominal/adjective with a copula or a subject."""
     t = sent.toks[i]
@@ -496,9 +499,12 @@ class _Splitter:
         j = k - 1 if sent.toks[k].text == "," else k - 2
         while j >= 0 and sent.toks[j].text in (")", "\u201d", '"', "'"):
             j -= 1
-        nominal = sent.toks[j].pos in ("NOUN", "PROPN", "NUM") or (
-            sent.toks[j].pos == "ADJ" and j > 0 and sent.toks[j - 1].lower == "the"
-        )  # "the Chinese, who ..."
+        nominal = (
+            sent.toks[j].pos in ("NOUN", "PROPN", "NUM")
+            or (sent.toks[j].pos == "ADJ" and j > 0 and sent.toks[j - 1].lower == "the")
+            # "the Chinese, who ..."; "particularly manufacturing, which ..." (tagged VBG)
+            or (sent.toks[j].tag == "VBG" and j > 0 and sent.toks[j - 1].lower in _FOCUS)
+        )
         if j < 0 or not nominal:
             return None
         while sent.toks[j].dep in ("compound", "flat", "flat:name") and sent.toks[j].head > j:
@@ -607,6 +613,14 @@ class _Splitter:
         if t.tag not in ("VBG", "VBN") or has_subject(sent, c) or t.lower in _PREPOSITIONAL:
             return False
         if sent.toks[t.head].lower in _ASPECTUAL:
+            return False
+        deps = {sent.toks[k].dep for k in t.children}
+        focus = any(sent.toks[k].lower in _FOCUS and k == _first_word(sent, c) for k in t.children)
+        nouns = any(sent.toks[k].tag.startswith("NN") for k in t.children)
+        if deps & {"det", "acl:relcl"} or (focus and not nouns and "xcomp" not in deps):
+            # ", particularly manufacturing, which has slumped ...": a noun the tagger read as
+            # a participle (a determiner, a relative clause, a focus adverb and no object;
+            # ", primarily covering machinery" is a participle)
             return False
         size = len(sent.subtree(c))
         if _before(sent, c) in (",", "\u2014", "\u2013"):

@@ -778,3 +778,15 @@ def test_including_an_activity_stays_with_its_clause() -> None:
         "government computers and violating espionage laws."
     )
     assert _texts(text) == [text]
+
+
+def test_a_noun_the_tagger_read_as_a_participle_takes_its_relative_clause() -> None:
+    # it read "The uncertainty … particularly manufacturing, which has slumped ..."
+    texts = _texts(
+        "The uncertainty is weighing on the economy, particularly manufacturing, which has "
+        "slumped over the past several months."
+    )
+    assert texts == [
+        "The uncertainty is weighing on the economy, particularly manufacturing.",
+        "Manufacturing has slumped over the past several months.",
+    ]
