@@ -233,8 +233,15 @@ def screen_parse_step(state: State) -> None:
 def units_step(state: State) -> None:
     """Split each parsed sentence into claim drafts; long unparsed ones stay whole."""
     text = state.text
+    # who spoke last in the paragraph: a quotation that names nobody ("“We could have a
+    # deal.”" after "“...,” Mr. Trump said.") is theirs
+    speaker: tuple[str, str] | None = None
+    end = 0
     for sent in state.parsed:
         repair(sent)
+        if "\n" in text[end : sent.start]:
+            speaker = None
+        end = sent.end
         open_quote = state.open_quote.get((sent.start, sent.end), False)
         quoted = quoted_tokens(sent, open_quote)
         lead = state.lead.get((sent.start, sent.end))
@@ -249,6 +256,13 @@ def units_step(state: State) -> None:
                 continue
             own = (unit.toks | unit.borrowed) - unit.dropped
             found = attribution_of(sent, own)
+            inside_quote = bool(own) and all(
+                quoted[k] for k in own if sent.toks[k].text[:1].isalnum()
+            )
+            if found is not None and any(quoted):
+                speaker = found
+            elif found is None and inside_quote:
+                found = speaker
             keeps = unit.role not in ("apposition", "relative")
             if source is not None and keeps and found is None:
                 found = source.attribution
@@ -292,8 +306,7 @@ def units_step(state: State) -> None:
                     subject=subject,
                     attribution=found[0] if found else None,
                     speaker=found[1] if found else None,
-                    inside_quote=bool(own)
-                    and all(quoted[k] for k in own if sent.toks[k].text[:1].isalnum()),
+                    inside_quote=inside_quote,
                 )
             )
     for s, e in state.unparsed:

@@ -790,3 +790,15 @@ def test_a_noun_the_tagger_read_as_a_participle_takes_its_relative_clause() -> N
         "The uncertainty is weighing on the economy, particularly manufacturing.",
         "Manufacturing has slumped over the past several months.",
     ]
+
+
+def test_a_quotation_that_names_nobody_is_the_last_speakers_in_its_paragraph() -> None:
+    claims = extract(
+        "\u201cWe are taking in billions of dollars in tariffs,\u201d the president said on "
+        "Nov. 8. \u201cWe could have a deal by the end of the year.\u201d\n\n"
+        "\u201cThe talks will resume in March.\u201d"
+    )
+    speakers = {c.text: (c.details.get("attribution") or {}).get("speaker") for c in claims}
+    assert speakers["\u201cWe could have a deal by the end of the year.\u201d"] == "the president"
+    # a new paragraph starts with no speaker: nobody is guessed
+    assert speakers["\u201cThe talks will resume in March.\u201d"] is None
