@@ -292,6 +292,7 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             and sum(x.text[:1].isalnum() for x in toks[k:]) >= 3
             and any(x.is_verb for x in toks[start : k - 1])
             and not _modal_or_negated(toks, start, k)
+            and not _inside_absolute(toks, start, k)
         ):
             # "endorsed Putin's leadership in Ukraine describing him as a king": a place or a
             # person does not "describe"; the -ing clause is about the subject
@@ -372,6 +373,10 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
         ):
             if _modal_or_negated(toks, start, k):
                 continue  # "may end up giving ..., resulting in ...": as uncertain as its cause
+            if _participle_after_verb(toks, start, k):
+                # "The video shows officers racing up a staircase, converging outside the
+                # room": the next item of a list of what the object does, not the subject
+                continue
             kind = "part"
         elif comma and not (
             _subject_then_verb(toks, right)
@@ -385,6 +390,10 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
         if sum(1 for x in toks[start:k] if x.text[:1].isalnum()) < MIN_WORDS:
             continue
         if sum(1 for x in toks[right:] if x.text[:1].isalnum()) < MIN_WORDS:
+            continue
+        if _that_then_subordinate(toks, start, k):
+            # "admitting that after fighting off the child's mother, he drove to ...": the
+            # clause after the comma is what "that" introduces
             continue
         # "..., despite these difficulties, the junta has ...": a verbless phrase just before
         # the cut opens the right-hand clause rather than closing the left one
@@ -723,6 +732,37 @@ _WHEN_OR_HOW = words(
 
 def _modal_or_negated(toks: list[Tok], a: int, b: int) -> bool:
     return any(t.tag == "MD" or t.lower in _NEGATIONS_OR_CONDITIONS for t in toks[a:b])
+
+
+def _participle_after_verb(toks: list[Tok], start: int, k: int) -> bool:
+    """An -ing word follows the finite verb of tokens [start, k) ("shows officers racing")."""
+    finite = next((j for j in range(start, k) if toks[j].tag in FINITE), None)
+    return finite is not None and any(
+        toks[j].tag == "VBG"
+        and toks[j].lower not in _PREPOSITION_LIKE
+        # not a gerund after a preposition ("charged with falsifying records") or a verb
+        # ("began trending upwards")
+        and toks[j - 1].tag not in ("IN", "TO", "RP")
+        and not toks[j - 1].tag.startswith("VB")
+        for j in range(finite + 1, k)
+    )
+
+
+def _that_then_subordinate(toks: list[Tok], start: int, k: int) -> bool:
+    """Tokens [start, k) end in "that after/if/when ..." with no comma since the "that"."""
+    for j in range(k - 2, start - 1, -1):
+        if toks[j].text in (",", ";"):
+            return False
+        if toks[j].lower == "that" and toks[j + 1].lower in _ADVERBIAL_OPENERS:
+            return True
+    return False
+
+
+def _inside_absolute(toks: list[Tok], start: int, k: int) -> bool:
+    """Token `k` is inside a "with A doing X and B doing Y" (no finite verb since the
+    "with"): "with Guido Pella beating Nicolas Jarry and Diego Schwartzman defeating ..."."""
+    withs = [j for j in range(start, k) if toks[j].lower == "with"]
+    return bool(withs) and not any(x.tag in FINITE for x in toks[withs[-1] : k])
 
 
 def _absolute(toks: list[Tok], k: int) -> bool:

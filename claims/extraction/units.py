@@ -129,6 +129,7 @@ class Unit:
 
 
 _FOCUS = words("particularly especially notably mainly mostly chiefly primarily")
+_NP_PREPOSITIONS = words("of at in for from on with")
 
 
 def is_predicate(sent: Sentence, i: int) -> bool:
@@ -447,6 +448,11 @@ class _Splitter:
             if not top or self._is_speech(c) or self._is_speech(h) or not has_subject(sent, c):
                 return None
             if any(
+                sent.toks[j].lower == "that" and sent.toks[j + 1].lower in SUBORDINATE_OPENERS
+                for j in range(min(h, c), _first(sent, c) - 1)
+            ):
+                return None  # "admitting that after fighting her off, he drove ...": one clause
+            if any(
                 sent.toks[k].dep in SUBJ and sent.toks[k].lower in ("who", "which", "whom")
                 for k in t.children
             ):
@@ -613,6 +619,15 @@ class _Splitter:
         if t.tag not in ("VBG", "VBN") or has_subject(sent, c) or t.lower in _PREPOSITIONAL:
             return False
         if sent.toks[t.head].lower in _ASPECTUAL:
+            return False
+        if c and sent.toks[c - 1].text in ("-", "\u2010", "\u2011"):
+            return False  # "a genre-bending superstar": half of an adjective
+        if any(
+            sent.toks[j].tag == "VBG" and sent.toks[j - 1].text != "," and j != c
+            for j in range(t.head + 1, _first(sent, c))
+        ):
+            # "shows officers racing up a staircase, converging outside the room": the next
+            # item of what the object does, not a participle about the subject
             return False
         deps = {sent.toks[k].dep for k in t.children}
         focus = any(sent.toks[k].lower in _FOCUS and k == _first_word(sent, c) for k in t.children)
@@ -1194,7 +1209,19 @@ def _concessive(sent: Sentence, t: Tok) -> bool:
 def clause_subject_spans(sent: Sentence) -> tuple[Span, ...]:
     """Character spans of the main clause's subject (its minimal noun phrase), if any: from
     the tree, else the noun phrase right before the clause's first verb (the tags are right
-    more often than the tree on such sentences)."""
+    more often than the tree on such sentences). After a quotation, the speaker: in
+    "“These are people as well,” Arroyo added, speaking of the detained families",
+    Arroyo is speaking."""
+    quoted = quoted_tokens(sent, False)
+    speech = [
+        t.i
+        for t in sent.toks
+        if t.lower in SPEECH and t.is_verb and any(quoted[: t.i]) and not quoted[t.i]
+    ]
+    for v in speech:
+        subj = next((c for c in sent.toks[v].children if sent.toks[c].dep in SUBJ), None)
+        if subj is not None and not quoted[subj]:
+            return unit_spans(sent, Unit("clause", subj, minimal_np(sent, subj) or {subj}))
     for root in sent.roots:
         subj = subject_of(sent, root)
         if subj is not None:
@@ -1202,13 +1229,27 @@ def clause_subject_spans(sent: Sentence) -> tuple[Span, ...]:
             if np:
                 return unit_spans(sent, Unit("clause", subj, np))
     toks = sent.toks
-    verb = next((t.i for t in toks if t.tag in FINITE_TAGS or t.tag == "VBN"), None)
-    if verb is None:
+    # a finite verb first: "In a three-hour recorded interview, Webb confessed": Webb, not
+    # "hour" before the participle "recorded"
+    finite = [t.i for t in toks if t.tag in FINITE_TAGS]
+    verbs = finite[:1] or [t.i for t in toks if t.tag == "VBN"][:1]
+    if not verbs:
         return ()
+    verb = verbs[0]
     k = verb
-    while k > 0 and toks[k - 1].tag in _SUBJECT_TAGS:
-        k -= 1
-    if k == verb or toks[k].tag == "POS":
+    while k > 0:
+        if toks[k - 1].tag in _SUBJECT_TAGS:
+            k -= 1
+        elif (
+            toks[k - 1].lower in _NP_PREPOSITIONS
+            and k >= 2
+            and toks[k - 2].tag.startswith("NN")
+            and k < verb
+        ):
+            k -= 1  # "A flu outbreak at the facility affected ...": the phrase goes with it
+        else:
+            break
+    if k == verb or toks[k].tag == "POS" or (k > 0 and toks[k - 1].tag == "IN"):
         return ()
     return ((toks[k].start, toks[verb - 1].end),)
 
@@ -1254,13 +1295,17 @@ def unit_text(text: str, sent: Sentence, unit: Unit, spans: tuple[Span, ...]) ->
         )
     glue = " \u2026 " if unit.role == "part" and unit.borrowed else " "
     if unit.role == "part" and unit.borrowed:
-        subject = _join(text, unit_spans(sent, Unit(unit.role, unit.pred, unit.borrowed)))
+        # what it borrowed after its own words (a closing "trade experts say") closes it
+        last = max(unit.toks - unit.dropped, default=-1)
+        before = {k for k in unit.borrowed if k < last}
+        after = unit.borrowed - before
+        subject = _join(text, unit_spans(sent, Unit(unit.role, unit.pred, before)))
         rest = _join(
             text,
-            unit_spans(sent, Unit(unit.role, unit.pred, unit.toks, set(), unit.dropped)),
+            unit_spans(sent, Unit(unit.role, unit.pred, unit.toks | after, set(), unit.dropped)),
             sent,
         )
-        return _finish(subject + glue + rest)
+        return _finish(subject + glue + rest if subject else rest)
     return _finish(_join(text, spans, sent))
 
 

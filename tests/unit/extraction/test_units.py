@@ -802,3 +802,56 @@ def test_a_quotation_that_names_nobody_is_the_last_speakers_in_its_paragraph() -
     assert speakers["\u201cWe could have a deal by the end of the year.\u201d"] == "the president"
     # a new paragraph starts with no speaker: nobody is guessed
     assert speakers["\u201cThe talks will resume in March.\u201d"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # the participle is the speaker's, not the quotation's subject ("These … speaking")
+        (
+            "\u201cThese are people as well,\u201d Arroyo added, speaking of the detained "
+            "families.",
+            [
+                "\u201cThese are people as well,\u201d Arroyo added.",
+                "Arroyo \u2026 speaking of the detained families.",
+            ],
+        ),
+        # a subject with its prepositional phrase, never the noun inside an opening phrase
+        # ("Hour … admitting"), and "that after ..., he drove" is one clause
+        (
+            "In a three-hour recorded interview with the FBI, Webb confessed to the kidnapping, "
+            "admitting that after fighting off the child's mother, he drove to a church.",
+            [
+                "In a three-hour recorded interview with the FBI, Webb confessed to the "
+                "kidnapping.",
+                "Webb \u2026 admitting that after fighting off the child's mother, he drove to "
+                "a church.",
+            ],
+        ),
+        (
+            "A flu outbreak at the McAllen facility affected nearly three dozen immigrants and "
+            "required a temporary suspension of operations.",
+            [
+                "A flu outbreak at the McAllen facility affected nearly three dozen immigrants.",
+                "A flu outbreak at the McAllen facility required a temporary suspension of "
+                "operations.",
+            ],
+        ),
+    ],
+)
+def test_a_borrowed_subject_is_the_right_one(text: str, claims: list[str]) -> None:
+    assert _texts(text) == claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "with A doing X and B doing Y": one absolute, never "Argentina … defeating ..."
+        "Argentina got past Chile 3-0 in Group C, with Guido Pella beating Nicolas Jarry 6-4, "
+        "6-3 and Diego Schwartzman defeating Cristian Garin 6-2, 6-2.",
+        # half of an adjective is no participle ("It … bending superstar")
+        "The film builds to a cameo from a genre-bending superstar like Kacey Musgraves.",
+    ],
+)
+def test_no_participle_clause_where_there_is_none(text: str) -> None:
+    assert _texts(text) == [text]
