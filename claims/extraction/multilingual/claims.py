@@ -101,10 +101,20 @@ _VERB_ENDINGS = {
 
 
 def extract_claims(text: str, lang: str) -> list[ExtractedClaim]:
-    """Claims of ``text`` in language ``lang`` (ISO 639-1), in text order."""
+    """Claims of ``text`` in language ``lang`` (ISO 639-1), in text order.
+
+    Never a claim, in any language: a question, a sentence the text already said (a
+    repeated heading, a pull quote), a short label without a full stop ("Аккаунт: @okuprin",
+    a name above an interview)."""
     tier = "clause" if lang in CLAUSE_LANGS else "sentence"
     claims: list[ExtractedClaim] = []
+    seen: set[str] = set()
     for s_start, s_end in split_sentences(text, lang, favour_recall=True):
+        sentence = text[s_start:s_end].strip()
+        key = " ".join(sentence.casefold().split())
+        if _not_a_claim(sentence) or key in seen:
+            continue
+        seen.add(key)
         pieces = split_clauses(text, s_start, s_end, lang) if tier == "clause" else []
         if not pieces:
             pieces = [(s_start, s_end)]
@@ -113,6 +123,23 @@ def extract_claims(text: str, lang: str) -> list[ExtractedClaim]:
             if claim is not None:
                 claims.append(claim)
     return claims
+
+
+_QUESTION_MARKS = ("?", "\uff1f", "\u061f", "\u037e", "\u055e", "\u1367")
+_CLOSERS = "\"'\u201d\u2019\u00bb)\u300d\u300f "
+_ENDS = (".", "!", "\u3002", "\u0964", "\u104b", "\u06d4", "\u0e2f", "\u2026", *_QUESTION_MARKS)
+
+
+def _not_a_claim(sentence: str) -> bool:
+    """A question, or a short label or name with no sentence end (see extract_claims)."""
+    bare = sentence.rstrip(_CLOSERS)
+    if bare.endswith(_QUESTION_MARKS):
+        return True
+    return (
+        len(sentence.split()) <= 3
+        and not bare.endswith(_ENDS)
+        and not any(c.isdigit() for c in sentence.split(":")[0])
+    )
 
 
 def split_clauses(text: str, start: int, end: int, lang: str) -> list[Span]:
