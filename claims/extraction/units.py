@@ -441,6 +441,7 @@ class _Splitter:
                 and self._keeps_polarity(h, c)
                 and not self._words_after(h, c)
                 and not self._shares_complement(h, c)
+                and not self._embedded_question(c)
             ):
                 return "conj"
             return None
@@ -725,6 +726,16 @@ class _Splitter:
                 noun_content = self.sent.toks[c].dep in CONTENT and not self.sent.toks[i].is_verb
                 closed = protected or self._conditional(c) or noun_content
                 self.walk(c, head, skip, closed, frame)
+
+    def _embedded_question(self, c: int) -> bool:
+        """ "assess which companies are best placed, and how many services consumers will
+        sign up for": the second "how many ..." is what is assessed, no claim of its own."""
+        sent = self.sent
+        words_ = [k for k in sorted(sent.subtree(c)) if sent.toks[k].text[:1].isalnum()]
+        first = next((k for k in words_ if sent.toks[k].dep != "cc"), None)
+        return first is not None and (
+            sent.toks[first].tag in ("WRB", "WP", "WDT") or sent.toks[first].lower == "whether"
+        )
 
     def _shares_complement(self, h: int, c: int) -> bool:
         """ "hunted and ate a wild rabbit": the first verb has nothing of its own (no object,

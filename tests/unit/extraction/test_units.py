@@ -855,3 +855,12 @@ def test_a_borrowed_subject_is_the_right_one(text: str, claims: list[str]) -> No
 )
 def test_no_participle_clause_where_there_is_none(text: str) -> None:
     assert _texts(text) == [text]
+
+
+def test_a_second_embedded_question_is_no_claim_of_its_own() -> None:
+    # "How many streaming services consumers will sign up for." came out as a claim
+    text = (
+        "Analysts are trying to assess which media companies are best positioned for "
+        "success, and how many streaming services consumers will sign up for."
+    )
+    assert _texts(text) == [text]
