@@ -13,6 +13,7 @@ CREDIT_RE = re.compile(
       | by\s+(?:[A-Z][\w.'\u2019-]*\s*){1,4}(?:,|\||$)
       | this\s+(?:story|article|report)\s+(?:was|has\s+been)\s+
         (?:updated|corrected|produced|originally)
+      | (?:this\s+(?:story|article|report)\s+)?originally\s+(?:published|appeared|ran)\b
       | (?:follow|contact)\s+(?:him|her|them|us|the\s+author)\b
       | (?:copyright|\u00a9)
       | all\s+rights\s+reserved

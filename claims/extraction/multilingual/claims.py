@@ -131,15 +131,26 @@ _ENDS = (".", "!", "\u3002", "\u0964", "\u104b", "\u06d4", "\u0e2f", "\u2026", *
 
 
 def _not_a_claim(sentence: str) -> bool:
-    """A question, or a short label or name with no sentence end (see extract_claims)."""
+    """A question, a short label or name, a table row with no sentence end, or a bare link
+    (see extract_claims)."""
     bare = sentence.rstrip(_CLOSERS)
     if bare.endswith(_QUESTION_MARKS):
         return True
-    return (
-        len(sentence.split()) <= 3
-        and not bare.endswith(_ENDS)
-        and not any(c.isdigit() for c in sentence.split(":")[0])
-    )
+    words = sentence.split()
+    if len(words) == 1 and len(bare) <= 5 and bare[:1].lower() != bare[:1].upper():
+        return True  # "Pos." (a table's column, cut at its full stop), in a cased script
+    links = [w for w in words if _LINK_RE.search(w)]
+    if links and len(words) - len(links) <= 2:
+        return True  # "Clique aqui: https://goo.gl/...", "http://amzn.to/..."
+    if bare.endswith(_ENDS):
+        return False
+    numeric = sum(any(c.isdigit() for c in w) for w in words)
+    # "Аккаунт: @okuprin"; "2 Martin Truex Jr. 5035 7 0 15 24", a row of a table
+    label = len(words) <= 3 and not any(c.isdigit() for c in sentence.split(":")[0])
+    return label or numeric * 2 >= len(words) >= 2
+
+
+_LINK_RE = re.compile(r"(?i)^\W*(?:https?://|www\.|pic\.twitter\.com/)\S+")
 
 
 def split_clauses(text: str, start: int, end: int, lang: str) -> list[Span]:

@@ -108,6 +108,8 @@ def test_participle_after_a_comma_borrows_the_subject() -> None:
     [
         ("Want to bring it to the White House?", "question"),
         ("Keith Bradsher contributed reporting from Hong Kong.", "credit or byline"),
+        ("Originally published on Live Science.", "credit or byline"),
+        ("This article originally appeared on The Conversation.", "credit or byline"),
         ("Read more: the full timeline of the saga", screen.FURNITURE),
         ("Related: The full timeline of the saga.", "link or teaser"),
         ('"It\'s very simple," he said.', "opinion or rhetoric with nothing to check"),

@@ -194,3 +194,16 @@ def test_questions_repeats_and_labels_are_never_claims() -> None:
         "Рецепт для быстрого ужина.",
         "Еда объединяет людей.",
     ]
+
+
+def test_table_rows_and_bare_links_are_never_claims() -> None:
+    text = (
+        "Classificação final da temporada após 36 etapas:\n\n"
+        "Pos. Piloto Pontos Vitórias\n1 Kyle Busch 5040 5\n2 Martin Truex 5035 7\n\n"
+        "Clique aqui: https://example.org/abc.\n\n"
+        "O piloto venceu cinco corridas em 2019."
+    )
+    assert [c.text for c in extract_claims(text, "pt")] == [
+        "Classificação final da temporada após 36 etapas:",
+        "O piloto venceu cinco corridas em 2019.",
+    ]
