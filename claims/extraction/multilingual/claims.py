@@ -109,7 +109,7 @@ def extract_claims(text: str, lang: str) -> list[ExtractedClaim]:
     tier = "clause" if lang in CLAUSE_LANGS else "sentence"
     claims: list[ExtractedClaim] = []
     seen: set[str] = set()
-    for s_start, s_end in split_sentences(text, lang, favour_recall=True):
+    for s_start, s_end in _lines(text, split_sentences(text, lang, favour_recall=True)):
         sentence = text[s_start:s_end].strip()
         key = " ".join(sentence.casefold().split())
         if _not_a_claim(sentence) or key in seen:
@@ -130,6 +130,19 @@ _CLOSERS = "\"'\u201d\u2019\u00bb)\u300d\u300f "
 _ENDS = (".", "!", "\u3002", "\u0964", "\u104b", "\u06d4", "\u0e2f", "\u2026", *_QUESTION_MARKS)
 
 
+def _lines(text: str, sentences: list[Span]) -> list[Span]:
+    """The sentences, cut again at line breaks: a title above a link, a name above an
+    answer, never one claim."""
+    out = []
+    for start, end in sentences:
+        if _PHOTO_RE.match(text, start, end):
+            continue  # "Фото: личный архив ...": a photo credit, whatever its lines
+        for m in re.finditer(r"[^\n]+", text[start:end]):
+            if m.group().strip():
+                out.append((start + m.start(), start + m.end()))
+    return out
+
+
 def _not_a_claim(sentence: str) -> bool:
     """A question, a short label or name, a table row with no sentence end, or a bare link
     (see extract_claims)."""
@@ -142,6 +155,8 @@ def _not_a_claim(sentence: str) -> bool:
     links = [w for w in words if _LINK_RE.search(w)]
     if links and len(words) - len(links) <= 2:
         return True  # "Clique aqui: https://goo.gl/...", "http://amzn.to/..."
+    if _CREDIT_RE.search(sentence) and len(words) <= 12:
+        return True  # "저작권자 ⓒ ...", a byline with the writer's address
     if bare.endswith(_ENDS):
         return False
     numeric = sum(any(c.isdigit() for c in w) for w in words)
@@ -150,6 +165,12 @@ def _not_a_claim(sentence: str) -> bool:
     return label or numeric * 2 >= len(words) >= 2
 
 
+_PHOTO_RE = re.compile(
+    r"\W*(?:фото|світлина|foto|fotos|fotografía|photo|photos|image|imagen|bild|"
+    r"写真|照片|图片|사진)\s*[:：]",
+    re.IGNORECASE,
+)
+_CREDIT_RE = re.compile(r"[\u00a9\u24d2]|\(c\)\s|\b[\w.+-]+@[\w-]+\.[\w.]+\b", re.IGNORECASE)
 _LINK_RE = re.compile(r"(?i)^\W*(?:https?://|www\.|pic\.twitter\.com/)\S+")
 
 

@@ -207,3 +207,13 @@ def test_table_rows_and_bare_links_are_never_claims() -> None:
         "Classificação final da temporada após 36 etapas:",
         "O piloto venceu cinco corridas em 2019.",
     ]
+
+
+def test_bylines_copyright_and_photo_credits_are_never_claims() -> None:
+    text = (
+        "Фото:\nличный архив Оли Малышевой\n\n"
+        "Она открыла кафе в 2018 году.\n\n"
+        "Иван Петров ivan.petrov@example.org\n\n"
+        "© Редакция, 2019"
+    )
+    assert [c.text for c in extract_claims(text, "ru")] == ["Она открыла кафе в 2018 году."]
