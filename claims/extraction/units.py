@@ -425,6 +425,8 @@ class _Splitter:
                 and rel[0] == _first_word(sent, c)
             ):
                 antecedent = self._noun_before(_first(sent, c))
+                if _second_item_inside(sent, c):
+                    return None
                 if antecedent is not None and _agrees(sent, antecedent, c):
                     self.antecedent[c] = antecedent
                     return "relative"
@@ -475,6 +477,8 @@ class _Splitter:
             # ", offering ...": about the clause's subject; ", launched in 2018": the noun's.
             return "part" if t.tag == "VBG" else "relative"
         if t.dep == "acl:relcl" and self._nonrestrictive(c):
+            if _second_item_inside(sent, c):
+                return None
             if _agrees(sent, h, c):
                 return "relative"
             # hung on the wrong noun ("17 observations by the Keck Observatory, which
@@ -1170,6 +1174,19 @@ def _rejoin_subordinate(sent: Sentence, units: list[Unit]) -> list[Unit]:
     return [main, *rest]
 
 
+def _second_item_inside(sent: Sentence, c: int) -> bool:
+    """The relative clause of `c` ends in ", and <a phrase with no verb>": "between a
+    crackdown, which sparks fury, and Hong Kong's collapse": the parser hung the second item
+    of a pair on the clause; cut, "A crackdown sparks fury, and Hong Kong's collapse." would
+    say what the text does not."""
+    sub = sorted(sent.subtree(c))
+    for j in range(len(sub) - 2):
+        if sent.toks[sub[j]].text == "," and sent.toks[sub[j + 1]].lower in ("and", "or"):
+            rest = sub[j + 2 :]
+            return bool(rest) and not any(sent.toks[k].is_verb for k in rest)
+    return False
+
+
 def _trim(sent: Sentence, unit: Unit) -> None:
     """Leave discourse openers, leading conjunctions and concessive phrases out."""
     toks = sorted(unit.toks - unit.dropped)
@@ -1189,8 +1206,20 @@ def _trim(sent: Sentence, unit: Unit) -> None:
         if c == unit.pred or min(sent.subtree(c)) != i:
             break
         tc = sent.toks[c]
+        if tc.lower in ("neither", "nor"):
+            break  # "Yet, neither can Xi allow this": a negation, never a mere opener
+        # "Ignored or not, foreign leaders have ...": the "not" of "X or not," negates
+        # nothing in the clause after its comma
+        or_not = (
+            tc.lower == "not"
+            and i + 1 < len(sent.toks)
+            and sent.toks[i + 1].text == ","
+            and i > 0
+            and sent.toks[i - 1].lower == "or"
+        )
         opener = (
-            tc.dep == "cc"
+            or_not
+            or tc.dep == "cc"
             or (tc.dep == "mark" and unit.role != "clause")
             or (tc.dep in ("advmod", "discourse") and tc.lower in OPENERS)
             or (tc.dep == "obl" and _concessive(sent, tc))

@@ -866,3 +866,32 @@ def test_a_second_embedded_question_is_no_claim_of_its_own() -> None:
         "success, and how many streaming services consumers will sign up for."
     )
     assert _texts(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # "Can Xi allow this chaos to continue." said the opposite of the text
+        (
+            "Yet, neither can Xi allow this chaos to continue.",
+            ["Neither can Xi allow this chaos to continue."],
+        ),
+        # cut, "A military crackdown sparks fury, and Hong Kong's collapse." said what the
+        # text does not (the second item of "between A and B" read as the relative's)
+        (
+            "Forced to choose between a military crackdown, which sparks a year or two of "
+            "international fury, and Hong Kong's collapse into anarchy, Xi will choose the "
+            "former.",
+            None,
+        ),
+        # the "not" of "X or not," negates nothing after its comma
+        (
+            "Ignored or not, foreign leaders have a duty to remind China that they are watching.",
+            ["Foreign leaders have a duty to remind China that they are watching."],
+        ),
+    ],
+)
+def test_a_claim_never_says_the_opposite_or_more_than_its_text(
+    text: str, claims: list[str] | None
+) -> None:
+    assert _texts(text) == (claims if claims is not None else [text])
