@@ -11,8 +11,9 @@ part-of-speech tags (more accurate than the tree) and the punctuation agree:
   of the main clause before it as its conjunct (not across a relative pronoun, a
   subordinator or a quotation mark);
 - a subordinate clause or an opening participle taken for the root (``When A, B``,
-  ``Forced to choose between A, which ..., and B, the governor ...``): the clause after the
-  comma, with a subject of its own, is the root;
+  ``Facing higher prices, consumers may buy less, thereby hurting ...``): the clause after
+  the comma, with a subject of its own (never a relative pronoun), is the root, and what the
+  old root carried after it modifies the new one;
 - a trailing -ing clause hung on a name: ``endorsed Putin's leadership in Ukraine describing
   him as a "king"`` (a place or a person does not "describe"): it modifies the clause.
 """
@@ -116,14 +117,22 @@ def _subordinate_roots(sent: Sentence) -> bool:
             for c in root.children
             if c > r
             and toks[c].dep in ("parataxis", "conj", "ccomp")
-            and any(toks[k].dep in _SUBJ for k in toks[c].children)
-            and any(toks[k].text == "," for k in range(r, min(sent.subtree(c))))
+            and any(
+                toks[k].dep in _SUBJ and toks[k].lower not in ("which", "who", "that")
+                for k in toks[c].children
+            )  # (", which sparks ..." is a relative clause, never the main one)
+            and any(toks[k].text == "," for k in range(r, min(sent.subtree(c)) + 1))
         ]
         if not mains:
             continue
         main = mains[0]
         toks[main].head, toks[main].dep = main, "root"
         root.head, root.dep = main, "advcl"
+        # what the old root carried after the main clause modifies the main clause
+        # ("Facing higher prices, consumers may buy less, thereby hurting China's GDP")
+        for c in root.children:
+            if c > main and toks[c].dep != "punct":
+                toks[c].head = main
         changed = True
     return changed
 

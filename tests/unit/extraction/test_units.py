@@ -895,3 +895,18 @@ def test_a_claim_never_says_the_opposite_or_more_than_its_text(
     text: str, claims: list[str] | None
 ) -> None:
     assert _texts(text) == (claims if claims is not None else [text])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the opening participle taken for the root: its main clause was cut off and
+        # "Facing higher prices for Chinese goods, thereby hurting China's GDP." was left
+        "Facing higher prices for Chinese goods, U.S. consumers may choose to buy fewer "
+        "Chinese goods, thereby hurting China's gross domestic product.",
+        "Launching his bid less than three months before the Iowa caucuses, Patrick is betting "
+        "that he can make his case to a broad coalition of voters.",
+    ],
+)
+def test_an_opening_participle_stays_with_its_main_clause(text: str) -> None:
+    assert _texts(text) == [text]
