@@ -6,10 +6,10 @@ import functools
 import json
 import logging
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Exists, F, Model, Q
+from django.db.models import Exists, Model, Q, QuerySet
 from django.utils import timezone
 
 from claims import selectors
@@ -66,7 +66,10 @@ def evidence_request_for_source(*, source_id: int, snapshot: Snapshot | None = N
     """
     from claims.tasks import find_evidence
 
-    citations = list(_citations_for_evidence().filter(source=source_id)[: EVIDENCE_AT_ONCE_MAX + 1])
+    citations = [
+        _Citing(*row)
+        for row in _citations_for_evidence().filter(source=source_id)[: EVIDENCE_AT_ONCE_MAX + 1]
+    ]
     later = [c.pk for c in citations[EVIDENCE_AT_ONCE_MAX:]]
     if later:
         later = list(
@@ -92,14 +95,23 @@ def evidence_request_for_source(*, source_id: int, snapshot: Snapshot | None = N
     return len(citations[:EVIDENCE_AT_ONCE_MAX]) + len(later)
 
 
-def _citations_for_evidence():
+class _Citing(NamedTuple):
+    """What finding a citation's evidence reads of it, its claim and its article."""
+
+    pk: int
+    source_id: int
+    evidence_snapshot_id: int | None
+    claim_text: str
+    claim_details: dict[str, Any]
+    article_language: str
+
+
+def _citations_for_evidence() -> QuerySet[Citation, tuple[Any, ...]]:
     """Citations with what finding their evidence reads, and nothing else: the claim's text
-    and details, its article's language."""
-    return (
-        Citation.objects.select_related("claim")
-        .only("pk", "source_id", "evidence_snapshot_id", "claim", "claim__text", "claim__details")
-        .annotate(article_language=F("claim__article__language"))
-        .order_by("pk")
+    and details, its article's language (one query; rows, not models, as nothing else of
+    them is read)."""
+    return Citation.objects.order_by("pk").values_list(
+        *_Citing._fields[:3], "claim__text", "claim__details", "claim__article__language"
     )
 
 
@@ -108,13 +120,14 @@ def evidence_find_for_citation(*, citation_id: int, force: bool = False) -> str:
 
     Idempotent: returns DONE without work when evidence exists for that snapshot.
     """
-    citation = _citations_for_evidence().filter(pk=citation_id).first()
-    if citation is None:
+    row = _citations_for_evidence().filter(pk=citation_id).first()
+    if row is None:
         return EvidenceOutcome.GONE
+    citation = _Citing(*row)
     return _evidence_find(citation, source_archive_state(source_id=citation.source_id), force)
 
 
-def _evidence_find(citation: Citation, archive: ArchiveState, force: bool) -> str:
+def _evidence_find(citation: _Citing, archive: ArchiveState, force: bool) -> str:
     citation_id = citation.pk
     snapshot = archive.succeeded
     if snapshot is None:
@@ -128,7 +141,6 @@ def _evidence_find(citation: Citation, archive: ArchiveState, force: bool) -> st
         return EvidenceOutcome.DONE
     if snapshot.text_pending:  # captured; the text step's snapshot_text_ready will ask again
         return EvidenceOutcome.WAITING
-    claim = citation.claim
     source_text = snapshot.text or ""
     if not source_text.strip():
         # nothing to look in (a scanned PDF, an image, a page without text): its own state,
@@ -138,11 +150,11 @@ def _evidence_find(citation: Citation, archive: ArchiveState, force: bool) -> st
     # names and quotes, never its words (the claim page says so)
     # (detected at capture with the same detector; older snapshots have none stored)
     source_language = snapshot.language or language_of(source_text[:4000])
-    claim_language = getattr(citation, "article_language", "") or ""
+    claim_language = citation.article_language or ""
     passages = find_passages(
         source_text,
-        claim.text,
-        claim.details,
+        citation.claim_text,
+        citation.claim_details,
         words=not (source_language and claim_language and source_language != claim_language),
     )
     return _evidence_store(citation_id, snapshot, passages, source_language, force=force)

@@ -220,7 +220,7 @@ def test_a_first_store_is_one_statement(alice):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from claims.services.evidence import _evidence_find
+    from claims.services.evidence import _citations_for_evidence, _Citing, _evidence_find
     from sources.selectors import source_archive_state
 
     claim = ClaimFactory(
@@ -232,7 +232,7 @@ def test_a_first_store_is_one_statement(alice):
     citation = Citation.objects.create(claim=claim, source=snapshot.source)
 
     def store(force=False):
-        row = Citation.objects.select_related("claim").get(pk=citation.pk)
+        row = _Citing(*_citations_for_evidence().filter(pk=citation.pk).get())
         archive = source_archive_state(source_id=snapshot.source_id)
         with CaptureQueriesContext(connection) as queries:
             assert _evidence_find(row, archive, force) == "done"
@@ -267,3 +267,37 @@ def test_a_first_store_is_one_statement(alice):
     replaced = list(citation.evidence.order_by("rank"))
     assert [p.text for p in replaced] == [p.text for p in passages]
     assert not {p.pk for p in replaced} & set(first)
+
+
+def test_the_text_step_and_the_evidence_read_each_row_once(
+    alice, settings, page_server, django_capture_on_commit_callbacks
+):
+    """From a captured page to its citation's evidence: the text step reads the snapshot
+    (no join to its source), writes it, and hands it to the evidence finder, which reads the
+    citations and stores; nothing is read back, no deferred field is fetched on the way."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from sources import services as source_services
+
+    settings.FETCH_ALLOWED_HOSTPORTS = [f"127.0.0.1:{page_server.port}"]
+    url = page_server.add("/deal.html", f"<html><body><article><p>{PAGE_TEXT}</p></article>")
+    claim = ClaimFactory(
+        article=ArticleFactory(body="The plant could expand to 300 megawatts."),
+        details={"numbers": [{"text": "300 megawatts", "value": 300, "unit": "MW"}]},
+    )
+    with django_capture_on_commit_callbacks():
+        citation = services.citation_add(claim=claim, url=url, by=alice)
+    snapshot = Snapshot.objects.get(source=citation.source)
+    source_services.snapshot_capture(snapshot_id=snapshot.pk)
+    with (
+        CaptureQueriesContext(connection) as queries,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        source_services.snapshot_text_extract(snapshot_id=snapshot.pk)
+    selects = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT")]
+    assert len(selects) == 2  # the snapshot, the citations
+    assert '"sources_source"' not in selects[0] and '"claims_citation"' in selects[1]
+    citation.refresh_from_db()
+    assert (citation.evidence_status, citation.evidence_snapshot_id) == ("done", snapshot.pk)
+    assert "330 MW" in citation.evidence.get(rank=1).text
