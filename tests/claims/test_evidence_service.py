@@ -220,7 +220,12 @@ def test_a_first_store_is_one_statement(alice):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from claims.services.evidence import _citations_for_evidence, _Citing, _evidence_find
+    from claims.services.evidence import (
+        _citations_for_evidence,
+        _Citing,
+        _evidence_find,
+        _evidence_store,
+    )
     from sources.selectors import source_archive_state
 
     claim = ClaimFactory(
@@ -267,6 +272,18 @@ def test_a_first_store_is_one_statement(alice):
     replaced = list(citation.evidence.order_by("rank"))
     assert [p.text for p in replaced] == [p.text for p in passages]
     assert not {p.pk for p in replaced} & set(first)
+
+    # superseded: a newer capture of the source succeeded; the older row writes nothing
+    newer = SnapshotFactory(source=snapshot.source)
+    _succeed(newer, text="Now the plant could expand to 300 MW, officials said.")
+    Citation.objects.filter(pk=citation.pk).update(evidence_snapshot=newer)
+    EvidencePassage.objects.filter(citation=citation).delete()  # the one statement's case
+    with CaptureQueriesContext(connection) as queries:
+        assert _evidence_store(citation.pk, snapshot, [], "en", force=True) == "done"
+    if connection.vendor == "postgresql":
+        assert len(queries.captured_queries) == 1
+    citation.refresh_from_db()
+    assert citation.evidence_snapshot_id == newer.pk and citation.evidence_status == "done"
 
 
 def test_the_text_step_and_the_evidence_read_each_row_once(
