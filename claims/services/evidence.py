@@ -242,6 +242,10 @@ def _evidence_store_first(
     False: nothing to store (stored already, superseded, or the citation is gone); None: the
     citation has passages to replace (or another worker stored some meanwhile), which the
     transaction of ``_evidence_store`` does (lock, delete, insert)."""
+    try:
+        passages = json.dumps(rows, allow_nan=False)
+    except ValueError:  # a score JSON cannot carry (never seen): the transaction stores it
+        return None
     sql = _store_first_sql(unless_stored=not force)
     params: dict[str, Any] = {
         "citation": citation_id,
@@ -252,7 +256,7 @@ def _evidence_store_first(
         "status": status,
         "succeeded": Snapshot.Status.SUCCEEDED,
         "now": timezone.now(),
-        "rows": json.dumps(rows),
+        "rows": passages,
     }
     try:
         with connection.cursor() as cursor:
