@@ -69,10 +69,13 @@ def on_snapshot_finished(sender: Any, *, source_id: int, status: str, **event: A
     services.evidence_request_for_source(source_id=source_id)
 
 
-def on_snapshot_text_ready(sender: Any, *, source_id: int, **event: Any) -> None:
+def on_snapshot_text_ready(
+    sender: Any, *, source_id: int, snapshot: Any = None, **event: Any
+) -> None:
     """Receiver of ``sources.events.snapshot_text_ready``: a cited source's text was read (or
-    could not be); find evidence for its citations, in the text worker that read it."""
-    services.evidence_request_for_source(source_id=source_id)
+    could not be); find evidence for its citations, in the text worker that read it, in the
+    row it wrote."""
+    services.evidence_request_for_source(source_id=source_id, snapshot=snapshot)
 
 
 @shared_task

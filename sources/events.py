@@ -8,7 +8,10 @@ A succeeded snapshot's text comes later, from the text step:
 
 ``snapshot_text_ready``: a succeeded snapshot's text step settled (``text_status`` done,
 no_text or failed). Sent after the commit that settled it, with ``snapshot_id``,
-``source_id`` and ``text_status``. Receiver: the claims evidence finder.
+``source_id``, ``text_status`` and ``snapshot``: the row as that step wrote it, text included,
+for a receiver in the same process to use instead of reading it back (it is not the newest
+snapshot of its source if a newer capture succeeded meanwhile). Receiver: the claims
+evidence finder.
 """
 
 from __future__ import annotations
@@ -59,4 +62,5 @@ def snapshot_text_ready_arguments_of(snapshot: Snapshot) -> dict[str, Any]:
         "snapshot_id": snapshot.pk,
         "source_id": snapshot.source_id,
         "text_status": snapshot.text_status,
+        "snapshot": snapshot,
     }

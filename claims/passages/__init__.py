@@ -224,7 +224,8 @@ def find_passages(
             score += idf * f * (K1 + 1) / (f + K1 * (1 - B + B * len(doc) / avgdl))
             matched.append(term)
             marks += [(s, e) for t, s, e in doc if t == term]
-        for found in parse_numbers(chunk):
+        # (a claim without figures has nothing to match the chunk's figures with)
+        for found in parse_numbers(chunk) if query.quantities else ():
             best = max((quantity_match(w, found) for w in query.quantities), default=0.0)
             if best:
                 score += best

@@ -80,8 +80,9 @@ RETURNING snapshot.*,
 _NOT_CAPTURED = frozenset({"id", "source_id", "created_at", "requested_by_id", "attempts"})
 
 
-def _field_states(snapshot: Snapshot) -> dict[str, Any]:
-    """The row's writable fields as values to compare (a file by its name)."""
+def _field_states(snapshot: Snapshot, *, kept: bool = False) -> dict[str, Any]:
+    """The row's writable fields as values to compare (a file by its name); ``kept``: JSON
+    values copied, for states kept while the row in hand changes."""
     states = {}
     for f in Snapshot._meta.concrete_fields:
         if f.attname in _NOT_CAPTURED:
@@ -89,7 +90,7 @@ def _field_states(snapshot: Snapshot) -> dict[str, Any]:
         value = getattr(snapshot, f.attname)
         if isinstance(value, FieldFile):
             value = value.name
-        elif isinstance(value, list | dict):  # JSON: a copy, in case it is changed in place
+        elif kept and isinstance(value, list | dict):  # in case it is changed in place
             value = copy.deepcopy(value)
         states[f.attname] = value
     return states
@@ -97,7 +98,7 @@ def _field_states(snapshot: Snapshot) -> dict[str, Any]:
 
 def _remember_claimed(snapshot: Snapshot) -> None:
     """Keep the claimed row's values beside it, so that the outcome writes what changed."""
-    snapshot.__dict__["_claimed_states"] = _field_states(snapshot)
+    snapshot.__dict__["_claimed_states"] = _field_states(snapshot, kept=True)
 
 
 def snapshot_outcome_save(snapshot: Snapshot, *, lease: datetime | None = None) -> bool:

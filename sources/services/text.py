@@ -84,6 +84,21 @@ def charset_of(headers: list[list[str]]) -> str | None:
     return None
 
 
+#: what the text step reads of the row: what the extraction needs, and what the evidence
+#: finder reads of the row in hand besides the fields the step writes (``snapshot_text_ready``,
+#: ``claims.services.evidence``). Its source is read only if the row has no final URL.
+_TEXT_STEP_READS = (
+    "status",
+    "text_status",
+    "created_at",
+    "source_id",
+    "body",
+    "content_type",
+    "response_headers",
+    "final_url",
+)
+
+
 def snapshot_text_extract(*, snapshot_id: int) -> Snapshot | None:
     """Extract the main text of a captured snapshot; None when there is nothing to do (not
     captured, text already settled, or another worker settled it meanwhile).
@@ -97,8 +112,7 @@ def snapshot_text_extract(*, snapshot_id: int) -> Snapshot | None:
             status=Snapshot.Status.SUCCEEDED,
             text_status=Snapshot.TextStatus.PENDING,
         )
-        .select_related("source")
-        .defer("redirect_chain", "timings", "capture_requests", "text")
+        .only(*_TEXT_STEP_READS)
         .first()
     )
     if snapshot is None:

@@ -178,3 +178,143 @@ def test_passages_of_a_web_page_have_no_page(citation):
     _succeed(Snapshot.objects.get(source=citation.source))
     services.evidence_find_for_citation(citation_id=citation.pk)
     assert set(citation.evidence.values_list("page", flat=True)) == {None}
+
+
+def test_the_text_steps_row_is_searched_as_it_is_in_hand(citation):
+    """``snapshot_text_ready`` hands over the row the text step wrote: the citations are read
+    (once), the snapshot is not read back."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    snapshot = Snapshot.objects.get(source=citation.source)
+    _succeed(snapshot)
+    snapshot.refresh_from_db()
+    with CaptureQueriesContext(connection) as queries:
+        services.evidence_request_for_source(source_id=citation.source_id, snapshot=snapshot)
+    reads = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT")]
+    assert len(reads) == 1 and '"claims_citation"' in reads[0].split(" WHERE ")[0]
+    citation.refresh_from_db()
+    assert (citation.evidence_status, citation.evidence_snapshot_id) == ("done", snapshot.pk)
+
+
+def test_a_superseded_snapshot_stores_no_evidence(citation):
+    """The row in hand may be older than a capture that succeeded meanwhile: its evidence is
+    not stored over the newer one's (which its own event finds)."""
+    older = Snapshot.objects.get(source=citation.source)
+    _succeed(older)
+    older.refresh_from_db()
+    newer = SnapshotFactory(source=citation.source)
+    _succeed(newer, text="Now the plant could expand to 300 MW, officials said.")
+    services.evidence_find_for_citation(citation_id=citation.pk)
+    services.evidence_request_for_source(source_id=citation.source_id, snapshot=older)
+    citation.refresh_from_db()
+    assert citation.evidence_snapshot_id == newer.pk
+    assert set(citation.evidence.values_list("snapshot", flat=True)) == {newer.pk}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_first_store_is_one_statement(alice):
+    """PostgreSQL, outside a transaction (a worker): a citation's first evidence is one
+    statement (the conditional UPDATE and the passages' INSERT); passages to replace (a
+    forced refresh, a newer snapshot) go through the transaction that deletes them first."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from claims.services.evidence import (
+        _citations_for_evidence,
+        _Citing,
+        _evidence_find,
+        _evidence_store,
+    )
+    from sources.selectors import source_archive_state
+
+    claim = ClaimFactory(
+        article=ArticleFactory(body="The plant could expand to 300 megawatts."),
+        details={"numbers": [{"text": "300 megawatts", "value": 300, "unit": "MW"}]},
+    )
+    snapshot = SnapshotFactory()
+    _succeed(snapshot)
+    citation = Citation.objects.create(claim=claim, source=snapshot.source)
+
+    def store(force=False):
+        row = _Citing(*_citations_for_evidence().filter(pk=citation.pk).get())
+        archive = source_archive_state(source_id=snapshot.source_id)
+        with CaptureQueriesContext(connection) as queries:
+            assert _evidence_find(row, archive, force) == "done"
+        return [q["sql"] for q in queries.captured_queries]
+
+    statements = store()
+    if connection.vendor == "postgresql":
+        assert len(statements) == 1 and statements[0].lstrip().startswith("WITH claimed AS")
+        assert "set_config('synchronous_commit', 'off', true)" in statements[0]
+    passages = list(EvidencePassage.objects.filter(citation=citation).order_by("rank"))
+    assert "could expand to 330 MW" in passages[0].text
+    assert passages[0].snapshot_id == snapshot.pk and passages[0].created_at is not None
+    assert passages[0].matched_terms and passages[0].differences
+    citation.refresh_from_db()
+    assert (citation.evidence_status, citation.evidence_snapshot_id) == ("done", snapshot.pk)
+    assert citation.evidence_language == "en"
+
+    first = [p.pk for p in passages]
+    assert store() == []  # stored already for this snapshot: nothing to do
+    # evidence_refresh clears the citation's snapshot, not its passages: the one statement
+    # finds passages to replace and leaves them to the transaction
+    Citation.objects.filter(pk=citation.pk).update(evidence_snapshot=None)
+    statements = store()
+    if connection.vendor == "postgresql":
+        assert statements[0].lstrip().startswith("WITH claimed AS")
+        assert any(s.startswith("DELETE") for s in statements[1:])
+    assert [p.text for p in citation.evidence.order_by("rank")] == [p.text for p in passages]
+    first = [p.pk for p in citation.evidence.order_by("rank")]
+    assert store() == []
+    assert [p.pk for p in citation.evidence.order_by("rank")] == first
+    store(force=True)  # passages to replace: the transaction
+    replaced = list(citation.evidence.order_by("rank"))
+    assert [p.text for p in replaced] == [p.text for p in passages]
+    assert not {p.pk for p in replaced} & set(first)
+
+    # superseded: a newer capture of the source succeeded; the older row writes nothing
+    newer = SnapshotFactory(source=snapshot.source)
+    _succeed(newer, text="Now the plant could expand to 300 MW, officials said.")
+    Citation.objects.filter(pk=citation.pk).update(evidence_snapshot=newer)
+    EvidencePassage.objects.filter(citation=citation).delete()  # the one statement's case
+    with CaptureQueriesContext(connection) as queries:
+        assert _evidence_store(citation.pk, snapshot, [], "en", force=True) == "done"
+    if connection.vendor == "postgresql":
+        assert len(queries.captured_queries) == 1
+    citation.refresh_from_db()
+    assert citation.evidence_snapshot_id == newer.pk and citation.evidence_status == "done"
+
+
+def test_the_text_step_and_the_evidence_read_each_row_once(
+    alice, settings, page_server, django_capture_on_commit_callbacks
+):
+    """From a captured page to its citation's evidence: the text step reads the snapshot
+    (no join to its source), writes it, and hands it to the evidence finder, which reads the
+    citations and stores; nothing is read back, no deferred field is fetched on the way."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from sources import services as source_services
+
+    settings.FETCH_ALLOWED_HOSTPORTS = [f"127.0.0.1:{page_server.port}"]
+    url = page_server.add("/deal.html", f"<html><body><article><p>{PAGE_TEXT}</p></article>")
+    claim = ClaimFactory(
+        article=ArticleFactory(body="The plant could expand to 300 megawatts."),
+        details={"numbers": [{"text": "300 megawatts", "value": 300, "unit": "MW"}]},
+    )
+    with django_capture_on_commit_callbacks():
+        citation = services.citation_add(claim=claim, url=url, by=alice)
+    snapshot = Snapshot.objects.get(source=citation.source)
+    source_services.snapshot_capture(snapshot_id=snapshot.pk)
+    with (
+        CaptureQueriesContext(connection) as queries,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        source_services.snapshot_text_extract(snapshot_id=snapshot.pk)
+    selects = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT")]
+    assert len(selects) == 2  # the snapshot, the citations
+    assert '"sources_source"' not in selects[0] and '"claims_citation"' in selects[1]
+    citation.refresh_from_db()
+    assert (citation.evidence_status, citation.evidence_snapshot_id) == ("done", snapshot.pk)
+    assert "330 MW" in citation.evidence.get(rank=1).text

@@ -72,9 +72,12 @@ def test_the_text_step_settles_once(allow_page_server, django_capture_on_commit_
             "snapshot_id": snapshot.pk,
             "source_id": snapshot.source_id,
             "text_status": "done",
+            "snapshot": heard[0]["snapshot"],
             "signal": snapshot_text_ready,
         }
     ]
+    # the row as the text step wrote it, for the evidence finder not to read it back
+    assert heard[0]["snapshot"].pk == snapshot.pk and "5 million" in heard[0]["snapshot"].text
 
 
 def test_a_lost_text_step_is_queued_again(allow_page_server, django_capture_on_commit_callbacks):
