@@ -1079,7 +1079,7 @@ def shared_source(sent: Sentence) -> set[int]:
         return source
     # ", the commission said (on Tuesday)": a name, its speech verb and when or where,
     # nothing said after it ("Cook said he's proud", "told them of ...")
-    verb = next(k for k, t in enumerate(words_) if t.is_verb)
+    verb = next((k for k, t in enumerate(words_) if t.is_verb), 0)
     if verb == 0 or any(t.tag not in _SOURCE_NAME_TAGS for t in words_[:verb]):
         return set()
     if any(t.tag not in _SOURCE_ADJUNCT_TAGS for t in words_[verb + 1 :]):
