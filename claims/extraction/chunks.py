@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from claims.extraction.lexicon import FINDINGS, words
 from claims.extraction.parse import Sentence, Tok
+from claims.extraction.types import Span
 from claims.extraction.units import inverted_condition, sentence_attribution, shared_source
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -814,3 +815,18 @@ def _participle_clause(toks: list[Tok], k: int, depth: list[int]) -> bool:
             break
         words_ += x.text[:1].isalnum()
     return words_ >= 3
+
+
+def chunk_frame(sent: Sentence, a: int, b: int, kind: str) -> tuple[Span, ...]:
+    """What a chunk reads on from, in the chunk before it (tokens [a, b) of the first
+    parse): "We also found | that A, and that B"; "one last month that | affected A and
+    outraged B"."""
+    toks = sent.toks
+    if kind == "that":
+        end = that_frame_end(toks, a, b)
+        return ((toks[a].start, toks[end - 1].end),) if end else ()
+    r = relative_pronoun(toks, a, b)
+    if r is None:
+        return ()
+    first = next(t for t in toks[a:b] if t.text[:1].isalnum())
+    return ((first.start, toks[r].end),)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from claims.extraction import screen
 from claims.extraction.attributed import Source, chunk_source, with_source
-from claims.extraction.chunks import clause_chunks, relative_pronoun, that_frame_end
+from claims.extraction.chunks import chunk_frame, clause_chunks
 from claims.extraction.classify import classify, find_mentions
 from claims.extraction.clean import body_regions, classify_lines, furniture_spans
 from claims.extraction.config import setting
@@ -152,7 +152,7 @@ def parse_step(state: State) -> None:
                 if piece is not None:
                     reused[piece.start] = piece
                 if n and k in ("that", "relative"):
-                    frames[sent.toks[a].start] = _frame(sent, *ranges[n - 1][:2], k)
+                    frames[sent.toks[a].start] = chunk_frame(sent, *ranges[n - 1][:2], k)
                 if n and k == "aside" and sent.toks[a - 1].lower == "with":
                     # ", with his administration sending mixed signals": in the tense of
                     # the clause it hangs on
@@ -201,21 +201,6 @@ def parse_step(state: State) -> None:
                     subject = clause_subject_spans(piece)
         parsed = out
     state.parsed = parsed
-
-
-def _frame(sent: Sentence, a: int, b: int, kind: str) -> tuple[Span, ...]:
-    """What a chunk reads on from, in the chunk before it (tokens [a, b) of the first
-    parse): "We also found | that A, and that B"; "one last month that | affected A and
-    outraged B"."""
-    toks = sent.toks
-    if kind == "that":
-        end = that_frame_end(toks, a, b)
-        return ((toks[a].start, toks[end - 1].end),) if end else ()
-    r = relative_pronoun(toks, a, b)
-    if r is None:
-        return ()
-    first = next(t for t in toks[a:b] if t.text[:1].isalnum())
-    return ((first.start, toks[r].end),)
 
 
 def screen_parse_step(state: State) -> None:

@@ -1,3 +1,4 @@
+# Over 400 lines on purpose: every never-a-claim rule with its reason, in one place.
 """Screen stage: sentences that are never claims, each with the reason a reviewer sees.
 
 Two passes.  Before parsing, by the text alone: questions, credit and byline lines,
