@@ -294,6 +294,7 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             and any(x.is_verb for x in toks[start : k - 1])
             and not _modal_or_negated(toks, start, k)
             and not _inside_absolute(toks, start, k)
+            and not _name_opens_clause(toks, k)
         ):
             # "endorsed Putin's leadership in Ukraine describing him as a king": a place or a
             # person does not "describe"; the -ing clause is about the subject
@@ -377,6 +378,11 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             if _participle_after_verb(toks, start, k):
                 # "The video shows officers racing up a staircase, converging outside the
                 # room": the next item of a list of what the object does, not the subject
+                continue
+            if _subordinate_subject(toks, start, k):
+                # "It first appeared in 2014, when Syrians fleeing the war gathered there,
+                # trying to cross over": whose the participle is, the clause or the
+                # subordinate one, only a reader can tell; it stays
                 continue
             kind = "part"
         elif comma and not (
@@ -747,6 +753,36 @@ def _participle_after_verb(toks: list[Tok], start: int, k: int) -> bool:
         and not toks[j - 1].tag.startswith("VB")
         for j in range(finite + 1, k)
     )
+
+
+def _name_opens_clause(toks: list[Tok], k: int) -> bool:
+    """The name just before token `k` is the subject of a clause opening there ("when
+    Syrians | fleeing the war gathered ..."): the -ing word is about it."""
+    j = k - 1
+    while j > 0 and toks[j - 1].tag in ("NNP", "NNPS"):
+        j -= 1
+    return j > 0 and (toks[j - 1].lower in _ADVERBIAL_OPENERS or toks[j - 1].text in (",", ";"))
+
+
+def _subordinate_subject(toks: list[Tok], start: int, k: int) -> bool:
+    """Tokens [start, k) hold, after their first finite verb, a subordinate clause with a
+    subject of its own ("..., when Syrians fleeing the war gathered there")."""
+    finite = next((j for j in range(start, k) if toks[j].tag in FINITE), None)
+    if finite is None:
+        return False
+    return any(
+        toks[j].lower in _ADVERBIAL_OPENERS
+        and toks[j].tag in ("IN", "WRB")
+        and (_subject_then_verb(toks, j + 1) or _np_then_finite(toks, j + 1, k))
+        for j in range(finite + 1, k)
+    )
+
+
+def _np_then_finite(toks: list[Tok], j: int, k: int) -> bool:
+    """A noun phrase at `j`, then (perhaps after its modifiers) a finite verb before `k`."""
+    if j >= k or toks[j].tag not in _NP_TAGS - {"VBN", "VBG"}:
+        return False
+    return any(toks[x].tag in FINITE for x in range(j + 1, k))
 
 
 def _that_then_subordinate(toks: list[Tok], start: int, k: int) -> bool:

@@ -910,3 +910,29 @@ def test_a_claim_never_says_the_opposite_or_more_than_its_text(
 )
 def test_an_opening_participle_stays_with_its_main_clause(text: str) -> None:
     assert _texts(text) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # whose is "raising hopes", the crash's or the swap's? Only a reader can tell
+        "The crash comes a day after the Taliban swapped two Western hostages for three of "
+        "its commanders, raising hopes of a thaw in relations.",
+        "Big Machine Records issued a statement after Swift publicly scolded her former label, "
+        "accusing the company of preventing her from performing her earlier hits.",
+    ],
+)
+def test_a_participle_after_a_subordinate_clause_stays(text: str) -> None:
+    assert _texts(text) == [text]
+
+
+def test_a_name_that_opens_a_subordinate_clause_keeps_its_participle() -> None:
+    texts = _texts(
+        "It first appeared in 2014, when Syrians fleeing the civil war gathered at the "
+        "border checkpoint there, trying to cross over to Jordan."
+    )
+    assert texts[0] == (
+        "It first appeared in 2014, when Syrians fleeing the civil war gathered at the "
+        "border checkpoint there."
+    )
+    assert not any(t.startswith("It \u2026") for t in texts), texts
