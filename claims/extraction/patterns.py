@@ -32,8 +32,18 @@ CAPTION_RE = re.compile(
 TEASER_RE = re.compile(
     r"""^(?:read\s+(?:more|the\s+(?:original|full))|click\s+here|related\s*:|see\s+also|
         watch\s*:|listen\s*:|more\s*:|sign\s+up\b|subscribe\b|profile\s*:|timeline\s*:|
-        (?:also\s+)?read\s*:|recommended\s*:|advertisement\b|share\s+this)""",
+        (?:also\s+)?read\s*:|recommended\s*:|advertisement\b|share\s+this|
+        (?:more\s+information|further\s+reading|references?|journal\s+reference)\s*:)""",
     re.IGNORECASE | re.VERBOSE,
+)
+# a link closing a sentence (an embedded post's picture link): no part of what it says
+TRAILING_LINK_RE = re.compile(r"(?:\s+(?:https?://|pic\.twitter\.com/)\S+)+\s*$", re.IGNORECASE)
+# "“... who are we as a nation if ...?” she wrote in her letter.": a quoted question
+# with its speech tag (and no more: ", adding that ..." is a claim) is a question too
+QUOTED_QUESTION_RE = re.compile(
+    r"\?\s*[\"\u201d\u2019']\s*,?\s+(?:[\w.'\u2019-]+\s+){0,6}?"
+    r"(?:said|says|wrote|writes|asked|asks|added|adds|tweeted|posted|told)\b[^?!,;\"\u201c\u201d]*$",
+    re.IGNORECASE,
 )
 # "LOS ANGELES (AP) —", "WASHINGTON —", "(CNN)", "DUBAI, United Arab Emirates (AP) —"
 AGENCIES = "AP|Reuters|AFP|CNN|UPI|Bloomberg|dpa|PTI|IANS|ANI|Xinhua"

@@ -26,7 +26,9 @@ from claims.extraction.patterns import (
     CREDIT_RE,
     DATELINE_RE,
     INVERTED_RE,
+    QUOTED_QUESTION_RE,
     TEASER_RE,
+    TRAILING_LINK_RE,
 )
 from claims.extraction.types import Span
 
@@ -97,7 +99,14 @@ def screen_text(text: str, span: Span, seen: set[str]) -> str | None:
     s, e = span
     sentence = text[s:e]
     stripped = sentence.rstrip(CLOSERS)
-    if stripped.endswith("?") or (INVERTED_RE.match(sentence) and not CONDITION_RE.match(sentence)):
+    # "Who are we as a nation if ...? pic.twitter.com/...": the link ends no sentence
+    unlinked = TRAILING_LINK_RE.sub("", sentence.rstrip(CLOSERS + ".")).rstrip(CLOSERS)
+    if (
+        stripped.endswith("?")
+        or unlinked.endswith("?")
+        or QUOTED_QUESTION_RE.search(sentence)
+        or (INVERTED_RE.match(sentence) and not CONDITION_RE.match(sentence))
+    ):
         return QUESTION
     if _standalone_heading(text, s, e, stripped):
         return HEADING

@@ -109,6 +109,14 @@ def test_participle_after_a_comma_borrows_the_subject() -> None:
         ("Want to bring it to the White House?", "question"),
         ("Keith Bradsher contributed reporting from Hong Kong.", "credit or byline"),
         ("Originally published on Live Science.", "credit or byline"),
+        # a question with its speech tag, or with an embedded post's picture link
+        (
+            '"But who are we as a nation if we answer threats with threats?" she wrote in '
+            "her letter.",
+            "question",
+        ),
+        ("Who are we as a nation if we answer threats? pic.twitter.com/s96jjh8AlD", "question"),
+        ("More information: A. Author et al. Hibernation, Handbook (2018).", "link or teaser"),
         ("This article originally appeared on The Conversation.", "credit or byline"),
         ("Read more: the full timeline of the saga", screen.FURNITURE),
         ("Related: The full timeline of the saga.", "link or teaser"),
