@@ -394,6 +394,10 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             continue
         if not (left_kind in ("part", "aside") or _has_finite_clause(toks, start, k)):
             continue
+        if _opening_with(toks, start, k):
+            # "But with all the crew incapacitated for months, the mission would have to
+            # ...": a condition of the clause after it, no clause of its own
+            continue
         if sum(1 for x in toks[start:k] if x.text[:1].isalnum()) < MIN_WORDS:
             continue
         if sum(1 for x in toks[right:] if x.text[:1].isalnum()) < MIN_WORDS:
@@ -752,6 +756,18 @@ def _participle_after_verb(toks: list[Tok], start: int, k: int) -> bool:
         and toks[j - 1].tag not in ("IN", "TO", "RP")
         and not toks[j - 1].tag.startswith("VB")
         for j in range(finite + 1, k)
+    )
+
+
+def _opening_with(toks: list[Tok], start: int, k: int) -> bool:
+    """Tokens [start, k) are "(but) with/without A doing or done B", no finite verb after."""
+    j = start
+    while j < k and (toks[j].lower in _COORDINATORS or not toks[j].text[:1].isalnum()):
+        j += 1
+    return (
+        j < k
+        and toks[j].lower in ("with", "without")
+        and not any(x.tag in ("VBD", "VBZ", "VBP", "MD") for x in toks[j:k])
     )
 
 

@@ -944,3 +944,16 @@ def test_a_name_that_opens_a_subordinate_clause_keeps_its_participle() -> None:
         "border checkpoint there."
     )
     assert not any(t.startswith("It \u2026") for t in texts), texts
+
+
+def test_an_opening_with_phrase_stays_with_its_clause() -> None:
+    # "With all the crew incapacitated for extended periods of time." was a claim of its own
+    # (a condition of the clause after it, cut off)
+    text = (
+        "But with all the crew incapacitated for months, the mission would have to be "
+        "designed for largely autonomous operations."
+    )
+    assert _texts(text) == [
+        "With all the crew incapacitated for months, the mission would have to be designed "
+        "for largely autonomous operations."
+    ]
