@@ -157,7 +157,9 @@ def _not_a_claim(sentence: str) -> bool:
         return True  # "Clique aqui: https://goo.gl/...", "http://amzn.to/..."
     if _CREDIT_RE.search(sentence) and len(words) <= 12:
         return True  # "저작권자 ⓒ ...", a byline with the writer's address
-    if bare.endswith(_ENDS):
+    if bare.endswith(_ENDS) or not any(c.lower() != c.upper() for c in sentence):
+        # (only in a cased script: a Thai or Chinese sentence may end without a mark and
+        # hold no space, so neither its words nor its end say it is a label)
         return False
     numeric = sum(any(c.isdigit() for c in w) for w in words)
     # "Аккаунт: @okuprin"; "2 Martin Truex Jr. 5035 7 0 15 24", a row of a table

@@ -217,3 +217,9 @@ def test_bylines_copyright_and_photo_credits_are_never_claims() -> None:
         "© Редакция, 2019"
     )
     assert [c.text for c in extract_claims(text, "ru")] == ["Она открыла кафе в 2018 году."]
+
+
+def test_a_sentence_of_an_uncased_script_without_a_mark_is_still_a_claim() -> None:
+    # Thai ends sentences with no mark and may hold no space: no "label" rule applies
+    text = "รัสเซียจะสร้างโรงไฟฟ้านิวเคลียร์ในเมียนมา"
+    assert [c.text for c in extract_claims(text, "th")] == [text]
