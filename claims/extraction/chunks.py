@@ -440,7 +440,8 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
         cuts.append((k, right, kind))
         start, left_kind = right, kind
     # a sentence that quotes its source stays whole (units.shared_source)
-    if not cuts or (sentence_attribution(sent) and not shared_source(sent)):
+    attributed = sentence_attribution(sent) if cuts else set()
+    if not cuts or (attributed and not shared_source(sent, attributed)):
         return [(0, n, "clause")]
     out = []
     a, kind = (1 if first_kind in ("contrast", "intro") else 0), first_kind
@@ -767,7 +768,7 @@ def _opening_with(toks: list[Tok], start: int, k: int) -> bool:
     return (
         j < k
         and toks[j].lower in ("with", "without")
-        and not any(x.tag in ("VBD", "VBZ", "VBP", "MD") for x in toks[j:k])
+        and not any(x.tag in FINITE for x in toks[j:k])
     )
 
 

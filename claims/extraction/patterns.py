@@ -37,7 +37,8 @@ TEASER_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # a link closing a sentence (an embedded post's picture link): no part of what it says
-TRAILING_LINK_RE = re.compile(r"(?:\s+(?:https?://|pic\.twitter\.com/)\S+)+\s*$", re.IGNORECASE)
+LINK_START = r"(?:https?://|pic\.twitter\.com/)"
+TRAILING_LINK_RE = re.compile(rf"(?:\s+{LINK_START}\S+)+\s*$", re.IGNORECASE)
 # "“... who are we as a nation if ...?” she wrote in her letter.": a quoted question
 # with its speech tag (and no more: ", adding that ..." is a claim) is a question too
 QUOTED_QUESTION_RE = re.compile(

@@ -1061,12 +1061,13 @@ def sentence_attribution(sent: Sentence) -> set[int]:
     return set()
 
 
-def shared_source(sent: Sentence) -> set[int]:
+def shared_source(sent: Sentence, source: set[int] | None = None) -> set[int]:
     """The sentence's source when each clause can carry a copy of it ("A, and B, the ministry
     said" -> "A, the ministry said" and "B, the ministry said"); empty when there is none
     or when the sentence quotes anyone: a quotation is never cut into pieces that each
-    pretend to be what was said."""
-    source = sentence_attribution(sent)
+    pretend to be what was said. ``source``: ``sentence_attribution(sent)`` when the caller
+    has it already."""
+    source = sentence_attribution(sent) if source is None else source
     if not source or any(t.text in _QUOTE_CHARS for t in sent.toks):
         return set()
     toks = sent.toks
@@ -1105,7 +1106,7 @@ def _keep_attributed(sent: Sentence, units: list[Unit]) -> list[Unit]:
     holder = next((u for u in units if source <= u.toks | u.borrowed), None)
     if holder is None:
         return units
-    if shared_source(sent) and all(_stands_with_source(sent, u, source) for u in units):
+    if shared_source(sent, source) and all(_stands_with_source(sent, u, source) for u in units):
         return _share_source(sent, units, source)
     out = []
     for u in units:

@@ -30,6 +30,7 @@ from typing import Any
 from claims.extraction.multilingual.numbers import find_dates, find_numbers
 from claims.extraction.multilingual.quotes import find_quotes
 from claims.extraction.multilingual.segment import split_sentences
+from claims.extraction.patterns import LINK_START
 from claims.extraction.types import ExtractedClaim
 
 Span = tuple[int, int]
@@ -173,7 +174,7 @@ _PHOTO_RE = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_RE = re.compile(r"[\u00a9\u24d2]|\(c\)\s|\b[\w.+-]+@[\w-]+\.[\w.]+\b", re.IGNORECASE)
-_LINK_RE = re.compile(r"(?i)^\W*(?:https?://|www\.|pic\.twitter\.com/)\S+")
+_LINK_RE = re.compile(rf"(?i)^\W*(?:{LINK_START}|www\.)\S+")
 
 
 def split_clauses(text: str, start: int, end: int, lang: str) -> list[Span]:
