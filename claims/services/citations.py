@@ -43,11 +43,12 @@ def citation_add(
 
     A source cited for the first time (the common case, and the bulk of a bench) costs less:
     no other claim can cite it yet (no savepoint for the duplicate check), it has no snapshot
-    (no look-up, no lock). Evidence is looked for here only when the source's archive has its
-    text already; otherwise the archive's ``snapshot_text_ready`` (or ``snapshot_finished``)
-    event finds it for every citation of the source, after this commit, and one that
-    finished just before it is caught by ``find_stale_evidence``: no ``find_evidence`` task
-    that would find the source still archiving.
+    (no look-up, no lock), and no ``find_evidence`` task: its archive is only asked for
+    once this commits, so the archive's ``snapshot_text_ready`` (or ``snapshot_finished``)
+    event, which finds the evidence of every citation of the source, comes after it. A
+    source cited before gets the task, after this commit: its archive may finish between
+    this transaction's look-up and its commit, and that event would not see this citation
+    (the task then finds the text read, or still pending and the event yet to come).
     """
     if relation not in Citation.Relation.values:
         raise DomainError(f"Unknown relation {relation!r}.", code="invalid_relation")
@@ -64,12 +65,10 @@ def citation_add(
                     citation.save()
             except IntegrityError as exc:
                 raise Conflict(DUPLICATE_MESSAGE, code="duplicate") from exc
-        snapshot = snapshot_request(
-            source=source, by=by, new_source=new_source, unless_archived=True
-        )
+        snapshot_request(source=source, by=by, new_source=new_source, unless_archived=True)
         if claim.status == Claim.Status.NEW:
             claim_save_status(claim, Claim.Status.IN_REVIEW, by=by)
-        if snapshot.text_settled:
+        if not new_source:
             evidence_request(citation=citation)
     return citation
 

@@ -128,6 +128,19 @@ def test_evidence_that_fails_at_once_is_left_to_the_task(
     assert queued == [citation.pk]
 
 
+def test_a_second_citation_of_a_source_being_archived_asks_for_its_evidence(
+    citation, alice, django_capture_on_commit_callbacks
+):
+    # the archive may finish between citation_add's look-up and its commit; its event would
+    # not see the new citation, which stayed pending until the sweep (seen in a real worker)
+    other = ClaimFactory()
+    with django_capture_on_commit_callbacks() as callbacks:
+        second = services.citation_add(claim=other, url="https://example.org/deal", by=alice)
+    assert [(c.func.__self__.name, c.args) for c in callbacks] == [
+        ("claims.tasks.find_evidence", (second.pk,))
+    ]
+
+
 def test_the_sweep_catches_evidence_whose_event_was_lost(citation):
     snapshot = Snapshot.objects.get(source=citation.source)
     assert services.evidence_stale_citation_ids() == []  # still archiving: nothing to do

@@ -139,10 +139,11 @@ def test_citation_add_normalises_dedupes_and_queues_archive(
     assert first.source.url == "https://news.example.org/a"
     assert Source.objects.count() == 1
     assert Snapshot.objects.filter(status="queued").count() == 1  # one archive per source
-    # One archive for the source, and no evidence search yet: nothing is archived to search
-    # in (the archive's text-ready event finds evidence for both citations).
+    # One archive for the source; the first citation's evidence comes with its text-ready
+    # event; the second, of a source cited before, asks too (that archive may finish before
+    # it commits, and the event would not see it)
     tasks = sorted(callback.func.__self__.name for callback in callbacks)
-    assert tasks == ["sources.tasks.archive_snapshot"]
+    assert tasks == ["claims.tasks.find_evidence", "sources.tasks.archive_snapshot"]
     claim.refresh_from_db()
     assert claim.status == Claim.Status.IN_REVIEW
 
@@ -186,10 +187,15 @@ def test_citing_an_archived_source_finds_evidence_at_once(
         sha256="0" * 64,
         text_status=Snapshot.TextStatus.PENDING,
     )
-    # captured, its text still being read: the text step's event will find the evidence
+    # captured, its text still being read: the task asks after the commit, so an event sent
+    # before this citation committed cannot leave it waiting
     with django_capture_on_commit_callbacks() as callbacks:
-        services.citation_add(claim=ClaimFactory(), url="https://news.example.org/a", by=alice)
-    assert callbacks == []
+        reading = services.citation_add(
+            claim=ClaimFactory(), url="https://news.example.org/a", by=alice
+        )
+    assert [(c.func.__self__.name, c.args) for c in callbacks] == [
+        ("claims.tasks.find_evidence", (reading.pk,))
+    ]
     snapshot.text_status = Snapshot.TextStatus.DONE
     snapshot.save(update_fields=["text_status"])
     with django_capture_on_commit_callbacks() as callbacks:

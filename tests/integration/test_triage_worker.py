@@ -97,17 +97,30 @@ def test_worker_retrains_from_decisions_and_rescores(celery_worker, page_server,
     # nothing new since: the beat does not train again
     assert services.triage_retrain_if_due() is None
     assert TriageModel.objects.count() == 1
-    worker_idle()
+    worker_idle(celery_worker)
 
 
-def worker_idle() -> None:
-    """Leave the shared worker with nothing queued: the archive and its evidence are done."""
-    wait_for(
-        lambda: (
-            not Snapshot.objects.filter(status__in=["queued", "fetching"]).exists()
-            and not Citation.objects.filter(
-                evidence_status=Citation.EvidenceStatus.PENDING
-            ).exists()
-        ),
-        timeout=120,
-    )
+def worker_idle(worker=None) -> None:
+    """Leave the shared worker with nothing queued: the archive and its evidence are done.
+    When it is not, say what is left (and the worker's log, given the worker)."""
+    try:
+        wait_for(
+            lambda: (
+                not Snapshot.objects.filter(status__in=["queued", "fetching"]).exists()
+                and not Citation.objects.filter(
+                    evidence_status=Citation.EvidenceStatus.PENDING
+                ).exists()
+            ),
+            timeout=120,
+        )
+    except AssertionError as error:
+        snapshots = list(
+            Snapshot.objects.values_list("pk", "source", "status", "text_status", "created_at")
+        )
+        pending = list(
+            Citation.objects.filter(evidence_status=Citation.EvidenceStatus.PENDING).values_list(
+                "pk", "source", "evidence_snapshot"
+            )
+        )
+        log = worker.log() if worker is not None else ""
+        raise AssertionError(f"{error}: snapshots {snapshots}, pending {pending}\n{log}") from error
