@@ -115,6 +115,8 @@ def _subject_then_verb(toks: list[Tok], k: int) -> bool:
                 return False
             if toks[j - 1].tag not in ("DT", "JJ", "RB", "PRP$", "CD", "HYPH", "POS"):
                 break
+        elif _verb_read_as_plural(toks, j) and j > k:
+            break  # "Seoul plans to install ...": the verb, not a plural noun
         elif not _inside_noun_phrase(toks, k, j):
             break
         j += 1
@@ -127,12 +129,16 @@ def _subject_then_verb(toks: list[Tok], k: int) -> bool:
         j += 1
     if j >= n:
         return False
-    finite = toks[j].tag in FINITE or (
-        # the tagger often reads a past tense as a participle: "Putin praised the ties"
-        toks[j].tag == "VBN"
-        and j + 1 < n
-        and toks[j + 1].tag
-        in ("DT", "PRP$", "NN", "NNS", "NNP", "NNPS", "CD", "PRP", "TO", "JJ", "$")
+    finite = (
+        toks[j].tag in FINITE
+        or _verb_read_as_plural(toks, j)
+        or (
+            # the tagger often reads a past tense as a participle: "Putin praised the ties"
+            toks[j].tag == "VBN"
+            and j + 1 < n
+            and toks[j + 1].tag
+            in ("DT", "PRP$", "NN", "NNS", "NNP", "NNPS", "CD", "PRP", "TO", "JJ", "$")
+        )
     )
     if not finite:
         return False
@@ -148,6 +154,20 @@ def _subject_then_verb(toks: list[Tok], k: int) -> bool:
         if t.is_verb or t.lower == "that":
             return True
     return False
+
+
+_TO_VERBS = words("plans hopes aims wants needs expects intends seeks vows pledges promises")
+
+
+def _verb_read_as_plural(toks: list[Tok], j: int) -> bool:
+    """ "Seoul plans to install": a verb in -s before "to" and a verb, tagged a plural noun."""
+    return (
+        toks[j].tag == "NNS"
+        and toks[j].lower in _TO_VERBS
+        and j + 2 < len(toks)
+        and toks[j + 1].lower == "to"
+        and toks[j + 2].tag == "VB"
+    )
 
 
 def _has_finite_clause(toks: list[Tok], a: int, b: int) -> bool:
@@ -317,6 +337,28 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             # a second predicate of the same subject
             cuts.append((k, k + 1, "part"))
             start, left_kind = k + 1, "part"
+            continue
+        if (
+            t.lower == "and"
+            and not depth[k]
+            and left_kind == "clause"
+            and infinitive_frame_end(toks, depth, start, k) is not None
+        ):
+            # "SoftBank agreed to inject $6.5 billion into WeWork and to fund a $3 billion
+            # buyout": the second infinitive reads on from "SoftBank agreed"
+            cuts.append((k, k + 1, "to"))
+            start, left_kind = k + 1, "to"
+            continue
+        if (
+            t.lower in ("and", "but")
+            and not depth[k]
+            and left_kind == "clause"
+            and _coordinated_clause(toks, depth, start, k)
+        ):
+            # "newly installed capacity reached 1.64 GW and Seoul plans to install 30.8 GW":
+            # two clauses with a subject each, no comma between them
+            cuts.append((k, k + 1, "clause"))
+            start, left_kind = k + 1, "clause"
             continue
         # 'rejected them as "patently false," and analysts told ...': the comma sits inside
         # the closing quotation mark; the boundary is the mark
@@ -515,6 +557,77 @@ def _coordinated_predicate(toks: list[Tok], start: int, k: int) -> bool:
     return (main.tag in ("VBD", "VBN")) == past
 
 
+def _coordinated_clause(toks: list[Tok], depth: list[int], start: int, k: int) -> bool:
+    """ "and"/"but" at `k`, with no comma before it, joins two main clauses ("capacity reached
+    1.64 GW and Seoul plans to install 30.8 GW"), not two noun phrases: the words before hold
+    a subject and a finite verb, with nothing subordinate among them (a subordinator, a
+    relative pronoun, "that": "if prices rise and costs climb" is one condition), no list
+    before it and no verb of speech ("said overwhelming demand and a glitch led to ..."); the words
+    after open with a subject of their own (no "and" in it) and its finite verb; no word before
+    depends on a word after in the parse ("the 2018 model and the mid-2019 refresh suggests");
+    common nouns on both sides of the "and" are a list ("clients and partners can mix")."""
+    n = len(toks)
+    if k < 1 or k + 2 >= n or toks[k - 1].tag not in _CLAUSE_END_TAGS:
+        return False
+    right = toks[k + 1]
+    if right.tag not in _SUBJECT_OPENERS or (
+        right.tag in ("NN", "NNS") and toks[k - 1].tag in ("NN", "NNS")
+    ):
+        return False
+    if not _subject_then_verb(toks, k + 1):
+        return False
+    verb = next(
+        x.i
+        for x in toks[k + 1 :]
+        if x.tag in FINITE or x.tag == "VBN" or _verb_read_as_plural(toks, x.i)
+    )
+    if not (toks[verb].tag in FINITE or _verb_read_as_plural(toks, verb)) or any(
+        x.tag == "CC" or x.text == "," for x in toks[k + 1 : verb]
+    ):
+        # ("their pods would be darkened and their temperature greatly reduced": the second
+        # clause shares the first one's "would be")
+        return False
+    if any(
+        x.tag in ("NN", "NNS") and toks[x.i + 1].tag in ("JJ", "DT", "PRP", "PRP$")
+        for x in toks[k + 1 : verb - 1]
+    ):
+        return False  # "criticised the company and the effect big firms can have": a zero relative
+    seen_noun = finite = False
+    for t in toks[start:k]:
+        if depth[t.i]:
+            continue
+        if t.text[:1].isalnum() and t.head > k:
+            return False
+        if t.lower in _SUBORDINATORS or t.tag in ("WDT", "WP", "WP$", "WRB"):
+            return False
+        if t.text in (",", ";", ":"):
+            # "A, B, C and D are among ...": the words after the last comma hold no verb
+            # (not "According to data ..., capacity reached 1.64 GW and Seoul plans ...")
+            if not any(x.tag in FINITE or x.tag == "VBN" for x in toks[t.i + 1 : k]):
+                return False
+        if (t.lower in _CLOSING_VERBS and t.lower != "according") or t.lower == "told":
+            return False  # ("according to X, A and B": each clause keeps its source)
+        if t.lower == "that" and t.tag in ("IN", "WDT"):
+            return False
+        if t.tag in ("NN", "NNS", "NNP", "NNPS", "PRP", "CD", "EX"):
+            seen_noun = True
+        elif seen_noun and (
+            t.tag in FINITE
+            # "capacity reached 1.64 GW": a past tense tagged as a participle, with its object
+            or (t.tag == "VBN" and any(toks[c].dep == "obj" for c in t.children))
+        ):
+            finite = True
+    before = sum(1 for x in toks[start:k] if x.text[:1].isalnum())
+    after = sum(1 for x in toks[k + 1 :] if x.text[:1].isalnum())
+    return finite and before >= MIN_WORDS and after >= MIN_WORDS
+
+
+_CLAUSE_END_TAGS = frozenset(
+    {"NN", "NNS", "NNP", "NNPS", "CD", "RB", "RBR", "RP", "VBD", "VBN", "VBZ", "VBP", "PRP", "JJ"}
+)
+_SUBJECT_OPENERS = frozenset({"DT", "PRP", "PRP$", "NNP", "NNPS", "NN", "NNS", "CD", "EX"})
+
+
 _AUXILIARIES = words("was were is are has have had")
 _LIST_ITEM_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "DT", "CD", "PRP$"})
 _OBJECT_TAGS = frozenset({"DT", "PRP$", "PRP", "NN", "NNS", "NNP", "NNPS", "CD", "JJ"})
@@ -566,6 +679,36 @@ def that_frame_end(toks: list[Tok], a: int, b: int) -> int | None:
             return j
         return None
     return None
+
+
+def infinitive_frame_end(toks: list[Tok], depth: list[int], a: int, k: int) -> int | None:
+    """When "and" at `k` opens a second infinitive ("and to fund B") of the verb that governs
+    the first one in tokens [a, k) ("SoftBank agreed | to inject A"): where that frame ends
+    (the first infinitive's "to"). The frame is a subject and a finite verb with nothing
+    subordinate in it; both infinitives have MIN_WORDS words."""
+    n = len(toks)
+    if not (k + 3 < n and toks[k + 1].lower == "to" and toks[k + 2].tag == "VB"):
+        return None
+    if toks[k - 1].text in _BOUNDARIES and toks[k - 1].text != ",":
+        return None
+    to = next(
+        (j for j in range(a + 2, k) if toks[j].lower == "to" and toks[j + 1].tag == "VB"), None
+    )
+    if to is None or any(depth[j] for j in range(a, k)):
+        return None
+    verb = to - 1
+    if toks[verb].tag not in FINITE and toks[verb].tag not in ("VBN", "NNS"):
+        return None
+    if not _has_finite_clause(toks, a, to) and not _verb_read_as_plural(toks, verb):
+        return None
+    if any(
+        x.lower in _SUBORDINATORS or x.tag in ("WDT", "WP", "WRB") or x.text in (",", ";")
+        for x in toks[a:to]
+    ):
+        return None
+    first = sum(1 for x in toks[to:k] if x.text[:1].isalnum())
+    second = sum(1 for x in toks[k + 1 :] if x.text[:1].isalnum())
+    return to if first >= MIN_WORDS and second >= MIN_WORDS else None
 
 
 def _that_clause(toks: list[Tok], depth: list[int], j: int) -> bool:
@@ -875,9 +1018,17 @@ def chunk_frame(sent: Sentence, a: int, b: int, kind: str) -> tuple[Span, ...]:
     parse): "We also found | that A, and that B"; "one last month that | affected A and
     outraged B"."""
     toks = sent.toks
-    if kind == "that":
-        end = that_frame_end(toks, a, b)
-        return ((toks[a].start, toks[end - 1].end),) if end else ()
+    if kind in ("that", "to"):
+        end = (
+            that_frame_end(toks, a, b)
+            if kind == "that"
+            else infinitive_frame_end(toks, _depths(sent), a, b)
+        )
+        if not end:
+            return ()
+        while toks[a].lower in _COORDINATORS or not toks[a].text[:1].isalnum():
+            a += 1  # "But mostly she wants | to ...": the frame is "mostly she wants"
+        return ((toks[a].start, toks[end - 1].end),)
     r = relative_pronoun(toks, a, b)
     if r is None:
         return ()

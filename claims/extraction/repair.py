@@ -6,6 +6,10 @@ part-of-speech tags (more accurate than the tree) and the punctuation agree:
 
 - an apposition taken for a list: ``the leader, Senior General Min Aung Hlaing,`` parsed
   as a coordination with no "and" anywhere becomes an apposition;
+- a main verb hung on the subject's relative clause: ``The company, which is expected to cut
+  jobs, confirmed on Monday that ...`` parsed with the noun as the root and "confirmed" as a
+  conjunct of "expected": the verb after the clause's closing comma is the root, the noun its
+  subject;
 - a coordinated predicate hung elsewhere: ``condemned the coup and imposed sanctions``,
   a finite verb right after "and"/"but" with no subject of its own, joins the finite verb
   of the main clause before it as its conjunct (not across a relative pronoun, a
@@ -41,6 +45,7 @@ def repair(sent: Sentence) -> Sentence:
     """Apply the repairs in place and return the sentence."""
     changed = (
         _noun_roots(sent)
+        | _verb_after_relative(sent)
         | _subordinate_roots(sent)
         | _appositions(sent)
         | _coordinated_predicates(sent)
@@ -89,6 +94,55 @@ def _noun_roots(sent: Sentence) -> bool:
         for c in root.children:
             if c > v:  # what follows the verb belongs to its clause
                 toks[c].head = v
+        changed = True
+    return changed
+
+
+def _verb_after_relative(sent: Sentence) -> bool:
+    changed = False
+    toks = sent.toks
+    for r in [t.i for t in toks if t.head == t.i]:
+        root = toks[r]
+        if root.pos not in ("NOUN", "PROPN") or any(
+            toks[c].dep in _SUBJ or toks[c].dep == "cop" for c in root.children
+        ):
+            continue
+        rel = next((c for c in root.children if c > r and toks[c].dep == "acl:relcl"), None)
+        if rel is None:
+            continue
+        inside = sorted(sent.subtree(rel))
+        opener = next(k for k in inside if toks[k].text[:1].isalnum())
+        if toks[opener].tag not in ("WDT", "WP") or toks[opener - 1].text != ",":
+            continue
+        if opener - 2 != r:  # "Authorities in western Mongolia, which is ...": not theirs
+            continue
+        verb = next(
+            (
+                k
+                for k in inside
+                if k > rel
+                and toks[k].dep == "conj"
+                and toks[k - 1].text == ","
+                and not any(toks[c].dep in _SUBJ or toks[c].dep == "cc" for c in toks[k].children)
+                and (
+                    toks[k].tag in _FINITE
+                    # "confirmed on Monday that ...": a past tense read as a participle, told
+                    # apart from ", based in Ohio," by its object or complement
+                    or (
+                        toks[k].tag == "VBN"
+                        and any(toks[c].dep in ("obj", "ccomp", "xcomp") for c in toks[k].children)
+                    )
+                )
+            ),
+            None,
+        )
+        if verb is None:
+            continue
+        toks[verb].head, toks[verb].dep = verb, "root"
+        root.head, root.dep = verb, "nsubj"
+        for c in root.children:
+            if c > verb:  # the final full stop
+                toks[c].head = verb
         changed = True
     return changed
 

@@ -922,6 +922,7 @@ def split_units(sent: Sentence, *, open_quote: bool = False, fine: bool = False)
     units = _rejoin_subordinate(sent, units)
     units = _keep_faithful(sent, units)
     units = _keep_attributed(sent, units)
+    _keep_reported(sent, units)
     for unit in units:
         _trim(sent, unit)
     units = _keep_standalone(sent, units)
@@ -1125,6 +1126,34 @@ def _keep_attributed(sent: Sentence, units: list[Unit]) -> list[Unit]:
             holder.role, holder.pred, holder.borrowed = u.role, u.pred, set()
             holder.dropped = {k for k in holder.dropped if not sent.toks[k].text[:1].isalnum()}
     return out
+
+
+def _keep_reported(sent: Sentence, units: list[Unit]) -> None:
+    """ "Officials said the bills rose and the subsidies fell": whether the officials said
+    both, or the writer states the second, only a reader can tell; a clause joined by a bare
+    "and" to a verb of speech that has already reported a clause keeps the speech frame
+    ("Officials said the subsidies fell"), never the writer's bare "The subsidies fell"."""
+    toks = sent.toks
+    for u in units:
+        if u.role != "conj" or not has_subject(sent, u.pred):
+            continue
+        head = toks[u.pred].head
+        if toks[head].lower not in _SOURCE_VERBS or head in u.toks:
+            continue
+        if not any(toks[c].dep == "ccomp" and c < u.pred for c in toks[head].children):
+            continue
+        first = min(u.toks)
+        if toks[first].lower != "and" or toks[first - 1].text == ",":
+            continue  # "Reed said A, but that may be hard": the writer's own comment
+        speaker = subject_of(sent, head)
+        if speaker is None:
+            continue
+        frame = minimal_np(sent, speaker) | {head}
+        frame |= {c for c in toks[head].children if toks[c].dep in AUX or toks[c].lower in _NOT}
+        u.borrowed |= frame - u.toks
+
+
+_NOT = words("not n't never")
 
 
 def _stands_with_source(sent: Sentence, u: Unit, source: set[int]) -> bool:

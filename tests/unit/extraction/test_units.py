@@ -957,3 +957,70 @@ def test_an_opening_with_phrase_stays_with_its_clause() -> None:
         "With all the crew incapacitated for months, the mission would have to be designed "
         "for largely autonomous operations."
     ]
+
+
+def test_two_clauses_joined_by_a_bare_and_are_two_claims() -> None:
+    text = (
+        "Output at the plant reached 4.2 gigawatts last year and the ministry plans to add "
+        "12 gigawatts by 2030."
+    )
+    assert _texts(text) == [
+        "Output at the plant reached 4.2 gigawatts last year.",
+        "The ministry plans to add 12 gigawatts by 2030.",
+    ]
+    text = "There was no comment from the mayor but the council confirmed the closure on Friday."
+    assert _texts(text) == [
+        "There was no comment from the mayor.",
+        "The council confirmed the closure on Friday.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list of noun phrases, not two clauses
+        "The museum, the library, the old town hall and the market square are among the "
+        "sites on the tour.",
+        # one condition with two parts
+        "If prices rise and costs climb, the firm will cut jobs.",
+        # a coordinated subject after a verb of speech
+        "The minister told reporters the drought and a pipeline failure caused the shortage.",
+    ],
+)
+def test_an_and_inside_a_phrase_or_a_condition_is_no_cut(text: str) -> None:
+    assert _texts(text) == [text]
+
+
+def test_a_clause_after_reported_speech_keeps_the_speaker() -> None:
+    text = "Officials said the heating bills rose and the subsidies fell in March."
+    assert _texts(text) == [
+        "Officials said the heating bills rose.",
+        "Officials said the subsidies fell in March.",
+    ]
+    negated = "Officials did not say the heating bills rose and the subsidies fell in March."
+    for claim in _texts(negated):
+        assert "did not say" in claim
+
+
+def test_a_second_infinitive_reads_on_from_the_verb_that_governs_both() -> None:
+    text = "The utility agreed to pay $40 million in fines and to replace 300 miles of old pipes."
+    assert _texts(text) == [
+        "The utility agreed to pay $40 million in fines.",
+        "The utility agreed to replace 300 miles of old pipes.",
+    ]
+    negated = "The utility did not agree to pay the fines and to replace the old pipes by 2027."
+    for claim in _texts(negated):
+        assert "did not agree" in claim
+
+
+def test_the_main_verb_after_a_relative_clause_on_the_subject() -> None:
+    # the parser hangs "confirmed" on the relative clause and leaves "company" as the root
+    text = (
+        "The company, which is expected to cut thousands of jobs this week as it faces "
+        "ballooning losses, confirmed on Monday that it had been contacted by regulators."
+    )
+    assert _texts(text) == [
+        "The company is expected to cut thousands of jobs this week as it faces ballooning "
+        "losses.",
+        "The company confirmed on Monday that it had been contacted by regulators.",
+    ]
