@@ -600,11 +600,12 @@ def _coordinated_clause(toks: list[Tok], depth: list[int], start: int, k: int) -
             return False
         if t.lower in _SUBORDINATORS or t.tag in ("WDT", "WP", "WP$", "WRB"):
             return False
-        if t.text in (",", ";", ":"):
-            # "A, B, C and D are among ...": the words after the last comma hold no verb
-            # (not "According to data ..., capacity reached 1.64 GW and Seoul plans ...")
-            if not any(x.tag in FINITE or x.tag == "VBN" for x in toks[t.i + 1 : k]):
-                return False
+        # "A, B, C and D are among ...": the words after the last comma hold no verb (not
+        # "According to data ..., capacity reached 1.64 GW and Seoul plans ...")
+        if t.text in (",", ";", ":") and not any(
+            x.tag in FINITE or x.tag == "VBN" for x in toks[t.i + 1 : k]
+        ):
+            return False
         if (t.lower in _CLOSING_VERBS and t.lower != "according") or t.lower == "told":
             return False  # ("according to X, A and B": each clause keeps its source)
         if t.lower == "that" and t.tag in ("IN", "WDT"):
@@ -682,33 +683,51 @@ def that_frame_end(toks: list[Tok], a: int, b: int) -> int | None:
 
 
 def infinitive_frame_end(toks: list[Tok], depth: list[int], a: int, k: int) -> int | None:
-    """When "and" at `k` opens a second infinitive ("and to fund B") of the verb that governs
-    the first one in tokens [a, k) ("SoftBank agreed | to inject A"): where that frame ends
-    (the first infinitive's "to"). The frame is a subject and a finite verb with nothing
-    subordinate in it; both infinitives have MIN_WORDS words."""
+    """When "and" at `k` opens a second complement of the verb that governs the first one in
+    tokens [a, k): an infinitive ("SoftBank agreed | to inject A and to fund B") or a gerund
+    after "of" ("the ministries accused U.S. forces of | controlling A and disrupting B").
+    Returns where that frame ends (the first "to", or just after "of"). The frame is a
+    subject and a finite verb with nothing subordinate in it (an opening phrase set off by a
+    comma aside); both complements have MIN_WORDS words."""
     n = len(toks)
-    if not (k + 3 < n and toks[k + 1].lower == "to" and toks[k + 2].tag == "VB"):
+    if k + 3 >= n or depth[k]:
         return None
     if toks[k - 1].text in _BOUNDARIES and toks[k - 1].text != ",":
         return None
-    to = next(
-        (j for j in range(a + 2, k) if toks[j].lower == "to" and toks[j + 1].tag == "VB"), None
-    )
-    if to is None or any(depth[j] for j in range(a, k)):
+    if toks[k + 1].lower == "to" and toks[k + 2].tag == "VB":
+        opener = next(
+            (j for j in range(a + 2, k) if toks[j].lower == "to" and toks[j + 1].tag == "VB"),
+            None,
+        )
+        end = opener
+        if opener is None or (
+            toks[opener - 1].tag not in FINITE and toks[opener - 1].tag not in ("VBN", "NNS")
+        ):
+            return None
+    elif toks[k + 1].tag == "VBG" and toks[k + 1].lower not in _PREPOSITION_LIKE:
+        opener = next(
+            (j for j in range(a + 3, k) if toks[j].lower == "of" and toks[j + 1].tag == "VBG"),
+            None,
+        )
+        if opener is None:
+            return None
+        end = opener + 1
+    else:
         return None
-    verb = to - 1
-    if toks[verb].tag not in FINITE and toks[verb].tag not in ("VBN", "NNS"):
-        return None
-    if not _has_finite_clause(toks, a, to) and not _verb_read_as_plural(toks, verb):
+    comma = max((j for j in range(a, opener) if toks[j].text == ","), default=None)
+    clause = a if comma is None else comma + 1
+    if not (_has_finite_clause(toks, clause, opener) or _verb_read_as_plural(toks, opener - 1)):
         return None
     if any(
-        x.lower in _SUBORDINATORS or x.tag in ("WDT", "WP", "WRB") or x.text in (",", ";")
-        for x in toks[a:to]
+        x.lower in _SUBORDINATORS or x.tag in ("WDT", "WP", "WRB") or x.text == ";"
+        for x in toks[a:opener]
     ):
         return None
-    first = sum(1 for x in toks[to:k] if x.text[:1].isalnum())
+    if any(depth[j] for j in range(a, opener + 1)):
+        return None  # (the second complement may quote words; the frame may not)
+    first = sum(1 for x in toks[opener:k] if x.text[:1].isalnum())
     second = sum(1 for x in toks[k + 1 :] if x.text[:1].isalnum())
-    return to if first >= MIN_WORDS and second >= MIN_WORDS else None
+    return end if first >= MIN_WORDS and second >= MIN_WORDS else None
 
 
 def _that_clause(toks: list[Tok], depth: list[int], j: int) -> bool:

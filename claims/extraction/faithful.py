@@ -47,10 +47,12 @@ def missing_polarity(sent: Sentence, claim_toks: set[int]) -> list[int]:
     missing = []
     heads = _claim_heads(sent, claim_toks)
     for h in heads:
+        below = h
         for g in [h, *sent.governors(h)]:
             t = sent.toks[g]
             if g not in claim_toks and t.dep in _OWN_CLAUSE_DEPS:
                 break
+            unshared = g != below and own_tense(sent, below, g)
             for c in t.children:
                 tc = sent.toks[c]
                 if (
@@ -58,11 +60,48 @@ def missing_polarity(sent: Sentence, claim_toks: set[int]) -> list[int]:
                     and c not in claim_toks
                     and _polarity_role(tc.dep)
                     and _attached_to_path(sent, c, claim_toks)
+                    and not (unshared and tc.dep != "mark")
                 ):
                     missing.append(c)
             if t.dep in _OWN_CLAUSE_DEPS:
                 break
+            below = g
     return sorted(set(missing))
+
+
+def own_tense(sent: Sentence, conj: int, head: int) -> bool:
+    """ "It did not reveal the site and said ...", "could close the plant and cuts ...": a
+    conjunct in a past or present form that "did", "does" or a modal cannot govern (they
+    take the bare verb) shares none of the head's auxiliaries or negation; a form that could
+    be a participle after "has" or "was" ("has not produced X and cut Y") shares them."""
+    t, h = sent.toks[conj], sent.toks[head]
+    if t.dep != "conj" or t.head != head or not h.is_verb or head > conj:
+        return False
+    # only a bare second predicate right after its "and" ("and then said"), with no other
+    # verb between the two: anything else is a parse to distrust ("a firm that created it
+    # and remained ..., and currently runs it"; "but looking at X makes me ...")
+    between = sent.toks[head + 1 : conj]
+    cc = max((x.i for x in between if x.dep == "cc" and x.head == conj), default=None)
+    if cc is None or any(x.tag not in ("RB", "RBR") for x in sent.toks[cc + 1 : conj]):
+        return False
+    if any(x.tag in ("VBD", "VBZ", "VBP", "MD") for x in between):
+        return False
+    if not (
+        (t.tag == "VBZ" and t.lower.endswith("s"))
+        or (t.tag == "VBD" and (t.lower.endswith("ed") or t.lower in _IRREGULAR_PAST))
+    ):
+        return False
+    aux = [sent.toks[c].lower for c in h.children if sent.toks[c].dep in ("aux", "aux:pass")]
+    return bool(aux) and all(a in _BARE_VERB_AUX for a in aux)
+
+
+_BARE_VERB_AUX = words("do does did can could will would may might shall should must ca wo")
+_IRREGULAR_PAST = words(
+    """
+    said told made took gave went came got kept left found saw knew began won lost sent held
+    met paid sold wrote brought bought thought felt stood ran led spent built
+    """
+)
 
 
 # Dependencies that start a clause with its own polarity: above them nothing governs.

@@ -276,7 +276,9 @@ def units_step(state: State) -> None:
                 # a second predicate reads on from its subject ("The council raised ..."); a
                 # participle is marked as a continuation ("The military … leading to ...")
                 first = next(t for t in sent.toks if t.text[:1].isalnum())
-                glue = " \u2026 " if first.tag == "VBG" else " "
+                # ("accused them of | disrupting the plan" reads on)
+                reads_on = text[lead[-1][0] : lead[-1][1]].rsplit(None, 1)[-1] in ("of", "to")
+                glue = " \u2026 " if first.tag == "VBG" and not reads_on else " "
                 claim_text = " ".join(text[s:e] for s, e in lead) + glue + claim_text
                 claim_text = claim_text[:1].upper() + claim_text[1:]
                 spans = lead + spans

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from claims.extraction.faithful import own_tense
 from claims.extraction.lexicon import FINDINGS, words
 from claims.extraction.parse import Sentence, Tok
 from claims.extraction.types import Span
@@ -563,7 +564,9 @@ class _Splitter:
         ):
             return False  # "continue to talk and could agree if ...": the condition's scope
         own = {sent.toks[k].dep for k in sent.toks[c].children}
-        if own & SUBJ:
+        if own & SUBJ or own_tense(sent, c, h):
+            # ("did not approve the budget and delayed the vote": "delayed" is no bare verb
+            # that "did not" could govern)
             return True
         if not _forms_agree(sent.toks[h].tag, sent.toks[c].tag) and not own & AUX:
             return False  # "allows him to keep X and avoid Y": "avoid" goes with "keep"

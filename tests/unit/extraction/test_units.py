@@ -1020,7 +1020,30 @@ def test_the_main_verb_after_a_relative_clause_on_the_subject() -> None:
         "ballooning losses, confirmed on Monday that it had been contacted by regulators."
     )
     assert _texts(text) == [
-        "The company is expected to cut thousands of jobs this week as it faces ballooning "
-        "losses.",
+        "The company is expected to cut thousands of jobs this week as it faces ballooning losses.",
         "The company confirmed on Monday that it had been contacted by regulators.",
+    ]
+
+
+def test_a_past_tense_after_did_not_is_a_predicate_of_its_own() -> None:
+    # "did" and a modal take the bare verb: "delayed" cannot be under "did not"
+    text = "The council did not approve the budget and delayed the vote until March."
+    assert _texts(text) == [
+        "The council did not approve the budget.",
+        "The council delayed the vote until March.",
+    ]
+    # after "has not" the same form may be a participle under the negation: one claim
+    shared = "The council has not approved the budget and delayed the vote until March."
+    assert _texts(shared) == [shared]
+
+
+def test_a_second_gerund_after_of_reads_on_from_its_frame() -> None:
+    text = (
+        "On Monday, the regulator accused the two banks of hiding losses from investors and "
+        "misleading the auditors about their exposure."
+    )
+    assert _texts(text) == [
+        "On Monday, the regulator accused the two banks of hiding losses from investors.",
+        "On Monday, the regulator accused the two banks of misleading the auditors about their "
+        "exposure.",
     ]
