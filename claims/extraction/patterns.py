@@ -11,8 +11,10 @@ CREDIT_RE = re.compile(
       | (?:\(\s*)?(?:reporting|writing|editing|edited|compiled|produced|research)\s+by\b
       | (?:written|words|story|text|photos?|video|graphics?)\s+by\b
       | by\s+(?:[A-Z][\w.'\u2019-]*\s*){1,4}(?:,|\||$)
-      | this\s+(?:story|article|report)\s+(?:was|has\s+been)\s+
-        (?:updated|corrected|produced|originally)
+      | this\s+(?:story|article|report|post)\s+(?:was|has\s+been)\s+
+        (?:updated|corrected|produced|originally|adapted|edited|reprinted|republished)
+      | (?:disclaimer|editor['\u2019]?s\s+note|correction(?:,[^:]{1,40})?)\s*:
+      | the\s+views\s+(?:and\s+[\w\s]{1,40}?\s+)?expressed\s+(?:by|in|on|here)\b
       | (?:this\s+(?:story|article|report)\s+)?originally\s+(?:published|appeared|ran)\b
       | (?:follow|contact)\s+(?:him|her|them|us|the\s+author)\b
       | (?:copyright|\u00a9)
@@ -33,7 +35,8 @@ TEASER_RE = re.compile(
     r"""^(?:read\s+(?:more|the\s+(?:original|full))|click\s+here|related\s*:|see\s+also|
         watch\s*:|listen\s*:|more\s*:|sign\s+up\b|subscribe\b|profile\s*:|timeline\s*:|
         (?:also\s+)?read\s*:|recommended\s*:|advertisement\b|share\s+this|
-        (?:more\s+information|further\s+reading|references?|journal\s+reference)\s*:)""",
+        (?:more\s+information|further\s+reading|references?|journal\s+reference)\s*:|
+        for\s+more\s+information\b.{0,120}\bplease\s+visit\b)""",
     re.IGNORECASE | re.VERBOSE,
 )
 # a link closing a sentence (an embedded post's picture link): no part of what it says

@@ -118,6 +118,18 @@ def test_participle_after_a_comma_borrows_the_subject() -> None:
         ("Who are we as a nation if we answer threats? pic.twitter.com/s96jjh8AlD", "question"),
         ("More information: A. Author et al. Hibernation, Handbook (2018).", "link or teaser"),
         ("This article originally appeared on The Conversation.", "credit or byline"),
+        ("This post has been adapted from a talk given in 2019.", "credit or byline"),
+        ("Disclaimer: The author holds no shares in the companies named.", "credit or byline"),
+        (
+            "Editor's note: This story was updated at noon with the mayor's reply.",
+            "credit or byline",
+        ),
+        ("Correction, May 2: An earlier version misspelled the mayor's name.", "credit or byline"),
+        ("For more information on the new scanner, please visit: example.org.", "link or teaser"),
+        (
+            "The views and opinions expressed by guest writers are their own and not the paper's.",
+            "credit or byline",
+        ),
         ("Read more: the full timeline of the saga", screen.FURNITURE),
         ("Related: The full timeline of the saga.", "link or teaser"),
         ('"It\'s very simple," he said.', "opinion or rhetoric with nothing to check"),
