@@ -339,6 +339,21 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             start, left_kind = k + 1, "part"
             continue
         if (
+            t.text == ","
+            and not depth[k]
+            and k + 2 < n
+            and toks[k + 1].lower == "where"
+            and place_frame_start(toks, start, k) is not None
+            and _subject_then_verb(toks, k + 2)
+            and _main_clause_before(toks, depth, start, k)
+            and sum(1 for x in toks[k + 2 :] if x.text[:1].isalnum()) >= MIN_WORDS
+        ):
+            # "testified in Washington, where lawmakers expressed outrage": a clause with a
+            # subject of its own, about the place ("In Washington lawmakers expressed ...")
+            cuts.append((k, k + 2, "where"))
+            start, left_kind = k + 2, "where"
+            continue
+        if (
             t.lower == "and"
             and not depth[k]
             and left_kind == "clause"
@@ -680,6 +695,29 @@ def that_frame_end(toks: list[Tok], a: int, b: int) -> int | None:
             return j
         return None
     return None
+
+
+def place_frame_start(toks: list[Tok], a: int, k: int) -> int | None:
+    """Where the place phrase closing tokens [a, k) starts ("... before the committee | in
+    Washington"): "in" or "at" and a noun phrase ending in a noun; None otherwise ("moved
+    to Boston, where he worked" is not "to Boston he worked")."""
+    j = k - 1
+    if j <= a or toks[j].tag not in ("NN", "NNS", "NNP", "NNPS"):
+        return None
+    while j > a and toks[j].tag in _PP_OBJECT_TAGS:
+        if toks[j].tag == "CD":
+            return None  # "takes place in two stages, where ...": no place
+        j -= 1
+    return j if toks[j].lower in ("in", "at") and j > a else None
+
+
+def _main_clause_before(toks: list[Tok], depth: list[int], a: int, k: int) -> bool:
+    """Tokens [a, k) hold a main clause, alone or after an opening phrase or subordinate
+    clause set off by a comma ("As the charges were unsealed, Sawyer testified ...")."""
+    if _has_finite_clause(toks, a, k):
+        return True
+    comma = max((j for j in range(a, k) if toks[j].text == "," and not depth[j]), default=None)
+    return comma is not None and _has_finite_clause(toks, comma + 1, k)
 
 
 def infinitive_frame_end(toks: list[Tok], depth: list[int], a: int, k: int) -> int | None:
@@ -1037,6 +1075,9 @@ def chunk_frame(sent: Sentence, a: int, b: int, kind: str) -> tuple[Span, ...]:
     parse): "We also found | that A, and that B"; "one last month that | affected A and
     outraged B"."""
     toks = sent.toks
+    if kind == "where":
+        at = place_frame_start(toks, a, b)
+        return ((toks[at].start, toks[b - 1].end),) if at is not None else ()
     if kind in ("that", "to"):
         end = (
             that_frame_end(toks, a, b)

@@ -1059,3 +1059,20 @@ def test_a_second_gerund_after_of_reads_on_from_its_frame() -> None:
         "On Monday, the regulator accused the two banks of misleading the auditors about their "
         "exposure.",
     ]
+
+
+def test_a_where_clause_with_its_own_subject_is_a_claim_about_the_place() -> None:
+    text = (
+        "The minister testified before a parliamentary committee in Ottawa, where opposition "
+        "members demanded the full report."
+    )
+    assert _texts(text) == [
+        "The minister testified before a parliamentary committee in Ottawa.",
+        "In Ottawa opposition members demanded the full report.",
+    ]
+    # "to Boston" is no place to read the clause in, nor is "in two stages"
+    for whole in (
+        "The nurse moved to Boston, where she worked at a clinic for 20 years.",
+        "Production takes place in two stages, where the crop is first grown in a nursery.",
+    ):
+        assert _texts(whole) == [whole]
