@@ -224,8 +224,11 @@ _ADVERBIAL_OPENERS = words(
 def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
     """Token ranges [a, b) of the sentence's side-by-side clauses, each with its kind:
     "clause" (its own subject), "part" (a participial clause about the subject of the
-    clause before it: ", sparking widespread fears") or "contrast" (", though officials say
-    ...", the subordinator left out).  One range when there is nothing to cut."""
+    clause before it: ", sparking widespread fears"), "contrast" (", though officials say
+    ...", the subordinator left out), "aside" (a verbless or absolute phrase), and the kinds
+    that read on from a frame in the chunk before them (``chunk_frame``): "that" (", and that
+    B"), "relative", "complement" ("and to fund B", "and disrupting B") and "where" (",
+    where lawmakers expressed ..."). One range when there is nothing to cut."""
     toks = sent.toks
     n = len(toks)
     depth = _depths(sent)
@@ -357,12 +360,12 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             t.lower == "and"
             and not depth[k]
             and left_kind == "clause"
-            and infinitive_frame_end(toks, depth, start, k) is not None
+            and complement_frame_end(toks, depth, start, k) is not None
         ):
             # "SoftBank agreed to inject $6.5 billion into WeWork and to fund a $3 billion
             # buyout": the second infinitive reads on from "SoftBank agreed"
-            cuts.append((k, k + 1, "to"))
-            start, left_kind = k + 1, "to"
+            cuts.append((k, k + 1, "complement"))
+            start, left_kind = k + 1, "complement"
             continue
         if (
             t.lower in ("and", "but")
@@ -574,13 +577,15 @@ def _coordinated_predicate(toks: list[Tok], start: int, k: int) -> bool:
 
 def _coordinated_clause(toks: list[Tok], depth: list[int], start: int, k: int) -> bool:
     """ "and"/"but" at `k`, with no comma before it, joins two main clauses ("capacity reached
-    1.64 GW and Seoul plans to install 30.8 GW"), not two noun phrases: the words before hold
-    a subject and a finite verb, with nothing subordinate among them (a subordinator, a
-    relative pronoun, "that": "if prices rise and costs climb" is one condition), no list
-    before it and no verb of speech ("said overwhelming demand and a glitch led to ..."); the words
-    after open with a subject of their own (no "and" in it) and its finite verb; no word before
-    depends on a word after in the parse ("the 2018 model and the mid-2019 refresh suggests");
-    common nouns on both sides of the "and" are a list ("clients and partners can mix")."""
+    1.64 GW and Seoul plans to install 30.8 GW"), not two noun phrases.
+
+    The words before hold a subject and a finite verb, with nothing subordinate among them (a
+    subordinator, a relative pronoun, "that": "if prices rise and costs climb" is one
+    condition), no list before the "and" and no verb of speech ("said overwhelming demand and
+    a glitch led to ..."); the words after open with a subject of their own (no "and" in it)
+    and its finite verb; no word before depends on a word after in the parse ("the 2018 model
+    and the mid-2019 refresh suggests"); common nouns on both sides of the "and" are a list
+    ("clients and partners can mix")."""
     n = len(toks)
     if k < 1 or k + 2 >= n or toks[k - 1].tag not in _CLAUSE_END_TAGS:
         return False
@@ -592,12 +597,17 @@ def _coordinated_clause(toks: list[Tok], depth: list[int], start: int, k: int) -
     if not _subject_then_verb(toks, k + 1):
         return False
     verb = next(
-        x.i
-        for x in toks[k + 1 :]
-        if x.tag in FINITE or x.tag == "VBN" or _verb_read_as_plural(toks, x.i)
+        (
+            x.i
+            for x in toks[k + 1 :]
+            if x.tag in FINITE or x.tag == "VBN" or _verb_read_as_plural(toks, x.i)
+        ),
+        None,
     )
-    if not (toks[verb].tag in FINITE or _verb_read_as_plural(toks, verb)) or any(
-        x.tag == "CC" or x.text == "," for x in toks[k + 1 : verb]
+    if (
+        verb is None
+        or not (toks[verb].tag in FINITE or _verb_read_as_plural(toks, verb))
+        or any(x.tag == "CC" or x.text == "," for x in toks[k + 1 : verb])
     ):
         # ("their pods would be darkened and their temperature greatly reduced": the second
         # clause shares the first one's "would be")
@@ -606,7 +616,8 @@ def _coordinated_clause(toks: list[Tok], depth: list[int], start: int, k: int) -
         x.tag in ("NN", "NNS") and toks[x.i + 1].tag in ("JJ", "DT", "PRP", "PRP$")
         for x in toks[k + 1 : verb - 1]
     ):
-        return False  # "criticised the company and the effect big firms can have": a zero relative
+        # "criticised the company and the effect big firms can have": a zero relative
+        return False
     seen_noun = finite = False
     for t in toks[start:k]:
         if depth[t.i]:
@@ -720,7 +731,7 @@ def _main_clause_before(toks: list[Tok], depth: list[int], a: int, k: int) -> bo
     return comma is not None and _has_finite_clause(toks, comma + 1, k)
 
 
-def infinitive_frame_end(toks: list[Tok], depth: list[int], a: int, k: int) -> int | None:
+def complement_frame_end(toks: list[Tok], depth: list[int], a: int, k: int) -> int | None:
     """When "and" at `k` opens a second complement of the verb that governs the first one in
     tokens [a, k): an infinitive ("SoftBank agreed | to inject A and to fund B") or a gerund
     after "of" ("the ministries accused U.S. forces of | controlling A and disrupting B").
@@ -1078,11 +1089,11 @@ def chunk_frame(sent: Sentence, a: int, b: int, kind: str) -> tuple[Span, ...]:
     if kind == "where":
         at = place_frame_start(toks, a, b)
         return ((toks[at].start, toks[b - 1].end),) if at is not None else ()
-    if kind in ("that", "to"):
+    if kind in ("that", "complement"):
         end = (
             that_frame_end(toks, a, b)
             if kind == "that"
-            else infinitive_frame_end(toks, _depths(sent), a, b)
+            else complement_frame_end(toks, _depths(sent), a, b)
         )
         if not end:
             return ()

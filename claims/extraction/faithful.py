@@ -95,6 +95,7 @@ def own_tense(sent: Sentence, conj: int, head: int) -> bool:
     return bool(aux) and all(a in _BARE_VERB_AUX for a in aux)
 
 
+# "did" and the modals take the bare verb
 _BARE_VERB_AUX = words("do does did can could will would may might shall should must ca wo")
 _IRREGULAR_PAST = words(
     """

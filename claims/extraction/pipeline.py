@@ -151,7 +151,7 @@ def parse_step(state: State) -> None:
                 piece = own_tree(sent, a, b)
                 if piece is not None:
                     reused[piece.start] = piece
-                if n and k in ("that", "relative", "to", "where"):
+                if n and k in ("that", "relative", "complement", "where"):
                     frames[sent.toks[a].start] = chunk_frame(sent, *ranges[n - 1][:2], k)
                 if n and k == "aside" and sent.toks[a - 1].lower == "with":
                     # ", with his administration sending mixed signals": in the tense of
@@ -194,7 +194,9 @@ def parse_step(state: State) -> None:
                 )
                 if kind == "part" and subject:
                     state.lead[key] = subject
-                elif kind in ("that", "relative", "to", "where") and frames.get(piece.start):
+                elif kind in ("that", "relative", "complement", "where") and frames.get(
+                    piece.start
+                ):
                     state.lead[key] = frames[piece.start]
                 elif kind in ("clause", "contrast"):
                     # only this clause's own subject: an older one would be a wrong subject

@@ -112,9 +112,9 @@ def _verb_after_relative(sent: Sentence) -> bool:
             continue
         inside = sorted(sent.subtree(rel))
         opener = next(k for k in inside if toks[k].text[:1].isalnum())
-        if toks[opener].tag not in ("WDT", "WP") or toks[opener - 1].text != ",":
-            continue
-        if opener - 2 != r:  # "Authorities in western Mongolia, which is ...": not theirs
+        # the clause opens right after the noun and its comma ("The company, which ..."; not
+        # "Authorities in western Mongolia, which is ...": the relative is Mongolia's)
+        if opener - 2 != r or toks[opener - 1].text != "," or toks[opener].tag not in ("WDT", "WP"):
             continue
         verb = next(
             (

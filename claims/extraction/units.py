@@ -1152,11 +1152,10 @@ def _keep_reported(sent: Sentence, units: list[Unit]) -> None:
         if speaker is None:
             continue
         frame = minimal_np(sent, speaker) | {head}
-        frame |= {c for c in toks[head].children if toks[c].dep in AUX or toks[c].lower in _NOT}
+        frame |= {
+            c for c in toks[head].children if toks[c].dep in AUX or toks[c].lower in NEGATIONS
+        }
         u.borrowed |= frame - u.toks
-
-
-_NOT = words("not n't never")
 
 
 def _stands_with_source(sent: Sentence, u: Unit, source: set[int]) -> bool:
