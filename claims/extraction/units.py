@@ -849,7 +849,7 @@ class _Splitter:
                 and not any(sent.toks[k].dep in AUX for k in sent.toks[p].children)
                 and sent.toks[p].tag not in FINITE_TAGS
             ):
-                unit.borrowed |= self._shared(sent.toks[p].head)
+                unit.borrowed |= self._shared(sent.toks[p].head, self._takes_copula(p))
         elif role == "relative":
             head = self.antecedent.get(p, sent.toks[p].head)
             unit.borrowed = self.antecedent_words.get(p) or minimal_np(sent, head)
@@ -902,13 +902,40 @@ class _Splitter:
                 return subject_of(sent, g)
         return None
 
-    def _shared(self, h: int) -> set[int]:
-        """Auxiliaries and negation of `h` that a coordinated predicate shares."""
+    def _takes_copula(self, c: int) -> bool:
+        """Whether conjunct `c` shares its head's copula: a predicate with none of its own
+        ("is the most common form and [is] where ..."; "are the most profitable, [are]
+        followed by ..."; "is to make the game and [is to] get it out"), never a verb with an
+        object or a tense of its own ("we're in awe of it and take advantage": not "we're
+        take")."""
+        sent = self.sent
+        t = sent.toks[c]
+        kids = {sent.toks[k].dep for k in t.children}
+        if "cop" in kids or t.tag in ("VBD", "VBZ", "VBP"):
+            return False
+        if t.tag != "VB":
+            return True
+        head = sent.toks[t.head]
+        if head.tag in ("JJ", "JJR", "JJS"):
+            return True  # "were crisp and fluid": an adjective the tagger took for a verb
+        to = any(sent.toks[k].lower == "to" and sent.toks[k].dep == "mark" for k in head.children)
+        return to or not kids & {"obj", "ccomp", "xcomp", "iobj"}
+
+    def _shared(self, h: int, copula: bool = True) -> set[int]:
+        """Auxiliaries and negation of `h` that a coordinated predicate shares (its copula
+        too when `copula`)."""
         out = set()
         for c in self.sent.toks[h].children:
             t = self.sent.toks[c]
-            if t.dep in AUX or t.dep == "cop" or t.lower in NEGATIONS:
+            if t.dep in AUX or (copula and t.dep == "cop") or t.lower in NEGATIONS:
                 out.add(c)
+            elif (
+                copula
+                and t.dep == "mark"
+                and t.lower == "to"
+                and any(self.sent.toks[k].dep == "cop" for k in self.sent.toks[h].children)
+            ):
+                out.add(c)  # "Our objective is to make X and [is to] get it ..."
             elif t.dep == "advmod" and t.lower in ("longer", "yet"):
                 out |= self.sent.subtree(c)
         return out

@@ -1076,3 +1076,32 @@ def test_a_where_clause_with_its_own_subject_is_a_claim_about_the_place() -> Non
         "Production takes place in two stages, where the crop is first grown in a nursery.",
     ):
         assert _texts(whole) == [whole]
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        # a predicate with a copula of its own: never "is is"
+        (
+            "Bubonic plague is the most common form and is where people develop swollen "
+            "lymph nodes.",
+            "Bubonic plague is where people develop swollen lymph nodes.",
+        ),
+        # an infinitive after "is to": the copula and the "to" together
+        (
+            "Our objective is to make the best game and get it in front of as many players "
+            "as possible.",
+            "Our objective is to get it in front of as many players as possible.",
+        ),
+    ],
+)
+def test_a_second_predicate_shares_the_copula_only_where_it_reads(text: str, second: str) -> None:
+    assert second in _texts(text)
+
+
+def test_a_verb_with_its_object_never_borrows_a_copula() -> None:
+    text = "They\u2019re still in awe of the new bridge and take the ferry less often."
+    assert _texts(text) == [
+        "They\u2019re still in awe of the new bridge.",
+        "They take the ferry less often.",
+    ]
