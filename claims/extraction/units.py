@@ -445,6 +445,7 @@ class _Splitter:
                 and not self._words_after(h, c)
                 and not self._shares_complement(h, c)
                 and not self._embedded_question(c)
+                and not self._participle_with_subject(c)
             ):
                 return "conj"
             return None
@@ -702,6 +703,15 @@ class _Splitter:
         after = sub[-1] + 1
         while after < len(sent.toks) and sent.toks[after].text in _QUOTE_CHARS:
             after += 1
+        if (
+            after + 2 < len(sent.toks)
+            and sent.toks[after].text == ","
+            and sent.toks[after + 1].lower in ("and", "or")
+            and sent.toks[after + 2].tag in _NP_WORD_TAGS | {"CD", "NNPS"}
+        ):
+            # "a mix of cold nights, diesel emissions, and farm smoke": a list, never an
+            # item to leave out (not "Diwali, the festival of lights, and often, by ...")
+            return False
         return after >= len(sent.toks) or sent.toks[after].text in _DELIMITERS
 
     # -- building ---------------------------------------------------------------------------
@@ -901,6 +911,15 @@ class _Splitter:
             if is_predicate(sent, g):
                 return subject_of(sent, g)
         return None
+
+    def _participle_with_subject(self, c: int) -> bool:
+        """ "... arising from A, B, and rural smoke converging over the region": a participle
+        with a subject of its own and no auxiliary would need its head's "is" after that
+        subject, which no span of the text gives ("Is rural smoke converging ..."): it stays
+        with its clause."""
+        t = self.sent.toks[c]
+        kids = {self.sent.toks[k].dep for k in t.children}
+        return t.tag in ("VBG", "VBN") and bool(kids & SUBJ) and not kids & (AUX | {"cop"})
 
     def _takes_copula(self, c: int) -> bool:
         """Whether conjunct `c` shares its head's copula: a predicate with none of its own

@@ -1105,3 +1105,20 @@ def test_a_verb_with_its_object_never_borrows_a_copula() -> None:
         "They\u2019re still in awe of the new bridge.",
         "They take the ferry less often.",
     ]
+
+
+def test_a_participle_with_its_own_subject_stays_with_its_clause() -> None:
+    # cut, it would need the head's "is" after its subject ("Is farm smoke converging ...")
+    text = (
+        "The stale air is arising from a mix of calm winds, and farm smoke converging over "
+        "the capital."
+    )
+    assert _texts(text) == [text]
+
+
+def test_a_list_item_is_never_left_out_as_an_apposition() -> None:
+    text = (
+        "The grey air is arising from a mix of weather patterns, car emissions, and rural "
+        "smoke converging over the region."
+    )
+    assert _texts(text) == [text]
