@@ -295,7 +295,10 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             # what the clause names, no clause of its own; cut, it read "Mr. Trump's approach
             # … including securing ...": it stays)
             gerund = toks[k + 2].tag == "VBG"
-            if (has_verb or common) and phrase - k >= 4 and to_end and not gerund:
+            # (", including 584 deaths": a short phrase stays, cut it reads "Including 584
+            # deaths.", with nothing it is said of)
+            words_ = sum(1 for x in toks[k + 2 : phrase] if x.text[:1].isalnum())
+            if (has_verb or (common and words_ >= 4)) and to_end and not gerund:
                 cuts.append((k, k + 1, "aside"))
                 start, left_kind = k + 1, "aside"
             continue

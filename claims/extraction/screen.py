@@ -136,6 +136,22 @@ def screen_parse(sent: Sentence) -> str | None:
     ended = sent.toks[-1].text in (".", "!", "\u201d", '"')
     if verbless and (len(toks) < 6 or not ended):
         return NO_VERB
+    # a row of a table or a stat line ("DL Larry Ogunjobi 63 85% 1 tackle (1 combined."): no
+    # verb but a participle, and a third or more of it figures
+    # (not with a source: "26 cases and 11 deaths since 2009, reports Reuters.")
+    figures = sum(1 for t in toks if t.text[:1].isdigit())
+    sourced = any(t.lower in _SAID or t.lower in ("reports", "reported") for t in toks)
+    finite = any(
+        t.is_verb
+        and (
+            t.tag not in ("VBN", "VBG")
+            # "Haase defeated Bublik 7-5, 3-6": a past tense read as a participle
+            or any(sent.toks[c].dep in ("nsubj", "nsubj:pass") for c in t.children)
+        )
+        for t in toks
+    )
+    if not finite and figures * 3 >= len(toks) and not sourced:
+        return NO_VERB
     if _imperative(sent, toks):
         return IMPERATIVE
     return None

@@ -126,6 +126,12 @@ def test_participle_after_a_comma_borrows_the_subject() -> None:
         ),
         ("Correction, May 2: An earlier version misspelled the mayor's name.", "credit or byline"),
         ("For more information on the new scanner, please visit: example.org.", "link or teaser"),
+        # a stat line or a table row: no verb, a third or more figures
+        ("Harbour Town (2-0): J. Doe 25 points, 4 steals.", "no verb: a heading or a fragment"),
+        (
+            "LB Sam Rowe 61 92% 5 tackles, 2 assists (7 combined).",
+            "no verb: a heading or a fragment",
+        ),
         (
             "The views and opinions expressed by guest writers are their own and not the paper's.",
             "credit or byline",
@@ -1121,4 +1127,9 @@ def test_a_list_item_is_never_left_out_as_an_apposition() -> None:
         "The grey air is arising from a mix of weather patterns, car emissions, and rural "
         "smoke converging over the region."
     )
+    assert _texts(text) == [text]
+
+
+def test_a_short_including_phrase_stays_with_what_it_is_said_of() -> None:
+    text = "From 2015 to 2020 the clinic treated 4,100 patients, including 312 children."
     assert _texts(text) == [text]
