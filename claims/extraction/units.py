@@ -1277,6 +1277,16 @@ def _trim(sent: Sentence, unit: Unit) -> None:
             drop.add(i)
             k += 1
             continue
+        if (
+            t.tag == "CC"
+            and t.lower in ("and", "but", "yet", "so")
+            and not any(x.text[:1].isalnum() for x in sent.toks[:i])
+        ):
+            # "But the problems are transient": a sentence's opening conjunction, wherever
+            # the parser hung it (here on the subject)
+            drop.add(i)
+            k += 1
+            continue
         # the child of the predicate that this token opens
         c = i
         while sent.toks[c].head != unit.pred and sent.toks[c].head != c and c != unit.pred:

@@ -1133,3 +1133,9 @@ def test_a_list_item_is_never_left_out_as_an_apposition() -> None:
 def test_a_short_including_phrase_stays_with_what_it_is_said_of() -> None:
     text = "From 2015 to 2020 the clinic treated 4,100 patients, including 312 children."
     assert _texts(text) == [text]
+
+
+def test_an_opening_conjunction_is_never_part_of_the_claim() -> None:
+    # the parser hangs this "But" on the subject, not on the predicate
+    text = "But the water problems in these towns are often short-lived."
+    assert _texts(text) == ["The water problems in these towns are often short-lived."]
