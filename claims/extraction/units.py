@@ -858,6 +858,9 @@ class _Splitter:
                 role == "conj"
                 and not any(sent.toks[k].dep in AUX for k in sent.toks[p].children)
                 and sent.toks[p].tag not in FINITE_TAGS
+                # (a clause with its own subject shares nothing: the head's "is" would come
+                # before that subject, "Is a look at them is enough")
+                and not has_subject(sent, p)
             ):
                 unit.borrowed |= self._shared(sent.toks[p].head, self._takes_copula(p))
         elif role == "relative":
@@ -1277,13 +1280,9 @@ def _trim(sent: Sentence, unit: Unit) -> None:
             drop.add(i)
             k += 1
             continue
-        if (
-            t.tag == "CC"
-            and t.lower in ("and", "but", "yet", "so")
-            and not any(x.text[:1].isalnum() for x in sent.toks[:i])
-        ):
-            # "But the problems are transient": a sentence's opening conjunction, wherever
-            # the parser hung it (here on the subject)
+        if t.tag == "CC" and t.lower in ("and", "but", "yet", "so"):
+            # "But the problems are transient", "..., but utilities like X open up ...": a
+            # conjunction opening the claim, wherever the parser hung it (here on the subject)
             drop.add(i)
             k += 1
             continue
@@ -1315,6 +1314,12 @@ def _trim(sent: Sentence, unit: Unit) -> None:
         if not opener:
             break
         sub = sent.subtree(c)
+        if tc.dep != "obl" and any(
+            k != c and sent.toks[k].pos in ("NOUN", "PROPN", "PRON") for k in sub
+        ):
+            # "Meanwhile, Pluznick and her colleagues had ...": the parser hung the subject's
+            # first name on the adverb; a word opens the claim, a name never leaves it
+            break
         drop |= sub
         while k < len(toks) and toks[k] in sub:
             k += 1

@@ -1139,3 +1139,23 @@ def test_an_opening_conjunction_is_never_part_of_the_claim() -> None:
     # the parser hangs this "But" on the subject, not on the predicate
     text = "But the water problems in these towns are often short-lived."
     assert _texts(text) == ["The water problems in these towns are often short-lived."]
+
+
+def test_an_opening_adverb_never_takes_a_name_with_it() -> None:
+    # the parser hangs "Okafor" on "Meanwhile"; trimming the opener must not drop the name
+    text = (
+        "Meanwhile, Okonkwo and his colleagues had continued to study the role of the "
+        "receptor in the kidneys."
+    )
+    assert all("Okonkwo" in claim for claim in _texts(text))
+    assert _texts("But the water problems in these towns are often short-lived.") == [
+        "The water problems in these towns are often short-lived."
+    ]
+
+
+def test_a_clause_with_its_own_subject_borrows_no_auxiliary() -> None:
+    text = (
+        "The game's story is motivated by events in the old trilogy, but a cursory look at "
+        "that era's battles is enough to follow it."
+    )
+    assert not any(claim.startswith("Is ") for claim in _texts(text))
