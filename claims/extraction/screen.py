@@ -142,12 +142,16 @@ def screen_parse(sent: Sentence) -> str | None:
     figures = sum(1 for t in toks if t.text[:1].isdigit())
     sourced = any(t.lower in _SAID or t.lower in ("reports", "reported") for t in toks)
     finite = any(
-        t.is_verb
-        and (
-            t.tag not in ("VBN", "VBG")
-            # "Haase defeated Bublik 7-5, 3-6": a past tense read as a participle
-            or any(sent.toks[c].dep in ("nsubj", "nsubj:pass") for c in t.children)
+        (
+            t.is_verb
+            and (
+                t.tag not in ("VBN", "VBG")
+                # "Haase defeated Bublik 7-5, 3-6": a past tense read as a participle
+                or any(sent.toks[c].dep in ("nsubj", "nsubj:pass") for c in t.children)
+            )
         )
+        # "Athletic drew 1-0 with Rovers": a past tense the tagger took for a noun
+        or t.lower in _RESULT_VERBS
         for t in toks
     )
     if not finite and figures * 3 >= len(toks) and not sourced:
@@ -243,6 +247,9 @@ def screen_unit(
     return OPINION if (cues + extra >= 2 or not names) else None
 
 
+_RESULT_VERBS = words(
+    "beat beats drew draws won wins lost loses led leads rose fell grew scored defeated tied"
+)
 _INTENSIFIERS = words(
     """
     just really obviously probably definitely certainly truly absolutely so very totally

@@ -1159,3 +1159,9 @@ def test_a_clause_with_its_own_subject_borrows_no_auxiliary() -> None:
         "that era's battles is enough to follow it."
     )
     assert not any(claim.startswith("Is ") for claim in _texts(text))
+
+
+def test_a_result_with_a_score_is_no_stat_line() -> None:
+    # the tagger reads "drew" as a noun here; a result is a claim, a stat line is not
+    text = "Athletic drew 2-2 with Harbour in May 2021."
+    assert _texts(text) == [text]
