@@ -442,6 +442,10 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
                 # "The video shows officers racing up a staircase, converging outside the
                 # room": the next item of a list of what the object does, not the subject
                 continue
+            if any(x.tag == "EX" for x in toks[start:k] if not depth[x.i]):
+                # "There are cheaper machines, dealing with ...": "there" is no subject a
+                # participle could be about
+                continue
             if _subordinate_subject(toks, start, k):
                 # "It first appeared in 2014, when Syrians fleeing the war gathered there,
                 # trying to cross over": whose the participle is, the clause or the

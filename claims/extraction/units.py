@@ -131,6 +131,7 @@ class Unit:
 
 _FOCUS = words("particularly especially notably mainly mostly chiefly primarily")
 _NP_PREPOSITIONS = words("of at in for from on with")
+_BE = words("be is are was were been being 's 're \u2019s \u2019re")
 
 
 def is_predicate(sent: Sentence, i: int) -> bool:
@@ -852,7 +853,13 @@ class _Splitter:
                 # with a finite verb is a participle; it takes no auxiliary of the clause
                 role = unit.role = "part"
             subj = self._clause_subject(sent.toks[p].head)
-            if subj is not None and not has_subject(sent, p):
+            # (the "there" of "There were other issues, such as assisting ..." is the subject
+            # of a "be" only; for any other verb it is none, and the part stays in its clause)
+            if (
+                subj is not None
+                and not has_subject(sent, p)
+                and not (sent.toks[subj].tag == "EX" and not self._is_be(p))
+            ):
                 unit.borrowed = minimal_np(sent, subj)
             if (
                 role == "conj"
@@ -914,6 +921,16 @@ class _Splitter:
             if is_predicate(sent, g):
                 return subject_of(sent, g)
         return None
+
+    def _is_be(self, c: int) -> bool:
+        """Predicate `c` is a form of "be", or has one as its auxiliary or copula."""
+        sent = self.sent
+        forms = {sent.toks[c].lower} | {
+            sent.toks[k].lower
+            for k in sent.toks[c].children
+            if sent.toks[k].dep in AUX or sent.toks[k].dep == "cop"
+        }
+        return bool(forms & _BE)
 
     def _participle_with_subject(self, c: int) -> bool:
         """ "... arising from A, B, and rural smoke converging over the region": a participle

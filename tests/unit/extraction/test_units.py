@@ -1165,3 +1165,11 @@ def test_a_result_with_a_score_is_no_stat_line() -> None:
     # the tagger reads "drew" as a noun here; a result is a claim, a stat line is not
     text = "Athletic drew 2-2 with Harbour in May 2021."
     assert _texts(text) == [text]
+
+
+def test_there_is_the_subject_of_a_be_only() -> None:
+    for text in (
+        "There were also smaller problems, such as helping people who had lost their passwords.",
+        "There are cheaper laptops with the same chip, dealing with the same heat limits.",
+    ):
+        assert not any(claim.startswith("There \u2026") for claim in _texts(text))
