@@ -1340,9 +1340,16 @@ def _trim(sent: Sentence, unit: Unit) -> None:
         drop |= sub
         while k < len(toks) and toks[k] in sub:
             k += 1
-    # trailing punctuation (a closing quote stays)
+    # trailing punctuation (a closing quote stays, and so does a bracket the claim opened:
+    # "defeated Bublik 7-5, 3-6, 7-6 (5)", never "(5.")
+    kept = [k for k in toks if k not in drop]
     for i in reversed(toks):
         t = sent.toks[i]
+        if t.text in (")", "]"):
+            opener = "(" if t.text == ")" else "["
+            inside = [sent.toks[k].text for k in kept if k < i]
+            if inside.count(opener) > inside.count(t.text):
+                break
         if t.dep == "punct" and t.text not in _QUOTE_CHARS:
             drop.add(i)
         else:

@@ -1173,3 +1173,8 @@ def test_there_is_the_subject_of_a_be_only() -> None:
         "There are cheaper laptops with the same chip, dealing with the same heat limits.",
     ):
         assert not any(claim.startswith("There \u2026") for claim in _texts(text))
+
+
+def test_a_claim_keeps_the_bracket_it_opens() -> None:
+    text = "Normally you would pay $9.99 a month for this service (or $7.99 for members)."
+    assert _texts(text) == [text]
