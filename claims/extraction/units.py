@@ -482,6 +482,16 @@ class _Splitter:
         if t.dep == "acl:relcl" and self._nonrestrictive(c):
             if _second_item_inside(sent, c):
                 return None
+            first = _first_word(sent, c)
+            if sent.toks[first].lower == "who" and _before(sent, c) == ",":
+                # "a wave of recriminations from his many victims, who had anticipated ...":
+                # "who" is about the person named just before its comma, whatever noun the
+                # parser hung it on
+                near = self._noun_left_of(first)
+                if near is not None and near != h and _agrees(sent, near, c):
+                    self.antecedent[c] = near
+                    self.antecedent_words[c] = _words_of_np(sent, near)
+                    return "relative"
             if _agrees(sent, h, c):
                 return "relative"
             # hung on the wrong noun ("17 observations by the Keck Observatory, which

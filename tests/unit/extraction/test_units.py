@@ -1178,3 +1178,13 @@ def test_there_is_the_subject_of_a_be_only() -> None:
 def test_a_claim_keeps_the_bracket_it_opens() -> None:
     text = "Normally you would pay $9.99 a month for this service (or $7.99 for members)."
     assert _texts(text) == [text]
+
+
+def test_who_is_about_the_person_named_before_its_comma() -> None:
+    # the parser hangs "who" on "wave"
+    text = (
+        "The collapse triggered a wave of recriminations from its many investors, who had "
+        "anticipated a quick recovery."
+    )
+    assert "Its many investors had anticipated a quick recovery." in _texts(text)
+    assert not any(claim.startswith("A wave") for claim in _texts(text))
