@@ -246,6 +246,28 @@ def _agrees(sent: Sentence, noun: int, verb: int) -> bool:
     return not (plural and tag == "NN")
 
 
+_SINGULAR_PRONOUNS = words("he she it this that")
+_PLURAL_PRONOUNS = words("they we these those")
+
+
+def _number_agrees(sent: Sentence, subject: int, verb: int) -> bool:
+    """A borrowed `subject` fits the finite form of `verb` (or of its auxiliary): never "it
+    say" or "they says". Names and forms without number agree with anything."""
+    forms = [sent.toks[verb]] + [
+        sent.toks[k] for k in sent.toks[verb].children if sent.toks[k].dep in ("aux", "aux:pass")
+    ]
+    singular = any(f.tag == "VBZ" or f.lower in ("was", "wasn't") for f in forms)
+    plural = any(
+        (f.tag == "VBP" and f.lower not in ("am", "'m", "\u2019m"))
+        or f.lower in ("were", "weren't")
+        for f in forms
+    )
+    s = sent.toks[subject]
+    single = s.lower in _SINGULAR_PRONOUNS or s.tag == "NN"
+    many = s.lower in _PLURAL_PRONOUNS or s.tag == "NNS"
+    return not ((plural and single) or (singular and many))
+
+
 def _words_of_np(sent: Sentence, i: int) -> set[int]:
     """Noun `i` with the words just before it that belong to its phrase ("the W. M. Keck
     Observatory"), read from the tags: a determiner, adjectives, names and nouns."""
@@ -863,13 +885,17 @@ class _Splitter:
                 # with a finite verb is a participle; it takes no auxiliary of the clause
                 role = unit.role = "part"
             subj = self._clause_subject(sent.toks[p].head)
-            # (the "there" of "There were other issues, such as assisting ..." is the subject
-            # of a "be" only; for any other verb it is none, and the part stays in its clause)
-            if (
-                subj is not None
-                and not has_subject(sent, p)
-                and not (sent.toks[subj].tag == "EX" and not self._is_be(p))
-            ):
+            if subj is not None and not has_subject(sent, p):
+                # the "there" of "There were other issues, such as assisting ..." is the
+                # subject of a "be" only, and "say" in "China said it is committed ... and
+                # say they show restraint" is not the verb of "it" (the parser lost the
+                # clause's own subject): with no subject to borrow, the part stays in its
+                # clause
+                if (sent.toks[subj].tag == "EX" and not self._is_be(p)) or not _number_agrees(
+                    sent, subj, p
+                ):
+                    del self.units[before:]
+                    return None
                 unit.borrowed = minimal_np(sent, subj)
             if (
                 role == "conj"

@@ -1188,3 +1188,12 @@ def test_who_is_about_the_person_named_before_its_comma() -> None:
     )
     assert "Its many investors had anticipated a quick recovery." in _texts(text)
     assert not any(claim.startswith("A wave") for claim in _texts(text))
+
+
+def test_a_borrowed_subject_agrees_with_its_verb() -> None:
+    # "say" is not the verb of "it": the parser lost the clause's own subject ("the police")
+    text = (
+        "The ministry said it is committed to the plan granting the region autonomy, while "
+        "the city's police deny accusations of brutality and say they show restraint."
+    )
+    assert not any(" it say " in claim for claim in _texts(text))
