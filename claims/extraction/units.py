@@ -1382,9 +1382,9 @@ def _trim(sent: Sentence, unit: Unit) -> None:
     for i in reversed(toks):
         t = sent.toks[i]
         if t.text in (")", "]"):
-            opener = "(" if t.text == ")" else "["
+            bracket = "(" if t.text == ")" else "["
             inside = [sent.toks[k].text for k in kept if k < i]
-            if inside.count(opener) > inside.count(t.text):
+            if inside.count(bracket) > inside.count(t.text):
                 break
         if t.dep == "punct" and t.text not in _QUOTE_CHARS:
             drop.add(i)
