@@ -891,8 +891,12 @@ class _Splitter:
                 # say they show restraint" is not the verb of "it" (the parser lost the
                 # clause's own subject): with no subject to borrow, the part stays in its
                 # clause
-                if (sent.toks[subj].tag == "EX" and not self._is_be(p)) or not _number_agrees(
-                    sent, subj, p
+                if (
+                    (sent.toks[subj].tag == "EX" and not self._is_be(p))
+                    or not _number_agrees(sent, subj, p)
+                    # '"Numerical experiments ... are successful," Nelson, a fellow ..., and
+                    # co-author of the study, said': who said it is never inside the quote
+                    or (sent.toks[p].lower in SPEECH and self.quoted[subj])
                 ):
                     del self.units[before:]
                     return None

@@ -1197,3 +1197,14 @@ def test_a_borrowed_subject_agrees_with_its_verb() -> None:
         "the city's police deny accusations of brutality and say they show restraint."
     )
     assert not any(" it say " in claim for claim in _texts(text))
+
+
+def test_who_said_it_is_never_inside_the_quote() -> None:
+    text = (
+        '"Tests of this kind are most useful when you learn more than you expected," Ana '
+        "Ruiz, a research fellow at the harbour institute in Valencia, Spain, and co-author "
+        "of the report, said in a statement."
+    )
+    claims = _texts(text)
+    assert all("said in a statement" in claim for claim in claims)
+    assert not any(claim.startswith("Tests said") for claim in claims)
