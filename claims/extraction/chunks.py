@@ -442,7 +442,8 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
                 # "The video shows officers racing up a staircase, converging outside the
                 # room": the next item of a list of what the object does, not the subject
                 continue
-            if any(x.tag == "EX" for x in toks[start:k] if not depth[x.i]):
+            opening = [x for x in toks[start:k] if x.text[:1].isalnum()][:3]
+            if any(x.tag == "EX" for x in opening):
                 # "There are cheaper machines, dealing with ...": "there" is no subject a
                 # participle could be about
                 continue

@@ -1372,7 +1372,7 @@ def _trim(sent: Sentence, unit: Unit) -> None:
             break
         sub = sent.subtree(c)
         if tc.dep != "obl" and any(
-            k != c and sent.toks[k].pos in ("NOUN", "PROPN", "PRON") for k in sub
+            j != c and sent.toks[j].pos in ("NOUN", "PROPN", "PRON") for j in sub
         ):
             # "Meanwhile, Pluznick and her colleagues had ...": the parser hung the subject's
             # first name on the adverb; a word opens the claim, a name never leaves it
