@@ -334,13 +334,14 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             start, left_kind = k + 1, "relative"
             continue
         if (
-            t.lower == "and"
+            t.lower in ("and", "but")
             and not depth[k]
             and left_kind == "clause"
             and _coordinated_predicate(toks, start, k)
         ):
-            # "Min Aung Hlaing expressed gratitude ... and endorsed Putin's leadership":
-            # a second predicate of the same subject
+            # "Min Aung Hlaing expressed gratitude ... and endorsed Putin's leadership",
+            # "admitted the charge but denied the accusation": a second predicate of the
+            # same subject
             cuts.append((k, k + 1, "part"))
             start, left_kind = k + 1, "part"
             continue
