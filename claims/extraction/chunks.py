@@ -337,13 +337,10 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             t.lower in ("and", "but")
             and not depth[k]
             and left_kind == "clause"
-            and _coordinated_predicate(toks, start, k)
+            and (joined := _conjunction_cut(toks, depth, start, k)) is not None
         ):
-            # "Min Aung Hlaing expressed gratitude ... and endorsed Putin's leadership",
-            # "admitted the charge but denied the accusation": a second predicate of the
-            # same subject
-            cuts.append((k, k + 1, "part"))
-            start, left_kind = k + 1, "part"
+            cuts.append((k, k + 1, joined))
+            start, left_kind = k + 1, joined
             continue
         if (
             t.text == ","
@@ -359,28 +356,6 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             # subject of its own, about the place ("In Washington lawmakers expressed ...")
             cuts.append((k, k + 2, "where"))
             start, left_kind = k + 2, "where"
-            continue
-        if (
-            t.lower == "and"
-            and not depth[k]
-            and left_kind == "clause"
-            and complement_frame_end(toks, depth, start, k) is not None
-        ):
-            # "SoftBank agreed to inject $6.5 billion into WeWork and to fund a $3 billion
-            # buyout": the second infinitive reads on from "SoftBank agreed"
-            cuts.append((k, k + 1, "complement"))
-            start, left_kind = k + 1, "complement"
-            continue
-        if (
-            t.lower in ("and", "but")
-            and not depth[k]
-            and left_kind == "clause"
-            and _coordinated_clause(toks, depth, start, k)
-        ):
-            # "newly installed capacity reached 1.64 GW and Seoul plans to install 30.8 GW":
-            # two clauses with a subject each, no comma between them
-            cuts.append((k, k + 1, "clause"))
-            start, left_kind = k + 1, "clause"
             continue
         # 'rejected them as "patently false," and analysts told ...': the comma sits inside
         # the closing quotation mark; the boundary is the mark
@@ -582,6 +557,23 @@ def _coordinated_predicate(toks: list[Tok], start: int, k: int) -> bool:
     if main is None or main.lower in _SPEECH:
         return False
     return (main.tag in ("VBD", "VBN")) == past
+
+
+def _conjunction_cut(toks: list[Tok], depth: list[int], start: int, k: int) -> str | None:
+    """What "and"/"but" at `k` opens after the clause that starts at `start`, when it is cut
+    there: "part", a second predicate of the same subject ("Min Aung Hlaing expressed
+    gratitude ... and endorsed Putin's leadership", "admitted the charge but denied the
+    accusation"); "complement", a second infinitive or gerund that reads on from the verb
+    governing the first ("SoftBank agreed to inject A and to fund B"); "clause", a clause with
+    a subject of its own and no comma before it ("capacity reached 1.64 GW and Seoul plans to
+    install 30.8 GW"); None when it is not cut."""
+    if _coordinated_predicate(toks, start, k):
+        return "part"
+    if toks[k].lower == "and" and complement_frame_end(toks, depth, start, k) is not None:
+        return "complement"
+    if _coordinated_clause(toks, depth, start, k):
+        return "clause"
+    return None
 
 
 def _coordinated_clause(toks: list[Tok], depth: list[int], start: int, k: int) -> bool:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claims.extraction.faithful import own_tense
+from claims.extraction.faithful import missing_polarity, own_tense
 from claims.extraction.lexicon import FINDINGS, words
 from claims.extraction.parse import Sentence, Tok
 from claims.extraction.types import Span
@@ -1129,8 +1129,6 @@ def _keep_faithful(sent: Sentence, units: list[Unit]) -> list[Unit]:
     """A part that would lose a negation, modal or condition governing it goes back into the
     sentence's main claim (``faithful.py``): the whole clause is kept rather than a claim
     that says something else."""
-    from claims.extraction.faithful import missing_polarity
-
     main = next((u for u in units if u.role == "clause"), None)
     out = []
     for u in units:
