@@ -16,6 +16,8 @@ left side has no finite verb with a subject of its own ("In 2021, the army ...")
 
 from __future__ import annotations
 
+import itertools
+
 from claims.extraction.lexicon import FINDINGS, words
 from claims.extraction.parse import Sentence, Tok
 from claims.extraction.types import Span
@@ -89,6 +91,47 @@ def _inside_noun_phrase(toks: list[Tok], k: int, j: int) -> bool:
     )
 
 
+def _as_clause(toks: list[Tok], depth: list[int], k: int) -> bool:
+    """ "as <subject> <verb> ..." at `k` runs to the end of the sentence with a clause of its
+    own: a subject, a finite verb that reports nothing, a verb with content (never the
+    ellipsis of "as I did at the conference", "as it should for $2,400", "as they had been
+    for decades"), at least four words, and no comparison it closes ("not so much A, as it
+    was B"; "as fragile as")."""
+    if (
+        toks[k - 1].lower in _COORDINATORS  # ", and as the song grows, ...": fronted
+        or any(x.lower in ("as", "so") for x in toks[:k])
+        or not _subject_then_verb(toks, k + 1)
+    ):
+        return False
+    rest = toks[k + 1 :]
+    words_ = [x for x in rest if x.text[:1].isalnum()]
+    verb = next((x for x in rest if x.tag in FINITE), None)
+    if verb is None:
+        return False
+    group = itertools.takewhile(
+        lambda x: x.tag.startswith("VB") or x.tag in ("MD", "RB"), rest[verb.i - k - 1 :]
+    )
+    content = any(x.tag.startswith("VB") and x.lower not in _AUX_FORMS for x in group)
+    # ("did not, as it promised, address substantive issues": the clause goes on after it)
+    resumes = any(
+        x.text == "," and x.i + 1 < len(toks) and toks[x.i + 1].tag in FINITE | {"VB"} for x in rest
+    )
+    return (
+        len(words_) >= 4
+        and content
+        and not resumes
+        and verb.lower not in _SPEECH
+        and verb.lower not in FINDINGS
+        and all(not depth[x.i] for x in words_)
+    )
+
+
+_AUX_FORMS = words(
+    """be is am are was were been being have has had having do does did done should would
+    could can may might must will shall"""
+)
+
+
 def _subject_then_verb(toks: list[Tok], k: int) -> bool:
     """A short subject noun phrase starting at `k`, then its finite verb ("both analysts
     and sources in the camp told ...")."""
@@ -103,6 +146,14 @@ def _subject_then_verb(toks: list[Tok], k: int) -> bool:
             # "the four players in front of him — A, B and C — hadn't done it": an aside
             # set off by a pair of dashes inside the subject
             close = next((x.i for x in toks[j + 1 : j + 24] if x.text in _DASHES), None)
+            if close is None:
+                break
+            aside += close + 1 - j
+            j = close + 1
+            continue
+        if toks[j].text == "(" and j > k:
+            # "South Korea's Kospi Index (KOSPI) fell 0.5%": a bracket inside the subject
+            close = next((x.i for x in toks[j + 1 : j + 12] if x.text == ")"), None)
             if close is None:
                 break
             aside += close + 1 - j
@@ -402,6 +453,10 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
         if comma and toks[right].lower in _CONTRASTS and right + 1 < n:
             if not _subject_then_verb(toks, right + 1):
                 continue
+            kind, right = "contrast", right + 1
+        elif comma and toks[right].lower == "as" and _as_clause(toks, depth, right):
+            # "..., as US lawmakers are debating the agency's budget request": a fact of its
+            # own ("as the Times reported" is the claim's source and stays)
             kind, right = "contrast", right + 1
         elif (
             comma

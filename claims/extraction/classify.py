@@ -62,11 +62,12 @@ _SENTENCE_STARTERS = words(
 )
 _CAUSAL = words(
     """
-    because cause caused causes causing led lead leads leading result resulted results
-    resulting due thanks blamed blames contributed contributes contributing deepens
+    because cause caused causes causing result resulted results resulting due thanks blamed
+    blames contributed contributes contributing deepens
     triggered sparked prompted fueled fuelled drove driven
     """
 )
+_LEAD_TO = re.compile(r"\b(?:due|(?:led|lead|leads|leading)(?: \S+){0,4}) to\b")
 _COMPARATIVE = words(
     """
     more less fewer higher lower larger smaller bigger greater largest biggest highest
@@ -215,7 +216,8 @@ def kind_of(
     long_quote = any(len(q["text"].split()) >= 3 for q in details["quotes"])
     if (long_quote and quoted_share >= 0.3) or inside_quote or details.get("named_quote"):
         return "quote"
-    if present & _CAUSAL or "due to" in " ".join(lows):
+    # "led to", "led the maker to scrap it", never "led the study"
+    if present & _CAUSAL or _LEAD_TO.search(" ".join(lows)):
         return "causal"
     if present & _COMPARATIVE:
         return "comparison"

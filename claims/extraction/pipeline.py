@@ -10,6 +10,8 @@ text as given; sentences that are not claims are kept in ``state.dropped`` with 
 from __future__ import annotations
 
 import bisect
+import itertools
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -42,6 +44,8 @@ MAX_CHARS = 4000
 FLOOR = 0.15  # below it, with no number or date: nothing a fact-checker could check
 _OPENING_QUOTES = "\u201c\u00ab\u201e"
 _CLOSING_QUOTES = "\u201d\u00bb"
+_WORD_RE = re.compile(r"[^\W_]+")
+_LOST_MIN_WORDS = 8
 
 
 @dataclass
@@ -300,6 +304,34 @@ def units_step(state: State) -> None:
             )
     for s, e in state.unparsed:
         state.drafts.append(Draft(" ".join(text[s:e].split()), ((s, e),), "sentence"))
+    for s, e in _lost_sentences(state):
+        state.drafts.append(Draft(" ".join(text[s:e].split()), ((s, e),), "sentence"))
+
+
+def _lost_sentences(state: State) -> list[Span]:
+    """Sentences of which no unit kept even half the words, and no rule dropped them.
+
+    A tree the tagger got wrong ("On Titan, clouds spew hydrocarbons ...", with "clouds"
+    read as an adjective and no verb left) can leave one fragment of a sentence as its only
+    unit and the rest nowhere: the sentence is then the claim, whole, rather than lost
+    without a reason."""
+    covered = sorted(
+        [span for d in state.drafts for span in d.spans] + [(d.start, d.end) for d in state.dropped]
+    )
+    starts = [s for s, _e in covered]
+    ends = list(itertools.accumulate((e for _s, e in covered), max))
+    lost = []
+    for s, e in state.sentences:
+        words = [m.start() for m in _WORD_RE.finditer(state.text, s, e)]
+        if len(words) < _LOST_MIN_WORDS:
+            continue
+        kept = 0
+        for w in words:
+            n = bisect.bisect_right(starts, w)
+            kept += bool(n and ends[n - 1] > w)
+        if kept * 2 < len(words):
+            lost.append((s, e))
+    return lost
 
 
 def classify_step(state: State) -> None:

@@ -227,9 +227,13 @@ def screen_unit(
     cues += any(
         sent.toks[c].dep == "aux" and sent.toks[c].lower in _OBLIGATION for c in root.children
     )
-    joined = " ".join(lows)
+    # "we have to", "you need to" (a verb: "saw a need to bring on providers" reports)
     cues += any(
-        f" {m} to " in f" {joined} " for m in ("have", "has", "need", "needs", "needed", "got")
+        t.lower in _MUST_VERBS
+        and t.is_verb
+        and k + 1 < len(content)
+        and content[k + 1].lower == "to"
+        for k, t in enumerate(content)
     )
     opening = content[0].lower
     second = content[1].lower if len(content) > 1 else ""
@@ -244,9 +248,24 @@ def screen_unit(
     extra = any(w in _FIRST_PERSON for w in lows) + any(w in _INTENSIFIERS for w in lows)
     if len(content) <= 3:
         extra += 1
+    existential = any(
+        t.tag == "EX" and k + 1 < len(content) and content[k + 1].lower in _BE_FORMS
+        for k, t in enumerate(content)
+    )
+    if existential and cues + extra < 2:
+        return None  # "There are no hard data": whether there are is a fact to check
+    if cues + extra <= 2 and len(content) >= _LONG_QUOTE:
+        # one evaluative word or hedge in a long quote ("Organics are very important for
+        # ..., which many of us think likely would have evolved in the ocean") leaves a
+        # proposition to check; a second cue makes such a quote opinion ("Music is in my
+        # genes ..., and I just think I was somehow granted access to it")
+        return None
     return OPINION if (cues + extra >= 2 or not names) else None
 
 
+_LONG_QUOTE = 20  # words
+_MUST_VERBS = words("have has need needs needed got")
+_BE_FORMS = words("is are was were 's \u2019s")
 _RESULT_VERBS = words(
     "beat beats drew draws won wins lost loses led leads rose fell grew scored defeated tied"
 )

@@ -921,7 +921,7 @@ class _Splitter:
             unit.dropped |= marks | {
                 c for c in sent.toks[p].children if sent.toks[c].lower == "even" and c + 1 in marks
             }
-        if role != "apposition":
+        if role != "apposition" and not (role == "relative" and self._speaker(p)):
             unit.borrowed |= frame - toks
         # a clause cut from its sentence must stand alone too ("..., but the four players in
         # front of him — A, B and C — hadn't done it": never "Hadn't done it.")
@@ -930,6 +930,13 @@ class _Splitter:
             return None
         self.units.append(unit)
         return unit
+
+    def _speaker(self, p: int) -> bool:
+        """Relative clause `p` is about who speaks ('..." added Ruiz, who led the study'):
+        what it says is the writer's, never under the frame of what was said."""
+        sent = self.sent
+        head = sent.toks[self.antecedent.get(p, sent.toks[p].head)]
+        return head.dep in SUBJ and sent.toks[head.head].lower in SPEECH
 
     def _stands_alone(self, unit: Unit) -> bool:
         """At least three words of its own, a subject or an anchor, and a verb or copula."""
@@ -1421,6 +1428,13 @@ def clause_subject_spans(sent: Sentence) -> tuple[Span, ...]:
         subj = subject_of(sent, root)
         if subj is not None:
             np = minimal_np(sent, subj)
+            # "China 's Shanghai Composite recovered ...", parsed with the possessor as a
+            # subject of its own: the subject is the whole noun phrase, never "China's"
+            if np and sent.toks[max(np)].tag == "POS":
+                k = max(np) + 1
+                while k < root and sent.toks[k].tag in _SUBJECT_TAGS:
+                    np.add(k)
+                    k += 1
             if np:
                 return unit_spans(sent, Unit("clause", subj, np))
     toks = sent.toks
@@ -1533,6 +1547,11 @@ def _join(text: str, spans: tuple[Span, ...], sent: Sentence | None = None) -> s
         part = text[s:e]
         if n and part.startswith(", "):
             out += " " + part[2:] if s + 2 in verbs else "," + part[1:]
+        elif n and part[:1] == ",":  # ',"' closing a quote: no space before the comma
+            out += part
+        elif n and part[:2] in _DASH_OPENERS:
+            # "Organic materials - play a leading role": the dash closed the aside left out
+            out += " " + part[2:]
         elif n and s in participles and spans[n - 1][1] in nouns and s > spans[n - 1][1] + 1:
             # "Mr. Trump … saying the United States will be better off": the participle's
             # subject, borrowed from further back, is marked as such
@@ -1543,6 +1562,7 @@ def _join(text: str, spans: tuple[Span, ...], sent: Sentence | None = None) -> s
 
 
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
+_DASH_OPENERS = frozenset({"- ", "\u2013 ", "\u2014 "})
 
 
 def _finish(claim: str) -> str:

@@ -57,3 +57,13 @@ def test_kind_and_checkworthiness() -> None:
     assert "could" in quantity.details["hedges"]
     assert quantity.checkworthiness > opinion.checkworthiness
     assert 0.0 <= opinion.checkworthiness <= 1.0
+
+
+def test_to_lead_is_causal_only_when_it_leads_to_something() -> None:
+    def kind(text: str) -> str:
+        return classify(text, Draft(text, ((0, len(text)),))).kind
+
+    assert kind("The storm led to floods across the valley.") == "causal"
+    assert kind("The cuts led the maker to close its plant.") == "causal"
+    assert kind("Ruiz led the study published in the journal.") == "event"
+    assert kind("The headlamps use LED strips along the grille.") == "event"

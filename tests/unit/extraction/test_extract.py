@@ -63,3 +63,17 @@ def test_html_spans_refer_to_the_extracted_text() -> None:
 def test_empty_and_blank_text() -> None:
     assert extract("") == []
     assert extract("   \n\n ") == []
+
+
+def test_a_sentence_no_unit_takes_is_the_claim_rather_than_lost(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a tree the tagger got wrong can leave a long sentence with no unit but a short
+    # fragment: the sentence is then the claim, whole
+    from claims.extraction import pipeline
+
+    text = "The delegation visited the new harbour in March and signed three supply contracts."
+    monkeypatch.setattr(pipeline, "split_units", lambda sent, open_quote: iter(()))
+    assert [c.text for c in extract(text)] == [text]
+    # a sentence that rules dropped, with their reason, stays dropped
+    assert extract("Is the harbour open to every ship that asks for a berth this year?") == []

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from claims.extraction import explain, extract, screen
+from claims.extraction.chunks import _subject_then_verb
 from claims.extraction.parse import Sentence, Tok
-from claims.extraction.units import minimal_np, split_units
+from claims.extraction.units import clause_subject_spans, minimal_np, split_units
 
 
 def _texts(text: str) -> list[str]:
@@ -1217,3 +1218,117 @@ def test_a_second_predicate_after_but_is_a_claim_of_its_own() -> None:
         "The museum had been closed in 2015.",
         "The museum was re-opened last month after the repairs.",
     ]
+
+
+def test_a_closing_as_clause_with_a_subject_and_a_verb_of_its_own_is_a_claim() -> None:
+    text = (
+        "The retailer earned $1.9 billion, or $1.71 per share, as revenue rose 4.2 percent "
+        "to $21.3 billion."
+    )
+    assert _texts(text) == [
+        "The retailer earned $1.9 billion, or $1.71 per share.",
+        "Revenue rose 4.2 percent to $21.3 billion.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an ellipsis: cut, it would read "They had been on laptops for decades."
+        "The function keys are once again arranged in a single row, as they had been on "
+        "laptops for decades.",
+        # the claim's source stays with it
+        "The company cut 500 jobs, as the Gazette reported on Sunday.",
+        # a comparison the "as" closes
+        "The main draw was not so much the prize money, as it was the chance to play at home.",
+    ],
+)
+def test_an_as_clause_that_states_nothing_of_its_own_stays(text: str) -> None:
+    assert _texts(text) == [text]
+
+
+def test_a_relative_clause_about_the_speaker_is_not_under_what_was_said() -> None:
+    # the parser hangs "can, we think" over the whole sentence; who led the study is the
+    # writer's fact, never "Can, we think Ruiz led the study"
+    text = (
+        "\u201cSalt minerals can, we think, seep down to the buried lake and this can feed "
+        "microbes living there, if any evolved,\u201d added Ruiz, who led the study published "
+        "in the journal Icarus."
+    )
+    assert "Ruiz led the study published in the journal Icarus." in _texts(text)
+    # one hedge in a long quote leaves a proposition to check: the quote is a claim
+    assert any(claim.startswith("\u201cSalt minerals can") for claim in _texts(text))
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        (
+            # "need" is a noun here: no exhortation
+            "\u201cWe have a need and saw a need to bring on some additional suppliers that had "
+            "enhanced cooling capabilities,\u201d Tom Reyes, deputy director of the agency\u2019s "
+            "procurement office, said in a call with reporters.",
+            "\u201cWe have a need and saw a need to bring on some additional suppliers that had "
+            "enhanced cooling capabilities,\u201d Tom Reyes said in a call with reporters.",
+        ),
+        (
+            # whether there are is a fact to check, however "hard" the data
+            "\u201cThere are no hard numbers, but I find the estimates quoted to be consistent "
+            "and certainly plausible,\u201d said Mia Chen, an economist at the port authority.",
+            "\u201cThere are no hard numbers,\u201d said Mia Chen.",
+        ),
+    ],
+)
+def test_a_quote_with_a_proposition_is_a_claim_despite_an_opinion_word(
+    text: str, claim: str
+) -> None:
+    assert claim in _texts(text)
+
+
+def test_a_long_quote_with_two_first_person_cues_is_still_opinion() -> None:
+    text = (
+        "\u201cMusic has been in my blood since I was a little girl thanks to the women in my "
+        "family, and I just think I was somehow granted access to it,\u201d she said."
+    )
+    claims, dropped = explain(text)
+    assert not any("granted access" in c.text for c in claims)
+    assert any(d.reason == screen.OPINION for d in dropped)
+
+
+def test_a_possessor_the_parser_made_a_subject_does_not_stand_for_the_whole_subject() -> None:
+    # "Germany 's DAX" parsed with "Germany" as a subject of its own: a second predicate
+    # must borrow "Germany's DAX index", never "Germany's"
+    sent = _sentence(
+        [
+            ("Germany", "NNP", "nsubj", 4),
+            ("'s", "POS", "case", 0),
+            ("DAX", "NNP", "nsubj", 4),
+            ("index", "NN", "flat", 2),
+            ("recovered", "VBD", "root", 4),
+            ("losses", "NNS", "obj", 4),
+        ]
+    )
+    (span,) = clause_subject_spans(sent)
+    assert sent.text[span[0] : span[1]] == "Germany 's DAX index"
+
+
+def test_a_bracket_inside_a_subject_does_not_hide_its_verb() -> None:
+    text = "France's CAC 40 (FCHI) declined 0.2%, while Italy's FTSE MIB Index (FTMIB) fell 0.7%."
+    assert _texts(text) == [
+        "France's CAC 40 (FCHI) declined 0.2%.",
+        "Italy's FTSE MIB Index (FTMIB) fell 0.7%.",
+    ]
+    toks = _sentence(
+        [
+            ("Italy", "NNP", "nmod:poss", 4),
+            ("'s", "POS", "case", 0),
+            ("Index", "NNP", "nsubj", 6),
+            ("(", "-LRB-", "punct", 4),
+            ("FTMIB", "NNP", "appos", 2),
+            (")", "-RRB-", "punct", 4),
+            ("fell", "VBD", "root", 6),
+            ("0.7", "CD", "nummod", 8),
+            ("%", "NN", "obj", 6),
+        ]
+    ).toks
+    assert _subject_then_verb(toks, 0)
