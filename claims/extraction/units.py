@@ -1044,7 +1044,94 @@ def split_units(sent: Sentence, *, open_quote: bool = False, fine: bool = False)
     units = _keep_standalone(sent, units)
     units = _no_splice(sent, units)
     units = _keep_inverted_condition(sent, units)
+    units = _bracketed_asides(sent, units)
     return [u for u in units if u.toks - u.dropped]
+
+
+def _bracketed_asides(sent: Sentence, units: list[Unit]) -> list[Unit]:
+    """A bracketed aside with a verb of its own states a fact of its own
+    (docs/annotation.md): "a swimming pool (which contains about 2,750 tons of water)",
+    "Plains (covering 65 percent of the surface)", "(44 percent of Americans say ...)". It
+    becomes a claim apart, about the noun before it when it has no subject, and leaves the
+    claim around it. Read from the brackets and the tags, since the parser often hangs such
+    an aside on the wrong word; a list, a conversion, a name or a source ("the company
+    said") in brackets stays where it is."""
+    toks = sent.toks
+    words_ = [t.i for t in toks if t.text[:1].isalnum()]
+    for a, b in _bracket_pairs(toks):
+        inner = [t for t in toks[a + 1 : b] if t.text[:1].isalnum()]
+        if len(inner) < 3 or not words_ or a < words_[0]:
+            continue  # short, or brackets opening the sentence
+        if any(t.text in _QUOTE_MARKS for t in toks[a + 1 : b]) or (
+            len(inner) <= 5 and any(t.lower in SPEECH for t in inner)
+        ):
+            continue  # titles and words quoted, or a source ("the company said")
+        first = inner[0]
+        verbs = [t.i for t in inner if t.tag in FINITE_TAGS]
+        before = toks[a - 1] if a else None
+        noun = before is not None and before.tag in _NP_WORD_TAGS - {"DT", "PRP$", "HYPH"}
+        opening = [t for t in inner if verbs and t.i < verbs[0]]
+        if first.lower in ("which", "who") and noun and verbs:
+            role, pred, dropped = "relative", verbs[0], {first.i}
+        elif first.tag in ("VBG", "VBN") and first.lower not in _GLOSSES and noun:
+            role, pred, dropped = "part", first.i, set()
+        elif (
+            opening
+            and first.tag not in ("VBG", "VBN")
+            and opening[-1].tag in _SUBJECT_TAGS
+            # "(not an obvious assumption in a film that builds ...)", "(both of which
+            # have ...)": a noun with a relative clause, no clause of its own
+            and not any(t.tag in ("WDT", "WP") or t.lower in _COORDINATORS for t in opening)
+        ):
+            role, pred, dropped = "clause", verbs[0], set()
+        else:
+            continue
+        aside = set(range(a, b + 1))
+        kept = []
+        for unit in units:
+            if unit.toks <= aside:
+                continue  # a unit the parser made of part of the aside: the aside is one
+            unit.dropped |= unit.toks & aside
+            kept.append(unit)
+        borrowed = _noun_phrase_before(sent, a) if role != "clause" else set()
+        own = {t.i for t in toks[a + 1 : b]}
+        kept.append(Unit(role, pred, own, borrowed, dropped))
+        units = kept
+    return units
+
+
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+_GLOSSES = _PREPOSITIONAL | words("meaning")
+_COORDINATORS = words("and but or nor")
+
+
+def _bracket_pairs(toks: list[Tok]) -> list[tuple[int, int]]:
+    """(open, close) token indices of the top-level round brackets, in order."""
+    pairs, stack = [], []
+    for t in toks:
+        if t.text == "(":
+            stack.append(t.i)
+        elif t.text == ")" and stack:
+            a = stack.pop()
+            if not stack:
+                pairs.append((a, t.i))
+    return pairs
+
+
+def _noun_phrase_before(sent: Sentence, k: int) -> set[int]:
+    """The noun phrase ending right before token `k`, read from the tags ("an Olympic-size
+    swimming pool")."""
+    j = k - 1
+    while j > 0 and (
+        sent.toks[j - 1].tag in _NP_WORD_TAGS
+        or (sent.toks[j - 1].tag == "VBG" and sent.toks[j].tag.startswith("NN"))
+        # "atomic hydrogen and oxygen (which ...)": the whole coordination
+        or (sent.toks[j - 1].lower == "and" and j > 1 and sent.toks[j - 2].tag.startswith("NN"))
+    ):
+        j -= 1
+        if sent.toks[j].tag in ("DT", "PRP$"):
+            break
+    return set(range(j, k))
 
 
 def inverted_condition(toks: list[Tok], a: int, b: int) -> bool:

@@ -1332,3 +1332,35 @@ def test_a_bracket_inside_a_subject_does_not_hide_its_verb() -> None:
         ]
     ).toks
     assert _subject_then_verb(toks, 0)
+
+
+def test_a_bracketed_aside_with_a_verb_of_its_own_is_a_claim_apart() -> None:
+    text = (
+        "Forests (covering 40 percent of the island) and wetlands (covering 12 percent of the "
+        "island) shelter most of its birds."
+    )
+    assert _texts(text) == [
+        "Forests \u2026 covering 40 percent of the island.",
+        "Forests and wetlands shelter most of its birds.",
+        "Wetlands \u2026 covering 12 percent of the island.",
+    ]
+    text = (
+        "A fresh survey shows lower support for the plan (38 percent of residents say they "
+        "want the council to drop it), but also shows that most residents want a vote."
+    )
+    assert "38 percent of residents say they want the council to drop it." in _texts(text)
+    assert not any("(38 percent" in claim for claim in _texts(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # titles quoted, a phrase with no verb, a noun with its own relative clause
+        "Her brother, actor Sam Reed (\u201cThe Harbour,\u201d \u201cLow Tide\u201d), also "
+        "remembers it as a hard time.",
+        "The fund gained 4 percent in October (its best month since May).",
+        "The firm laid off 60 staff (the company said).",
+    ],
+)
+def test_a_bracket_without_a_clause_of_its_own_stays_in_its_claim(text: str) -> None:
+    assert _texts(text) == [text]
