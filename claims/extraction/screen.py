@@ -154,7 +154,9 @@ def screen_parse(sent: Sentence) -> str | None:
         or t.lower in _RESULT_VERBS
         for t in toks
     )
-    if not finite and figures * 3 >= len(toks) and not sourced:
+    # (a participle cut from its clause is no stat line: "... , beating Riverside 3-1 at home")
+    participle = toks[0].tag in ("VBG", "VBN")
+    if not finite and figures * 3 >= len(toks) and not sourced and not participle:
         return NO_VERB
     if _imperative(sent, toks):
         return IMPERATIVE

@@ -1364,3 +1364,17 @@ def test_a_bracketed_aside_with_a_verb_of_its_own_is_a_claim_apart() -> None:
 )
 def test_a_bracket_without_a_clause_of_its_own_stays_in_its_claim(text: str) -> None:
     assert _texts(text) == [text]
+
+
+def test_a_participle_with_a_score_is_no_stat_line() -> None:
+    text = "The Wolves won their third straight game on Tuesday, beating Riverside 3-1 at home."
+    assert "The Wolves \u2026 beating Riverside 3-1 at home." in _texts(text)
+
+
+def test_a_heading_line_leaves_the_text_with_its_reason() -> None:
+    text = "Girls soccer\n\nEastport d. Riverside 3-1\n\nThe Wolves won their third game.\n"
+    _claims, dropped = explain(text)
+    assert any(
+        text[d.start : d.end] == "Eastport d. Riverside 3-1" and d.reason == screen.HEADING
+        for d in dropped
+    )
