@@ -49,6 +49,14 @@ QUOTED_QUESTION_RE = re.compile(
     r"(?:said|says|wrote|writes|asked|asks|added|adds|tweeted|posted|told)\b[^?!,;\"\u201c\u201d]*$",
     re.IGNORECASE,
 )
+# a question quoted inside a quote, after the verb that reports it: '"I then heard the
+# president ask, quote, \'So he is going to do it?\'"' reports what was asked, a claim
+REPORTED_QUESTION_RE = re.compile(
+    r"^[\"\u201c][^\"\u201c\u201d]*\b(?:ask|asks|asked|asking|wonder|wondered|say|said|says)\b"
+    r"[^\"\u201c\u201d]*[\u2018'][^\u2018\u2019]*\?[\u2019']\s*[\"\u201d]"
+    r"(?:\s+(?:[\w.'\u2019-]+\s+){0,3}[\w.'\u2019-]+\.)?\s*$",
+    re.IGNORECASE,
+)
 # "LOS ANGELES (AP) —", "WASHINGTON —", "(CNN)", "DUBAI, United Arab Emirates (AP) —"
 AGENCIES = "AP|Reuters|AFP|CNN|UPI|Bloomberg|dpa|PTI|IANS|ANI|Xinhua"
 DATELINE_RE = re.compile(

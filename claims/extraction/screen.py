@@ -27,6 +27,7 @@ from claims.extraction.patterns import (
     DATELINE_RE,
     INVERTED_RE,
     QUOTED_QUESTION_RE,
+    REPORTED_QUESTION_RE,
     TEASER_RE,
     TRAILING_LINK_RE,
 )
@@ -101,7 +102,9 @@ def screen_text(text: str, span: Span, seen: set[str]) -> str | None:
     stripped = sentence.rstrip(CLOSERS)
     # "Who are we as a nation if ...? pic.twitter.com/...": the link ends no sentence
     unlinked = TRAILING_LINK_RE.sub("", sentence.rstrip(CLOSERS + ".")).rstrip(CLOSERS)
-    if (
+    if REPORTED_QUESTION_RE.match(sentence):
+        pass  # what someone was heard to ask is reported, not asked
+    elif (
         stripped.endswith("?")
         or unlinked.endswith("?")
         or QUOTED_QUESTION_RE.search(sentence)

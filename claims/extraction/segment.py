@@ -26,6 +26,17 @@ _ABBREVIATIONS = words(
     """
 )
 _LAST_WORD_RE = re.compile(r"([\w.]+)\.$")
+_CLOSING_QUOTES = "\"'\u201d\u2019"
+# a short speech tag after a quotation that ends in "?" or "!": "Holmes testified.",
+# "Smith asked.", "said Ana Ruiz."
+_SPEECH_VERBS = r"(?:said|says|asked|asks|added|adds|testified|replied|recalled|wrote|told)"
+_SPEECH_TAG_RE = re.compile(
+    r"\s+(?:(?:[A-Z][\w.'\u2019-]*\s+){1,3}"
+    + _SPEECH_VERBS
+    + r"|"
+    + _SPEECH_VERBS
+    + r"(?:\s+[A-Z][\w.'\u2019-]*){1,3})\.(?=\s|$)"
+)
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
@@ -47,6 +58,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     for m in _BOUNDARY_RE.finditer(text, start, stop):
         if m.group() == "." and _is_abbreviation(text, m.end()):
             continue
+        if m.group()[-1:] in _CLOSING_QUOTES and _SPEECH_TAG_RE.match(text, m.end(), stop):
+            continue  # '"... do the investigation?'" Holmes testified.': one sentence
         _append(text, cursor, m.end(), out)
         cursor = m.end()
     _append(text, cursor, stop, out)

@@ -1378,3 +1378,19 @@ def test_a_heading_line_leaves_the_text_with_its_reason() -> None:
         text[d.start : d.end] == "Eastport d. Riverside 3-1" and d.reason == screen.HEADING
         for d in dropped
     )
+
+
+def test_a_question_quoted_inside_a_quote_is_reported_not_asked() -> None:
+    text = (
+        "\u201cI then heard the minister ask, quote, \u2018So she is going to sign the "
+        "order?\u2019\u201d Reyes testified. \u201cWhy would anyone sign it?\u201d Smith asked."
+    )
+    claims, dropped = explain(text)
+    assert [c.text for c in claims] == [
+        "\u201cI then heard the minister ask, quote, \u2018So she is going to sign the "
+        "order?\u2019\u201d Reyes testified."
+    ]
+    # a question asked, with its speech tag: one sentence, no claim
+    assert [(text[d.start : d.end], d.reason) for d in dropped] == [
+        ("\u201cWhy would anyone sign it?\u201d Smith asked.", screen.QUESTION)
+    ]
