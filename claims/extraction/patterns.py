@@ -39,6 +39,15 @@ TEASER_RE = re.compile(
         for\s+more\s+information\b.{0,120}\bplease\s+visit\b)""",
     re.IGNORECASE | re.VERBOSE,
 )
+# a pointer to a chart, a table or a list the text does not hold: "Here's the most recent
+# data on seizures from the agency.", "The following chart summarizes the value."
+POINTER_RE = re.compile(
+    r"""^(?:here['\u2019]s|here\s+(?:is|are))\s+(?:the|a|an|our|some)\s+(?:\w+\s+){0,3}?
+        (?:data|figures|numbers|chart|table|graph|graphic|map|list|breakdown|timeline)\b
+      | the\s+following\s+(?:\w+\s+)?
+        (?:shows?|summari[sz]es|lists|details|illustrates|breaks\s+down)\b(?!\s+that\b)""",
+    re.IGNORECASE | re.VERBOSE,
+)
 # a link closing a sentence (an embedded post's picture link): no part of what it says
 LINK_START = r"(?:https?://|pic\.twitter\.com/)"
 TRAILING_LINK_RE = re.compile(rf"(?:\s+{LINK_START}\S+)+\s*$", re.IGNORECASE)

@@ -26,6 +26,7 @@ from claims.extraction.patterns import (
     CREDIT_RE,
     DATELINE_RE,
     INVERTED_RE,
+    POINTER_RE,
     QUOTED_QUESTION_RE,
     REPORTED_QUESTION_RE,
     TEASER_RE,
@@ -44,6 +45,7 @@ IMPERATIVE = "imperative or advice"
 NO_VERB = "no verb: a heading or a fragment"
 OPINION = "opinion or rhetoric with nothing to check"
 TOO_LONG = "too long to be one sentence (a list, a table or text without punctuation)"
+POINTER = "a pointer to a chart, a table or a list the text does not hold"
 HEADING = "a heading or a link line (no sentence punctuation)"
 NOTHING = "nothing checkable (the lowest check-worthiness)"
 FRAGMENT = "a fragment with no predicate of its own"
@@ -115,6 +117,8 @@ def screen_text(text: str, span: Span, seen: set[str]) -> str | None:
         return HEADING
     if CREDIT_RE.match(sentence):
         return CREDIT
+    if POINTER_RE.match(sentence):
+        return POINTER
     if TEASER_RE.match(sentence):
         return TEASER
     if CAPTION_RE.search(sentence):

@@ -141,6 +141,10 @@ def test_participle_after_a_comma_borrows_the_subject() -> None:
         ("Related: The full timeline of the saga.", "link or teaser"),
         ('"It\'s very simple," he said.', "opinion or rhetoric with nothing to check"),
         ("Tell them to buy larger tractors.", "imperative or advice"),
+        # a pointer to a chart the text does not hold ("The chart shows that sales fell" is
+        # a claim: see below)
+        ("Here's the latest data on harbour traffic from the port authority.", screen.POINTER),
+        ("The following table lists the value of the 2019 cargo.", screen.POINTER),
     ],
 )
 def test_what_is_never_a_claim_keeps_its_reason(text: str, reason: str) -> None:
@@ -1394,3 +1398,8 @@ def test_a_question_quoted_inside_a_quote_is_reported_not_asked() -> None:
     assert [(text[d.start : d.end], d.reason) for d in dropped] == [
         ("\u201cWhy would anyone sign it?\u201d Smith asked.", screen.QUESTION)
     ]
+
+
+def test_a_chart_that_shows_a_finding_is_a_claim() -> None:
+    text = "The following table shows that sales fell 4 percent in May."
+    assert _texts(text) == [text]
