@@ -12,6 +12,7 @@ import re
 from typing import NamedTuple
 
 from claims.extraction.lexicon import words
+from claims.extraction.patterns import RESULT_RE
 from claims.extraction.types import Span
 
 # a line without the blanks around it (group 1); a blank line matches nothing
@@ -113,8 +114,8 @@ def classify_line(line: str, *, multiline: bool) -> str:
         return "furniture"
     if len(words) <= 8 and _BYLINE_RE.match(line) and not ends_sentence:
         return "furniture"
-    if not multiline:
-        return "body"
+    if not multiline or RESULT_RE.match(line):
+        return "body"  # a game result is a claim however short ("Eastport d. Riverside 3-1")
     if _LABEL_VALUE_RE.match(line) and len(words) <= 6 and not ends_sentence:
         return "furniture"
     if ends_sentence and len(words) >= 4:

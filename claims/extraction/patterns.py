@@ -48,6 +48,15 @@ POINTER_RE = re.compile(
         (?:shows?|summari[sz]es|lists|details|illustrates|breaks\s+down)\b(?!\s+that\b)""",
     re.IGNORECASE | re.VERBOSE,
 )
+# a game result in the agate style of sports pages: "Eastport d. Riverside 3-1",
+# "Lakeside def. North Bay 25-18, 25-20", "Westfield 4, Northgate 2": who beat whom, the
+# line's whole claim (no verb a parser could find)
+_TEAM = r"[A-Z][\w.'\u2019&-]*(?:\s+(?:[A-Z(][\w.'\u2019&()-]*|of|de|la))*?"
+_SCORE = r"\d{1,3}-\d{1,3}(?:,\s*\d{1,3}-\d{1,3})*(?:\s*\((?:OT|\d*OT|SO|PK|\d+ innings)\))?"
+RESULT_RE = re.compile(
+    rf"^{_TEAM}\s+(?:d\.|def\.)\s+{_TEAM}(?:,?\s+{_SCORE})?\.?$"
+    rf"|^{_TEAM}\s+\d{{1,3}},\s+{_TEAM}\s+\d{{1,3}}(?:\s*\((?:OT|\d*OT|SO)\))?\.?$"
+)
 # a link closing a sentence (an embedded post's picture link): no part of what it says
 LINK_START = r"(?:https?://|pic\.twitter\.com/)"
 TRAILING_LINK_RE = re.compile(rf"(?:\s+{LINK_START}\S+)+\s*$", re.IGNORECASE)

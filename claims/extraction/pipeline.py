@@ -23,6 +23,7 @@ from claims.extraction.classify import classify, find_mentions
 from claims.extraction.clean import body_regions, classify_lines, furniture_spans
 from claims.extraction.config import setting
 from claims.extraction.parse import MAX_TOKENS, Sentence, own_tree, parse_sentences
+from claims.extraction.patterns import RESULT_RE
 from claims.extraction.repair import repair
 from claims.extraction.segment import split_sentences
 from claims.extraction.types import Draft, Dropped, ExtractedClaim, Span
@@ -61,6 +62,7 @@ class State:
     absolute: dict[Span, bool] = field(default_factory=dict)  # "with X doing": past tense?
     parsed: list[Sentence] = field(default_factory=list)
     unparsed: list[Span] = field(default_factory=list)
+    results: list[Span] = field(default_factory=list)  # game results ("A d. B 3-1")
     drafts: list[Draft] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
     claims: list[ExtractedClaim] = field(default_factory=list)
@@ -128,6 +130,8 @@ def parse_step(state: State) -> None:
         if words >= MAX_WORDS or e - s > MAX_CHARS:
             # a list, a table or text without punctuation: no claim is that long
             state.dropped.append(Dropped(s, e, screen.TOO_LONG))
+        elif RESULT_RE.match(state.text[s:e]):
+            state.results.append((s, e))  # no verb for the parser to find: the line is the claim
         elif words >= MAX_TOKENS:
             state.unparsed.append((s, e))
         else:
@@ -309,6 +313,8 @@ def units_step(state: State) -> None:
             )
     for s, e in state.unparsed:
         state.drafts.append(Draft(" ".join(text[s:e].split()), ((s, e),), "sentence"))
+    for s, e in state.results:
+        state.drafts.append(Draft(" ".join(text[s:e].split()), ((s, e),), "result"))
     for s, e in _lost_sentences(state):
         state.drafts.append(Draft(" ".join(text[s:e].split()), ((s, e),), "sentence"))
 
@@ -351,6 +357,7 @@ def classify_step(state: State) -> None:
             claim.details["numbers"]
             or claim.details["dates"]
             or claim.kind == "quote"
+            or draft.role == "result"
             or _named_subject(draft)
         ):
             state.dropped.append(Dropped(claim.start, claim.end, screen.NOTHING))

@@ -29,6 +29,7 @@ from claims.extraction.patterns import (
     POINTER_RE,
     QUOTED_QUESTION_RE,
     REPORTED_QUESTION_RE,
+    RESULT_RE,
     TEASER_RE,
     TRAILING_LINK_RE,
 )
@@ -113,7 +114,7 @@ def screen_text(text: str, span: Span, seen: set[str]) -> str | None:
         or (INVERTED_RE.match(sentence) and not CONDITION_RE.match(sentence))
     ):
         return QUESTION
-    if _standalone_heading(text, s, e, stripped):
+    if _standalone_heading(text, s, e, stripped) and not RESULT_RE.match(sentence):
         return HEADING
     if CREDIT_RE.match(sentence):
         return CREDIT

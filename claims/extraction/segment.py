@@ -22,7 +22,7 @@ _ABBREVIATIONS = words(
     """
     mr mrs ms dr prof sr jr st mt gen col lt sgt capt maj adm gov sen rep rev fr hon
     pres inc ltd co corp bros dept univ est approx vs etc al fig no nos vol ch pp ed eds
-    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m
+    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m d def
     """
 )
 _LAST_WORD_RE = re.compile(r"([\w.]+)\.$")

@@ -69,7 +69,7 @@ class Draft:
 
     text: str
     spans: tuple[Span, ...]
-    role: str = "clause"  # clause | conj | part | contrast | relative | apposition | aside ...
+    role: str = "clause"  # clause | conj | part | contrast | relative | apposition | result ...
     subject: str | None = None
     attribution: str | None = None  # "the prosecutor's office said", "according to NPR"
     speaker: str | None = None  # who the attribution names

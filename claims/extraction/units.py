@@ -200,6 +200,11 @@ def minimal_np(sent: Sentence, i: int) -> set[int]:
             stack.append(c)
     if sent.toks[i].lower in ("who", "which", "that", "whom"):
         return set()
+    # "the other being bubonic plague" read as one noun phrase: the noun phrase starts
+    # after "being"
+    being = [k for k in out if sent.toks[k].lower == "being" and k < i]
+    if being:
+        out = {k for k in out if k > max(being)}
     return out
 
 

@@ -1403,3 +1403,31 @@ def test_a_question_quoted_inside_a_quote_is_reported_not_asked() -> None:
 def test_a_chart_that_shows_a_finding_is_a_claim() -> None:
     text = "The following table shows that sales fell 4 percent in May."
     assert _texts(text) == [text]
+
+
+def test_a_noun_phrase_starts_after_being() -> None:
+    # "—the other being bubonic plague, which can advance ...": the parser made "the other
+    # being" part of the antecedent, which read "The other being bubonic plague can ..."
+    sent = _sentence(
+        [
+            ("the", "DT", "det", 4),
+            ("other", "JJ", "amod", 4),
+            ("being", "VBG", "compound", 4),
+            ("bubonic", "NN", "compound", 4),
+            ("plague", "NN", "root", 4),
+        ]
+    )
+    assert _np(sent, 4) == "bubonic plague"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Eastport d. Riverside 3-1",
+        "Lakeside def. North Bay 25-18, 25-20, 25-22",
+        "Westfield 4, Northgate 2",
+    ],
+)
+def test_a_game_result_line_is_a_claim(line: str) -> None:
+    text = f"Girls soccer\n\n{line}\n\nThe Wolves won their third game in a row on Tuesday.\n"
+    assert _texts(text)[0] == line
