@@ -55,7 +55,7 @@ _TEAM = r"[A-Z][\w.'\u2019&-]*(?:\s+(?:[A-Z(][\w.'\u2019&()-]*|of|de|la))*?"
 _SCORE = r"\d{1,3}-\d{1,3}(?:,\s*\d{1,3}-\d{1,3})*(?:\s*\((?:OT|\d*OT|SO|PK|\d+ innings)\))?"
 RESULT_RE = re.compile(
     rf"^{_TEAM}\s+(?:d\.|def\.)\s+{_TEAM}(?:,?\s+{_SCORE})?\.?$"
-    rf"|^{_TEAM}\s+\d{{1,3}},\s+{_TEAM}\s+\d{{1,3}}(?:\s*\((?:OT|\d*OT|SO)\))?\.?$"
+    rf"|^{_TEAM}\s+\d{{1,3}},\s+{_TEAM}\s+\d{{1,3}}(?:,?\s*\(?(?:OT|\d*OT|SO)\)?)?\.?$"
 )
 # a link closing a sentence (an embedded post's picture link): no part of what it says
 LINK_START = r"(?:https?://|pic\.twitter\.com/)"
@@ -80,7 +80,7 @@ AGENCIES = "AP|Reuters|AFP|CNN|UPI|Bloomberg|dpa|PTI|IANS|ANI|Xinhua"
 DATELINE_RE = re.compile(
     rf"""^(?:
         [A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?
-        \s*(?:\((?:{AGENCIES})\))?\s*[\u2014\u2013-]+\s*
+        (?:\s*\((?:{AGENCIES})\))?(?:\s*[\u2014\u2013]+|\s+-+(?=\s))\s*
       | \((?:{AGENCIES}|CNN\s+Business)\)\s*[\u2014\u2013-]*\s*
     )""",
     re.VERBOSE,

@@ -1,3 +1,4 @@
+# Over 400 lines on purpose: the steps share one State and are read in order, top to bottom.
 """The claim pipeline: an ordered list of small steps over a shared state.
 
 clean (prose regions, furniture out) -> segment (sentences, datelines cut) -> screen by

@@ -87,11 +87,16 @@ def _standalone_heading(text: str, s: int, e: int, stripped: str) -> bool:
 
 
 def strip_dateline(text: str, start: int, end: int) -> int:
-    """The start of the sentence after a leading dateline (unchanged when there is none)."""
-    m = DATELINE_RE.match(text, start, end)
-    if m is None or m.end() >= end:
+    """The start of the sentence after a leading dateline (unchanged when there is none).
+
+    A dateline opens a paragraph: the text's, or a later one's in a roundup of wire stories
+    (matched on the sentence itself, since "^" never matches at a position inside the text)."""
+    if start and text[start - 1] != "\n":
         return start
-    return m.end()
+    m = DATELINE_RE.match(text[start:end])
+    if m is None or start + m.end() >= end:
+        return start
+    return start + m.end()
 
 
 def norm(text: str) -> str:

@@ -27,6 +27,7 @@ _ABBREVIATIONS = words(
 )
 _LAST_WORD_RE = re.compile(r"([\w.]+)\.$")
 _CLOSING_QUOTES = "\"'\u201d\u2019"
+_AGENCY_RE = re.compile(r"\s+\((?:AP|Reuters|AFP|UPI|dpa|PTI|IANS|ANI|Xinhua)\)\s*[\u2014\u2013-]")
 # a short speech tag after a quotation that ends in "?" or "!": "Holmes testified.",
 # "Smith asked.", "said Ana Ruiz."
 _SPEECH_VERBS = r"(?:said|says|asked|asks|added|adds|testified|replied|recalled|wrote|told)"
@@ -60,6 +61,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
             continue
         if m.group()[-1:] in _CLOSING_QUOTES and _SPEECH_TAG_RE.match(text, m.end(), stop):
             continue  # '"... do the investigation?'" Holmes testified.': one sentence
+        if _AGENCY_RE.match(text, m.end(), stop):
+            continue  # "HAYWARD, Calif. (AP) — ...": a dateline, not a sentence's end
         _append(text, cursor, m.end(), out)
         cursor = m.end()
     _append(text, cursor, stop, out)

@@ -159,6 +159,21 @@ def test_a_dateline_is_cut_off_not_the_sentence() -> None:
     assert claim.text.startswith("The Lakers beat")
 
 
+def test_a_dateline_with_a_state_or_in_a_later_paragraph_is_cut_off_too() -> None:
+    text = (
+        "HAYWARD, Calif. (AP) \u2014 A commuter train was stopped for an hour on Tuesday.\n\n"
+        "Harbor City 4, Lakeport 1\n\n"
+        "LAKEPORT, N.Y. (AP) \u2014 Sam Reed scored twice in the first period on Tuesday.\n\n"
+        "BD-1, a droid who only speaks in bleeps, is the best new character of the year."
+    )
+    assert _texts(text) == [
+        "A commuter train was stopped for an hour on Tuesday.",
+        "Harbor City 4, Lakeport 1",
+        "Sam Reed scored twice in the first period on Tuesday.",
+        "BD-1, a droid who only speaks in bleeps, is the best new character of the year.",
+    ]
+
+
 def test_repeated_pull_quote_is_not_a_second_claim() -> None:
     text = (
         "The mayor said the bridge cost 40 million dollars.\n\n"
