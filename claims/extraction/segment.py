@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from claims.extraction.lexicon import words
+from claims.extraction.patterns import AGENCIES
 from claims.extraction.types import Span
 
 # Candidate boundary: terminal punctuation, optional closing quotes/brackets, then
@@ -27,9 +28,9 @@ _ABBREVIATIONS = words(
 )
 _LAST_WORD_RE = re.compile(r"([\w.]+)\.$")
 _CLOSING_QUOTES = "\"'\u201d\u2019"
-_AGENCY_RE = re.compile(r"\s+\((?:AP|Reuters|AFP|UPI|dpa|PTI|IANS|ANI|Xinhua)\)\s*[\u2014\u2013-]")
-# a short speech tag after a quotation that ends in "?" or "!": "Holmes testified.",
-# "Smith asked.", "said Ana Ruiz."
+_AGENCY_RE = re.compile(rf"\s+\((?:{AGENCIES})\)\s*[\u2014\u2013-]")
+# a short speech tag after a quotation's closing mark ('"... the investigation?'" Holmes
+# testified.', '"We lost." Smith said.', '"Why?" asked Ana Ruiz.'): part of its sentence
 _SPEECH_VERBS = r"(?:said|says|asked|asks|added|adds|testified|replied|recalled|wrote|told)"
 _SPEECH_TAG_RE = re.compile(
     r"\s+(?:(?:[A-Z][\w.'\u2019-]*\s+){1,3}"
