@@ -80,8 +80,8 @@ def clean_step(state: State) -> None:
         else:
             blocks.append([s, e])
     state.dropped += [Dropped(s, e, screen.FURNITURE) for s, e in blocks]
-    # a heading line ("Eastport d. Riverside 3-1", "Girls Soccer Results") is no prose
-    # either: said so, so that nothing leaves the text without a reason
+    # a heading line ("Girls Soccer Results", "Tuesday Night Scores Across The County") is
+    # no prose either: said so, so that nothing leaves the text without a reason
     state.dropped += [
         Dropped(ln.start, ln.end, screen.HEADING) for ln in lines if ln.label == "heading"
     ]

@@ -270,10 +270,10 @@ def screen_unit(
     if existential and cues + extra < 2:
         return None  # "There are no hard data": whether there are is a fact to check
     if cues + extra <= 2 and len(content) >= _LONG_QUOTE:
-        # one evaluative word or hedge in a long quote ("Organics are very important for
-        # ..., which many of us think likely would have evolved in the ocean") leaves a
-        # proposition to check; a second cue makes such a quote opinion ("Music is in my
-        # genes ..., and I just think I was somehow granted access to it")
+        # one hedge or evaluative word in a long quote ("Organic materials can, we think,
+        # penetrate down to the liquid water ocean and this can provide nutrients ...")
+        # leaves a proposition to check; more cues make such a quote opinion ("Music is in
+        # my genes ..., and I just think I was somehow granted access to it")
         return None
     return OPINION if (cues + extra >= 2 or not names) else None
 
