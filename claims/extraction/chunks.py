@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 
-from claims.extraction.lexicon import FINDINGS, words
+from claims.extraction.lexicon import AUXILIARIES, FINDINGS, NONFINITE_BE, words
 from claims.extraction.parse import Sentence, Tok
 from claims.extraction.types import Span
 from claims.extraction.units import inverted_condition, sentence_attribution, shared_source
@@ -126,10 +126,7 @@ def _as_clause(toks: list[Tok], depth: list[int], k: int) -> bool:
     )
 
 
-_AUX_FORMS = words(
-    """be is am are was were been being have has had having do does did done should would
-    could can may might must will shall"""
-)
+_AUX_FORMS = AUXILIARIES | NONFINITE_BE | words("having done")
 
 
 def _subject_then_verb(toks: list[Tok], k: int) -> bool:

@@ -114,7 +114,7 @@ def classify_line(line: str, *, multiline: bool) -> str:
         return "furniture"
     if len(words) <= 8 and _BYLINE_RE.match(line) and not ends_sentence:
         return "furniture"
-    if not multiline or RESULT_RE.match(line):
+    if not multiline or (len(words) < 16 and RESULT_RE.match(line)):
         return "body"  # a game result is a claim however short ("Eastport d. Riverside 3-1")
     if _LABEL_VALUE_RE.match(line) and len(words) <= 6 and not ends_sentence:
         return "furniture"

@@ -48,6 +48,7 @@ _OPENING_QUOTES = "\u201c\u00ab\u201e"
 _CLOSING_QUOTES = "\u201d\u00bb"
 _WORD_RE = re.compile(r"[^\W_]+")
 _LOST_MIN_WORDS = 8
+_RESULT_MAX_WORDS = 16  # "Lakeside def. North Bay 25-18, 25-20, 25-22": a short line
 
 
 @dataclass
@@ -131,7 +132,7 @@ def parse_step(state: State) -> None:
         if words >= MAX_WORDS or e - s > MAX_CHARS:
             # a list, a table or text without punctuation: no claim is that long
             state.dropped.append(Dropped(s, e, screen.TOO_LONG))
-        elif RESULT_RE.match(state.text[s:e]):
+        elif words < _RESULT_MAX_WORDS and RESULT_RE.match(state.text[s:e]):
             state.results.append((s, e))  # no verb for the parser to find: the line is the claim
         elif words >= MAX_TOKENS:
             state.unparsed.append((s, e))

@@ -110,14 +110,12 @@ def screen_text(text: str, span: Span, seen: set[str]) -> str | None:
     stripped = sentence.rstrip(CLOSERS)
     # "Who are we as a nation if ...? pic.twitter.com/...": the link ends no sentence
     unlinked = TRAILING_LINK_RE.sub("", sentence.rstrip(CLOSERS + ".")).rstrip(CLOSERS)
-    if REPORTED_QUESTION_RE.match(sentence):
-        pass  # what someone was heard to ask is reported, not asked
-    elif (
+    if (
         stripped.endswith("?")
         or unlinked.endswith("?")
         or QUOTED_QUESTION_RE.search(sentence)
         or (INVERTED_RE.match(sentence) and not CONDITION_RE.match(sentence))
-    ):
+    ) and not REPORTED_QUESTION_RE.match(sentence):  # what someone was heard to ask: reported
         return QUESTION
     if _standalone_heading(text, s, e, stripped) and not RESULT_RE.match(sentence):
         return HEADING

@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from claims.extraction.faithful import missing_polarity, own_tense
-from claims.extraction.lexicon import FINDINGS, words
+from claims.extraction.lexicon import COORDINATORS, FINDINGS, words
 from claims.extraction.parse import Sentence, Tok
 from claims.extraction.types import Span
 
@@ -273,13 +273,25 @@ def _number_agrees(sent: Sentence, subject: int, verb: int) -> bool:
     return not ((plural and single) or (singular and many))
 
 
-def _words_of_np(sent: Sentence, i: int) -> set[int]:
+def _words_of_np(sent: Sentence, i: int, *, coordinated: bool = False) -> set[int]:
     """Noun `i` with the words just before it that belong to its phrase ("the W. M. Keck
-    Observatory"), read from the tags: a determiner, adjectives, names and nouns."""
+    Observatory"), read from the tags: a determiner, adjectives, names and nouns; with
+    `coordinated`, also an -ing word before a noun and a coordination ("an Olympic-size
+    swimming pool", "atomic hydrogen and oxygen")."""
+    toks = sent.toks
     k = i
-    while k > 0 and sent.toks[k - 1].tag in _NP_WORD_TAGS:
+    while k > 0 and (
+        toks[k - 1].tag in _NP_WORD_TAGS
+        or (
+            coordinated
+            and (
+                (toks[k - 1].tag == "VBG" and toks[k].tag.startswith("NN"))
+                or (toks[k - 1].lower == "and" and k > 1 and toks[k - 2].tag.startswith("NN"))
+            )
+        )
+    ):
         k -= 1
-        if sent.toks[k].tag in ("DT", "PRP$"):
+        if toks[k].tag in ("DT", "PRP$"):
             break
     return set(range(k, i + 1))
 
@@ -1067,7 +1079,7 @@ def _bracketed_asides(sent: Sentence, units: list[Unit]) -> list[Unit]:
         inner = [t for t in toks[a + 1 : b] if t.text[:1].isalnum()]
         if len(inner) < 3 or not words_ or a < words_[0]:
             continue  # short, or brackets opening the sentence
-        if any(t.text in _QUOTE_MARKS for t in toks[a + 1 : b]) or (
+        if any(t.text in _QUOTE_CHARS for t in toks[a + 1 : b]) or (
             len(inner) <= 5 and any(t.lower in SPEECH for t in inner)
         ):
             continue  # titles and words quoted, or a source ("the company said")
@@ -1086,7 +1098,7 @@ def _bracketed_asides(sent: Sentence, units: list[Unit]) -> list[Unit]:
             and opening[-1].tag in _SUBJECT_TAGS
             # "(not an obvious assumption in a film that builds ...)", "(both of which
             # have ...)": a noun with a relative clause, no clause of its own
-            and not any(t.tag in ("WDT", "WP") or t.lower in _COORDINATORS for t in opening)
+            and not any(t.tag in ("WDT", "WP") or t.lower in COORDINATORS for t in opening)
         ):
             role, pred, dropped = "clause", verbs[0], set()
         else:
@@ -1098,16 +1110,14 @@ def _bracketed_asides(sent: Sentence, units: list[Unit]) -> list[Unit]:
                 continue  # a unit the parser made of part of the aside: the aside is one
             unit.dropped |= unit.toks & aside
             kept.append(unit)
-        borrowed = _noun_phrase_before(sent, a) if role != "clause" else set()
+        borrowed = _words_of_np(sent, a - 1, coordinated=True) if role != "clause" else set()
         own = {t.i for t in toks[a + 1 : b]}
         kept.append(Unit(role, pred, own, borrowed, dropped))
         units = kept
     return units
 
 
-_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 _GLOSSES = _PREPOSITIONAL | words("meaning")
-_COORDINATORS = words("and but or nor")
 
 
 def _bracket_pairs(toks: list[Tok]) -> list[tuple[int, int]]:
@@ -1121,22 +1131,6 @@ def _bracket_pairs(toks: list[Tok]) -> list[tuple[int, int]]:
             if not stack:
                 pairs.append((a, t.i))
     return pairs
-
-
-def _noun_phrase_before(sent: Sentence, k: int) -> set[int]:
-    """The noun phrase ending right before token `k`, read from the tags ("an Olympic-size
-    swimming pool")."""
-    j = k - 1
-    while j > 0 and (
-        sent.toks[j - 1].tag in _NP_WORD_TAGS
-        or (sent.toks[j - 1].tag == "VBG" and sent.toks[j].tag.startswith("NN"))
-        # "atomic hydrogen and oxygen (which ...)": the whole coordination
-        or (sent.toks[j - 1].lower == "and" and j > 1 and sent.toks[j - 2].tag.startswith("NN"))
-    ):
-        j -= 1
-        if sent.toks[j].tag in ("DT", "PRP$"):
-            break
-    return set(range(j, k))
 
 
 def inverted_condition(toks: list[Tok], a: int, b: int) -> bool:
