@@ -101,6 +101,15 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _PREPOSITIONAL = words(
     "including excluding according regarding concerning following depending given considering"
 )
+# Participles that open a sentence to restrict or condition it: "Adjusted for inflation, ...",
+# "Compared with 2018, ...", "Assuming the deal passes, ...", "Left untreated, ..."
+_RESTRICTING = _PREPOSITIONAL | words(
+    """
+    assuming provided providing granted barring excluding compared comparing judging based
+    adjusted adjusting counting allowing supposing speaking taking measured ranked seen viewed
+    left combined taken added put coming turning moving looking getting going
+    """
+)
 _CALENDAR = words(
     """
     january february march april may june july august september october november december
@@ -127,6 +136,9 @@ class Unit:
     borrowed: set[int] = field(default_factory=set)  # tokens of a restored subject
     dropped: set[int] = field(default_factory=set)  # e.g. the relative pronoun replaced
     adopted: set[int] = field(default_factory=set)  # roots of words the parser misplaced
+    # a borrowed subject that comes after the unit's words but opens its text ("The company …
+    # citing weak demand" for "Citing weak demand, the company ...")
+    lead: set[int] = field(default_factory=set)
 
 
 _FOCUS = words("particularly especially notably mainly mostly chiefly primarily")
@@ -492,6 +504,15 @@ class _Splitter:
         if t.dep == "parataxis":
             if not top or self._is_speech(c) or self._is_speech(h) or not has_subject(sent, c):
                 return None
+            if (
+                not has_subject(sent, h)
+                and sent.toks[h].tag in ("VBG", "VBN")
+                and not any(
+                    sent.toks[k].dep in AUX and sent.toks[k].tag in FINITE_TAGS
+                    for k in sent.toks[h].children
+                )
+            ):
+                return None  # "Having lost the vote, the minister resigned": one clause
             if any(
                 sent.toks[j].lower == "that" and sent.toks[j + 1].lower in SUBORDINATE_OPENERS
                 for j in range(min(h, c), _first(sent, c) - 1)
@@ -677,6 +698,8 @@ class _Splitter:
         t = sent.toks[c]
         if t.tag not in ("VBG", "VBN") or has_subject(sent, c) or t.lower in _PREPOSITIONAL:
             return False
+        if _first(sent, c) < t.head:
+            return self._opening_participle(c)
         if sent.toks[t.head].lower in _ASPECTUAL:
             return False
         if c and sent.toks[c - 1].text in ("-", "\u2010", "\u2011"):
@@ -702,6 +725,42 @@ class _Splitter:
         # "endorsed Putin's leadership in Ukraine describing him as a 'king'": a trailing
         # -ing clause of its own length, far from its verb.
         return t.tag == "VBG" and size >= 4 and c - t.head >= 4 and _first(sent, c) > t.head
+
+    def _opening_participle(self, c: int) -> bool:
+        """ "Citing weak demand, the company cut 300 jobs": a participial clause that opens
+        the sentence, set off by a comma before the clause's subject, states a fact of its
+        own. One that restricts or conditions the clause stays ("Adjusted for inflation,
+        wages fell"; "Compared with 2018, ..."; "Not counting ...")."""
+        sent = self.sent
+        t = sent.toks[c]
+        if t.lower in _RESTRICTING or t.dep != "advcl":
+            return False
+        sub = sorted(k for k in sent.subtree(c) if sent.toks[k].pos != "PUNCT")
+        lead = [k for k in range(sub[0]) if sent.toks[k].text not in _QUOTE_CHARS]
+        if lead or any(sent.toks[k].lower in NEGATIONS for k in sub):
+            return False
+        if sub[0] != c and sent.toks[sub[0]].lower not in ("having", "being"):
+            return False
+        if any(
+            sent.toks[k].tag in FINITE_TAGS and sent.toks[k].dep not in ("advcl", "acl:relcl")
+            for k in sub
+        ):
+            return False  # "Cutting spending takes effort, they said": a gerund subject
+        if sent.toks[t.head].tag not in FINITE_TAGS and not any(
+            sent.toks[k].tag in FINITE_TAGS for k in sent.kids(t.head, *AUX)
+        ):
+            return False  # no clause of its own to leave (a misparse hung it on a noun)
+        end = sub[-1] + 1
+        subject = self._clause_subject(t.head)
+        return (
+            len(sub) >= 3
+            and end < len(sent.toks)
+            and sent.toks[end].text == ","
+            and subject is not None
+            # the subject right after the comma: "Cutting spending takes effort ..., they
+            # said" opens with a gerund subject, not a participle about "they"
+            and min(minimal_np(sent, subject)) == end + 1
+        )
 
     def _nonrestrictive(self, c: int) -> bool:
         sent = self.sent
@@ -918,6 +977,8 @@ class _Splitter:
                     del self.units[before:]
                     return None
                 unit.borrowed = minimal_np(sent, subj)
+                if all(subj > k for k in toks if sent.toks[k].text[:1].isalnum()):
+                    unit.lead = set(unit.borrowed)
             if (
                 role == "conj"
                 and not any(sent.toks[k].dep in AUX for k in sent.toks[p].children)
@@ -940,6 +1001,9 @@ class _Splitter:
             }
         if role != "apposition" and not (role == "relative" and self._speaker(p)):
             unit.borrowed |= frame - toks
+        if unit.lead and unit.borrowed - unit.lead:
+            del self.units[before:]
+            return None  # an opener borrows its subject and nothing else
         # a clause cut from its sentence must stand alone too ("..., but the four players in
         # front of him — A, B and C — hadn't done it": never "Hadn't done it.")
         if (role != "clause" or p not in sent.roots) and not self._stands_alone(unit):
@@ -1592,7 +1656,7 @@ def unit_text(text: str, sent: Sentence, unit: Unit, spans: tuple[Span, ...]) ->
     if unit.role == "part" and unit.borrowed:
         # what it borrowed after its own words (a closing "trade experts say") closes it
         last = max(unit.toks - unit.dropped, default=-1)
-        before = {k for k in unit.borrowed if k < last}
+        before = {k for k in unit.borrowed if k < last} | unit.lead
         after = unit.borrowed - before
         subject = _join(text, unit_spans(sent, Unit(unit.role, unit.pred, before)))
         rest = _join(
@@ -1600,6 +1664,8 @@ def unit_text(text: str, sent: Sentence, unit: Unit, spans: tuple[Span, ...]) ->
             unit_spans(sent, Unit(unit.role, unit.pred, unit.toks | after, set(), unit.dropped)),
             sent,
         )
+        if unit.lead:  # the sentence's first word is no longer first: "The team … beginning"
+            rest = rest[:1].lower() + rest[1:]
         return _finish(subject + glue + rest if subject else rest)
     return _finish(_join(text, spans, sent))
 

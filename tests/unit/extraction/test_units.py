@@ -950,11 +950,50 @@ def test_a_claim_never_says_the_opposite_or_more_than_its_text(
         # "Facing higher prices for Chinese goods, thereby hurting China's GDP." was left
         "Facing higher prices for Chinese goods, U.S. consumers may choose to buy fewer "
         "Chinese goods, thereby hurting China's gross domestic product.",
-        "Launching his bid less than three months before the Iowa caucuses, Patrick is betting "
-        "that he can make his case to a broad coalition of voters.",
+        # one that restricts or conditions its clause
+        "Adjusted for inflation, average wages fell 2 percent last year.",
+        "Compared with the same month of 2018, exports were down 9 percent in October.",
+        # a gerund subject, not a participle about "they"
+        "Cutting your daily spending takes continued effort, the two planners said.",
+        # a negated opener
+        "Not wanting to lose the vote, the party delayed it until March.",
     ],
 )
 def test_an_opening_participle_stays_with_its_main_clause(text: str) -> None:
+    assert _texts(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        (
+            "Launching his bid less than three months before the Iowa caucuses, Patrick is "
+            "betting that he can make his case to a broad coalition of voters.",
+            [
+                "Patrick \u2026 launching his bid less than three months before the Iowa caucuses.",
+                "Patrick is betting that he can make his case to a broad coalition of voters.",
+            ],
+        ),
+        (
+            "Rounding out the five awardees, NASA also chose two smaller firms for services "
+            "worth $2.6bn over the next decade.",
+            [
+                "NASA \u2026 rounding out the five awardees.",
+                "NASA also chose two smaller firms for services worth $2.6bn over the next decade.",
+            ],
+        ),
+    ],
+)
+def test_an_opening_participle_set_off_before_its_subject_is_a_claim_of_its_own(
+    text: str, claims: list[str]
+) -> None:
+    # the guideline's "participial clauses that add a fact", before the clause as after it
+    assert _texts(text) == claims
+
+
+def test_an_opening_participle_with_the_root_is_no_fragment() -> None:
+    # "Having lost the vote by 12 seats." was a claim of its own, with no subject
+    text = "Having lost the vote by 12 seats, the prime minister resigned on Friday."
     assert _texts(text) == [text]
 
 
