@@ -256,6 +256,7 @@ def screen_unit(
         or opening in ("let", "let's")
     )
     cues += 2 * (shape or exclaims)
+    cues += _stance(sent, content)
     if not cues or reports:
         return None
     extra = any(w in _FIRST_PERSON for w in lows) + any(w in _INTENSIFIERS for w in lows)
@@ -276,6 +277,34 @@ def screen_unit(
     return OPINION if (cues + extra >= 2 or not names) else None
 
 
+def _stance(sent: Sentence, content: list[Tok]) -> bool:
+    """ "We stand tall.", "It makes for better theater to hold this to the last minute.": in
+    someone's words, "I", "we" or "it" being or doing something now, with no name, no number
+    and no past event ("saw a need to bring on ...", "because he died in my hands"), is
+    where they stand, not something to check."""
+    if any(t.pos == "PROPN" or t.tag == "VBD" for t in content):
+        return False
+    within = {t.i for t in content}
+    # the quotation's own predicate ("it ... sit" in '"It doesn't sit well," said X')
+    root = next((t for t in content if t.head == t.i or t.head not in within), None)
+    if root is None:
+        return False
+    subjects = [c for c in root.children if sent.toks[c].dep in ("nsubj", "expl")]
+    if not subjects or subjects[0] not in within:
+        return False  # 'The ministry said it "regrets ...": the subject is the writer's
+    if sent.toks[subjects[0]].lower not in _STANCE_SUBJECTS:
+        return False
+    group = [root, *(sent.toks[c] for c in root.children if sent.toks[c].dep in _AUX)]
+    if (root.tag == "VBN" and any(t.lower in _HAVE for t in group)) or (
+        root.lower == "going" and any(sent.toks[c].tag == "VB" for c in root.children)
+    ):
+        return False  # "we've found water vapour", "we are going to cut ...": an event, a plan
+    return any(t.tag in ("VBP", "VBZ") for t in group) and not any(t.tag == "MD" for t in group)
+
+
+_STANCE_SUBJECTS = words("i we it this that")
+_HAVE = words("have has 've \u2019ve 's \u2019s")
+_AUX = frozenset({"aux", "aux:pass", "cop"})
 _LONG_QUOTE = 20  # words
 _MUST_VERBS = words("have has need needs needed got")
 _BE_FORMS = words("is are was were 's \u2019s")

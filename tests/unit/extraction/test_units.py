@@ -1486,3 +1486,30 @@ def test_a_noun_phrase_starts_after_being() -> None:
 def test_a_game_result_line_is_a_claim(line: str) -> None:
     text = f"Girls soccer\n\n{line}\n\nThe Wolves won their third game in a row on Tuesday.\n"
     assert _texts(text)[0] == line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u201cIt really doesn\u2019t sit well with how harbours plan their year,\u201d said "
+        "the shipping analyst.",
+        "\u201cWe stand firm on this,\u201d the mayor told reporters.",
+    ],
+)
+def test_where_a_speaker_stands_now_in_their_own_words_is_no_claim(text: str) -> None:
+    claims, dropped = explain(text)
+    assert claims == []
+    assert [d.reason for d in dropped] == [screen.OPINION]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a past event in their words is a claim to check
+        "\u201cWe closed the harbour after the storm,\u201d the mayor told reporters.",
+        # so is what a named rule or body does now
+        "\u201cIt breaks the Geneva rules on shelling,\u201d said the lawyer.",
+    ],
+)
+def test_a_quoted_event_or_a_quoted_name_is_still_a_claim(text: str) -> None:
+    assert len(_texts(text)) == 1
