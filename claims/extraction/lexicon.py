@@ -234,3 +234,16 @@ NUMBER_WORDS = words(
 
 # what a study or an inquiry reports, closing a sentence as "said" does: ", the audit found"
 FINDINGS = words("found finds showed shows concluded concludes revealed reveals")
+# verbs that report what someone said
+SPEECH = words(
+    """
+    say says said saying tell tells told telling add adds added adding write writes wrote
+    writing state states stated claim claims claimed argue argues argued note notes noted
+    explain explains explained announce announces announced report reports reported insist
+    insists insisted acknowledge acknowledged admit admits admitted recount recounted warn
+    warns warned confirm confirms confirmed deny denies denied ask asks asked respond
+    responded reply replied tweet tweeted post posted declare declared estimate estimated
+    predict predicted suggest suggests suggested testify testified allege alleged alleges
+    according quoted quote quotes recalled recall recalls continued continues
+    """
+)

@@ -24,6 +24,7 @@ from typing import Any
 import numpy
 
 from claims.extraction.config import setting
+from claims.extraction.lexicon import SPEECH
 
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "en_ewt"
 MANIFEST = "MANIFEST.json"
@@ -265,7 +266,16 @@ def _sentence(doc: Any, sentence: str, start: int, end: int, strings: Any) -> Se
     for t in toks:
         if t.head != t.i:
             toks[t.head].children.append(t.i)
+    for t in toks[1:]:
+        if t.tag == "NNS" and t.lower in _SAYS and toks[t.i - 1].text == ",":
+            following = toks[t.i + 1].text if t.i + 1 < len(toks) else "."
+            if following in _AFTER_SAYS:
+                t.tag = "VBZ"  # '"...," Strauss Zelnick, CEO of Take-Two, adds.': the verb
     return Sentence(start, end, toks, sentence)
+
+
+_SAYS = frozenset(w for w in SPEECH if w.endswith("s"))
+_AFTER_SAYS = frozenset({".", "!"})  # the tag closes the sentence
 
 
 def own_tree(sent: Sentence, a: int, b: int) -> Sentence | None:

@@ -23,13 +23,13 @@ from claims.extraction.chunks import chunk_frame, clause_chunks
 from claims.extraction.classify import classify, find_mentions
 from claims.extraction.clean import body_regions, classify_lines, furniture_spans
 from claims.extraction.config import setting
+from claims.extraction.lexicon import SPEECH
 from claims.extraction.parse import MAX_TOKENS, Sentence, own_tree, parse_sentences
 from claims.extraction.patterns import RESULT_RE
 from claims.extraction.repair import repair
 from claims.extraction.segment import split_sentences
 from claims.extraction.types import Draft, Dropped, ExtractedClaim, Span
 from claims.extraction.units import (
-    SPEECH,
     absolute_text,
     attribution_of,
     clause_subject_spans,

@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from claims.extraction.faithful import missing_polarity, own_tense
-from claims.extraction.lexicon import COORDINATORS, FINDINGS, words
+from claims.extraction.lexicon import COORDINATORS, FINDINGS, SPEECH, words
 from claims.extraction.parse import Sentence, Tok
 from claims.extraction.types import Span
 
@@ -39,18 +39,6 @@ AUX = frozenset({"aux", "aux:pass"})
 CONTENT = frozenset({"ccomp", "csubj", "csubj:pass"})
 NEGATIONS = words("not n't never no nor neither nobody nothing none nowhere cannot")
 MODALS = words("can could may might must shall should will would ca wo")
-SPEECH = words(
-    """
-    say says said saying tell tells told telling add adds added adding write writes wrote
-    writing state states stated claim claims claimed argue argues argued note notes noted
-    explain explains explained announce announces announced report reports reported insist
-    insists insisted acknowledge acknowledged admit admits admitted recount recounted warn
-    warns warned confirm confirms confirmed deny denies denied ask asks asked respond
-    responded reply replied tweet tweeted post posted declare declared estimate estimated
-    predict predicted suggest suggests suggested testify testified allege alleged alleges
-    according quoted quote quotes recalled recall recalls continued continues
-    """
-)
 SUBORDINATE_OPENERS = words(
     "when whenever if unless because as after before since once until while although though"
 )

@@ -1513,3 +1513,15 @@ def test_where_a_speaker_stands_now_in_their_own_words_is_no_claim(text: str) ->
 )
 def test_a_quoted_event_or_a_quoted_name_is_still_a_claim(text: str) -> None:
     assert len(_texts(text)) == 1
+
+
+def test_a_speech_verb_closing_the_sentence_is_a_verb_even_when_tagged_a_noun() -> None:
+    # "notes" read as a plural noun gave '"...," Tom Hale, notes.' (and, on a real page,
+    # "Strauss Zelnick is CEO of Take-Two, adds.")
+    text = (
+        "\u201cThe strategy is to be where the consumer is,\u201d Tom Hale, CEO of Hale-Mart, "
+        "notes."
+    )
+    assert _texts(text) == [
+        "\u201cThe strategy is to be where the consumer is,\u201d Tom Hale notes."
+    ]
