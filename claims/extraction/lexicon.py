@@ -247,3 +247,15 @@ SPEECH = words(
     according quoted quote quotes recalled recall recalls continued continues
     """
 )
+# what a person is, in an apposition ("Kym Lino, a spokesperson for Instagram")
+ROLES = words(
+    """
+    spokesperson spokesman spokeswoman president vice-president chairman chairwoman chair
+    director professor analyst strategist economist commander secretary minister ceo founder
+    co-founder head chief executive officer leader member senator governor mayor lawyer
+    attorney researcher scientist author editor correspondent reporter manager partner
+    adviser advisor consultant ambassador judge prosecutor coach captain owner investor
+    candidate representative official spokespeople professor chancellor commissioner
+    superintendent sheriff inspector general engineer physician doctor surgeon expert
+    """
+)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from claims.extraction.lexicon import words
+from claims.extraction.lexicon import ROLES, words
 from claims.extraction.parse import Sentence, Tok
 from claims.extraction.patterns import (
     CAPTION_RE,
@@ -188,7 +188,7 @@ def screen_unit(
     words_ = sorted(k for k in toks if sent.toks[k].pos not in ("PUNCT", "SYM"))
     if not words_:
         return OPINION
-    if _fragment(sent, pred, words_):
+    if _fragment(sent, pred, words_) and not _role(sent, pred):
         return FRAGMENT
     if _bare_attribution(sent, toks, quoted):
         return BARE_ATTRIBUTION
@@ -361,6 +361,19 @@ def _fragment(sent: Sentence, pred: int, words_: list[int]) -> bool:
         return False
     # "into the actual text of a trade agreement": a phrase cut off its clause
     return len(words_) < 8 or toks[0].tag in ("IN", "TO")
+
+
+def _role(sent: Sentence, pred: int) -> bool:
+    """ "Kym Lino, a spokesperson for Instagram,": an apposition giving a named subject's role
+    is the claim "Kym Lino is a spokesperson for Instagram.", however short."""
+    t = sent.toks[pred]
+    anchor = sent.toks[t.head]
+    return (
+        t.dep == "appos"
+        and t.lower in ROLES
+        and anchor.pos == "PROPN"
+        and not any(sent.toks[c].dep == "case" for c in anchor.children)
+    )
 
 
 def _judgement(sent: Sentence, pred: int) -> bool:

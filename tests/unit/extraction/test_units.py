@@ -1523,5 +1523,15 @@ def test_a_speech_verb_closing_the_sentence_is_a_verb_even_when_tagged_a_noun() 
         "notes."
     )
     assert _texts(text) == [
-        "\u201cThe strategy is to be where the consumer is,\u201d Tom Hale notes."
+        "\u201cThe strategy is to be where the consumer is,\u201d Tom Hale notes.",
+        "Tom Hale is CEO of Hale-Mart.",
+    ]
+
+
+def test_a_short_apposition_giving_a_speakers_role_is_a_claim() -> None:
+    # "Kim Lee, the mayor of Eastport" was dropped as a fragment: six words, no verb
+    text = "Kim Lee, the mayor of Eastport, said the bridge would open in May."
+    assert _texts(text) == [
+        "Kim Lee is the mayor of Eastport.",
+        "Kim Lee said the bridge would open in May.",
     ]
