@@ -255,7 +255,7 @@ ROLES = words(
     co-founder head chief executive officer leader member senator governor mayor lawyer
     attorney researcher scientist author editor correspondent reporter manager partner
     adviser advisor consultant ambassador judge prosecutor coach captain owner investor
-    candidate representative official spokespeople professor chancellor commissioner
+    candidate representative official spokespeople chancellor commissioner
     superintendent sheriff inspector general engineer physician doctor surgeon expert
     """
 )

@@ -93,7 +93,7 @@ _PREPOSITIONAL = words(
 # "Compared with 2018, ...", "Assuming the deal passes, ...", "Left untreated, ..."
 _RESTRICTING = _PREPOSITIONAL | words(
     """
-    assuming provided providing granted barring excluding compared comparing judging based
+    assuming provided providing granted barring compared comparing judging based
     adjusted adjusting counting allowing supposing speaking taking measured ranked seen viewed
     left combined taken added put coming turning moving looking getting going
     """
@@ -724,8 +724,8 @@ class _Splitter:
         if t.lower in _RESTRICTING or t.dep != "advcl":
             return False
         sub = sorted(k for k in sent.subtree(c) if sent.toks[k].pos != "PUNCT")
-        lead = [k for k in range(sub[0]) if sent.toks[k].text not in _QUOTE_CHARS]
-        if lead or any(sent.toks[k].lower in NEGATIONS for k in sub):
+        opened = [k for k in range(sub[0]) if sent.toks[k].text not in _QUOTE_CHARS]
+        if opened or any(sent.toks[k].lower in NEGATIONS for k in sub):
             return False
         if sub[0] != c and sent.toks[sub[0]].lower not in ("having", "being"):
             return False
