@@ -478,6 +478,7 @@ class _Splitter:
         if t.dep == "conj":
             if (
                 top
+                and not self._disjunct(c)
                 and is_predicate(sent, h)
                 and is_predicate(sent, c)
                 and self._own_clause(c)
@@ -612,6 +613,18 @@ class _Splitter:
                     continue
             return j
         return None
+
+    def _disjunct(self, c: int) -> bool:
+        """ "may not be available, or may be more expensive": what "or" joins is one claim
+        (either is what the text asserts, neither alone)."""
+        toks = self.sent.toks
+        return any(
+            toks[k].dep == "cc"
+            and toks[k].lower == "or"
+            # ("Ignored or not, leaders have a duty ...": "or not" is no disjunction)
+            and not (k + 1 < len(toks) and toks[k + 1].lower == "not")
+            for k in toks[c].children
+        )
 
     def _keeps_polarity(self, h: int, c: int) -> bool:
         """A conjunct without an auxiliary of its own shares its head's auxiliaries only

@@ -1535,3 +1535,16 @@ def test_a_short_apposition_giving_a_speakers_role_is_a_claim() -> None:
         "Kim Lee is the mayor of Eastport.",
         "Kim Lee said the bridge would open in May.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # cut, "A cheaper bus may run only twice a day." asserted one disjunct
+        "In many towns, a cheaper bus may not be available, or may run only twice a day.",
+        # cut, "Tests showed that the pump could not lift." said what the text does not
+        "Tests showed that the old pump could not lift or push as much water as a new one.",
+    ],
+)
+def test_what_or_joins_is_one_claim(text: str) -> None:
+    assert _texts(text) == [text]
