@@ -99,6 +99,8 @@ def _as_clause(toks: list[Tok], depth: list[int], k: int) -> bool:
     was B"; "as fragile as")."""
     if (
         toks[k - 1].lower in _COORDINATORS  # ", and as the song grows, ...": fronted
+        # ("did not, as it pledged, repair the bridge": the verb comes after the aside)
+        or (k >= 2 and toks[k - 2].lower in _OPEN_GROUP)
         or any(x.lower in ("as", "so") for x in toks[:k])
         or not _subject_then_verb(toks, k + 1)
     ):
@@ -127,6 +129,7 @@ def _as_clause(toks: list[Tok], depth: list[int], k: int) -> bool:
 
 
 _AUX_FORMS = AUXILIARIES | NONFINITE_BE | words("having done")
+_OPEN_GROUP = AUXILIARIES | words("not n't never")
 
 
 def _subject_then_verb(toks: list[Tok], k: int) -> bool:

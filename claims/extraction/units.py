@@ -479,6 +479,7 @@ class _Splitter:
             if (
                 top
                 and not self._disjunct(c)
+                and self._coordinated(h, c)
                 and is_predicate(sent, h)
                 and is_predicate(sent, c)
                 and self._own_clause(c)
@@ -613,6 +614,21 @@ class _Splitter:
                     continue
             return j
         return None
+
+    def _coordinated(self, h: int, c: int) -> bool:
+        """Conjunct `c` of `h` is joined by a coordinator ("condemned A, imposed B and ...", ",
+        then B ...") or is a participle set off by a comma (", powered by ..."); with neither,
+        the parser's "conj" is a misreading: "did not, as it promised, address X" read with
+        "address" coordinated with the noun before gave "Each day address X."."""
+        sent = self.sent
+        t = sent.toks[c]
+        if t.tag in ("VBN", "VBG") and _before(sent, c) == ",":
+            return True
+        end = max(sent.subtree(c))
+        return any(
+            sent.toks[k].lower in COORDINATORS or sent.toks[k].lower == "then"
+            for k in range(min(h, c) + 1, end + 1)
+        )
 
     def _disjunct(self, c: int) -> bool:
         """ "may not be available, or may be more expensive": what "or" joins is one claim

@@ -1548,3 +1548,20 @@ def test_a_short_apposition_giving_a_speakers_role_is_a_claim() -> None:
 )
 def test_what_or_joins_is_one_claim(text: str) -> None:
     assert _texts(text) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "conj" with no coordinator anywhere: "Images previously taken by NASA's Hubble
+        # Space Telescope." and "Images supported the existence of the geysers." were claims
+        "Images previously taken by NASA's Hubble Space Telescope supported the existence of "
+        "the geysers.",
+        # an aside inside the verb group: "... that the council did not." was a claim, and
+        # "it pledged, repair the bridge" was dropped
+        "Each week that is lost is another week that the council did not, as it pledged, "
+        "repair the bridge.",
+    ],
+)
+def test_a_clause_the_parser_split_without_a_coordinator_stays_whole(text: str) -> None:
+    assert _texts(text) == [text]
