@@ -1049,15 +1049,24 @@ def _name_opens_clause(toks: list[Tok], k: int) -> bool:
 
 
 def _subordinate_subject(toks: list[Tok], start: int, k: int) -> bool:
-    """Tokens [start, k) hold, after their first finite verb, a subordinate clause with a
-    subject of its own ("..., when Syrians fleeing the war gathered there")."""
+    """Tokens [start, k) hold, after their first finite verb, a subordinate or relative clause
+    with a verb of its own ("..., when Syrians fleeing the war gathered there")."""
     finite = next((j for j in range(start, k) if toks[j].tag in FINITE), None)
     if finite is None:
         return False
     return any(
-        toks[j].lower in _ADVERBIAL_OPENERS
-        and toks[j].tag in ("IN", "WRB")
-        and (_subject_then_verb(toks, j + 1) or _np_then_finite(toks, j + 1, k))
+        (
+            toks[j].lower in _ADVERBIAL_OPENERS
+            and toks[j].tag in ("IN", "WRB")
+            and (_subject_then_verb(toks, j + 1) or _np_then_finite(toks, j + 1, k))
+        )
+        # a relative clause: "... from providers whose equipment failed during the outages,
+        # leaving thousands without ...": the failure's or the demand's?
+        or (
+            (toks[j].lower in ("who", "whose", "which") or toks[j].tag == "WDT")
+            and j + 1 < k
+            and (toks[j + 1].tag in FINITE or _np_then_finite(toks, j + 1, k))
+        )
         for j in range(finite + 1, k)
     )
 

@@ -299,6 +299,16 @@ def _words_of_np(sent: Sentence, i: int, *, coordinated: bool = False) -> set[in
 _NP_WORD_TAGS = frozenset({"DT", "PRP$", "JJ", "JJS", "JJR", "NN", "NNS", "NNP", "NNPS", "HYPH"})
 
 
+def _before_bracket(sent: Sentence, j: int) -> int:
+    """`j`, or the token before the bracket that closes at `j` ("winds gusting to 55 mph
+    (88.5 kph), which might ...": the antecedent is never inside the brackets)."""
+    if j >= 0 and sent.toks[j].text == ")":
+        opening = next((i for i in range(j - 1, -1, -1) if sent.toks[i].text == "("), None)
+        if opening is not None:
+            return opening - 1
+    return j
+
+
 def _first(sent: Sentence, i: int) -> int:
     return min(sent.subtree(i))
 
@@ -570,7 +580,7 @@ class _Splitter:
     def _noun_before(self, k: int) -> int | None:
         """The head of the noun phrase ending just before token `k` (a comma)."""
         sent = self.sent
-        j = k - 1 if sent.toks[k].text == "," else k - 2
+        j = _before_bracket(sent, k - 1 if sent.toks[k].text == "," else k - 2)
         while j >= 0 and sent.toks[j].text in (")", "\u201d", '"', "'"):
             j -= 1
         nominal = (
@@ -600,7 +610,7 @@ class _Splitter:
         from the words rather than the tree: "the Keck Observatory in Hawaii, which"
         gives "Observatory" (a place phrase is not the antecedent; the noun before it is)."""
         toks = self.sent.toks
-        j = k - 1
+        j = _before_bracket(self.sent, k - 1)
         while j >= 0 and not toks[j].text[:1].isalnum():
             j -= 1
         while j >= 0 and toks[j].pos in ("NOUN", "PROPN"):
@@ -624,6 +634,15 @@ class _Splitter:
         t = sent.toks[c]
         if t.tag in ("VBN", "VBG") and _before(sent, c) == ",":
             return True
+        first = _first(sent, c)
+        opener = sent.toks[first - 1].lower if first else ""
+        if not (
+            sent.toks[first].pos in ("PUNCT", "CCONJ")
+            or sent.toks[first].lower in COORDINATORS
+            or opener in COORDINATORS
+            or opener in (",", ";", ":", "then")
+        ):
+            return False  # "has left | brush bone-dry and forecasts called ...": its object
         end = max(sent.subtree(c))
         return any(
             sent.toks[k].lower in COORDINATORS or sent.toks[k].lower == "then"
@@ -738,10 +757,31 @@ class _Splitter:
             return False
         size = len(sent.subtree(c))
         if _before(sent, c) in (",", "\u2014", "\u2013"):
-            return size >= 3
+            return size >= 3 and not self._after_relative(c)
         # "endorsed Putin's leadership in Ukraine describing him as a 'king'": a trailing
         # -ing clause of its own length, far from its verb.
         return t.tag == "VBG" and size >= 4 and c - t.head >= 4 and _first(sent, c) > t.head
+
+    def _after_relative(self, c: int) -> bool:
+        """ "demanding answers from providers whose equipment failed, leaving thousands
+        without ...": right after a relative clause, the participle may be the relative's
+        (the failure left them, not the demand); only a reader can tell, so it stays."""
+        sent = self.sent
+        head = sent.toks[c].head
+        subject = subject_of(sent, head)
+        if subject is not None and any(
+            sent.toks[k].lower in ("who", "whose", "which") for k in sent.subtree(subject)
+        ):
+            return True  # hung on the relative clause's own verb ("whose equipment failed")
+        last = _first(sent, c) - 1
+        while last >= 0 and not sent.toks[last].text[:1].isalnum():
+            last -= 1
+        for g in [last, *sent.governors(last)] if last >= 0 else []:
+            if g == head:
+                return False
+            if sent.toks[g].dep == "acl:relcl":
+                return True
+        return False
 
     def _opening_participle(self, c: int) -> bool:
         """ "Citing weak demand, the company cut 300 jobs": a participial clause that opens
@@ -1661,10 +1701,13 @@ def unit_text(text: str, sent: Sentence, unit: Unit, spans: tuple[Span, ...]) ->
             plural = head.tag in ("NNS", "NNPS")
         return _finish(f"{anchor} {'are' if plural else 'is'} {desc}")
     if unit.role == "relative":  # the antecedent stands for the pronoun in the text
+        # its own pronoun only: "causing sparks that could set fires" keeps its "that"
         pronoun = {
             k
             for k in unit.toks
-            if sent.toks[k].lower in ("which", "who", "that") and sent.toks[k].dep in SUBJ
+            if sent.toks[k].lower in ("which", "who", "that")
+            and sent.toks[k].dep in SUBJ
+            and sent.toks[k].head == unit.pred
         }
         spans = unit_spans(
             sent, Unit(unit.role, unit.pred, unit.toks, unit.borrowed, unit.dropped | pronoun)

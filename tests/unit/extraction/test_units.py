@@ -1565,3 +1565,52 @@ def test_what_or_joins_is_one_claim(text: str) -> None:
 )
 def test_a_clause_the_parser_split_without_a_coordinator_stays_whole(text: str) -> None:
     assert _texts(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # the object is no coordinated clause: "A dry summer has left fields, officials
+        # said." and "Bone-dry and forecasts called for ..." were claims
+        (
+            "A dry summer has left fields bone-dry and forecasts called for strong winds "
+            "gusting to 60 mph, officials said.",
+            None,
+        ),
+        # a relative clause keeps the "that" of a relative clause inside it ("fed by more
+        # than 100 geysers are always on")
+        (
+            "They differ from the steady plume of the moon Enceladus, which is fed by more "
+            "than 100 geysers that are always on.",
+            [
+                "They differ from the steady plume of the moon Enceladus.",
+                "The steady plume is fed by more than 100 geysers that are always on.",
+            ],
+        ),
+    ],
+)
+def test_a_cut_leaves_no_clause_without_its_words(text: str, claims: list[str] | None) -> None:
+    assert _texts(text) == (claims if claims is not None else [text])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the pumps' failure left the homes without water, not the inspectors' questions
+        "Inspectors are questioning suppliers whose pumps failed during the floods, leaving "
+        "thousands of homes without water.",
+        # the levy raised costs and pushed farms out, not the farmers
+        "Farmers have struggled with the new levy, which has repeatedly raised costs, pushing "
+        "many small farms out of business.",
+    ],
+)
+def test_a_participle_after_a_relative_clause_borrows_no_subject(text: str) -> None:
+    assert not any(
+        claim.startswith(("Inspectors \u2026", "Farmers \u2026")) for claim in _texts(text)
+    )
+
+
+def test_the_antecedent_of_a_relative_clause_is_never_inside_brackets() -> None:
+    # "Its fifth employs 40 people." was a claim
+    text = "The agency opened a new lab in Leeds (its fifth), which employs 40 people."
+    assert "A new lab employs 40 people." in _texts(text)
