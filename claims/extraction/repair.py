@@ -19,12 +19,15 @@ part-of-speech tags (more accurate than the tree) and the punctuation agree:
   the comma, with a subject of its own (never a relative pronoun), is the root, and what the
   old root carried after it modifies the new one;
 - a trailing -ing clause hung on a name: ``endorsed Putin's leadership in Ukraine describing
-  him as a "king"`` (a place or a person does not "describe"): it modifies the clause.
+  him as a "king"`` (a place or a person does not "describe"): it modifies the clause;
+- a second verb of speech hung inside what the first one reports: ``the office said 30
+  people had been injured, but added the circumstances remained unclear`` parsed with
+  "added" coordinated with "injured" (the people "added" nothing): it joins "said".
 """
 
 from __future__ import annotations
 
-from claims.extraction.lexicon import words
+from claims.extraction.lexicon import SPEECH, words
 from claims.extraction.parse import Sentence
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
@@ -50,6 +53,7 @@ def repair(sent: Sentence) -> Sentence:
         | _appositions(sent)
         | _coordinated_predicates(sent)
         | _participles(sent)
+        | _speech_conjuncts(sent)
     )
     if changed:
         for t in sent.toks:
@@ -267,5 +271,27 @@ def _participles(sent: Sentence) -> bool:
         if clause is None:
             continue
         t.head, t.dep = clause, "advcl"
+        changed = True
+    return changed
+
+
+def _speech_conjuncts(sent: Sentence) -> bool:
+    changed = False
+    toks = sent.toks
+    for t in toks:
+        if t.dep != "conj" or t.lower not in SPEECH or not t.is_verb:
+            continue
+        if any(toks[c].dep in _SUBJ for c in t.children):
+            continue  # "... and the police said ...": a clause of its own
+        content = toks[t.head]
+        if content.dep not in ("ccomp", "parataxis") or content.i > t.i:
+            continue
+        if content.lower in SPEECH:
+            continue  # '..., he asked about X, called Y a "traitor" and said, "...", the office
+            # said': what he did, one verb of speech after another
+        speech = toks[content.head]
+        if speech.lower not in SPEECH or speech.i == content.i:
+            continue
+        t.head = speech.i
         changed = True
     return changed

@@ -1614,3 +1614,13 @@ def test_the_antecedent_of_a_relative_clause_is_never_inside_brackets() -> None:
     # "Its fifth employs 40 people." was a claim
     text = "The agency opened a new lab in Leeds (its fifth), which employs 40 people."
     assert "A new lab employs 40 people." in _texts(text)
+
+
+def test_a_second_verb_of_speech_is_the_speakers_not_the_reported_subjects() -> None:
+    # parsed with "added" coordinated with "hurt": "The ministry said another 12 workers
+    # added the exact cause ... remained unclear." was a claim
+    text = (
+        "The ministry said another 12 workers had been hurt in the blast, but added the exact "
+        "cause of the fire remained unclear."
+    )
+    assert _texts(text)[1] == "The ministry added the exact cause of the fire remained unclear."
