@@ -20,6 +20,9 @@ part-of-speech tags (more accurate than the tree) and the punctuation agree:
   old root carried after it modifies the new one;
 - a trailing -ing clause hung on a name: ``endorsed Putin's leadership in Ukraine describing
   him as a "king"`` (a place or a person does not "describe"): it modifies the clause;
+- an auxiliary taken for a verb of its own: ``borrowed against his stake, and had also
+  planned to charge ...`` parsed with "had" coordinated with "borrowed" and "planned" hung
+  elsewhere: "had" is the auxiliary of the participle right after it;
 - a second verb of speech hung inside what the first one reports: ``the office said 30
   people had been injured, but added the circumstances remained unclear`` parsed with
   "added" coordinated with "injured" (the people "added" nothing): it joins "said".
@@ -54,6 +57,7 @@ def repair(sent: Sentence) -> Sentence:
         | _coordinated_predicates(sent)
         | _participles(sent)
         | _speech_conjuncts(sent)
+        | _auxiliaries(sent)
     )
     if changed:
         for t in sent.toks:
@@ -293,5 +297,28 @@ def _speech_conjuncts(sent: Sentence) -> bool:
         if speech.lower not in SPEECH or speech.i == content.i:
             continue
         t.head = speech.i
+        changed = True
+    return changed
+
+
+_PERFECT = words("has have had")
+
+
+def _auxiliaries(sent: Sentence) -> bool:
+    changed = False
+    toks = sent.toks
+    for t in toks:
+        if t.lower not in _PERFECT or t.dep in ("aux", "aux:pass") or t.tag not in _FINITE:
+            continue
+        v = t.i + 1
+        while v < len(toks) and toks[v].tag == "RB":
+            v += 1
+        if v >= len(toks) or toks[v].tag != "VBN" or toks[v].head == t.i:
+            continue
+        if any(toks[c].dep not in ("cc", "punct", "advmod") for c in t.children):
+            continue  # "had a plan": a verb with an object of its own
+        for c in t.children:
+            toks[c].head = v
+        t.head, t.dep = v, "aux"
         changed = True
     return changed

@@ -1624,3 +1624,15 @@ def test_a_second_verb_of_speech_is_the_speakers_not_the_reported_subjects() -> 
         "cause of the fire remained unclear."
     )
     assert _texts(text)[1] == "The ministry added the exact cause of the fire remained unclear."
+
+
+def test_an_auxiliary_read_as_a_verb_stays_with_its_participle() -> None:
+    # "had" read as a verb coordinated with "borrowed": "..., and had." and "Lee planned to
+    # charge ..." (which lost "had also") were claims
+    text = (
+        "Lee bought land that she then rented back to the club, borrowed against her own "
+        "stake in the firm, and had also planned to charge the club almost $2 million a year."
+    )
+    texts = _texts(text)
+    assert "Lee had also planned to charge the club almost $2 million a year." in texts
+    assert not any(t.endswith("had.") for t in texts)
