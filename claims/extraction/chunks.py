@@ -21,7 +21,12 @@ import itertools
 from claims.extraction.lexicon import AUXILIARIES, FINDINGS, NONFINITE_BE, words
 from claims.extraction.parse import Sentence, Tok
 from claims.extraction.types import Span
-from claims.extraction.units import inverted_condition, sentence_attribution, shared_source
+from claims.extraction.units import (
+    correlative,
+    inverted_condition,
+    sentence_attribution,
+    shared_source,
+)
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _NP_TAGS = frozenset(
@@ -282,6 +287,8 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
     where lawmakers expressed ..."). One range when there is nothing to cut."""
     toks = sent.toks
     n = len(toks)
+    if correlative(toks):  # "The more ..., the more ...": one claim
+        return [(0, n, "clause")]
     depth = _depths(sent)
     cuts: list[tuple[int, int, str]] = []  # (end of left chunk, start of right, its kind)
     start, left_kind = 0, "clause"

@@ -1266,16 +1266,28 @@ def inverted_condition(toks: list[Tok], a: int, b: int) -> bool:
     )
 
 
+def correlative(toks: list[Tok]) -> bool:
+    """ "(He believes that) the more one hears him, the more one dislikes him": two halves
+    that say one thing (each alone says nothing the text does)."""
+    halves = [
+        k
+        for k in range(len(toks) - 1)
+        if toks[k].lower == "the" and toks[k + 1].tag in ("JJR", "RBR")
+    ]
+    return len(halves) > 1 and any(toks[k - 1].text == "," for k in halves[1:])
+
+
 def _keep_inverted_condition(sent: Sentence, units: list[Unit]) -> list[Unit]:
     """ "Had the dam failed, 40,000 people would have been flooded": a condition with no
     "if" that the parser rarely recognises (it hangs the main clause on "failed", or takes
     "persist" in "Should inflation persist" for a noun). Cut anywhere, the main clause would
-    lose its condition and state a fact: the sentence stays one claim."""
+    lose its condition and state a fact: the sentence stays one claim. So does a comparative
+    correlative ("The more ..., the more ...")."""
     first = next((t for t in sent.toks if t.text[:1].isalnum()), None)
     comma = next((t.i for t in sent.toks if t.text == ","), None)
     if len(units) < 2 or first is None or comma is None:
         return units
-    if not inverted_condition(sent.toks, first.i, comma):
+    if not (inverted_condition(sent.toks, first.i, comma) or correlative(sent.toks)):
         return units
     main = next((u for u in units if u.role == "clause"), units[0])
     whole = Unit(main.role, main.pred, set().union(*(u.toks for u in units)))

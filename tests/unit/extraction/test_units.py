@@ -1636,3 +1636,16 @@ def test_an_auxiliary_read_as_a_verb_stays_with_its_participle() -> None:
     texts = _texts(text)
     assert "Lee had also planned to charge the club almost $2 million a year." in texts
     assert not any(t.endswith("had.") for t in texts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Officials believe that the more water the old dam holds." said nothing
+        "Officials believe that the more water the old dam holds, the more the town will face "
+        "floods, lose power, and close roads.",
+        "The faster the county builds the road, the sooner the new school can open.",
+    ],
+)
+def test_the_more_the_more_is_one_claim(text: str) -> None:
+    assert _texts(text) == [text]
