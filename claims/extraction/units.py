@@ -1018,6 +1018,11 @@ class _Splitter:
                 # with a finite verb is a participle; it takes no auxiliary of the clause
                 role = unit.role = "part"
             subj = self._clause_subject(sent.toks[p].head)
+            if subj is None and role == "conj" and not has_subject(sent, p):
+                # ("Prosecutors alleged | appeared to sleep for two hours": the words around
+                # it are no subject)
+                del self.units[before:]
+                return None
             if subj is not None and not has_subject(sent, p):
                 # the "there" of "There were other issues, such as assisting ..." is the
                 # subject of a "be" only, and "say" in "China said it is committed ... and
@@ -1347,8 +1352,25 @@ def _keep_standalone(sent: Sentence, units: list[Unit]) -> list[Unit]:
             ):
                 main.toks |= u.toks
                 continue
+        if u is not main and u.role != "apposition" and _opens_without_subject(sent, u):
+            # "Claimed other users have offered ...": a verb it borrowed without its subject
+            main.toks |= u.toks
+            continue
         out.append(u)
     return out
+
+
+def _opens_without_subject(sent: Sentence, unit: Unit) -> bool:
+    """The unit's text would open with a finite verb whose subject it does not hold."""
+    words_ = sorted(
+        k for k in (unit.toks | unit.borrowed) - unit.dropped if sent.toks[k].text[:1].isalnum()
+    )
+    if not words_ or words_[0] in unit.lead:
+        return False
+    first = sent.toks[words_[0]]
+    return first.tag in FINITE_TAGS and not any(
+        sent.toks[c].dep in SUBJ and c in unit.toks | unit.borrowed for c in first.children
+    )
 
 
 def _keep_faithful(sent: Sentence, units: list[Unit]) -> list[Unit]:

@@ -1649,3 +1649,21 @@ def test_an_auxiliary_read_as_a_verb_stays_with_its_participle() -> None:
 )
 def test_the_more_the_more_is_one_claim(text: str) -> None:
     assert _texts(text) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Claimed other users have offered ...": a claim that would open with a verb it
+        # borrowed without that verb's subject stays in its sentence
+        "While the video shown above claimed that Marsh has a fortune of $9 million, other "
+        "users have offered differing estimates of her wealth.",
+        # "Prosecutors alleged appeared to sleep for two hours ..." was a claim: a second
+        # predicate with no subject to borrow stays in its sentence
+        "Prosecutors alleged that the two guards, assigned to the east wing, \u201cbrowsed the "
+        "Internet,\u201d lingered in a common area and appeared to sleep for two hours when "
+        "they should have been on patrol.",
+    ],
+)
+def test_a_predicate_with_no_subject_to_borrow_stays_in_its_sentence(text: str) -> None:
+    assert _texts(text) == [text]
