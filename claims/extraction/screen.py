@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from claims.extraction.lexicon import ROLES, words
+from claims.extraction.lexicon import POS_CLASSES, ROLES, words
 from claims.extraction.parse import Sentence, Tok
 from claims.extraction.patterns import (
     CAPTION_RE,
@@ -502,9 +502,23 @@ def _imperative(sent: Sentence, toks: list[Tok]) -> bool:
     first = toks[0]
     if first.lower in ("please",) and len(toks) > 1:
         first = toks[1]
+    # ("Be sure to visit ...", "Get started with ...", "Say goodbye to ...": the verb the
+    # parser hung on the word after it, as a copula, an auxiliary or a compound)
+    head = sent.toks[first.head]
+    opens = first.i in sent.roots or (
+        head.i in sent.roots
+        and first.dep in ("cop", "aux", "aux:pass", "compound")
+        and POS_CLASSES.get(first.lower, "")[:1] == "V"  # never a name ("Balmer 4 points.")
+    )
+    verb = next((k for k in (first.i, head.i) if k in sent.roots), first.i)
     return (
         first.tag == "VB"
-        and first.i in sent.roots
-        and not any(sent.toks[c].dep in ("nsubj", "nsubj:pass", "expl") for c in first.children)
-        and first.lower not in ("do", "be")
+        and opens
+        and not any(
+            sent.toks[c].dep in ("nsubj", "nsubj:pass", "expl") for c in sent.toks[verb].children
+        )
+        and (first.lower not in ("do", "be") or head.lower in _BE_ADVICE)
     )
+
+
+_BE_ADVICE = words("sure careful aware ready prepared")

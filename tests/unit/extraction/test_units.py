@@ -1667,3 +1667,17 @@ def test_the_more_the_more_is_one_claim(text: str) -> None:
 )
 def test_a_predicate_with_no_subject_to_borrow_stays_in_its_sentence(text: str) -> None:
     assert _texts(text) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Be sure to visit the museum on Facebook, Twitter, and Instagram.",
+        "Say goodbye to that feeling of overwhelm you have been carrying around.",
+        "Stay tuned for more of our holiday gift guides.",
+    ],
+)
+def test_advice_the_parser_hung_on_the_next_word_is_no_claim(text: str) -> None:
+    claims, dropped = explain(text)
+    assert claims == []
+    assert [d.reason for d in dropped] == [screen.IMPERATIVE]
