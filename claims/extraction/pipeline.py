@@ -33,6 +33,7 @@ from claims.extraction.units import (
     absolute_text,
     attribution_of,
     clause_subject_spans,
+    minimal_np,
     quoted_tokens,
     split_units,
     unit_spans,
@@ -167,7 +168,23 @@ def parse_step(state: State) -> None:
                 if piece is not None:
                     reused[piece.start] = piece
                 if n and k in ("that", "relative", "complement", "where"):
-                    frames[sent.toks[a].start] = chunk_frame(sent, *ranges[n - 1][:2], k)
+                    # (after ", including one that A", "and B" reads on from what "one" is
+                    # one of as well)
+                    prev = ranges[n - 1][0]
+                    elaborated = (
+                        frames.get(sent.toks[prev].start, ())
+                        if sent.toks[prev].lower == "including"
+                        else ()
+                    )
+                    frames[sent.toks[a].start] = elaborated + chunk_frame(
+                        sent, *ranges[n - 1][:2], k
+                    )
+                if n and k == "aside" and sent.toks[a].lower == "including":
+                    # ", including one last month that affected 2.5 million people": what it
+                    # elaborates ("a series of massive outages … including one last month")
+                    noun = _elaborated(sent, a)
+                    if noun is not None:
+                        frames[sent.toks[a].start] = noun
                 if n and k == "aside" and sent.toks[a - 1].lower == "with":
                     # ", with his administration sending mixed signals": in the tense of
                     # the clause it hangs on
@@ -209,7 +226,7 @@ def parse_step(state: State) -> None:
                 )
                 if kind == "part" and subject:
                     state.lead[key] = subject
-                elif kind in ("that", "relative", "complement", "where") and frames.get(
+                elif kind in ("that", "relative", "complement", "where", "aside") and frames.get(
                     piece.start
                 ):
                     state.lead[key] = frames[piece.start]
@@ -218,6 +235,30 @@ def parse_step(state: State) -> None:
                     subject = clause_subject_spans(piece)
         parsed = out
     state.parsed = parsed
+
+
+def _elaborated(sent: Sentence, a: int) -> tuple[Span, ...] | None:
+    """The noun phrase that ", including ..." at token `a` elaborates, with its "of" phrase
+    ("a series of massive outages … including one last month"): the first noun before the
+    comma that governs the words after "including", else the noun just before the comma
+    ("seven classic rock tracks, including ...")."""
+    if a < 2 or a + 1 >= len(sent.toks) or sent.toks[a - 1].text != ",":
+        return None
+    toks = sent.toks
+    head = next((g for g in sent.governors(a + 1) if g < a), None)
+    if head is None or toks[head].pos not in ("NOUN", "PROPN"):
+        head = a - 2
+        if toks[head].pos not in ("NOUN", "PROPN"):
+            return None
+    words_ = set(minimal_np(sent, head))
+    for c in toks[head].children:
+        if c > head and any(toks[k].lower == "of" for k in toks[c].children):
+            words_ |= sent.subtree(c)
+            break
+    first, last = min(words_, default=0), max(words_, default=-1)
+    if not words_ or last >= a or last - first + 1 != len(words_):
+        return None  # not one stretch of text before the comma
+    return ((toks[first].start, toks[last].end),)
 
 
 def screen_parse_step(state: State) -> None:
