@@ -130,6 +130,7 @@ class Unit:
 
 
 _FOCUS = words("particularly especially notably mainly mostly chiefly primarily")
+_WH_OPENERS = words("how what why whether if where when who which")
 _NP_PREPOSITIONS = words("of at in for from on with")
 _BE = words("be is are was were been being 's 're \u2019s \u2019re")
 
@@ -434,6 +435,13 @@ class _Splitter:
             ):
                 out |= sent.subtree(c)
         return frozenset(out)
+
+    def _wh_content(self, c: int) -> bool:
+        """Content clause `c` opens with "how", "what", "why", "whether" ... (a reported
+        question or exclamation, not a reported proposition)."""
+        sent = self.sent
+        first = sent.toks[_first_word(sent, c)]
+        return first.lower in _WH_OPENERS and first.i < c
 
     def _content_frame(self, c: int) -> frozenset[int] | None:
         """When `c` is reported content, the frame its parts must keep; else None."""
@@ -902,7 +910,10 @@ class _Splitter:
                 continue
             inner = self._content_frame(c)
             if inner is not None:
-                self.walk(c, c, skip, protected, frame | inner)
+                # "describe how much I love it and am honored to ...": nothing leaves a
+                # question that is reported (its parts are no propositions of their own)
+                asked = protected or self._wh_content(c)
+                self.walk(c, c, skip, asked, frame | inner)
             else:
                 # a condition, or the content of a noun ("the announcement that A and B"):
                 # nothing inside leaves

@@ -1699,3 +1699,12 @@ def test_an_including_aside_names_what_it_elaborates() -> None:
         "A series of massive outages \u2026 including one last month that affected nearly 2.5 "
         "million people."
     )
+
+
+def test_nothing_leaves_a_reported_question() -> None:
+    # "That is the two actors learned found themselves stunned by the news." was a claim
+    text = (
+        "That is when the two actors first learned who had written it, and found themselves "
+        "stunned by the news."
+    )
+    assert _texts(text) == [text]
