@@ -26,6 +26,7 @@ one claim), a negation or modal from its verb.  Discourse openers (``However,``,
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from claims.extraction.faithful import missing_polarity, own_tense
@@ -1809,6 +1810,14 @@ def _join(text: str, spans: tuple[Span, ...], sent: Sentence | None = None) -> s
         elif n and part[:2] in _DASH_OPENERS:
             # "Organic materials - play a leading role": the dash closed the aside left out
             out += " " + part[2:]
+        elif (
+            n == len(spans) - 1
+            and _SPEECH_TAG_GAP.search(text, spans[n - 1][1], s)
+            and _speech_tag(part)
+        ):
+            # "We have seen positive results, Menear continued": the comma (and the closing
+            # quotation mark) before the speech tag went with the words left out
+            out += ", " + part
         elif n and s in participles and spans[n - 1][1] in nouns and s > spans[n - 1][1] + 1:
             # "Mr. Trump … saying the United States will be better off": the participle's
             # subject, borrowed from further back, is marked as such
@@ -1818,6 +1827,14 @@ def _join(text: str, spans: tuple[Span, ...], sent: Sentence | None = None) -> s
     return out
 
 
+def _speech_tag(part: str) -> bool:
+    """ "Menear continued.", "he said", "said Aseem Prakash": a short stretch with a verb of
+    speech."""
+    words_ = part.split()
+    return len(words_) <= 6 and any(w.strip(".,").lower() in SPEECH for w in words_[:4])
+
+
+_SPEECH_TAG_GAP = re.compile(r',\s*["\u201d\u2019]\s*$')
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
 _DASH_OPENERS = frozenset({"- ", "\u2013 ", "\u2014 "})
 

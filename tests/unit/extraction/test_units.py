@@ -1708,3 +1708,12 @@ def test_nothing_leaves_a_reported_question() -> None:
         "stunned by the news."
     )
     assert _texts(text) == [text]
+
+
+def test_a_speech_tag_joined_to_part_of_a_quotation_keeps_its_comma() -> None:
+    # "We have seen positive results Hale continued." ran the two together
+    text = (
+        "\u201cWe are largely on track with these plans and have seen positive results, but "
+        "some of the gains will take longer to realize than we assumed,\u201d Hale continued."
+    )
+    assert "We have seen positive results, Hale continued." in _texts(text)
