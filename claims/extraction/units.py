@@ -30,7 +30,15 @@ import re
 from dataclasses import dataclass, field
 
 from claims.extraction.faithful import missing_polarity, own_tense
-from claims.extraction.lexicon import COORDINATORS, FINDINGS, SPEECH, words
+from claims.extraction.lexicon import (
+    AUXILIARIES,
+    COORDINATORS,
+    FINDINGS,
+    NONFINITE_BE,
+    POS_CLASSES,
+    SPEECH,
+    words,
+)
 from claims.extraction.parse import Sentence, Tok
 from claims.extraction.types import Span
 
@@ -131,6 +139,12 @@ class Unit:
 
 
 _FOCUS = words("particularly especially notably mainly mostly chiefly primarily")
+_AUXILIARY_WORDS = (
+    AUXILIARIES
+    | NONFINITE_BE
+    | MODALS
+    | words("to having get got gets getting 's 've 'd 'll 're 'm")
+)
 _WH_OPENERS = words("how what why whether if where when who which")
 _NP_PREPOSITIONS = words("of at in for from on with")
 _BE = words("be is are was were been being 's 're \u2019s \u2019re")
@@ -301,6 +315,24 @@ def _words_of_np(sent: Sentence, i: int, *, coordinated: bool = False) -> set[in
 _NP_WORD_TAGS = frozenset({"DT", "PRP$", "JJ", "JJS", "JJR", "NN", "NNS", "NNP", "NNPS", "HYPH"})
 
 
+def _noun_read_as_verb(sent: Sentence, subj: int) -> set[int]:
+    """ "The gray haze led to ...": a word right after the subject that the parser made an
+    auxiliary but that is none (not "be", "have", "do", a modal or "to") belongs to the
+    subject."""
+    out: set[int] = set()
+    np = minimal_np(sent, subj)
+    k = max(np) + 1 if np else len(sent.toks)  # (no noun phrase, nothing to extend)
+    while (
+        k < len(sent.toks)
+        and sent.toks[k].dep in AUX
+        and sent.toks[k].lower not in _AUXILIARY_WORDS
+        and sent.toks[k].text[:1].isalpha()
+    ):
+        out.add(k)
+        k += 1
+    return out
+
+
 def _before_bracket(sent: Sentence, j: int) -> int:
     """`j`, or the token before the bracket that closes at `j` ("winds gusting to 55 mph
     (88.5 kph), which might ...": the antecedent is never inside the brackets)."""
@@ -415,7 +447,9 @@ class _Splitter:
     def _conditional(self, i: int) -> bool:
         """True for a condition ("if ...", "unless ..."): nothing under it leaves."""
         t = self.sent.toks[i]
-        return t.dep == "advcl" and bool(_marks(self.sent, i) & CONDITIONAL_MARKS)
+        # (a root with "if" of its own is a condition the parser took for the main clause:
+        # "If you're that concerned about it, buy a battery" never gives "You buy a battery")
+        return t.dep in ("advcl", "root") and bool(_marks(self.sent, i) & CONDITIONAL_MARKS)
 
     def _frame_of(self, g: int) -> frozenset[int]:
         """The attribution a part of the content of `g` keeps: "X said", "according to X"."""
@@ -1050,7 +1084,7 @@ class _Splitter:
                 ):
                     del self.units[before:]
                     return None
-                unit.borrowed = minimal_np(sent, subj)
+                unit.borrowed = minimal_np(sent, subj) | _noun_read_as_verb(sent, subj)
                 if all(subj > k for k in toks if sent.toks[k].text[:1].isalnum()):
                     unit.lead = set(unit.borrowed)
             if (
@@ -1157,10 +1191,13 @@ class _Splitter:
         if t.tag != "VB":
             return True
         head = sent.toks[t.head]
-        if head.tag in ("JJ", "JJR", "JJS"):
+        objects = kids & {"obj", "ccomp", "xcomp", "iobj"}
+        verb = bool(objects) and POS_CLASSES.get(t.lower, "")[:1] == "V"
+        if head.tag in ("JJ", "JJR", "JJS") and not verb:
             return True  # "were crisp and fluid": an adjective the tagger took for a verb
+        # ("you're that concerned about it, buy a battery": never "You're buy a battery")
         to = any(sent.toks[k].lower == "to" and sent.toks[k].dep == "mark" for k in head.children)
-        return to or not kids & {"obj", "ccomp", "xcomp", "iobj"}
+        return to or not objects
 
     def _shared(self, h: int, copula: bool = True) -> set[int]:
         """Auxiliaries and negation of `h` that a coordinated predicate shares (its copula
@@ -1680,7 +1717,7 @@ def clause_subject_spans(sent: Sentence) -> tuple[Span, ...]:
     for root in sent.roots:
         subj = subject_of(sent, root)
         if subj is not None:
-            np = minimal_np(sent, subj)
+            np = minimal_np(sent, subj) | _noun_read_as_verb(sent, subj)
             # "China 's Shanghai Composite recovered ...", parsed with the possessor as a
             # subject of its own: the subject is the whole noun phrase, never "China's"
             if np and sent.toks[max(np)].tag == "POS":

@@ -1717,3 +1717,35 @@ def test_a_speech_tag_joined_to_part_of_a_quotation_keeps_its_comma() -> None:
         "some of the gains will take longer to realize than we assumed,\u201d Hale continued."
     )
     assert "We have seen positive results, Hale continued." in _texts(text)
+
+
+def test_a_word_read_as_an_auxiliary_stays_in_the_borrowed_subject() -> None:
+    # "The gray haze led to ... and created ...", tagged with "haze" an auxiliary, gave
+    # "The gray created a public health emergency."
+    sent = _sentence(
+        [
+            ("The", "DT", "det", 1),
+            ("gray", "JJ", "nsubj", 3),
+            ("smog", "VBD", "aux", 3),
+            ("led", "VBN", "root", 3),
+            ("to", "IN", "case", 5),
+            ("delays", "NNS", "obl", 3),
+            ("and", "CC", "cc", 7),
+            ("created", "VBD", "conj", 3),
+            ("an", "DT", "det", 9),
+            ("emergency", "NN", "obj", 7),
+        ]
+    )
+    ((start, end),) = clause_subject_spans(sent)
+    assert sent.text[start:end] == "The gray smog"
+    units = split_units(sent)
+    assert any(u.pred == 7 and 2 in u.borrowed for u in units)
+
+
+def test_a_condition_taken_for_the_main_clause_keeps_what_follows() -> None:
+    # "You're buy a spare USB-C battery." was a claim
+    text = (
+        "If you're that worried about it, buy a spare USB-C battery and keep it next to your "
+        "laptop."
+    )
+    assert not any(t.startswith("You") for t in _texts(text))
