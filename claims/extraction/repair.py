@@ -290,9 +290,10 @@ def _speech_conjuncts(sent: Sentence) -> bool:
         content = toks[t.head]
         if content.dep not in ("ccomp", "parataxis") or content.i > t.i:
             continue
+        # ('..., he asked about X, called Y a "traitor" and said, "...", the office said':
+        # what he did, one verb of speech after another)
         if content.lower in SPEECH:
-            continue  # '..., he asked about X, called Y a "traitor" and said, "...", the office
-            # said': what he did, one verb of speech after another
+            continue
         speech = toks[content.head]
         if speech.lower not in SPEECH or speech.i == content.i:
             continue

@@ -303,7 +303,7 @@ def _stance(sent: Sentence, content: list[Tok]) -> bool:
 
 
 _STANCE_SUBJECTS = words("i we it this that")
-_HAVE = words("have has 've \u2019ve 's \u2019s")
+_HAVE = words("have has 've 's")  # (Tok.lower makes the apostrophe plain)
 _AUX = frozenset({"aux", "aux:pass", "cop"})
 _LONG_QUOTE = 20  # words
 _MUST_VERBS = words("have has need needs needed got")

@@ -852,14 +852,15 @@ class _Splitter:
             return False  # no clause of its own to leave (a misparse hung it on a noun)
         end = sub[-1] + 1
         subject = self._clause_subject(t.head)
+        np = minimal_np(sent, subject) if subject is not None else set()
         return (
             len(sub) >= 3
             and end < len(sent.toks)
             and sent.toks[end].text == ","
-            and subject is not None
             # the subject right after the comma: "Cutting spending takes effort ..., they
             # said" opens with a gerund subject, not a participle about "they"
-            and min(minimal_np(sent, subject)) == end + 1
+            and bool(np)
+            and min(np) == end + 1
         )
 
     def _nonrestrictive(self, c: int) -> bool:
