@@ -333,6 +333,11 @@ def _noun_read_as_verb(sent: Sentence, subj: int) -> set[int]:
     return out
 
 
+def _singular(t: Tok) -> bool:
+    """A third-person singular subject: a singular noun or name, "he", "she", "it"."""
+    return t.tag in ("NN", "NNP") or t.lower in ("he", "she", "it", "this", "that")
+
+
 def _before_bracket(sent: Sentence, j: int) -> int:
     """`j`, or the token before the bracket that closes at `j` ("winds gusting to 55 mph
     (88.5 kph), which might ...": the antecedent is never inside the brackets)."""
@@ -533,6 +538,7 @@ class _Splitter:
                 top
                 and not self._disjunct(c)
                 and self._coordinated(h, c)
+                and not self._bare_verb_after_copula(h, c)
                 and is_predicate(sent, h)
                 and is_predicate(sent, c)
                 and self._own_clause(c)
@@ -690,6 +696,26 @@ class _Splitter:
         return any(
             sent.toks[k].lower in COORDINATORS or sent.toks[k].lower == "then"
             for k in range(min(h, c) + 1, end + 1)
+        )
+
+    def _bare_verb_after_copula(self, h: int, c: int) -> bool:
+        """ "is similar to X in complexity, scale, and probably resale value" (with "resale"
+        read as a verb): a base-form verb cannot share the tensed copula of an adjective or a
+        noun ("is ... resale"), nor take it ("You're buy a battery"); with no modal or "to" to
+        share, the parser misread the sentence."""
+        sent = self.sent
+        if sent.toks[c].tag != "VB" or sent.toks[h].is_verb or has_subject(sent, c):
+            return False
+        if any(sent.toks[k].dep in AUX for k in sent.toks[c].children):
+            return False  # "... and did not affect ...": a verb group of its own
+        # (after a plural subject a base form is a present tense: "widgets are the most
+        # popular type and generate the greatest revenue")
+        subject = subject_of(sent, h)
+        if subject is None or not _singular(sent.toks[subject]):
+            return False
+        kids = [sent.toks[k] for k in sent.toks[h].children]
+        return any(k.dep == "cop" and k.tag in FINITE_TAGS for k in kids) and not any(
+            k.lower == "to" or (k.dep in AUX and k.tag == "MD") for k in kids
         )
 
     def _disjunct(self, c: int) -> bool:
@@ -913,11 +939,14 @@ class _Splitter:
         after = sub[-1] + 1
         while after < len(sent.toks) and sent.toks[after].text in _QUOTE_CHARS:
             after += 1
+        item = after + 2
+        while item < len(sent.toks) and sent.toks[item].tag == "RB":
+            item += 1  # ", and probably resale value"
         if (
-            after + 2 < len(sent.toks)
+            item < len(sent.toks)
             and sent.toks[after].text == ","
             and sent.toks[after + 1].lower in ("and", "or")
-            and sent.toks[after + 2].tag in _NP_WORD_TAGS | {"CD", "NNPS"}
+            and sent.toks[item].tag in _NP_WORD_TAGS | {"CD", "NNPS", "VB"}
         ):
             # "a mix of cold nights, diesel emissions, and farm smoke": a list, never an
             # item to leave out (not "Diwali, the festival of lights, and often, by ...")

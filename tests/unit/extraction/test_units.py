@@ -1749,3 +1749,19 @@ def test_a_condition_taken_for_the_main_clause_keeps_what_follows() -> None:
         "laptop."
     )
     assert not any(t.startswith("You") for t in _texts(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "resale" read as a verb: "The new kit is probably resale value." was a claim, and
+        # "scale" left the list as an apposition
+        "The new kit is similar to the older Collector Series in complexity, scale, and "
+        "probably resale value.",
+        # "The biggest change was how much larger." and "The biggest change was fuller ..."
+        "The biggest change was how much larger and fuller the sound appeared as we switched "
+        "from one laptop to the other.",
+    ],
+)
+def test_a_base_form_never_shares_a_tensed_copula(text: str) -> None:
+    assert _texts(text) == [text]
