@@ -26,7 +26,7 @@ _ABBREVIATIONS = words(
     jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m d def
     """
 )
-_LAST_WORD_RE = re.compile(r"([\w.]+)\.$")
+_LAST_WORD_RE = re.compile(r"([\w.-]+)\.$")  # the whole word: "op-ed." is no "ed."
 _CLOSING_QUOTES = "\"'\u201d\u2019"
 _AGENCY_RE = re.compile(rf"\s+\((?:{AGENCIES})\)\s*[\u2014\u2013-]")
 # a short speech tag after a quotation's closing mark ('"... the investigation?'" Holmes

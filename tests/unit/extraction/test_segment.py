@@ -26,3 +26,12 @@ def test_initials_and_numbers_do_not_split() -> None:
 def test_region_bounds_are_respected() -> None:
     text = "Ignore me. Keep this one. And this."
     assert split_sentences(text, 11) == [(11, 25), (26, 35)]
+
+
+def test_a_hyphenated_word_ending_like_an_abbreviation_ends_its_sentence() -> None:
+    # "op-ed." was read as the abbreviation "ed.": two sentences became one claim
+    text = "She cited his testimony and a separate op-ed. The mayor agreed that costs rose."
+    assert _sentences(text) == [
+        "She cited his testimony and a separate op-ed.",
+        "The mayor agreed that costs rose.",
+    ]
