@@ -35,3 +35,12 @@ def test_a_hyphenated_word_ending_like_an_abbreviation_ends_its_sentence() -> No
         "She cited his testimony and a separate op-ed.",
         "The mayor agreed that costs rose.",
     ]
+
+
+def test_no_abbreviates_number_only_before_one() -> None:
+    text = "She kept telling me no. When she let me go, I left. He wore No. 23 for them."
+    assert _sentences(text) == [
+        "She kept telling me no.",
+        "When she let me go, I left.",
+        "He wore No. 23 for them.",
+    ]
