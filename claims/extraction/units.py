@@ -146,6 +146,7 @@ _AUXILIARY_WORDS = (
     | words("to having get got gets getting 's 've 'd 'll 're 'm")
 )
 _WH_OPENERS = words("how what why whether if where when who which")
+_TIME_NOUNS = words("time times moment point stage")
 _NP_PREPOSITIONS = words("of at in for from on with")
 _BE = words("be is are was were been being 's 're \u2019s \u2019re")
 
@@ -1128,6 +1129,13 @@ class _Splitter:
                 unit.borrowed |= self._shared(sent.toks[p].head, self._takes_copula(p))
         elif role == "relative":
             head = self.antecedent.get(p, sent.toks[p].head)
+            if sent.toks[head].lower in _TIME_NOUNS and any(
+                sent.toks[c].dep == "case" for c in sent.toks[head].children
+            ):
+                # "tackling all of the sources at the same time, which has proven to be an
+                # enormous hurdle": the clause is about the tackling, not the time
+                del self.units[before:]
+                return None
             unit.borrowed = self.antecedent_words.get(p) or minimal_np(sent, head)
             if sent.toks[head].dep == "conj":  # "nations and groups, who ...": not "and groups"
                 unit.borrowed -= {c for c in sent.toks[head].children if sent.toks[c].dep == "cc"}

@@ -1765,3 +1765,12 @@ def test_a_condition_taken_for_the_main_clause_keeps_what_follows() -> None:
 )
 def test_a_base_form_never_shares_a_tensed_copula(text: str) -> None:
     assert _texts(text) == [text]
+
+
+def test_a_relative_clause_is_never_about_the_time_of_a_phrase() -> None:
+    # "Cutting emissions means the same time has proven to be a huge hurdle." was a claim
+    text = (
+        "Cutting emissions means tackling every source at the same time, which has proven to "
+        "be a huge hurdle."
+    )
+    assert _texts(text) == [text]
