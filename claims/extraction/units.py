@@ -808,6 +808,8 @@ class _Splitter:
             return self._opening_participle(c)
         if sent.toks[t.head].lower in _ASPECTUAL:
             return False
+        if any(sent.toks[k].lower in SUBORDINATE_OPENERS for k in sent.subtree(c) if k < c):
+            return False  # ", particularly while a statistic glared at him": a clause
         if c and sent.toks[c - 1].text in ("-", "\u2010", "\u2011"):
             return False  # "a genre-bending superstar": half of an adjective
         if any(

@@ -1774,3 +1774,30 @@ def test_a_relative_clause_is_never_about_the_time_of_a_phrase() -> None:
         "be a huge hurdle."
     )
     assert _texts(text) == [text]
+
+
+def test_a_subordinate_clause_read_as_a_participle_stays_in_its_sentence() -> None:
+    # "glared" read as a participle with "while" under "particularly": "James … particularly
+    # while a different statistic glared at him from the box score." was a claim
+    sent = _sentence(
+        [
+            ("Lee", "NNP", "nsubj", 2),
+            ("was", "VBD", "cop", 2),
+            ("surprised", "JJ", "root", 2),
+            ("by", "IN", "case", 4),
+            ("it", "PRP", "obl", 2),
+            (",", ",", "punct", 11),
+            ("particularly", "RB", "advmod", 11),
+            ("while", "IN", "fixed", 6),
+            ("a", "DT", "det", 10),
+            ("different", "JJ", "amod", 10),
+            ("figure", "JJ", "amod", 11),
+            ("glared", "VBN", "advcl", 2),
+            ("at", "IN", "case", 13),
+            ("her", "PRP", "obl", 11),
+            ("from", "IN", "case", 16),
+            ("the", "DT", "det", 16),
+            ("sheet", "NN", "obl", 11),
+        ]
+    )
+    assert [u.role for u in split_units(sent)] == ["clause"]
