@@ -701,9 +701,9 @@ class _Splitter:
 
     def _bare_verb_after_copula(self, h: int, c: int) -> bool:
         """ "is similar to X in complexity, scale, and probably resale value" (with "resale"
-        read as a verb): a base-form verb cannot share the tensed copula of an adjective or a
-        noun ("is ... resale"), nor take it ("You're buy a battery"); with no modal or "to" to
-        share, the parser misread the sentence."""
+        read as a verb): after a singular subject, a base-form verb cannot share the tensed
+        copula of an adjective or a noun ("is ... resale"); with no modal or "to" to share,
+        the parser misread the sentence."""
         sent = self.sent
         if sent.toks[c].tag != "VB" or sent.toks[h].is_verb or has_subject(sent, c):
             return False
