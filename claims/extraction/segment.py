@@ -41,24 +41,18 @@ _SPEECH_TAG_RE = re.compile(
 )
 
 
-def _is_abbreviation(text: str, end: int) -> bool:
-    """True when the period ending at `end` closes an abbreviation or an initial."""
+def _is_abbreviation(text: str, end: int, stop: int) -> bool:
+    """True when the period ending at `end` closes an abbreviation or an initial ("no."
+    only before a number: "She kept telling me no. When ..." ends there)."""
     m = _LAST_WORD_RE.search(text, max(0, end - 12), end)
     if not m:
         return False
     word = m.group(1)
     if len(word) == 1 and word.isupper():  # an initial: "John F. Kennedy"
         return True
+    if word.lower() in ("no", "nos"):
+        return text[end:stop].lstrip()[:1].isdigit()
     return word.lower() in _ABBREVIATIONS
-
-
-def _numero(text: str, end: int, stop: int) -> bool:
-    """ "She kept telling me no. When ...": "no." abbreviates "number" only before one."""
-    m = _LAST_WORD_RE.search(text, max(0, end - 12), end)
-    if not m or m.group(1).lower() not in ("no", "nos"):
-        return False
-    rest = text[end:stop].lstrip()
-    return not rest[:1].isdigit()
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
@@ -67,11 +61,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     out: list[Span] = []
     cursor = start
     for m in _BOUNDARY_RE.finditer(text, start, stop):
-        if (
-            m.group() == "."
-            and _is_abbreviation(text, m.end())
-            and not _numero(text, m.end(), stop)
-        ):
+        if m.group() == "." and _is_abbreviation(text, m.end(), stop):
             continue
         if m.group()[-1:] in _CLOSING_QUOTES and _SPEECH_TAG_RE.match(text, m.end(), stop):
             continue  # '"... do the investigation?'" Holmes testified.': one sentence

@@ -316,11 +316,10 @@ def _words_of_np(sent: Sentence, i: int, *, coordinated: bool = False) -> set[in
 _NP_WORD_TAGS = frozenset({"DT", "PRP$", "JJ", "JJS", "JJR", "NN", "NNS", "NNP", "NNPS", "HYPH"})
 
 
-def _noun_read_as_verb(sent: Sentence, subj: int) -> set[int]:
-    """ "The gray haze led to ...": a word right after the subject that the parser made an
-    auxiliary but that is none (not "be", "have", "do", a modal or "to") belongs to the
-    subject."""
-    out: set[int] = set()
+def _subject_np(sent: Sentence, subj: int) -> set[int]:
+    """The noun phrase of subject `subj` (``minimal_np``), with a word right after it that
+    the parser made an auxiliary but that is none (not "be", "have", "do", a modal or "to"):
+    "The gray haze led to ...", with "haze" read as an auxiliary."""
     np = minimal_np(sent, subj)
     k = max(np) + 1 if np else len(sent.toks)  # (no noun phrase, nothing to extend)
     while (
@@ -329,9 +328,9 @@ def _noun_read_as_verb(sent: Sentence, subj: int) -> set[int]:
         and sent.toks[k].lower not in _AUXILIARY_WORDS
         and sent.toks[k].text[:1].isalpha()
     ):
-        out.add(k)
+        np.add(k)
         k += 1
-    return out
+    return np
 
 
 def _singular(t: Tok) -> bool:
@@ -1117,7 +1116,7 @@ class _Splitter:
                 ):
                     del self.units[before:]
                     return None
-                unit.borrowed = minimal_np(sent, subj) | _noun_read_as_verb(sent, subj)
+                unit.borrowed = _subject_np(sent, subj)
                 if all(subj > k for k in toks if sent.toks[k].text[:1].isalnum()):
                     unit.lead = set(unit.borrowed)
             if (
@@ -1757,7 +1756,7 @@ def clause_subject_spans(sent: Sentence) -> tuple[Span, ...]:
     for root in sent.roots:
         subj = subject_of(sent, root)
         if subj is not None:
-            np = minimal_np(sent, subj) | _noun_read_as_verb(sent, subj)
+            np = _subject_np(sent, subj)
             # "China 's Shanghai Composite recovered ...", parsed with the possessor as a
             # subject of its own: the subject is the whole noun phrase, never "China's"
             if np and sent.toks[max(np)].tag == "POS":
