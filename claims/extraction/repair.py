@@ -26,6 +26,11 @@ part-of-speech tags (more accurate than the tree) and the punctuation agree:
 - a second verb of speech hung inside what the first one reports: ``the office said 30
   people had been injured, but added the circumstances remained unclear`` parsed with
   "added" coordinated with "injured" (the people "added" nothing): it joins "said".
+- a subject taken for a modifier of its verb: ``the Black Death spread across Europe,
+  killing ...`` and ``A prolonged trade war offers Mr. Trump ...`` parsed with the noun
+  right before the verb as its ``compound`` and no subject anywhere: a finite verb with an
+  object or complement after it has a subject, and that noun is it (its determiner and
+  modifiers go with it).
 """
 
 from __future__ import annotations
@@ -58,6 +63,7 @@ def repair(sent: Sentence) -> Sentence:
         | _participles(sent)
         | _speech_conjuncts(sent)
         | _auxiliaries(sent)
+        | _lost_subjects(sent)
     )
     if changed:
         for t in sent.toks:
@@ -321,5 +327,42 @@ def _auxiliaries(sent: Sentence) -> bool:
         for c in t.children:
             toks[c].head = v
         t.head, t.dep = v, "aux"
+        changed = True
+    return changed
+
+
+# what a noun phrase holds before its head: they leave the verb with the subject
+_NP_INSIDE = frozenset({"det", "amod", "compound", "nmod:poss", "nummod", "det:poss", "case"})
+_SUBJECT_OR_AUX = _SUBJ | {"cop", "aux", "aux:pass"}
+_COMPLEMENTS = frozenset({"obj", "iobj", "obl", "xcomp", "ccomp", "obl:agent", "advmod"})
+
+
+def _lost_subjects(sent: Sentence) -> bool:
+    changed = False
+    toks = sent.toks
+    for v in toks:
+        if v.tag not in _FINITE or v.dep != "root" or v.i == 0:
+            continue
+        if any(toks[c].dep in _SUBJECT_OR_AUX for c in v.children):
+            continue
+        noun = toks[v.i - 1]
+        if noun.tag not in ("NN", "NNS", "NNP", "NNPS") or noun.head != v.i:
+            continue
+        if noun.dep not in ("compound", "amod", "nmod"):
+            continue
+        if not any(c > v.i and toks[c].dep in _COMPLEMENTS for c in v.children):
+            continue  # "a feather duvet and feather pillows": a noun read as a verb
+        # the phrase runs back from the noun over words the parser hung on the verb
+        start = noun.i
+        while (
+            start > 0
+            and toks[start - 1].head in (v.i, noun.i)
+            and (toks[start - 1].dep in _NP_INSIDE or toks[start - 1].head == noun.i)
+        ):
+            start -= 1
+        noun.dep = "nsubj"
+        for k in range(start, noun.i):
+            if toks[k].head == v.i:
+                toks[k].head = noun.i
         changed = True
     return changed

@@ -53,6 +53,7 @@ FRAGMENT = "a fragment with no predicate of its own"
 SPECULATION = "the writer's speculation or prediction (nothing to check yet)"
 INTRO = "a concessive phrase that states nothing of its own"
 BARE_ATTRIBUTION = "who said it, without what was said"
+WRITERS_VIEW = "the writer's own view or feeling (I think, I like, I'm not sure)"
 
 
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
@@ -227,6 +228,8 @@ def screen_unit(
     if not is_quote:
         if (shape or exclaims) and not names:
             return OPINION
+        if not attributed and _writers_view(sent, root, subjects, quoted):
+            return WRITERS_VIEW
         if not attributed and has_cop and _judgement(sent, pred):
             return OPINION
         if not attributed and _speculative(sent, pred, lows):
@@ -275,6 +278,36 @@ def screen_unit(
         # my genes ..., and I just think I was somehow granted access to it")
         return None
     return OPINION if (cues + extra >= 2 or not names) else None
+
+
+def _writers_view(sent: Sentence, root: Tok, subjects: list[Tok], quoted: list[bool]) -> bool:
+    """ "I'd like to think the new banks will be better.", "I don't know what direction the
+    coach will go.", "I'm honestly impartial on it.": outside quotation marks, "I" is the
+    writer, and what the writer thinks, likes or is unsure of is a view, not a report (a
+    column's "I visited the plant" stays: the verb is no attitude).  Numbers never reach
+    here."""
+    if not subjects:  # ("I'd like to ...": the parser may hang the subject on the "'d")
+        subjects = [
+            sent.toks[k]
+            for c in root.children
+            if sent.toks[c].dep in _AUX
+            for k in sent.toks[c].children
+            if sent.toks[k].dep == "nsubj"
+        ]
+    if not subjects or subjects[0].lower != "i" or quoted[subjects[0].i]:
+        return False
+    heads = [root] + [sent.toks[c] for c in root.children if sent.toks[c].dep == "xcomp"]
+    if any(t.lower in _FEELING or t.lower in _ATTITUDE for t in heads):
+        return True
+    # "I'm honestly impartial", "I'm not sure": the writer's state, an adjective
+    # (never a noun: "I'm a reporter at ..." says who the writer is)
+    return root.pos not in ("NOUN", "PROPN", "NUM", "PRON") and any(
+        sent.toks[c].dep == "cop" for c in root.children
+    )
+
+
+# verbs of attitude besides _FEELING's ("I just can't stop wondering if ...")
+_ATTITUDE = words("wonder wondering miss doubt suspect bet prefer reckon worry fear expect")
 
 
 def _stance(sent: Sentence, content: list[Tok]) -> bool:

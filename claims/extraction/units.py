@@ -1274,6 +1274,7 @@ def split_units(sent: Sentence, *, open_quote: bool = False, fine: bool = False)
         _trim(sent, unit)
     units = _keep_standalone(sent, units)
     units = _no_splice(sent, units)
+    units = _whole_words(sent, units)
     units = _keep_inverted_condition(sent, units)
     units = _bracketed_asides(sent, units)
     return [u for u in units if u.toks - u.dropped]
@@ -1406,6 +1407,40 @@ def _no_splice(sent: Sentence, units: list[Unit]) -> list[Unit]:
         if any(k > end and sent.toks[k].text[:1].isalnum() for k in later):
             owner.toks |= u.toks
             out.remove(u)
+    return out
+
+
+def _glued_hyphens(sent: Sentence) -> list[int]:
+    """Hyphens inside a word ("cost-effectively"): no space on either side, letters or digits
+    on both."""
+    toks = sent.toks
+    return [
+        h
+        for h in range(1, len(toks) - 1)
+        if toks[h].text in ("-", "\u2010", "\u2011")
+        and toks[h - 1].end == toks[h].start
+        and toks[h].end == toks[h + 1].start
+        and toks[h - 1].text[-1:].isalnum()
+        and toks[h + 1].text[:1].isalnum()
+    ]
+
+
+def _whole_words(sent: Sentence, units: list[Unit]) -> list[Unit]:
+    """No claim ends or begins inside a hyphenated word: "new charities which could use the
+    funds more cost-effectively than others could" read with the hyphen as a comma gave
+    "... creating new charities -effectively than others could."  A part that holds one half
+    of such a word and not the other goes back into the main claim."""
+    glued = _glued_hyphens(sent)
+    main = next((u for u in units if u.role == "clause"), None)
+    if not glued or main is None:
+        return units
+    out = []
+    for u in units:
+        own = u.toks - u.dropped
+        if u is not main and any((h - 1 in own) != (h + 1 in own) for h in glued):
+            main.toks |= u.toks
+            continue
+        out.append(u)
     return out
 
 

@@ -7,6 +7,7 @@ import pytest
 from claims.extraction import explain, extract, screen
 from claims.extraction.chunks import _subject_then_verb
 from claims.extraction.parse import Sentence, Tok
+from claims.extraction.repair import repair
 from claims.extraction.units import clause_subject_spans, minimal_np, split_units
 
 
@@ -1801,3 +1802,95 @@ def test_a_subordinate_clause_read_as_a_participle_stays_in_its_sentence() -> No
         ]
     )
     assert [u.role for u in split_units(sent)] == ["clause"]
+
+
+def test_a_subject_the_parser_hung_on_its_verb_as_a_modifier_is_the_subject() -> None:
+    # "the Black Death spread across ..., killing ..." parsed with "Death" as the verb's
+    # compound and no subject anywhere: the participle had nobody to borrow and stayed
+    sent = _sentence(
+        [
+            ("In", "IN", "case", 1),
+            ("1918", "CD", "obl", 5),
+            ("the", "DT", "det", 5),
+            ("Spanish", "JJ", "amod", 4),
+            ("flu", "NN", "compound", 5),
+            ("spread", "VBD", "root", 5),
+            ("across", "IN", "case", 8),
+            ("the", "DT", "det", 8),
+            ("world", "NN", "obl", 5),
+            (",", ",", "punct", 10),
+            ("killing", "VBG", "advcl", 5),
+            ("millions", "NNS", "obj", 10),
+            ("of", "IN", "case", 13),
+            ("people", "NNS", "nmod", 11),
+        ]
+    )
+    repair(sent)
+    assert (sent.toks[4].dep, sent.toks[4].head) == ("nsubj", 5)
+    assert [sent.toks[k].head for k in (2, 3)] == [4, 4]  # its determiner and adjective
+    assert sorted(u.role for u in split_units(sent)) == ["clause", "part"]
+
+
+def test_a_noun_read_as_a_verb_with_nothing_after_it_keeps_its_tree() -> None:
+    # "a feather duvet and feather pillows" with "pillows" tagged as a verb: no subject is made
+    sent = _sentence(
+        [
+            ("feather", "NN", "compound", 1),
+            ("pillows", "VBZ", "root", 1),
+            (".", ".", "punct", 1),
+        ]
+    )
+    repair(sent)
+    assert sent.toks[0].dep == "compound"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I\u2019d like to think the new rules will be better for renters.",
+        "I just can\u2019t stop wondering whether the council will ever fix the road.",
+        "I don\u2019t know what the coach will do with the backup goalkeeper.",
+        "I\u2019m honestly undecided on the new bus lanes.",
+    ],
+)
+def test_the_writers_own_view_is_not_a_claim(text: str) -> None:
+    claims, dropped = explain(text)
+    assert claims == []
+    assert [d.reason for d in dropped] == [screen.WRITERS_VIEW]
+
+
+def test_the_writers_own_experience_and_a_quoted_view_are_not_the_writers_view() -> None:
+    assert _texts("I visited the plant in Ohio last week.") == [
+        "I visited the plant in Ohio last week."
+    ]
+    quoted = "\u201cI think the new rules will help renters,\u201d the mayor said."
+    _claims, dropped = explain(quoted)
+    assert screen.WRITERS_VIEW not in [d.reason for d in dropped]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        (
+            "The main goal we see is creating new charities which could use the funds more "
+            "cost-effectively than others could.",
+            "cost-effectively",
+        ),
+        (
+            "The laptops will ship next year when Wi-Fi 6 has been more widely adopted.",
+            "Wi-Fi",
+        ),
+        (
+            "The coupe makes 300 horsepower and 400 lb-ft of torque, and reaches 60 mph in "
+            "5.1 seconds.",
+            "lb-ft",
+        ),
+    ],
+)
+def test_no_claim_begins_or_ends_inside_a_hyphenated_word(text: str, word: str) -> None:
+    # the hyphen read as a comma cut "cost" from "effectively": "... creating new charities
+    # -effectively than others could." reversed what the writer said
+    left, right = word.split("-", 1)
+    for claim in _texts(text):
+        assert (word in claim) or (left not in claim.split() and not claim.startswith(right))
+        assert not claim.rstrip(".").endswith((" " + left, "-"))
