@@ -204,6 +204,8 @@ def _subject_then_verb(toks: list[Tok], k: int) -> bool:
     # cracks unrepaired")
     if toks[j].lower not in _CLOSING_VERBS:
         return True
+    if j + 2 < n and toks[j + 1].text == "," and toks[j + 2].lower in ("and", "but"):
+        return False  # "Two were children, police said, and one remains ...": a speech tag
     for t in toks[j + 1 :]:
         if t.tag == "VBG" and toks[t.i - 1].text == ",":
             return False

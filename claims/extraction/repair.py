@@ -9,7 +9,8 @@ part-of-speech tags (more accurate than the tree) and the punctuation agree:
 - a main verb hung on the subject's relative clause: ``The company, which is expected to cut
   jobs, confirmed on Monday that ...`` parsed with the noun as the root and "confirmed" as a
   conjunct of "expected": the verb after the clause's closing comma is the root, the noun its
-  subject;
+  subject; so for the object of "said" (``The mayor said the company, which employs 4,000
+  people, cut 300 jobs``: the verb is what was said, the noun its subject);
 - a coordinated predicate hung elsewhere: ``condemned the coup and imposed sanctions``,
   a finite verb right after "and"/"but" with no subject of its own, joins the finite verb
   of the main clause before it as its conjunct (not across a relative pronoun, a
@@ -47,6 +48,7 @@ _BLOCKERS = words(
     after before until whether as
     """
 )
+_SAID = words("said says say")
 _PREPOSITION_LIKE = words(
     "including excluding according regarding concerning following depending involving"
 )
@@ -115,7 +117,15 @@ def _noun_roots(sent: Sentence) -> bool:
 def _verb_after_relative(sent: Sentence) -> bool:
     changed = False
     toks = sent.toks
-    for r in [t.i for t in toks if t.head == t.i]:
+    # a noun taken for the root, or for the object of a verb of speech ("The mayor said the
+    # company, which employs 4,000 people, cut 300 jobs": what the company did is what the
+    # mayor said)
+    nouns = [
+        t.i
+        for t in toks
+        if t.head == t.i or (t.dep == "obj" and toks[t.head].lower in _SAID and t.head < t.i)
+    ]
+    for r in nouns:
         root = toks[r]
         if root.pos not in ("NOUN", "PROPN") or any(
             toks[c].dep in _SUBJ or toks[c].dep == "cop" for c in root.children
@@ -152,7 +162,10 @@ def _verb_after_relative(sent: Sentence) -> bool:
         )
         if verb is None:
             continue
-        toks[verb].head, toks[verb].dep = verb, "root"
+        if root.head == r:
+            toks[verb].head, toks[verb].dep = verb, "root"
+        else:
+            toks[verb].head, toks[verb].dep = root.head, "ccomp"
         root.head, root.dep = verb, "nsubj"
         for c in root.children:
             if c > verb:  # the final full stop

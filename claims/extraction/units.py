@@ -572,6 +572,10 @@ class _Splitter:
                 for k in t.children
             ):
                 return None  # a relative clause without its antecedent is no claim
+            if self._participle_with_subject(c):
+                # ", the longest sentence ever handed down in such a case": a noun and its
+                # participle, not a clause ("The longest sentence ever handed down.")
+                return None
             return "parataxis"
         if t.dep == "advcl":
             marks = _marks(sent, c)
@@ -692,10 +696,27 @@ class _Splitter:
             or opener in (",", ";", ":", "then")
         ):
             return False  # "has left | brush bone-dry and forecasts called ...": its object
-        end = max(sent.subtree(c))
+        sub = sent.subtree(c)
+        if any(  # "condemned A, imposed B and froze C": the list's "and" comes later
+            sent.toks[s].dep == "conj"
+            and s > c
+            and any(sent.toks[k].dep == "cc" for k in sent.toks[s].children)
+            for s in sent.toks[h].children
+        ):
+            return True
+        # (an "and" inside the conjunct's own words that joins two nouns or numbers is not the
+        # conjunct's: "arrested two men, aged 24 and 31, after a chase" never gives "Police
+        # aged 24 and 31")
         return any(
-            sent.toks[k].lower in COORDINATORS or sent.toks[k].lower == "then"
-            for k in range(min(h, c) + 1, end + 1)
+            (sent.toks[k].lower in COORDINATORS or sent.toks[k].lower == "then")
+            and (
+                k not in sub
+                or k < c  # (opening the conjunct: ", but utilities like X open up ...")
+                or sent.toks[k].head == c
+                or sent.toks[sent.toks[k].head].is_verb
+                or has_subject(sent, sent.toks[k].head)
+            )
+            for k in range(min(h, c) + 1, max(sub) + 1)
         )
 
     def _bare_verb_after_copula(self, h: int, c: int) -> bool:
@@ -1110,6 +1131,13 @@ class _Splitter:
                 if (
                     (sent.toks[subj].tag == "EX" and not self._is_be(p))
                     or not _number_agrees(sent, subj, p)
+                    # "found that 40 percent lacked a nurse, and that most had none": a
+                    # conjunct with a "that" of its own is a clause with its own subject
+                    # (here misread), never the first clause's
+                    or any(
+                        sent.toks[k].dep == "mark" and sent.toks[k].lower == "that"
+                        for k in sent.toks[p].children
+                    )
                     # '"Numerical experiments ... are successful," Nelson, a fellow ..., and
                     # co-author of the study, said': who said it is never inside the quote
                     or (sent.toks[p].lower in SPEECH and self.quoted[subj])
@@ -1908,7 +1936,16 @@ def _join(text: str, spans: tuple[Span, ...], sent: Sentence | None = None) -> s
     """The spans' words. A later span that opens with a comma followed an aside the claim
     leaves out: before a verb the comma goes ("John Williams said", never "John Williams ,
     said"); elsewhere it closes the words before it ("Battin, 33, Harris said")."""
-    verbs = {t.start for t in sent.toks if t.is_verb} if sent is not None else set()
+    # (a verb the tagger took for a noun has its subject: "The drug, … costs about $2,000")
+    verbs = (
+        {
+            t.start
+            for t in sent.toks
+            if t.is_verb or any(sent.toks[c].dep in SUBJ for c in t.children)
+        }
+        if sent is not None
+        else set()
+    )
     participles = {t.start for t in sent.toks if t.tag == "VBG"} if sent is not None else set()
     nouns = {t.end for t in sent.toks if t.tag in _NOUN_TAGS} if sent is not None else set()
     out = ""

@@ -1894,3 +1894,54 @@ def test_no_claim_begins_or_ends_inside_a_hyphenated_word(text: str, word: str) 
     for claim in _texts(text):
         assert (word in claim) or (left not in claim.split() and not claim.startswith(right))
         assert not claim.rstrip(".").endswith((" " + left, "-"))
+
+
+def test_what_was_said_after_a_relative_clause_keeps_its_subject_and_its_speaker() -> None:
+    # "cut" parsed as a conjunct of "employs" with no "and": the claims were "The company
+    # employs 4,000 people, cut 300 jobs last year." and "The mayor said the company." (dropped)
+    texts = _texts(
+        "The mayor said the company, which employs 4,000 people, cut 300 jobs last year."
+    )
+    assert "The mayor said the company cut 300 jobs last year." in texts
+    assert not [t for t in texts if "people, cut" in t]
+
+
+def test_an_and_inside_a_conjuncts_own_words_is_not_its_coordinator() -> None:
+    # "aged" read as a verb coordinated with "arrested", joined by the "and" of "24 and 31":
+    # "Police aged 24 and 31, after a chase ..." invented what the police did
+    text = "Police arrested two men, aged 24 and 31, after a chase that ended in a crash."
+    assert not [t for t in _texts(text) if t.startswith("Police aged")]
+
+
+def test_a_verb_the_tagger_took_for_a_noun_loses_the_comma_before_it() -> None:
+    text = (
+        "The drug, approved by regulators in 2019, costs about $2,000 a month, according "
+        "to the manufacturer."
+    )
+    assert "The drug costs about $2,000 a month, according to the manufacturer." in _texts(text)
+
+
+def test_a_conjunct_with_its_own_that_never_borrows_the_first_clauses_subject() -> None:
+    # "most" misread as an adverb: "The report found 40 percent most had no counselor."
+    text = (
+        "The report found that 40 percent of schools lacked a nurse, and that most had no "
+        "counselor."
+    )
+    assert not [t for t in _texts(text) if "percent most" in t]
+
+
+def test_a_noun_with_its_participle_after_a_clause_is_no_claim_of_its_own() -> None:
+    # "sentence" the subject of "handed" (a participle, no auxiliary): "The longest sentence
+    # ever handed down in such a case." was a claim
+    text = (
+        "He was sentenced to 12 years in prison for fraud, the longest sentence ever handed "
+        "down in such a case."
+    )
+    assert not [t for t in _texts(text) if t.startswith("The longest")]
+
+
+def test_a_speech_tag_inside_the_sentence_stays_with_the_clause_before_it() -> None:
+    # the chunker read "police said, and one remains ..." as a clause of its own: the first
+    # claim lost its source ("Two of the victims were children.")
+    text = "Two of the victims were children, police said, and one remains in critical condition."
+    assert "Two of the victims were children, police said." in _texts(text)
