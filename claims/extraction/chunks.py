@@ -60,7 +60,7 @@ _PREPOSITION_LIKE = words(
 )
 _OPEN_QUOTES = frozenset({"\u201c", "\u00ab", "\u201e", "\u2018"})
 _CLOSE_QUOTES = frozenset({"\u201d", "\u00bb", "\u2019"})
-_BOUNDARIES = frozenset({",", ";"})
+_BOUNDARIES = frozenset({",", ";", ":"})
 MIN_WORDS = 4
 
 
@@ -500,6 +500,8 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             continue
         if t.text == ";" and not _has_finite_clause(toks, right, n):
             continue
+        if t.text == ":" and not _colon_clause(toks, start, k, right):
+            continue
         if not (left_kind in ("part", "aside") or _has_finite_clause(toks, start, k)):
             continue
         if _opening_with(toks, start, k):
@@ -558,6 +560,23 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
         a, kind = nxt, next_kind
     out.append((a, n, kind))
     return out
+
+
+def _colon_clause(toks: list[Tok], start: int, k: int, right: int) -> bool:
+    """ "More than 40 percent of households have some credit card debt: the average
+    liability is more than $5,000": a colon between two clauses, each with its own subject
+    and verb, joins two claims.  Not after a verb of speech or a heading ("He said: ...",
+    "Update: ..."), nor before a quotation or a list."""
+    before = [x for x in toks[start:k] if x.text[:1].isalnum()]
+    if not before or before[-1].lower in _SPEECH or before[-1].lower in _COLON_INTRODUCERS:
+        return False
+    if toks[right].text in _OPEN_QUOTES or toks[right].text in ('"', "``"):
+        return False
+    return _subject_then_verb(toks, right) and _has_finite_clause(toks, right, len(toks))
+
+
+# words that announce what follows the colon rather than state something of their own
+_COLON_INTRODUCERS = words("following follows this these reads read wrote writes added adds")
 
 
 def _opens_subordinate(toks: list[Tok], j: int, k: int) -> bool:

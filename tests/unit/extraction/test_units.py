@@ -1945,3 +1945,22 @@ def test_a_speech_tag_inside_the_sentence_stays_with_the_clause_before_it() -> N
     # claim lost its source ("Two of the victims were children.")
     text = "Two of the victims were children, police said, and one remains in critical condition."
     assert "Two of the victims were children, police said." in _texts(text)
+
+
+def test_a_colon_between_two_clauses_joins_two_claims() -> None:
+    text = "Nearly a third of the town's homes flooded: The damage is estimated at $40 million."
+    assert _texts(text) == [
+        "Nearly a third of the town's homes flooded.",
+        "The damage is estimated at $40 million.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor said: The city will cut 300 jobs next year.",
+        "The plan has three parts: new roads, new schools and lower taxes.",
+    ],
+)
+def test_a_colon_after_a_speech_verb_or_before_a_list_is_no_cut(text: str) -> None:
+    assert _texts(text) == [text]
