@@ -285,8 +285,9 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
     clause before it: ", sparking widespread fears"), "contrast" (", though officials say
     ...", the subordinator left out), "aside" (a verbless or absolute phrase), and the kinds
     that read on from a frame in the chunk before them (``chunk_frame``): "that" (", and that
-    B"), "relative", "complement" ("and to fund B", "and disrupting B") and "where" (",
-    where lawmakers expressed ..."). One range when there is nothing to cut."""
+    B"), "relative", "complement" ("and to fund B", "and disrupting B"), "where" (",
+    where lawmakers expressed ...") and "when" ("in 2009, when 12 people died"). One range
+    when there is nothing to cut."""
     toks = sent.toks
     n = len(toks)
     if correlative(toks):  # "The more ..., the more ...": one claim
@@ -416,6 +417,21 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             # subject of its own, about the place ("In Washington lawmakers expressed ...")
             cuts.append((k, k + 2, "where"))
             start, left_kind = k + 2, "where"
+            continue
+        if (
+            t.text == ","
+            and not depth[k]
+            and k + 2 < n
+            and toks[k + 1].lower == "when"
+            and time_frame_start(toks, start, k) is not None
+            and _subject_then_verb(toks, k + 2)
+            and _main_clause_before(toks, depth, start, k)
+            and sum(1 for x in toks[k + 2 :] if x.text[:1].isalnum()) >= MIN_WORDS
+        ):
+            # "The last outbreak was in 2009, when 12 people died": a clause with a subject
+            # of its own about the time named just before ("In 2009 12 people died")
+            cuts.append((k, k + 2, "when"))
+            start, left_kind = k + 2, "when"
             continue
         # 'rejected them as "patently false," and analysts told ...': the comma sits inside
         # the closing quotation mark; the boundary is the mark
@@ -806,6 +822,43 @@ def place_frame_start(toks: list[Tok], a: int, k: int) -> int | None:
     return j if toks[j].lower in ("in", "at") and j > a else None
 
 
+def time_frame_start(toks: list[Tok], a: int, k: int) -> int | None:
+    """Where the time phrase closing tokens [a, k) starts: "in 2009", "on Tuesday", "in
+    October 2018", "in the 1990s", "four years ago", "last week"; None otherwise ("told
+    reporters, when asked ..." names no time)."""
+    j = k - 1
+    if j <= a:
+        return None
+    last = toks[j]
+    if last.lower == "ago":  # "four years ago", "a decade ago"
+        i = j - 1
+        while i > a and toks[i].tag in ("CD", "JJ", "DT", "NNS", "NN"):
+            i -= 1
+        return i + 1 if i + 1 < j else None
+    if last.lower in _PERIODS and toks[j - 1].lower in _DEICTIC_TIME and j - 1 > a:
+        # "last week", "earlier this month"
+        return j - 2 if toks[j - 2].lower == "earlier" and j - 2 > a else j - 1
+    year = last.tag == "CD" and len(last.text) == 4 and last.text.isdigit()
+    decade = last.text[:-1].isdigit() and last.text.endswith("s")  # "the 1990s"
+    if not (year or decade or last.lower in _TIME_WORDS):
+        return None
+    i = j
+    while i > a and toks[i].tag in ("CD", "DT", "NNP", ","):
+        i -= 1  # "on Oct. 21, 2019", "in the 1990s"
+    return i if toks[i].lower in _TIME_PREPOSITIONS and i > a else None
+
+
+_PERIODS = words("week weekend month year night morning spring summer fall autumn winter season")
+_DEICTIC_TIME = words("last this next that")
+_TIME_PREPOSITIONS = words("in on during since until by")
+_TIME_WORDS = words(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    """
+)
+
+
 def _main_clause_before(toks: list[Tok], depth: list[int], a: int, k: int) -> bool:
     """Tokens [a, k) hold a main clause, alone or after an opening phrase or subordinate
     clause set off by a comma ("As the charges were unsealed, Sawyer testified ...")."""
@@ -1179,8 +1232,8 @@ def chunk_frame(sent: Sentence, a: int, b: int, kind: str) -> tuple[Span, ...]:
     parse): "We also found | that A, and that B"; "one last month that | affected A and
     outraged B"."""
     toks = sent.toks
-    if kind == "where":
-        at = place_frame_start(toks, a, b)
+    if kind in ("where", "when"):
+        at = place_frame_start(toks, a, b) if kind == "where" else time_frame_start(toks, a, b)
         return ((toks[at].start, toks[b - 1].end),) if at is not None else ()
     if kind in ("that", "complement"):
         end = (

@@ -160,14 +160,14 @@ def parse_step(state: State) -> None:
                     chunk = [t for t in sent.toks[a:b] if t.text[:1].isalnum()]
                     if all(s <= t.start and t.end <= e for t in chunk):
                         mute.add(sent.toks[a].start)  # the source alone: its clauses carry it
-                    elif k in ("clause", "contrast", "part") and not (
+                    elif k in ("clause", "contrast", "part", "when") and not (
                         sent.toks[a].start <= e <= sent.toks[b - 1].end
                     ):
                         sources[sent.toks[a].start] = source
                 piece = own_tree(sent, a, b)
                 if piece is not None:
                     reused[piece.start] = piece
-                if n and k in ("that", "relative", "complement", "where"):
+                if n and k in ("that", "relative", "complement", "where", "when"):
                     # (after ", including one that A", "and B" reads on from what "one" is
                     # one of as well)
                     prev = ranges[n - 1][0]
@@ -226,9 +226,14 @@ def parse_step(state: State) -> None:
                 )
                 if kind == "part" and subject:
                     state.lead[key] = subject
-                elif kind in ("that", "relative", "complement", "where", "aside") and frames.get(
-                    piece.start
-                ):
+                elif kind in (
+                    "that",
+                    "relative",
+                    "complement",
+                    "where",
+                    "when",
+                    "aside",
+                ) and frames.get(piece.start):
                     state.lead[key] = frames[piece.start]
                 elif kind in ("clause", "contrast"):
                     # only this clause's own subject: an older one would be a wrong subject
@@ -337,6 +342,8 @@ def units_step(state: State) -> None:
                 # ("accused them of | disrupting the plan" reads on)
                 reads_on = text[lead[-1][0] : lead[-1][1]].rsplit(None, 1)[-1] in ("of", "to")
                 glue = " \u2026 " if first.tag == "VBG" and not reads_on else " "
+                if glue == " " and text[lead[-1][1] - 1].isdigit() and claim_text[:1].isdigit():
+                    glue = ", "  # "In 2009, 12 people died": never two numbers run together
                 claim_text = " ".join(text[s:e] for s, e in lead) + glue + claim_text
                 claim_text = claim_text[:1].upper() + claim_text[1:]
                 spans = lead + spans

@@ -1554,6 +1554,18 @@ def sentence_attribution(sent: Sentence) -> set[int]:
     if len(words_) > 2 and words_[0].lower == "according" and words_[1].lower == "to":
         comma = next((t.i for t in toks if t.text == ","), None)
         return set(range(comma)) if comma is not None else set()
+    if len(words_) > 2 and words_[0].lower == "as":
+        # "As the agency reported, ...", "As Emily Feng reports for NPR, ...": a source too
+        comma = next((t.i for t in toks if t.text == ","), None)
+        # (the tagger may read "reports" as a noun)
+        verbs = (
+            [t for t in toks[:comma] if t.is_verb or t.lower in _SOURCE_VERBS]
+            if comma is not None
+            else []
+        )
+        if len(verbs) == 1 and verbs[0].lower in _SOURCE_VERBS and comma is not None:
+            return set(range(comma))
+        return set()
     commas = [t.i for t in toks if t.text == ","]
     if not commas:
         return set()

@@ -1964,3 +1964,26 @@ def test_a_colon_between_two_clauses_joins_two_claims() -> None:
 )
 def test_a_colon_after_a_speech_verb_or_before_a_list_is_no_cut(text: str) -> None:
     assert _texts(text) == [text]
+
+
+def test_when_after_a_time_is_a_clause_about_that_time() -> None:
+    text = "The last major outbreak in the country was in 2009, when 12 people died of the disease."
+    assert _texts(text) == [
+        "The last major outbreak in the country was in 2009.",
+        "In 2009, 12 people died of the disease.",
+    ]
+
+
+def test_when_with_no_time_before_it_stays_in_its_clause() -> None:
+    text = "He told reporters, when asked about the deal, that talks were going well."
+    assert _texts(text) == [text]
+
+
+def test_an_opening_as_x_reported_is_the_source_of_every_part() -> None:
+    text = (
+        "As the agency reported, the first cases came to light last week, when two patients "
+        "sought treatment at a hospital."
+    )
+    texts = _texts(text)
+    assert len(texts) == 2
+    assert all(t.startswith("As the agency reported, ") for t in texts)
