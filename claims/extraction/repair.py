@@ -37,7 +37,7 @@ part-of-speech tags (more accurate than the tree) and the punctuation agree:
 from __future__ import annotations
 
 from claims.extraction.lexicon import SPEECH, words
-from claims.extraction.parse import Sentence
+from claims.extraction.parse import Sentence, Tok
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _PAST = frozenset({"VBD", "VBN"})
@@ -145,11 +145,17 @@ def _verb_after_relative(sent: Sentence) -> bool:
                 k
                 for k in inside
                 if k > rel
-                and toks[k].dep == "conj"
-                and toks[k - 1].text == ","
-                and not any(toks[c].dep in _SUBJ or toks[c].dep == "cc" for c in toks[k].children)
+                and toks[k].dep in ("conj", "advcl")
+                and toks[_group_start(toks, k) - 1].text == ","
+                and not any(
+                    toks[c].dep in _SUBJ or toks[c].dep in ("cc", "mark") for c in toks[k].children
+                )
                 and (
                     toks[k].tag in _FINITE
+                    # "had been drinking": a participle with a tensed auxiliary
+                    or any(
+                        toks[c].dep == "aux" and toks[c].tag in _FINITE for c in toks[k].children
+                    )
                     # "confirmed on Monday that ...": a past tense read as a participle, told
                     # apart from ", based in Ohio," by its object or complement
                     or (
@@ -172,6 +178,12 @@ def _verb_after_relative(sent: Sentence) -> bool:
                 toks[c].head = verb
         changed = True
     return changed
+
+
+def _group_start(toks: list[Tok], k: int) -> int:
+    """The first word of verb `k`'s group: "had been drinking" starts at "had"."""
+    aux = [c for c in toks[k].children if c < k and toks[c].dep in ("aux", "aux:pass")]
+    return min(aux, default=k)
 
 
 def _subordinate_roots(sent: Sentence) -> bool:

@@ -222,7 +222,29 @@ def minimal_np(sent: Sentence, i: int) -> set[int]:
     being = [k for k in out if sent.toks[k].lower == "being" and k < i]
     if being:
         out = {k for k in out if k > max(being)}
-    return out
+    return out | _approximation(sent, min(out)) if out else out
+
+
+def _approximation(sent: Sentence, first: int) -> set[int]:
+    """ "More than 3,000 flights", "at least 30 people", "nearly half": the words before a
+    number that say how exact it is, whatever the parser hung them on (a borrowed subject
+    without them would state another figure: "3,000 flights … stranding travellers")."""
+    toks = sent.toks
+    if toks[first].tag != "CD" and toks[first].lower not in _FRACTIONS:
+        return set()
+    j = first - 1
+    if j >= 1 and toks[j].lower == "than" and toks[j - 1].lower in _COMPARATIVES:
+        return {j - 1, j}
+    if j >= 1 and toks[j].lower in ("least", "most") and toks[j - 1].lower == "at":
+        return {j - 1, j}
+    if j >= 0 and toks[j].lower in _APPROXIMATORS:
+        return {j}
+    return set()
+
+
+_COMPARATIVES = words("more less fewer")
+_APPROXIMATORS = words("nearly about almost around roughly some over under approximately")
+_FRACTIONS = words("half third quarter dozen")
 
 
 def _forms_agree(head: str, conj: str) -> bool:

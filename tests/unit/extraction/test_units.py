@@ -1987,3 +1987,20 @@ def test_an_opening_as_x_reported_is_the_source_of_every_part() -> None:
     texts = _texts(text)
     assert len(texts) == 2
     assert all(t.startswith("As the agency reported, ") for t in texts)
+
+
+def test_a_borrowed_subject_keeps_how_exact_its_number_is() -> None:
+    # "More than" hung on the verb: "3,000 flights … stranding ..." stated another figure
+    text = (
+        "More than 3,000 flights were cancelled on Monday, stranding tens of thousands of "
+        "travellers."
+    )
+    (part,) = _with(text, "stranding")
+    assert part.startswith("More than 3,000 flights")
+
+
+def test_what_was_said_after_a_relative_clause_with_an_auxiliary_keeps_its_speaker() -> None:
+    # "had been drinking" hung on the relative clause: the claim was "The driver was not
+    # injured, had been drinking." and "Police said" was lost
+    text = "Police said the driver, who was not injured, had been drinking."
+    assert "Police said the driver had been drinking." in _texts(text)
