@@ -152,6 +152,13 @@ def _verb_after_relative(sent: Sentence) -> bool:
                 )
                 and (
                     toks[k].tag in _FINITE
+                    # "The Lakers, who have won eight games, host the Clippers": after a
+                    # plural noun, a present tense the tagger read as a base form
+                    or (
+                        toks[k].tag == "VB"
+                        and root.tag in ("NNS", "NNPS")
+                        and not any(toks[c].dep in ("aux", "mark") for c in toks[k].children)
+                    )
                     # "had been drinking": a participle with a tensed auxiliary
                     or any(
                         toks[c].dep == "aux" and toks[c].tag in _FINITE for c in toks[k].children

@@ -2004,3 +2004,10 @@ def test_what_was_said_after_a_relative_clause_with_an_auxiliary_keeps_its_speak
     # injured, had been drinking." and "Police said" was lost
     text = "Police said the driver, who was not injured, had been drinking."
     assert "Police said the driver had been drinking." in _texts(text)
+
+
+def test_a_present_tense_read_as_a_base_form_after_a_plural_relative_is_the_verb() -> None:
+    # "host" tagged as a base form and hung on "won": the sentence stayed one claim whose
+    # root was the noun "Lakers"
+    text = "The Lakers, who have won eight straight games, host the Clippers on Friday."
+    assert "The Lakers host the Clippers on Friday." in _texts(text)
