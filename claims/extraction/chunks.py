@@ -204,8 +204,16 @@ def _subject_then_verb(toks: list[Tok], k: int) -> bool:
     # cracks unrepaired")
     if toks[j].lower not in _CLOSING_VERBS:
         return True
-    if j + 2 < n and toks[j + 1].text == "," and toks[j + 2].lower in ("and", "but"):
-        return False  # "Two were children, police said, and one remains ...": a speech tag
+    # "Two were children, police said, and one remains ...", '"...," the president said,
+    # though figures show ...': a speech tag, whatever clause follows its comma
+    comma = next((x.i for x in toks[j + 1 :] if x.text in (",", ";")), None)
+    if (
+        comma is not None
+        and comma + 1 < n
+        and not any(x.is_verb for x in toks[j + 1 : comma])
+        and toks[comma + 1].lower in _AFTER_SPEECH_TAG
+    ):
+        return False
     for t in toks[j + 1 :]:
         if t.tag == "VBG" and toks[t.i - 1].text == ",":
             return False
@@ -214,6 +222,7 @@ def _subject_then_verb(toks: list[Tok], k: int) -> bool:
     return False
 
 
+_AFTER_SPEECH_TAG = words("and but though although while whereas as yet")
 _TO_VERBS = words("plans hopes aims wants needs expects intends seeks vows pledges promises")
 
 

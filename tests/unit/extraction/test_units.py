@@ -2011,3 +2011,16 @@ def test_a_present_tense_read_as_a_base_form_after_a_plural_relative_is_the_verb
     # root was the noun "Lakers"
     text = "The Lakers, who have won eight straight games, host the Clippers on Friday."
     assert "The Lakers host the Clippers on Friday." in _texts(text)
+
+
+def test_a_quotation_keeps_its_speech_tag_when_a_contrast_follows_it() -> None:
+    # the chunker read "the president said, though figures show ..." as a clause: the quote
+    # lost its speaker and the figures became the president's ("The president said, though
+    # official figures show growth slowed to 1.9% ...")
+    text = (
+        "\u201cThe economy is growing faster than at any time in the last decade,\u201d the "
+        "president said, though official figures show growth slowed to 1.9% in the third quarter."
+    )
+    texts = _texts(text)
+    assert texts[0].endswith("the president said.")
+    assert not [t for t in texts if t.startswith("The president said, though")]
