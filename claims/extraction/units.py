@@ -618,6 +618,10 @@ class _Splitter:
             if _second_item_inside(sent, c):
                 return None
             first = _first_word(sent, c)
+            if sent.toks[first].lower == "whose":
+                # "The company, whose shares have fallen 40%, ...": the verb agrees with
+                # "shares", not with the company; the claim is "The company's shares ..."
+                return "relative" if sent.toks[t.head].pos in ("NOUN", "PROPN") else None
             if sent.toks[first].lower == "who" and _before(sent, c) == ",":
                 # "a wave of recriminations from his many victims, who had anticipated ...":
                 # "who" is about the person named just before its comma, whatever noun the
@@ -941,7 +945,8 @@ class _Splitter:
             return False
         rel = [k for k in sent.subtree(c) if sent.toks[k].lower in ("which", "who", "whom")]
         if not rel:
-            return False
+            # ", whose shares have fallen 40% this year,": set off by its comma
+            return _before(sent, c) == "," and sent.toks[_first_word(sent, c)].lower == "whose"
         if _before(sent, c) == ",":
             return True
         return sent.toks[rel[0]].lower == "which" or head.pos == "PROPN"
@@ -1931,6 +1936,17 @@ def unit_text(text: str, sent: Sentence, unit: Unit, spans: tuple[Span, ...]) ->
         spans = unit_spans(
             sent, Unit(unit.role, unit.pred, unit.toks, unit.borrowed, unit.dropped | pronoun)
         )
+        first = min((k for k in unit.toks if sent.toks[k].text[:1].isalnum()), default=-1)
+        whose = [first] if first >= 0 and sent.toks[first].lower == "whose" else []
+        if whose and unit.borrowed:
+            # "The company's shares have fallen 40% this year."
+            owner = _join(text, unit_spans(sent, Unit(unit.role, unit.pred, unit.borrowed)))
+            own = unit.toks - unit.dropped - set(whose)
+            rest = _join(text, unit_spans(sent, Unit(unit.role, unit.pred, own)), sent)
+            mark = "\u2019" if owner.endswith("s") else "\u2019s"
+            if "'" in text:
+                mark = mark.replace("\u2019", "'")
+            return _finish(f"{owner}{mark} {rest}")
     glue = " \u2026 " if unit.role == "part" and unit.borrowed else " "
     if unit.role == "part" and unit.borrowed:
         # what it borrowed after its own words (a closing "trade experts say") closes it
@@ -1986,6 +2002,9 @@ def _join(text: str, spans: tuple[Span, ...], sent: Sentence | None = None) -> s
     for n, (s, e) in enumerate(spans):
         part = text[s:e]
         if n and part.startswith(", "):
+            # (the span before may close with the aside's opening comma: "The suspect, |
+            # , was taken ..." reads "The suspect was taken ...")
+            out = out.rstrip(",")
             out += " " + part[2:] if s + 2 in verbs else "," + part[1:]
         elif n and part[:1] == ",":  # ',"' closing a quote: no space before the comma
             out += part

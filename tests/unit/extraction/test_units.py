@@ -2024,3 +2024,16 @@ def test_a_quotation_keeps_its_speech_tag_when_a_contrast_follows_it() -> None:
     texts = _texts(text)
     assert texts[0].endswith("the president said.")
     assert not [t for t in texts if t.startswith("The president said, though")]
+
+
+def test_a_whose_clause_is_a_claim_about_the_owner() -> None:
+    text = "The company, whose shares have fallen 40% this year, is cutting 10% of its workforce."
+    assert _texts(text) == [
+        "The company\u2019s shares have fallen 40% this year.",
+        "The company is cutting 10% of its workforce.",
+    ]
+
+
+def test_a_subject_set_off_by_an_aside_loses_both_commas() -> None:
+    text = "The suspect, whose name has not been released, was taken into custody on Monday."
+    assert "The suspect was taken into custody on Monday." in _texts(text)
