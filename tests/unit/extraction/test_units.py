@@ -2037,3 +2037,22 @@ def test_a_whose_clause_is_a_claim_about_the_owner() -> None:
 def test_a_subject_set_off_by_an_aside_loses_both_commas() -> None:
     text = "The suspect, whose name has not been released, was taken into custody on Monday."
     assert "The suspect was taken into custody on Monday." in _texts(text)
+
+
+def test_a_condition_set_beside_its_clause_stays_with_it() -> None:
+    # "even if ..." parsed as a parataxis: "Even if they don't always win." was a claim and
+    # the clause lost its concession
+    sent = _sentence(
+        [
+            ("The", "DT", "det", 1),
+            ("plan", "NN", "nsubj", 2),
+            ("works", "VBZ", "root", 2),
+            (",", ",", "punct", 7),
+            ("even", "RB", "advmod", 7),
+            ("if", "IN", "mark", 7),
+            ("it", "PRP", "nsubj", 7),
+            ("fails", "VBZ", "parataxis", 2),
+            ("badly", "RB", "advmod", 7),
+        ]
+    )
+    assert [u.role for u in split_units(sent)] == ["clause"]
