@@ -575,6 +575,10 @@ class _Splitter:
         if t.dep == "parataxis":
             if not top or self._is_speech(c) or self._is_speech(h) or not has_subject(sent, c):
                 return None
+            if sent.toks[_first_word(sent, c)].tag in ("WRB", "WDT", "WP", "WP$"):
+                # ", where an estimated 100,000 residents would be eligible": a relative
+                # clause with no antecedent it could name ("Where an estimated ...")
+                return None
             if _marks(sent, c) & (CONDITIONAL_MARKS | SUBORDINATE_OPENERS):
                 # ", even if they don't always win": a condition the parser set beside its
                 # clause stays with it (cut, it read "Even if they don't always win.")

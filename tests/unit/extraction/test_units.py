@@ -2056,3 +2056,26 @@ def test_a_condition_set_beside_its_clause_stays_with_it() -> None:
         ]
     )
     assert [u.role for u in split_units(sent)] == ["clause"]
+
+
+def test_a_relative_clause_read_as_a_parataxis_stays_in_its_sentence() -> None:
+    # ", where an estimated 100,000 residents would be eligible ..." parsed as a parataxis:
+    # "Where an estimated 100,000 residents would be eligible ..." was a claim
+    sent = _sentence(
+        [
+            ("Health", "NN", "nsubj", 3),
+            ("was", "VBD", "cop", 3),
+            ("an", "DT", "det", 3),
+            ("issue", "NN", "root", 3),
+            ("in", "IN", "case", 6),
+            ("the", "DT", "det", 6),
+            ("race", "NN", "nmod", 3),
+            (",", ",", "punct", 12),
+            ("where", "WRB", "advmod", 12),
+            ("most", "JJS", "amod", 10),
+            ("voters", "NNS", "nsubj", 12),
+            ("were", "VBD", "cop", 12),
+            ("eligible", "JJ", "parataxis", 3),
+        ]
+    )
+    assert [u.role for u in split_units(sent)] == ["clause"]
