@@ -982,6 +982,10 @@ class _Splitter:
             return False  # "in May, Zippy Duvall, the president of ...": not about May
         if len(sub) == 1 and t.text.isupper():  # an acronym: "(NUG)"
             return False
+        if any(sent.toks[k].dep == "case" and k < c and sent.toks[k].tag != "POS" for k in sub):
+            # "in Europe, up to 277 miles of range": a phrase with its own preposition is no
+            # identity of the noun before it ("Europe is up to 277 miles of range")
+            return False
         if any(sent.toks[k].dep == "cc" and sent.toks[k].head == c for k in sub):
             return False  # "A, B and C": a list the parser took for an apposition
         if any(sent.toks[k].dep == "conj" for k in head.children):

@@ -2079,3 +2079,18 @@ def test_a_relative_clause_read_as_a_parataxis_stays_in_its_sentence() -> None:
         ]
     )
     assert [u.role for u in split_units(sent)] == ["clause"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new model will have all-wheel drive as standard and, in Europe, up to 300 miles "
+        "of range.",
+        "According to her editor, shortly before the author\u2019s death, her agent was "
+        "leaving the industry.",
+    ],
+)
+def test_a_phrase_with_its_own_preposition_is_no_apposition(text: str) -> None:
+    # "And Europe is up to 277 miles of range."; "Patrick Nielsen Hayden is shortly before
+    # Ford's death." were claims
+    assert not [t for t in _texts(text) if " is up to " in t or " is shortly " in t]
