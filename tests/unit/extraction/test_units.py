@@ -2094,3 +2094,30 @@ def test_a_phrase_with_its_own_preposition_is_no_apposition(text: str) -> None:
     # "And Europe is up to 277 miles of range."; "Patrick Nielsen Hayden is shortly before
     # Ford's death." were claims
     assert not [t for t in _texts(text) if " is up to " in t or " is shortly " in t]
+
+
+def test_chained_appositions_stay_in_their_clause() -> None:
+    # "Omar Lamrani, a senior military analyst at Stratfor, the Texas-based geopolitical
+    # intelligence organization, told ..." with both appositions hung on the name gave
+    # "Omar Lamrani is the Texas-based geopolitical intelligence organization."
+    sent = _sentence(
+        [
+            ("Jane", "NNP", "compound", 1),
+            ("Roe", "NNP", "nsubj", 13),
+            (",", ",", "punct", 4),
+            ("an", "DT", "det", 4),
+            ("analyst", "NN", "appos", 1),
+            ("at", "IN", "case", 6),
+            ("Acme", "NNP", "nmod", 4),
+            (",", ",", "punct", 11),
+            ("the", "DT", "det", 11),
+            ("Ohio", "NNP", "compound", 11),
+            ("research", "NN", "compound", 11),
+            ("firm", "NN", "appos", 1),
+            (",", ",", "punct", 11),
+            ("resigned", "VBD", "root", 13),
+            ("in", "IN", "case", 15),
+            ("March", "NNP", "obl", 13),
+        ]
+    )
+    assert [u.role for u in split_units(sent)] == ["clause"]
