@@ -990,11 +990,15 @@ class _Splitter:
             return False  # "A, B and C": a list the parser took for an apposition
         if any(sent.toks[k].dep == "conj" for k in head.children):
             return False
-        if any(sent.toks[k].dep == "appos" and k != c for k in head.children):
+        if any(
+            sent.toks[k].dep == "appos" and k != c and _before(sent, k) == ","
+            for k in head.children
+        ):
             # "Omar Lamrani, a senior analyst at Stratfor, the Texas-based intelligence
             # firm": a second apposition is about the noun that ends the first (Stratfor)
             # as often as about the head; never "Omar Lamrani is the ... firm", and never
-            # a claim that keeps one of the two inline: both stay
+            # a claim that keeps one of the two inline: both stay (a bracketed acronym,
+            # "(NUG)", is no second apposition)
             return False
         if head.pos != "PROPN" and any(ch.isdigit() for k in sub for ch in sent.toks[k].text):
             return False
