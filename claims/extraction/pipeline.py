@@ -269,13 +269,37 @@ def _elaborated(sent: Sentence, a: int) -> tuple[Span, ...] | None:
 def screen_parse_step(state: State) -> None:
     """Drop imperatives and verbless fragments."""
     kept = []
+    whole = set(state.sentences)
     for sent in state.parsed:
         reason = screen.screen_parse(sent)
+        if (
+            reason is None
+            and (sent.start, sent.end) not in whole
+            and (sent.start, sent.end) not in state.lead
+            and _subjectless_participle(sent)
+        ):
+            # a participial clause cut from its sentence whose subject could not be found
+            # ("The company's … offering ..." would name the wrong one): nothing to say it of
+            reason = screen.FRAGMENT
         if reason is None:
             kept.append(sent)
         else:
             state.dropped.append(Dropped(sent.start, sent.end, reason))
     state.parsed = kept
+
+
+def _subjectless_participle(sent: Sentence) -> bool:
+    """The piece opens with a participle that is its root, and nothing in it has a subject
+    or a tense ("Dressed in black, McDonald took his place" and "Fixing it required ..."
+    are clauses)."""
+    opener = next((t for t in sent.toks if t.text[:1].isalnum()), None)
+    return (
+        opener is not None
+        and opener.tag in ("VBG", "VBN")
+        and opener.head == opener.i
+        and not any(t.dep in ("nsubj", "nsubj:pass", "expl", "csubj") for t in sent.toks)
+        and not any(t.tag in ("VBD", "VBZ", "VBP", "MD") for t in sent.toks)
+    )
 
 
 def units_step(state: State) -> None:

@@ -1194,6 +1194,9 @@ class _Splitter:
                     del self.units[before:]
                     return None
                 unit.borrowed = _subject_np(sent, subj)
+                if unit.borrowed and sent.toks[max(unit.borrowed)].tag == "POS":
+                    del self.units[before:]
+                    return None  # a possessor the parser made the subject ("The company's")
                 if all(subj > k for k in toks if sent.toks[k].text[:1].isalnum()):
                     unit.lead = set(unit.borrowed)
             if (
@@ -1888,6 +1891,8 @@ def clause_subject_spans(sent: Sentence) -> tuple[Span, ...]:
                 while k < root and sent.toks[k].tag in _SUBJECT_TAGS:
                     np.add(k)
                     k += 1
+            if np and sent.toks[max(np)].tag == "POS":
+                return ()  # "The company's … offering ...": a possessor is no subject
             if np:
                 return unit_spans(sent, Unit("clause", subj, np))
     toks = sent.toks

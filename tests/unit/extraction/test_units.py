@@ -2121,3 +2121,42 @@ def test_chained_appositions_stay_in_their_clause() -> None:
         ]
     )
     assert [u.role for u in split_units(sent)] == ["clause"]
+
+
+def test_a_possessor_the_parser_made_the_subject_is_no_subject() -> None:
+    # "The company's highly specialized technology combines ..." parsed with "company" the
+    # subject of "specialized": the participle after it read "The company's … offering ..."
+    sent = _sentence(
+        [
+            ("The", "DT", "det", 1),
+            ("company", "NN", "nsubj", 4),
+            ("\u2019s", "POS", "case", 1),
+            ("highly", "RB", "advmod", 4),
+            ("specialized", "VBN", "root", 4),
+            ("technology", "NN", "nsubj", 6),
+            ("combines", "VBZ", "ccomp", 4),
+            ("both", "DT", "obj", 6),
+        ]
+    )
+    assert clause_subject_spans(sent) == ()
+
+
+def test_a_participle_cut_from_its_sentence_without_a_subject_is_a_fragment() -> None:
+    from claims.extraction.pipeline import _subjectless_participle
+
+    offering = _sentence(
+        [("offering", "VBG", "root", 0), ("the", "DT", "det", 2), ("best", "JJS", "obj", 0)]
+    )
+    assert _subjectless_participle(offering)
+    dressed = _sentence(
+        [
+            ("Dressed", "VBN", "root", 0),
+            ("in", "IN", "case", 2),
+            ("black", "NN", "obl", 0),
+            ("McDonald", "NNP", "nsubj", 4),
+            ("took", "VBD", "advcl", 0),
+            ("his", "PRP$", "nmod:poss", 6),
+            ("place", "NN", "obj", 4),
+        ]
+    )
+    assert not _subjectless_participle(dressed)
