@@ -537,6 +537,24 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             continue
         if sum(1 for x in toks[right:] if x.text[:1].isalnum()) < MIN_WORDS:
             continue
+        opener = _dangling_subordinator(toks, start, k)
+        if opener is not None:
+            # "..., particularly when, a couple of months later, someone called": the clause
+            # after the comma is what "when" opens. A condition ("if", "unless") stays
+            # whole; "when", "while", "although" state their clause as a fact, so the cut
+            # goes before "particularly when" (when a comma sets it off), and the claim
+            # after it leaves the subordinator out: "A couple of months later, someone ..."
+            j = opener - 1
+            while j > start and (toks[j].tag == "RB" or toks[j].lower in _COORDINATORS):
+                j -= 1
+            if toks[opener].lower in _CONDITIONS or toks[j].text != "," or depth[j]:
+                continue
+            if j <= start or sum(1 for x in toks[start:j] if x.text[:1].isalnum()) < MIN_WORDS:
+                continue
+            right = opener + 2 if toks[opener + 1].text == "," else opener + 1
+            cuts.append((j, right, kind))
+            start, left_kind = right, kind
+            continue
         if _that_then_subordinate(toks, start, k):
             # "admitting that after fighting off the child's mother, he drove to ...": the
             # clause after the comma is what "that" introduces
@@ -602,6 +620,19 @@ def _colon_clause(toks: list[Tok], start: int, k: int, right: int) -> bool:
 
 # words that announce what follows the colon rather than state something of their own
 _COLON_INTRODUCERS = words("following follows this these reads read wrote writes added adds")
+
+
+def _dangling_subordinator(toks: list[Tok], a: int, k: int) -> int | None:
+    """The last subordinator in tokens [a, k) that opens only clauses (never a phrase:
+    not "after two years", "since 1984"), when it has no verb after it before `k`."""
+    last = max((j for j in range(a, k) if toks[j].lower in _CLAUSE_OPENERS), default=None)
+    if last is None or any(x.is_verb for x in toks[last + 1 : k]):
+        return None
+    return last
+
+
+_CLAUSE_OPENERS = words("when whenever if unless although though while whereas whether")
+_CONDITIONS = words("if unless whether")
 
 
 def _opens_subordinate(toks: list[Tok], j: int, k: int) -> bool:
@@ -1169,12 +1200,18 @@ def _np_then_finite(toks: list[Tok], j: int, k: int) -> bool:
 
 
 def _that_then_subordinate(toks: list[Tok], start: int, k: int) -> bool:
-    """Tokens [start, k) end in "that after/if/when ..." with no comma since the "that"."""
+    """Tokens [start, k) end in "that (shortly) after/if/when ..." with no comma since the
+    "that"."""
     for j in range(k - 2, start - 1, -1):
         if toks[j].text in (",", ";"):
             return False
-        if toks[j].lower == "that" and toks[j + 1].lower in _ADVERBIAL_OPENERS:
-            return True
+        if toks[j].lower == "that":
+            # ("added that shortly before his death, he and Mike had corresponded")
+            nxt = j + 1
+            while nxt < k and toks[nxt].tag == "RB":
+                nxt += 1
+            if nxt < k and toks[nxt].lower in _ADVERBIAL_OPENERS:
+                return True
     return False
 
 

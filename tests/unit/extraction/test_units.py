@@ -2160,3 +2160,27 @@ def test_a_participle_cut_from_its_sentence_without_a_subject_is_a_fragment() ->
         ]
     )
     assert not _subjectless_participle(dressed)
+
+
+def test_a_clause_interrupted_after_when_is_cut_before_the_when() -> None:
+    # "... leaving behind little but bitterness, particularly when, a couple of months
+    # later." and "Someone tried to edit ..." were the claims
+    text = (
+        "All contact between the two families dissolved, leaving behind little but "
+        "bitterness, particularly when, a couple of months later, someone tried to edit the page."
+    )
+    texts = _texts(text)
+    assert "A couple of months later, someone tried to edit the page." in texts
+    assert not [t for t in texts if t.endswith("months later.")]
+
+
+def test_a_condition_interrupted_after_if_stays_whole() -> None:
+    text = "The plan will fail, especially if, as many expect, the council cuts its budget."
+    assert _texts(text) == [text]
+
+
+def test_that_and_a_time_phrase_stay_with_the_clause_they_open() -> None:
+    # "Martha added that shortly before their father's death." and "He and Mike had
+    # corresponded." were the claims
+    text = "She added that shortly before the election, he and his brother had corresponded."
+    assert _texts(text) == [text]
