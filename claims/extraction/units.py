@@ -569,6 +569,7 @@ class _Splitter:
                 and not self._shares_complement(h, c)
                 and not self._embedded_question(c)
                 and not self._participle_with_subject(c)
+                and not self._participle_after_speech(h, c)
             ):
                 return "conj"
             return None
@@ -1286,6 +1287,19 @@ class _Splitter:
             if sent.toks[k].dep in AUX or sent.toks[k].dep == "cop"
         }
         return bool(forms & _BE)
+
+    def _participle_after_speech(self, h: int, c: int) -> bool:
+        """ '"... not bolt-on things," Cook said, but instead "embedded in who we are."': a
+        participle with no auxiliary beside a verb of speech continues what was said (of
+        its subject, privacy), never a second thing the speaker did ("Cook embedded in
+        who we are")."""
+        sent = self.sent
+        t = sent.toks[c]
+        return (
+            self._is_speech(h)
+            and t.tag in ("VBN", "VBG")
+            and not any(sent.toks[k].dep in AUX for k in t.children)
+        )
 
     def _participle_with_subject(self, c: int) -> bool:
         """ "... arising from A, B, and rural smoke converging over the region": a participle

@@ -2184,3 +2184,27 @@ def test_that_and_a_time_phrase_stay_with_the_clause_they_open() -> None:
     # corresponded." were the claims
     text = "She added that shortly before the election, he and his brother had corresponded."
     assert _texts(text) == [text]
+
+
+def test_a_participle_beside_a_verb_of_speech_is_not_the_speakers_action() -> None:
+    # '"... not bolt-on things," Cook said, but instead "embedded in who we are."' gave
+    # "Cook embedded in who we are."
+    sent = _sentence(
+        [
+            ("Safety", "NN", "nsubj", 3),
+            ("is", "VBZ", "cop", 3),
+            ("not", "RB", "advmod", 3),
+            ("optional", "JJ", "ccomp", 6),
+            (",", ",", "punct", 3),
+            ("Lee", "NNP", "nsubj", 6),
+            ("said", "VBD", "root", 6),
+            (",", ",", "punct", 10),
+            ("but", "CC", "cc", 10),
+            ("instead", "RB", "advmod", 10),
+            ("built", "VBN", "conj", 6),
+            ("into", "IN", "case", 13),
+            ("every", "DT", "det", 13),
+            ("part", "NN", "obl", 10),
+        ]
+    )
+    assert [u.role for u in split_units(sent)] == ["clause"]
