@@ -537,6 +537,15 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             continue
         if sum(1 for x in toks[right:] if x.text[:1].isalnum()) < MIN_WORDS:
             continue
+        cc = _dangling_coordinator(toks, start, k)
+        if cc is not None:
+            # "..., and in order to deal with that, it's going back ..." / "... by the agency
+            # and, for marijuana, we used ...": the phrase after "and" opens the next clause
+            if sum(1 for x in toks[start:cc] if x.text[:1].isalnum()) < MIN_WORDS:
+                continue
+            cuts.append((cc, cc + 1, kind))
+            start, left_kind = cc + 1, kind
+            continue
         opener = _dangling_subordinator(toks, start, k)
         if opener is not None:
             # "..., particularly when, a couple of months later, someone called": the clause
@@ -620,6 +629,21 @@ def _colon_clause(toks: list[Tok], start: int, k: int, right: int) -> bool:
 
 # words that announce what follows the colon rather than state something of their own
 _COLON_INTRODUCERS = words("following follows this these reads read wrote writes added adds")
+
+
+def _dangling_coordinator(toks: list[Tok], a: int, k: int) -> int | None:
+    """The last "and"/"but" in tokens [a, k), set off by a comma before it or after it, when
+    a comma or an adverbial phrase follows it and no tensed verb comes before `k` (its
+    clause starts after the comma at `k`)."""
+    last = max((j for j in range(a, k) if toks[j].lower in ("and", "but")), default=None)
+    if last is None or last + 1 >= k:
+        return None
+    nxt = toks[last + 1]
+    if not (nxt.text == "," or (nxt.tag in ("IN", "TO", "RB") and toks[last - 1].text == ",")):
+        return None  # (never inside "over and over again", "on and off")
+    if any(x.tag in ("VBD", "VBZ", "VBP", "MD") for x in toks[last + 1 : k]):
+        return None
+    return last
 
 
 def _dangling_subordinator(toks: list[Tok], a: int, k: int) -> int | None:

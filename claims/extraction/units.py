@@ -1289,7 +1289,7 @@ class _Splitter:
         return bool(forms & _BE)
 
     def _participle_after_speech(self, h: int, c: int) -> bool:
-        """ '"... not bolt-on things," Cook said, but instead "embedded in who we are."': a
+        """'"... not bolt-on things," Cook said, but instead "embedded in who we are."': a
         participle with no auxiliary beside a verb of speech continues what was said (of
         its subject, privacy), never a second thing the speaker did ("Cook embedded in
         who we are")."""

@@ -2208,3 +2208,36 @@ def test_a_participle_beside_a_verb_of_speech_is_not_the_speakers_action() -> No
         ]
     )
     assert [u.role for u in split_units(sent)] == ["clause"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "For two of the drugs, we used data published in 2018 by the agency and, for the "
+            "third, we used data from a university.",
+            [
+                "For two of the drugs, we used data published in 2018 by the agency.",
+                "For the third, we used data from a university.",
+            ],
+        ),
+        (
+            "Buyers could find cheaper products elsewhere, but in many cases, a suitable "
+            "product costs 20% more.",
+            [
+                "Buyers could find cheaper products elsewhere.",
+                "In many cases, a suitable product costs 20% more.",
+            ],
+        ),
+    ],
+)
+def test_a_phrase_after_and_or_but_opens_the_clause_after_it(
+    text: str, expected: list[str]
+) -> None:
+    # "... by the Drug Enforcement Administration and." / "..., but in many cases." were claims
+    assert _texts(text) == expected
+
+
+def test_and_inside_a_fixed_phrase_is_no_cut() -> None:
+    text = "I use one to turn the lights on and off in my flat, but it can also send alerts."
+    assert not [t for t in _texts(text) if t.startswith("Off")]
