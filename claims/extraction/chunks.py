@@ -546,21 +546,21 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             cuts.append((cc, cc + 1, kind))
             start, left_kind = cc + 1, kind
             continue
-        opener = _dangling_subordinator(toks, start, k)
-        if opener is not None:
+        sub = _dangling_subordinator(toks, start, k)
+        if sub is not None:
             # "..., particularly when, a couple of months later, someone called": the clause
             # after the comma is what "when" opens. A condition ("if", "unless") stays
             # whole; "when", "while", "although" state their clause as a fact, so the cut
             # goes before "particularly when" (when a comma sets it off), and the claim
             # after it leaves the subordinator out: "A couple of months later, someone ..."
-            j = opener - 1
+            j = sub - 1
             while j > start and (toks[j].tag == "RB" or toks[j].lower in _COORDINATORS):
                 j -= 1
-            if toks[opener].lower in _CONDITIONS or toks[j].text != "," or depth[j]:
+            if toks[sub].lower in _CONDITIONS or toks[j].text != "," or depth[j]:
                 continue
             if j <= start or sum(1 for x in toks[start:j] if x.text[:1].isalnum()) < MIN_WORDS:
                 continue
-            right = opener + 2 if toks[opener + 1].text == "," else opener + 1
+            right = sub + 2 if toks[sub + 1].text == "," else sub + 1
             cuts.append((j, right, kind))
             start, left_kind = right, kind
             continue
