@@ -17,6 +17,7 @@ left side has no finite verb with a subject of its own ("In 2021, the army ...")
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 
 from claims.extraction.lexicon import AUXILIARIES, FINDINGS, NONFINITE_BE, words
 from claims.extraction.parse import Sentence, Tok
@@ -416,31 +417,19 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             t.text == ","
             and not depth[k]
             and k + 2 < n
-            and toks[k + 1].lower == "where"
-            and place_frame_start(toks, start, k) is not None
+            and toks[k + 1].lower in _FRAME_FINDERS
+            and _FRAME_FINDERS[toks[k + 1].lower](toks, start, k) is not None
             and _subject_then_verb(toks, k + 2)
             and _main_clause_before(toks, depth, start, k)
             and sum(1 for x in toks[k + 2 :] if x.text[:1].isalnum()) >= MIN_WORDS
         ):
-            # "testified in Washington, where lawmakers expressed outrage": a clause with a
-            # subject of its own, about the place ("In Washington lawmakers expressed ...")
-            cuts.append((k, k + 2, "where"))
-            start, left_kind = k + 2, "where"
-            continue
-        if (
-            t.text == ","
-            and not depth[k]
-            and k + 2 < n
-            and toks[k + 1].lower == "when"
-            and time_frame_start(toks, start, k) is not None
-            and _subject_then_verb(toks, k + 2)
-            and _main_clause_before(toks, depth, start, k)
-            and sum(1 for x in toks[k + 2 :] if x.text[:1].isalnum()) >= MIN_WORDS
-        ):
-            # "The last outbreak was in 2009, when 12 people died": a clause with a subject
-            # of its own about the time named just before ("In 2009 12 people died")
-            cuts.append((k, k + 2, "when"))
-            start, left_kind = k + 2, "when"
+            # "testified in Washington, where lawmakers expressed outrage" / "The last
+            # outbreak was in 2009, when 12 people died": a clause with a subject of its own,
+            # about the place or the time named just before ("In Washington lawmakers
+            # expressed ...", "In 2009, 12 people died")
+            kind = toks[k + 1].lower
+            cuts.append((k, k + 2, kind))
+            start, left_kind = k + 2, kind
             continue
         # 'rejected them as "patently false," and analysts told ...': the comma sits inside
         # the closing quotation mark; the boundary is the mark
@@ -915,6 +904,11 @@ def time_frame_start(toks: list[Tok], a: int, k: int) -> int | None:
 _PERIODS = words("week weekend month year night morning spring summer fall autumn winter season")
 _DEICTIC_TIME = words("last this next that")
 _TIME_PREPOSITIONS = words("in on during since until by")
+# ", where ..." reads on from the place before it, ", when ..." from the time
+_FRAME_FINDERS: dict[str, Callable[[list[Tok], int, int], int | None]] = {
+    "where": place_frame_start,
+    "when": time_frame_start,
+}
 _TIME_WORDS = words(
     """
     january february march april may june july august september october november december
@@ -1302,8 +1296,8 @@ def chunk_frame(sent: Sentence, a: int, b: int, kind: str) -> tuple[Span, ...]:
     parse): "We also found | that A, and that B"; "one last month that | affected A and
     outraged B"."""
     toks = sent.toks
-    if kind in ("where", "when"):
-        at = place_frame_start(toks, a, b) if kind == "where" else time_frame_start(toks, a, b)
+    if kind in _FRAME_FINDERS:
+        at = _FRAME_FINDERS[kind](toks, a, b)
         return ((toks[at].start, toks[b - 1].end),) if at is not None else ()
     if kind in ("that", "complement"):
         end = (
