@@ -628,7 +628,8 @@ def _dangling_coordinator(toks: list[Tok], a: int, k: int) -> int | None:
     if last is None or last + 1 >= k:
         return None
     nxt = toks[last + 1]
-    if not (nxt.text == "," or (nxt.tag in ("IN", "TO", "RB") and toks[last - 1].text == ",")):
+    after_comma = last > 0 and toks[last - 1].text == ","
+    if not (nxt.text == "," or (nxt.tag in ("IN", "TO", "RB") and after_comma)):
         return None  # (never inside "over and over again", "on and off")
     if any(x.tag in ("VBD", "VBZ", "VBP", "MD") for x in toks[last + 1 : k]):
         return None
@@ -904,17 +905,17 @@ def time_frame_start(toks: list[Tok], a: int, k: int) -> int | None:
 _PERIODS = words("week weekend month year night morning spring summer fall autumn winter season")
 _DEICTIC_TIME = words("last this next that")
 _TIME_PREPOSITIONS = words("in on during since until by")
-# ", where ..." reads on from the place before it, ", when ..." from the time
-_FRAME_FINDERS: dict[str, Callable[[list[Tok], int, int], int | None]] = {
-    "where": place_frame_start,
-    "when": time_frame_start,
-}
 _TIME_WORDS = words(
     """
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday
     """
 )
+# ", where ..." reads on from the place before it, ", when ..." from the time
+_FRAME_FINDERS: dict[str, Callable[[list[Tok], int, int], int | None]] = {
+    "where": place_frame_start,
+    "when": time_frame_start,
+}
 
 
 def _main_clause_before(toks: list[Tok], depth: list[int], a: int, k: int) -> bool:

@@ -125,6 +125,10 @@ def screen_text_step(state: State) -> None:
     state.sentences = kept
 
 
+# chunks that read on from a frame in the chunk before them (``chunks.chunk_frame``)
+_READS_ON = frozenset({"that", "relative", "complement", "where", "when"})
+
+
 def parse_step(state: State) -> None:
     """Tag and parse each sentence (sentences longer than MAX_TOKENS words stay whole)."""
     to_parse = []
@@ -167,7 +171,7 @@ def parse_step(state: State) -> None:
                 piece = own_tree(sent, a, b)
                 if piece is not None:
                     reused[piece.start] = piece
-                if n and k in ("that", "relative", "complement", "where", "when"):
+                if n and k in _READS_ON:
                     # (after ", including one that A", "and B" reads on from what "one" is
                     # one of as well)
                     prev = ranges[n - 1][0]
@@ -226,14 +230,7 @@ def parse_step(state: State) -> None:
                 )
                 if kind == "part" and subject:
                     state.lead[key] = subject
-                elif kind in (
-                    "that",
-                    "relative",
-                    "complement",
-                    "where",
-                    "when",
-                    "aside",
-                ) and frames.get(piece.start):
+                elif (kind in _READS_ON or kind == "aside") and frames.get(piece.start):
                     state.lead[key] = frames[piece.start]
                 elif kind in ("clause", "contrast"):
                     # only this clause's own subject: an older one would be a wrong subject

@@ -1623,13 +1623,11 @@ def sentence_attribution(sent: Sentence) -> set[int]:
     if len(words_) > 2 and words_[0].lower == "as":
         # "As the agency reported, ...", "As Emily Feng reports for NPR, ...": a source too
         comma = next((t.i for t in toks if t.text == ","), None)
+        if comma is None:
+            return set()
         # (the tagger may read "reports" as a noun)
-        verbs = (
-            [t for t in toks[:comma] if t.is_verb or t.lower in _SOURCE_VERBS]
-            if comma is not None
-            else []
-        )
-        if len(verbs) == 1 and verbs[0].lower in _SOURCE_VERBS and comma is not None:
+        verbs = [t for t in toks[:comma] if t.is_verb or t.lower in _SOURCE_VERBS]
+        if len(verbs) == 1 and verbs[0].lower in _SOURCE_VERBS:
             return set(range(comma))
         return set()
     commas = [t.i for t in toks if t.text == ","]
@@ -1978,11 +1976,10 @@ def unit_text(text: str, sent: Sentence, unit: Unit, spans: tuple[Span, ...]) ->
             sent, Unit(unit.role, unit.pred, unit.toks, unit.borrowed, unit.dropped | pronoun)
         )
         first = min((k for k in unit.toks if sent.toks[k].text[:1].isalnum()), default=-1)
-        whose = [first] if first >= 0 and sent.toks[first].lower == "whose" else []
-        if whose and unit.borrowed:
+        if first >= 0 and sent.toks[first].lower == "whose" and unit.borrowed:
             # "The company's shares have fallen 40% this year."
             owner = _join(text, unit_spans(sent, Unit(unit.role, unit.pred, unit.borrowed)))
-            own = unit.toks - unit.dropped - set(whose)
+            own = unit.toks - unit.dropped - {first}
             rest = _join(text, unit_spans(sent, Unit(unit.role, unit.pred, own)), sent)
             mark = "\u2019" if owner.endswith("s") else "\u2019s"
             if "'" in text:
