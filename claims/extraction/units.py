@@ -1802,10 +1802,16 @@ def _trim(sent: Sentence, unit: Unit) -> None:
     """Leave discourse openers, leading conjunctions and concessive phrases out."""
     toks = sorted(unit.toks - unit.dropped)
     drop: set[int] = set()
+    own = sent.subtree(unit.pred)
     k = 0
     while k < len(toks):
         i = toks[k]
         t = sent.toks[i]
+        if i not in own:
+            # the sentence's source, copied in front ("According to police, | and acted
+            # alone"): what opens the part's own words comes after it
+            k += 1
+            continue
         if t.dep == "punct" and t.text not in _QUOTE_CHARS:
             drop.add(i)
             k += 1
@@ -2035,15 +2041,25 @@ def _join(text: str, spans: tuple[Span, ...], sent: Sentence | None = None) -> s
         else set()
     )
     participles = {t.start for t in sent.toks if t.tag == "VBG"} if sent is not None else set()
+    # an adverb's start -> the start of the word after it
+    adverbs = (
+        {t.start: sent.toks[t.i + 1].start for t in sent.toks[:-1] if t.tag == "RB"}
+        if sent is not None
+        else {}
+    )
     nouns = {t.end for t in sent.toks if t.tag in _NOUN_TAGS} if sent is not None else set()
     out = ""
     for n, (s, e) in enumerate(spans):
         part = text[s:e]
         if n and part.startswith(", "):
             # (the span before may close with the aside's opening comma: "The suspect, |
-            # , was taken ..." reads "The suspect was taken ...")
+            # , was taken ..." reads "The suspect was taken ..."; an adverb may come first:
+            # "The bill, | , now heads to ...")
             out = out.rstrip(",")
-            out += " " + part[2:] if s + 2 in verbs else "," + part[1:]
+            at = s + 2
+            while sent is not None and at in adverbs:
+                at = adverbs[at]
+            out += " " + part[2:] if at in verbs else "," + part[1:]
         elif n and part[:1] == ",":  # ',"' closing a quote: no space before the comma
             out += part
         elif n and part[:2] in _DASH_OPENERS:

@@ -2241,3 +2241,14 @@ def test_a_phrase_after_and_or_but_opens_the_clause_after_it(
 def test_and_inside_a_fixed_phrase_is_no_cut() -> None:
     text = "I use one to turn the lights on and off in my flat, but it can also send alerts."
     assert not [t for t in _texts(text) if t.startswith("Off")]
+
+
+def test_a_conjunct_under_a_shared_source_loses_its_and() -> None:
+    # "According to police, the suspect and acted alone." was a claim
+    text = "According to police, the suspect had no criminal record and acted alone."
+    assert "According to police, the suspect acted alone." in _texts(text)
+
+
+def test_an_adverb_before_the_verb_after_an_aside_loses_the_comma() -> None:
+    text = "The bill, which passed the Senate 52-48, now heads to the president's desk."
+    assert "The bill now heads to the president's desk." in _texts(text)
