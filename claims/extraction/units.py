@@ -741,9 +741,18 @@ class _Splitter:
             return True
         # (an "and" inside the conjunct's own words that joins two nouns or numbers is not the
         # conjunct's: "arrested two men, aged 24 and 31, after a chase" never gives "Police
-        # aged 24 and 31")
+        # aged 24 and 31"; nor is the "and" of an earlier conjunct: "A will be available, and
+        # B - with ... - will be standard", with B misparsed, never gives "A will be standard")
+        earlier = set().union(
+            *(
+                sent.subtree(s)
+                for s in sent.toks[h].children
+                if s < c and sent.toks[s].dep == "conj"
+            )
+        )
         return any(
             (sent.toks[k].lower in COORDINATORS or sent.toks[k].lower == "then")
+            and k not in earlier
             and (
                 k not in sub
                 or k < c  # (opening the conjunct: ", but utilities like X open up ...")

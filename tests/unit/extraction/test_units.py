@@ -2252,3 +2252,13 @@ def test_a_conjunct_under_a_shared_source_loses_its_and() -> None:
 def test_an_adverb_before_the_verb_after_an_aside_loses_the_comma() -> None:
     text = "The bill, which passed the Senate 52-48, now heads to the president's desk."
     assert "The bill now heads to the president's desk." in _texts(text)
+
+
+def test_the_and_of_an_earlier_conjunct_does_not_join_a_later_one() -> None:
+    # "drive" read as a verb after "and": the "and" was taken for that of "will be standard",
+    # which then borrowed the first clause's subject ("20-inch wheels will be standard")
+    text = (
+        "Up to 20-inch wheels will be available, and Audi drive select \u2013 with five "
+        "different drive modes \u2013 will be standard."
+    )
+    assert not [t for t in _texts(text) if t.endswith("wheels will be standard.")]
