@@ -23,6 +23,7 @@ from claims.extraction.lexicon import AUXILIARIES, FINDINGS, NONFINITE_BE, words
 from claims.extraction.parse import Sentence, Tok
 from claims.extraction.types import Span
 from claims.extraction.units import (
+    CONDITIONAL_MARKS,
     correlative,
     inverted_condition,
     sentence_attribution,
@@ -545,7 +546,7 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             j = sub - 1
             while j > start and (toks[j].tag == "RB" or toks[j].lower in _COORDINATORS):
                 j -= 1
-            if toks[sub].lower in _CONDITIONS or toks[j].text != "," or depth[j]:
+            if toks[sub].lower in CONDITIONAL_MARKS or toks[j].text != "," or depth[j]:
                 continue
             if j <= start or sum(1 for x in toks[start:j] if x.text[:1].isalnum()) < MIN_WORDS:
                 continue
@@ -646,7 +647,6 @@ def _dangling_subordinator(toks: list[Tok], a: int, k: int) -> int | None:
 
 
 _CLAUSE_OPENERS = words("when whenever if unless although though while whereas whether")
-_CONDITIONS = words("if unless whether")
 
 
 def _opens_subordinate(toks: list[Tok], j: int, k: int) -> bool:

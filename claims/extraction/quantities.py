@@ -475,6 +475,8 @@ _APPROX_KIND: dict[str, str] = {
     "no more than": "at_most", "a maximum of": "at_most", "up to": "up_to",
     "as many as": "up_to", "as much as": "up_to", "as high as": "up_to",
 }  # fmt: skip
+# the phrases that say how exact a number is ("more than", "at least", "nearly", "up to")
+APPROXIMATION_MARKERS = frozenset(_APPROX_KIND)
 _MARKER_LAST_WORDS = frozenset(
     [*(phrase.split()[-1] for phrase in _APPROX_KIND), "between", "from"]
 )

@@ -40,6 +40,7 @@ from claims.extraction.lexicon import (
     words,
 )
 from claims.extraction.parse import Sentence, Tok
+from claims.extraction.quantities import APPROXIMATION_MARKERS
 from claims.extraction.types import Span
 
 SUBJ = frozenset({"nsubj", "nsubj:pass", "nsubj:outer", "csubj", "csubj:pass", "expl"})
@@ -232,18 +233,13 @@ def _approximation(sent: Sentence, first: int) -> set[int]:
     toks = sent.toks
     if toks[first].tag != "CD" and toks[first].lower not in _FRACTIONS:
         return set()
-    j = first - 1
-    if j >= 1 and toks[j].lower == "than" and toks[j - 1].lower in _COMPARATIVES:
-        return {j - 1, j}
-    if j >= 1 and toks[j].lower in ("least", "most") and toks[j - 1].lower == "at":
-        return {j - 1, j}
-    if j >= 0 and toks[j].lower in _APPROXIMATORS:
-        return {j}
+    for n in (3, 2, 1):  # the quantity parser's markers, longest first
+        before = range(first - n, first)
+        if before.start >= 0 and " ".join(toks[k].lower for k in before) in APPROXIMATION_MARKERS:
+            return set(before)
     return set()
 
 
-_COMPARATIVES = words("more less fewer")
-_APPROXIMATORS = words("nearly about almost around roughly some over under approximately")
 _FRACTIONS = words("half third quarter dozen")
 
 
