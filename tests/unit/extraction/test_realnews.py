@@ -67,9 +67,11 @@ def test_the_whole_development_set(shared: Path) -> None:
 
 
 def test_held_out_articles_are_no_worse_than_a_safety_margin(shared: Path) -> None:
-    # 47 articles annotated blind, opinion pieces among them, whose quotes and assertions
-    # annotators did not count: the 35 of 2026-11-30 (junk 0.096) and 12 annotated on
-    # 2026-12-01 (junk 0.137 and priority-3 recall 0.755 when first scored)
+    # 59 articles annotated blind, opinion pieces among them, whose quotes and assertions
+    # annotators did not count: the 35 of 2026-11-30 (junk 0.096), 12 annotated on
+    # 2026-12-01 (junk 0.137 and priority-3 recall 0.755 when first scored) and 12 more,
+    # mostly product news and press releases, annotated in a second session that day
+    # (junk 0.167 and priority-3 recall 0.734, 58 of 79, when first scored)
     report = _report(shared, "heldout")
     assert report.precision >= 0.75
     assert report.junk_rate <= 0.13
