@@ -29,7 +29,7 @@ POLARITY = words(
     """
 )
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
-_GLUE = frozenset({"is", "are"})
+_GLUE = frozenset({"is", "are", "was", "were"})
 
 
 def missing_polarity(sent: Sentence, claim_toks: set[int]) -> list[int]:

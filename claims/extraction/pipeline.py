@@ -252,6 +252,14 @@ def _elaborated(sent: Sentence, a: int) -> tuple[Span, ...] | None:
         head = a - 2
         if toks[head].pos not in ("NOUN", "PROPN"):
             return None
+        # "12 lawsuits in Texas, including two from ...": the lawsuits, not Texas
+        while (
+            toks[head].dep == "nmod"
+            and toks[head].head < head
+            and toks[toks[head].head].pos in ("NOUN", "PROPN")
+            and any(toks[c].dep == "case" and toks[c].lower != "of" for c in toks[head].children)
+        ):
+            head = toks[head].head
     words_ = set(minimal_np(sent, head))
     for c in toks[head].children:
         if c > head and any(toks[k].lower == "of" for k in toks[c].children):

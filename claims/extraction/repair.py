@@ -1,3 +1,4 @@
+# Over 400 lines on purpose: each repair is small, and they run as one pass over the same tree.
 """Repair stage: fix the few parser mistakes that decide where a claim is cut.
 
 The parser is small and trained on web text, so on long news sentences it sometimes hangs
@@ -32,6 +33,14 @@ part-of-speech tags (more accurate than the tree) and the punctuation agree:
   right before the verb as its ``compound`` and no subject anywhere: a finite verb with an
   object or complement after it has a subject, and that noun is it (its determiner and
   modifiers go with it).
+- a participle set off after a subject taken for a clause of its own: ``The county's new
+  plan, drawn up by a Denver firm, was meant to ...`` parsed with "drawn" as a parataxis
+  or conjunct of "plan": between the subject's comma and a comma right before its verb, it
+  modifies the noun.
+- a name taken for the root, its verb set beside it: ``Jane Roe, an analyst at Acme, the
+  Ohio research firm, resigned in March`` parsed with "Jane" the root and "resigned" its
+  parataxis: the first verb after the name's appositions is the root, the name its subject
+  and the noun phrases set off between them its appositions.
 """
 
 from __future__ import annotations
@@ -66,6 +75,8 @@ def repair(sent: Sentence) -> Sentence:
         | _speech_conjuncts(sent)
         | _auxiliaries(sent)
         | _lost_subjects(sent)
+        | _participle_asides(sent)
+        | _verb_after_apposition(sent)
     )
     if changed:
         for t in sent.toks:
@@ -398,3 +409,85 @@ def _lost_subjects(sent: Sentence) -> bool:
                 toks[k].head = noun.i
         changed = True
     return changed
+
+
+def _participle_asides(sent: Sentence) -> bool:
+    changed = False
+    toks = sent.toks
+    for p in toks:
+        if p.tag not in ("VBN", "VBG") or p.dep not in ("parataxis", "conj", "appos", "dep"):
+            continue
+        noun = toks[p.head]
+        if noun.pos not in ("NOUN", "PROPN") or noun.dep not in _SUBJ or p.i < 2:
+            continue
+        before = [k for k in sent.subtree(noun.i) - sent.subtree(p.i) if k < p.i]
+        if toks[p.i - 1].text != "," or max(before) != p.i - 2:
+            continue
+        if any(toks[c].dep in _SUBJ or toks[c].dep.startswith("aux") for c in p.children):
+            continue
+        close = max(sent.subtree(p.i)) + 1
+        verb = noun.head
+        if close >= len(toks) or toks[close].text != "," or _group_start(toks, verb) != close + 1:
+            continue
+        p.dep = "acl"
+        changed = True
+    return changed
+
+
+_SET_BESIDE = frozenset({"parataxis", "conj", "list", "appos", "dep"})
+
+
+def _verb_after_apposition(sent: Sentence) -> bool:
+    toks = sent.toks
+    roots = [t for t in toks if t.head == t.i]
+    if len(roots) != 1 or roots[0].pos not in ("NOUN", "PROPN"):
+        return False
+    root = roots[0]
+    if any(toks[c].dep in _SUBJ or toks[c].dep == "cop" for c in root.children):
+        return False
+    name_end = root.i  # "Jane Roe": the name's last word
+    while (
+        name_end + 1 < len(toks)
+        and toks[name_end + 1].dep in ("flat", "compound")
+        and toks[name_end + 1].head == root.i
+    ):
+        name_end += 1
+    if name_end + 1 >= len(toks) or toks[name_end + 1].text != ",":
+        return False
+    verbs = [
+        c
+        for c in root.children
+        if c > name_end
+        and toks[c].dep in _SET_BESIDE
+        and (toks[c].tag in _FINITE or toks[c].tag == "VBN")
+    ]
+    if not verbs:
+        return False
+    v = verbs[0]
+    if toks[v].tag == "VBN" and (
+        len(verbs) > 1 or any(toks[c].dep.startswith("aux") for c in toks[v].children)
+    ):
+        return False
+    start = _group_start(toks, v)
+    if toks[start - 1].text != "," or any(toks[c].dep in _SUBJ for c in toks[v].children):
+        return False
+    # everything between the name and the verb is noun phrases set off by commas
+    between = [c for c in root.children if name_end < c < start]
+    if any(toks[c].pos not in ("NOUN", "PROPN", "PUNCT") for c in between):
+        return False
+    if any(
+        toks[k].tag in _FINITE or toks[k].tag in ("MD", "VBG") for k in range(name_end + 1, start)
+    ):
+        return False
+    for c in between:
+        if toks[c].pos != "PUNCT":
+            toks[c].dep = "appos"
+    toks[v].head, toks[v].dep = v, "root"
+    root.head, root.dep = (
+        v,
+        "nsubj:pass" if any(toks[c].dep == "aux:pass" for c in toks[v].children) else "nsubj",
+    )
+    for c in root.children:
+        if c > start:
+            toks[c].head = v
+    return True

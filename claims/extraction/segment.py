@@ -22,6 +22,7 @@ _BOUNDARY_RE = re.compile(
 _ABBREVIATIONS = words(
     """
     mr mrs ms dr prof sr jr st mt gen col lt sgt capt maj adm gov sen rep rev fr hon
+    cmdr cmdt cpl pvt spc brig supt insp det atty sens reps govs gens
     pres inc ltd co corp bros dept univ est approx vs etc al fig no nos vol ch pp ed eds
     jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m d def
     """

@@ -334,6 +334,30 @@ def _words_of_np(sent: Sentence, i: int, *, coordinated: bool = False) -> set[in
 _NP_WORD_TAGS = frozenset({"DT", "PRP$", "JJ", "JJS", "JJR", "NN", "NNS", "NNP", "NNPS", "HYPH"})
 
 
+def _chained_noun_phrase(sent: Sentence, k: int) -> set[int] | None:
+    """The tokens of a noun phrase set off by the comma `k` and closed by another comma
+    (", the city's port authority,"): a second apposition after the one ending before `k`."""
+    toks = sent.toks
+    if k + 2 >= len(toks) or toks[k].text != ",":
+        return None
+    if toks[k + 1].tag not in ("DT", "PRP$") and toks[k + 2].tag != "POS":
+        return None  # not a list of names ("made up of A, B, C from ... and D")
+    nouns = 0
+    for j in range(k + 1, min(len(toks), k + 16)):
+        t = toks[j]
+        if t.text == ",":
+            if not nouns or j + 1 >= len(toks) or toks[j + 1].tag in ("CC", "CD"):
+                return None  # a list: "A, B, C and D"
+            return set(range(k + 1, j))
+        if t.tag in ("NN", "NNS", "NNP", "NNPS"):
+            nouns += 1
+        elif t.tag not in _NP_WORD_TAGS | {"POS", "CD", "IN", "CC"} and not (
+            t.tag in ("VBN", "VBG") and toks[j - 1].text == "-"  # "Texas-based"
+        ):
+            return None
+    return None
+
+
 def _subject_np(sent: Sentence, subj: int) -> set[int]:
     """The noun phrase of subject `subj` (``minimal_np``), with a word right after it that
     the parser made an auxiliary but that is none (not "be", "have", "do", a modal or "to"):
@@ -435,6 +459,7 @@ class _Splitter:
             [k for k in range(a, b) if sent.toks[k].text[:1].isalnum()] for a, b in self.quotes
         ]
         self.antecedent: dict[int, int] = {}
+        self.chained: dict[int, set[int]] = {}  # apposition -> a second one chained to it
         # the antecedent's words when the tree around it is not to be trusted
         self.antecedent_words: dict[int, set[int]] = {}
         self.units: list[Unit] = []
@@ -996,16 +1021,6 @@ class _Splitter:
             return False  # "A, B and C": a list the parser took for an apposition
         if any(sent.toks[k].dep == "conj" for k in head.children):
             return False
-        if any(
-            sent.toks[k].dep == "appos" and k != c and _before(sent, k) == ","
-            for k in head.children
-        ):
-            # "Omar Lamrani, a senior analyst at Stratfor, the Texas-based intelligence
-            # firm": a second apposition is about the noun that ends the first (Stratfor)
-            # as often as about the head; never "Omar Lamrani is the ... firm", and never
-            # a claim that keeps one of the two inline: both stay (a bracketed acronym,
-            # "(NUG)", is no second apposition)
-            return False
         if head.pos != "PROPN" and any(ch.isdigit() for k in sub for ch in sent.toks[k].text):
             return False
         clauses = set()
@@ -1028,6 +1043,29 @@ class _Splitter:
         ):
             # "a mix of cold nights, diesel emissions, and farm smoke": a list, never an
             # item to leave out (not "Diwali, the festival of lights, and often, by ...")
+            return False
+        chain = _chained_noun_phrase(sent, after)
+        if chain is not None:
+            # "Maria Lopez, a spokeswoman for Harbor Watch, the city's port authority, told
+            # ...": a second apposition, about the head or about the noun that ends the
+            # first.  Cutting the first alone left "Maria Lopez, the city's port
+            # authority, told ..."; the two leave together ("Maria Lopez is a spokeswoman
+            # for Harbor Watch, the city's port authority.") when the second is a tree of
+            # its own, else both stay
+            roots = {k for k in chain if sent.toks[k].head not in chain or sent.toks[k].head == k}
+            edges = {after, max(chain) + 1}  # the commas around it
+            if any(not sent.subtree(r) <= chain | edges for r in roots):
+                return False
+            self.chained[c] = roots | edges
+            return True
+        if any(
+            sent.toks[k].dep == "appos" and k != c and _before(sent, k) == ","
+            for k in head.children
+        ):
+            # a second apposition not chained to this one (see above) is about the noun
+            # that ends the first as often as about the head: never "Omar Lamrani is the
+            # ... firm", and never a claim that keeps one of the two inline (a bracketed
+            # acronym, "(NUG)", is no second apposition)
             return False
         return after >= len(sent.toks) or sent.toks[after].text in _DELIMITERS
 
@@ -1160,11 +1198,13 @@ class _Splitter:
                 own_frame = frame | self._frame_of(tail)
             self.walk(p, p, skip, self._conditional(p), own_frame)
         toks = sent.subtree(p, skip)
-        for root in adopted:
+        chain = self.chained.get(p, set()) if role == "apposition" else set()
+        for root in adopted | chain:
             toks |= sent.subtree(root)
-        unit = Unit(role, p, toks, adopted=adopted)
+        unit = Unit(role, p, toks, adopted=adopted | chain)
         if role == "apposition":
-            unit.toks = {k for k in toks if sent.toks[k].dep != "punct"}
+            # the comma between chained appositions stays ("..., the city's port authority")
+            unit.toks = {k for k in toks if sent.toks[k].dep != "punct" or k in chain}
             unit.borrowed = minimal_np(sent, sent.toks[p].head)
         elif role in ("conj", "part"):
             if role == "conj" and sent.toks[p].tag == "VBG" != sent.toks[sent.toks[p].head].tag:
@@ -1996,6 +2036,14 @@ def unit_text(text: str, sent: Sentence, unit: Unit, spans: tuple[Span, ...]) ->
             if "'" in text:
                 mark = mark.replace("\u2019", "'")
             return _finish(f"{owner}{mark} {rest}")
+    be = _aside_copula(sent, unit)
+    if be is not None:
+        # "The county's new plan was drawn up by a Denver firm.", "The senator was speaking
+        # in Ohio.": a participle set off after its noun, in the tense of the noun's verb
+        subject = _join(text, unit_spans(sent, Unit(unit.role, unit.pred, unit.borrowed)))
+        own = unit.toks - unit.borrowed
+        rest = _join(text, unit_spans(sent, Unit(unit.role, unit.pred, own, set(), unit.dropped)))
+        return _finish(f"{subject} {be} {rest}")
     glue = " \u2026 " if unit.role == "part" and unit.borrowed else " "
     if unit.role == "part" and unit.borrowed:
         # what it borrowed after its own words (a closing "trade experts say") closes it
@@ -2012,6 +2060,38 @@ def unit_text(text: str, sent: Sentence, unit: Unit, spans: tuple[Span, ...]) ->
             rest = rest[:1].lower() + rest[1:]
         return _finish(subject + glue + rest if subject else rest)
     return _finish(_join(text, spans, sent))
+
+
+def _aside_copula(sent: Sentence, unit: Unit) -> str | None:
+    """ "was", "is", "were" or "are" for a participle set off after the noun it modifies,
+    its noun the subject of a verb with a tense ("The plan, drawn up by X, was meant ...");
+    None for anything else (a modal verb, no tense, words between the noun and the comma)."""
+    pred = sent.toks[unit.pred]
+    if unit.role not in ("relative", "part") or pred.dep != "acl" or pred.tag not in ("VBN", "VBG"):
+        return None
+    noun = sent.toks[pred.head]
+    if noun.dep not in SUBJ or pred.i < 2 or _before(sent, pred.i) not in (",", "\u2013", "\u2014"):
+        return None
+    if any(sent.toks[c].dep in AUX or sent.toks[c].dep in SUBJ for c in pred.children):
+        return None
+    if not unit.borrowed or max(unit.borrowed) != pred.i - 2:
+        return None
+    verb = sent.toks[noun.head]
+    tenses = [verb.tag] + [sent.toks[c].tag for c in verb.children if sent.toks[c].dep in AUX]
+    if "MD" in tenses:
+        return None
+    plural = noun.tag in ("NNS", "NNPS")
+    if "VBD" in tenses:
+        return "were" if plural else "was"
+    if "VBZ" in tenses or "VBP" in tenses:
+        aside = [sent.toks[k] for k in unit.toks - unit.borrowed]
+        if pred.tag == "VBN" and any(
+            (t.tag == "CD" and re.fullmatch(r"(1[89]|20)\d\d", t.text)) or t.lower == "ago"
+            for t in aside
+        ):
+            return "were" if plural else "was"  # "The bridge, built in 1932, carries ..."
+        return "are" if plural else "is"
+    return None
 
 
 def absolute_text(sent: Sentence, unit: Unit, claim: str, past: bool) -> str:

@@ -44,3 +44,17 @@ def test_no_abbreviates_number_only_before_one() -> None:
         "When she let me go, I left.",
         "He wore No. 23 for them.",
     ]
+
+
+def test_ranks_and_plural_titles_are_abbreviations() -> None:
+    # "Cmdr." and "Sens." ended sentences: "Cmdr." became a sentence of its own and "Have
+    # struggled to gain momentum ..." a claim with no subject
+    text = (
+        "Cmdr. Ana Ruiz, a navy spokeswoman, denied the report. Two rivals in the race "
+        "\u2014 Sens. Ann Lee and Tom Cho \u2014 have struggled. Det. Sgt. Bo Park left."
+    )
+    assert _sentences(text) == [
+        "Cmdr. Ana Ruiz, a navy spokeswoman, denied the report.",
+        "Two rivals in the race \u2014 Sens. Ann Lee and Tom Cho \u2014 have struggled.",
+        "Det. Sgt. Bo Park left.",
+    ]

@@ -2096,10 +2096,11 @@ def test_a_phrase_with_its_own_preposition_is_no_apposition(text: str) -> None:
     assert not [t for t in _texts(text) if " is up to " in t or " is shortly " in t]
 
 
-def test_chained_appositions_stay_in_their_clause() -> None:
+def test_chained_appositions_leave_their_clause_together() -> None:
     # "Omar Lamrani, a senior military analyst at Stratfor, the Texas-based geopolitical
     # intelligence organization, told ..." with both appositions hung on the name gave
-    # "Omar Lamrani is the Texas-based geopolitical intelligence organization."
+    # "Omar Lamrani is the Texas-based geopolitical intelligence organization."; kept
+    # whole, the claim did not match what a fact-checker checks ("Omar Lamrani told ...")
     sent = _sentence(
         [
             ("Jane", "NNP", "compound", 1),
@@ -2120,7 +2121,74 @@ def test_chained_appositions_stay_in_their_clause() -> None:
             ("March", "NNP", "obl", 13),
         ]
     )
-    assert [u.role for u in split_units(sent)] == ["clause"]
+    units = {u.role: u for u in split_units(sent)}
+    assert sorted(units) == ["apposition", "clause"]
+    clause, apposition = units["clause"], units["apposition"]
+    assert not clause.toks & set(range(2, 13))
+    assert set(range(3, 12)) <= apposition.toks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez, a spokeswoman for Harbor Watch, the city's port authority, told "
+        "reporters on Monday that the claim was false.",
+        "Jane Roe, an analyst at Acme, the Ohio research firm, resigned in March.",
+    ],
+)
+def test_a_second_apposition_never_describes_the_name_alone(text: str) -> None:
+    # "Maria Lopez, the city's port authority, told ...": the first apposition left, the
+    # second (about Harbor Watch) stayed inline as if it described her
+    name = " ".join(text.split()[:2]).rstrip(",")
+    texts = _texts(text)
+    described = [t for t in texts if t.startswith(f"{name} is ")]
+    assert len(described) == 1 and described[0].endswith(("port authority.", "research firm."))
+    assert not [t for t in texts if t.startswith(f"{name}, the ")]
+    assert [t for t in texts if t.startswith(f"{name} told ") or t.startswith(f"{name} resigned")]
+
+
+def test_a_list_of_names_is_no_chain_of_appositions() -> None:
+    text = (
+        "Our band, made up of Ana Reyes, Lee Min, Park Joon from the brass section and Kim "
+        "Sora, gave a concert in June."
+    )
+    assert not [t for t in _texts(text) if " is " in t]
+
+
+@pytest.mark.parametrize(
+    ("text", "aside", "main"),
+    [
+        (
+            "The county's new plan, drawn up by a Denver firm with a budget of $300,000, "
+            "was meant to cut traffic.",
+            "The county's new plan was drawn up by a Denver firm with a budget of $300,000.",
+            "The county's new plan was meant to cut traffic.",
+        ),
+        (
+            "The bridge \u2013 built in 1932 by a local company \u2013 carries 40,000 cars a day.",
+            "The bridge was built in 1932 by a local company.",
+            "The bridge carries 40,000 cars a day.",
+        ),
+        (
+            "The drug, sold under the name Zyrex, costs $5 a dose.",
+            "The drug is sold under the name Zyrex.",
+            "The drug costs $5 a dose.",
+        ),
+    ],
+)
+def test_a_participle_set_off_after_a_subject_is_a_claim_of_its_own(
+    text: str, aside: str, main: str
+) -> None:
+    # the plan's aside was kept inline (parsed as a clause beside "plan"); the bridge's read
+    # "The bridge \u2013 built in 1932 by a local company." with no verb
+    texts = _texts(text)
+    assert aside in texts and main in texts
+
+
+def test_including_elaborates_the_noun_not_the_place_after_it() -> None:
+    # "Texas … including two from former employees.": the lawsuits are in Texas
+    text = "The company faces 12 lawsuits in Texas, including two from former employees."
+    assert not [t for t in _texts(text) if t.startswith("Texas")]
 
 
 def test_a_possessor_the_parser_made_the_subject_is_no_subject() -> None:
