@@ -24,7 +24,7 @@ from typing import Any
 import numpy
 
 from claims.extraction.config import setting
-from claims.extraction.lexicon import SPEECH
+from claims.extraction.lexicon import POS_CLASSES, SPEECH, words
 
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "en_ewt"
 MANIFEST = "MANIFEST.json"
@@ -211,10 +211,57 @@ class Parser:
                 for _name, component in self.nlp.pipeline:
                     docs = list(component.pipe(docs, batch_size=256))
             strings = self.nlp.vocab.strings
-            return [
+            out = [
                 _sentence(doc, text[s:e], s, e, strings)
                 for doc, (s, e) in zip(docs, spans, strict=True)
             ]
+            for n, sent in enumerate(out):
+                if _verbless(sent):
+                    out[n] = self._verb_reading(sent) or sent
+            return out
+
+    def _verb_reading(self, sent: Sentence) -> Sentence | None:
+        """The parse of `sent` with nouns read as verbs ("The city's police deny accusations
+        ...", "The stadium, which cost $1.2 billion, seats 65,000 fans": "deny", "cost" and
+        "seats" tagged as nouns leave the sentence with no verb).  Each candidate in turn is
+        replaced by an unambiguous verb of the same form ("make", "makes", "made") and the
+        sentence parsed again; a replacement the parser reads as a verb is kept.  The
+        reading is used when its root is a verb, with the sentence's own words.  Called
+        with the lock held."""
+        text, shift, kept, again = sent.text, 0, {}, None
+        for k in _noun_verb_candidates(sent)[:3]:
+            t = sent.toks[k]
+            word, tag = _SURROGATES[_verb_form(t)]
+            a, b = t.start - sent.start + shift, t.end - sent.start + shift
+            trial = text[:a] + word + text[b:]
+            parsed = self._parse_one(trial)
+            if len(parsed.toks) != len(sent.toks) or not parsed.toks[k].tag.startswith("VB"):
+                continue
+            text, shift, again = trial, shift + len(word) - (b - a), parsed
+            kept[k] = tag
+            if not _verbless(parsed):
+                break
+        if again is None or _verbless(again):
+            return None
+        toks = [
+            Tok(o.i, o.start, o.end, o.text, kept.get(o.i, r.tag), r.dep, r.head)
+            for o, r in zip(sent.toks, again.toks, strict=True)
+        ]
+        for o in toks:
+            if o.head != o.i:
+                toks[o.head].children.append(o.i)
+        return Sentence(sent.start, sent.end, toks, sent.text)
+
+    def _parse_one(self, text: str) -> Sentence:
+        doc = self.nlp.make_doc(text)
+        if len(doc) > 1:
+            starts = numpy.full((len(doc), 1), -1, dtype="int64")
+            starts[0, 0] = 1
+            doc.from_array(self._sent_start, starts.view("uint64"))
+        with self._blas.limit(limits=1, user_api="blas"):
+            for _name, component in self.nlp.pipeline:
+                doc = component(doc)
+        return _sentence(doc, text, 0, len(text), self.nlp.vocab.strings)
 
 
 def _use_numpy_matmul(nlp: Any) -> None:
@@ -272,6 +319,61 @@ def _sentence(doc: Any, sentence: str, start: int, end: int, strings: Any) -> Se
             if following in _AFTER_SAYS:
                 t.tag = "VBZ"  # '"...," Strauss Zelnick, CEO of Take-Two, adds.': the verb
     return Sentence(start, end, toks, sentence)
+
+
+_SURROGATES = {"VBZ": ("makes", "VBZ"), "VBD": ("made", "VBD"), "VBP": ("make", "VBP")}
+_NOUN_LIKE = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
+_OBJECT_OPENERS = frozenset(
+    {"DT", "CD", "$", "PRP$", "PRP", "NN", "NNS", "NNP", "NNPS", "JJ", "RB"}
+)
+
+
+def _verbless(sent: Sentence) -> bool:
+    """A sentence of five words or more whose root is a noun with no copula or auxiliary:
+    no verb was found for it (often a verb the tagger read as a noun)."""
+    roots = [t for t in sent.toks if t.head == t.i]
+    if len(roots) != 1 or sum(t.text[:1].isalnum() for t in sent.toks) < 5:
+        return False
+    root = roots[0]
+    return root.tag in ("NN", "NNS") and not any(
+        sent.toks[c].dep in ("cop", "aux", "aux:pass", "nsubj") for c in root.children
+    )
+
+
+def _noun_verb_candidates(sent: Sentence) -> list[int]:
+    """Nouns that could be the verb: after a noun, a pronoun or "which"/"who", before what
+    could open an object ("police deny accusations", "which cost $1.2 billion")."""
+    toks = sent.toks
+    relative = False  # after "which"/"who", a comma may close the clause before the verb
+    out = []
+    for t in toks[1:-1]:
+        before = toks[t.i - 1]
+        relative = relative or before.lower in ("which", "who")
+        if (
+            t.tag in ("NN", "NNS")
+            and t.text.isalpha()
+            and t.text.islower()
+            and (
+                before.tag in _NOUN_LIKE
+                or before.lower in ("which", "who", "that")
+                or (relative and before.text == ",")
+            )
+            and toks[t.i + 1].tag in _OBJECT_OPENERS
+        ):
+            out.append(t.i)
+    return out
+
+
+# verbs whose past is their base form: in news, mostly the past ("which cost $1.2 billion")
+_SAME_PAST = words("cost cut hit put set let hurt shut spread bet quit split burst cast forecast")
+
+
+def _verb_form(t: Tok) -> str:
+    if t.lower.endswith("s") and not t.lower.endswith("ss"):
+        return "VBZ"
+    if t.lower.endswith("ed") or t.lower in _SAME_PAST or POS_CLASSES.get(t.lower, "")[:1] == "D":
+        return "VBD"
+    return "VBP"
 
 
 _SAYS = frozenset(w for w in SPEECH if w.endswith("s"))

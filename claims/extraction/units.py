@@ -1686,6 +1686,27 @@ def sentence_attribution(sent: Sentence) -> set[int]:
         len(verbs) == 1 and verbs[0].lower in _SOURCE_VERBS and verbs[0] is not tail[0]
     ):
         return {t.i for t in tail}
+    return _inverted_tag(toks, commas)
+
+
+_INVERTED_VERBS = words("said says added adds wrote writes explained noted")
+
+
+def _inverted_tag(toks: list[Tok], commas: list[int]) -> set[int]:
+    """ ", said Ana Ruiz, a weather researcher": a closing tag with the verb first, then a
+    name or a role and nothing that could be said (no verb, no relative clause), after a
+    clause with a tensed verb of its own (not "The mayor, who ..., said he would resign")."""
+    for c in reversed(commas[-2:]):
+        tail = [t for t in toks[c + 1 :] if t.text[:1].isalnum()]
+        if len(tail) < 2 or len(tail) > 14 or tail[0].lower not in _INVERTED_VERBS:
+            continue
+        if tail[1].tag not in ("NNP", "NNPS", "DT", "NN", "JJ") or any(
+            t.is_verb or t.tag in ("WDT", "WP", "WRB", "PRP") for t in tail[1:]
+        ):
+            return set()
+        if not any(t.tag in FINITE_TAGS for t in toks[:c]):
+            return set()
+        return {t.i for t in tail}
     return set()
 
 
@@ -1709,6 +1730,14 @@ def shared_source(sent: Sentence, source: set[int] | None = None) -> set[int]:
     # ", the commission said (on Tuesday)": a name, its speech verb and when or where,
     # nothing said after it ("Cook said he's proud", "told them of ...")
     verb = next((k for k, t in enumerate(words_) if t.is_verb), 0)
+    if verb == 0 and words_[0].lower in SPEECH and len(words_) > 1:
+        # ", said Ana Ruiz, a weather researcher": the inverted tag, a name (and its role)
+        # after the verb
+        if words_[1].tag in ("NNP", "NNPS", "DT", "NN") and all(
+            t.tag in _SOURCE_NAME_TAGS | _SOURCE_ADJUNCT_TAGS for t in words_[1:]
+        ):
+            return source
+        return set()
     if verb == 0 or any(t.tag not in _SOURCE_NAME_TAGS for t in words_[:verb]):
         return set()
     if any(t.tag not in _SOURCE_ADJUNCT_TAGS for t in words_[verb + 1 :]):

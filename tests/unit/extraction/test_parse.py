@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from thinc.api import NumpyOps
 
-from claims.extraction.parse import MODEL_DIR, Parser, get_parser
+from claims.extraction.parse import MODEL_DIR, Parser, get_parser, parse_sentences
+from claims.extraction.segment import split_sentences
 
 TEXT = (
     "Local auto dealers sold 30,154 new cars in October, the second-highest volume of the "
@@ -34,3 +35,29 @@ def test_numpy_product_gives_the_same_tree_as_blis() -> None:
     assert [[(t.text, t.tag, t.dep, t.head) for t in s.toks] for s in fast] == [
         [(t.text, t.tag, t.dep, t.head) for t in s.toks] for s in slow
     ]
+
+
+def test_a_noun_read_as_the_verb_of_a_verbless_sentence() -> None:
+    # "deny" and "seats" tagged as nouns left no verb: "The city's police deny accusations of
+    # brutality" stayed glued to the "while" clause, and the stadium's relative clause and
+    # its seats stayed one claim
+    text = (
+        "The city's police deny accusations of brutality, while protesters say officers "
+        "used tear gas. The new stadium, which cost $1.2 billion, seats 65,000 fans."
+    )
+    police, stadium = parse_sentences(text, split_sentences(text))
+    (deny,) = [t for t in police.toks if t.text == "deny"]
+    assert deny.tag == "VBP" and deny.dep == "root"
+    assert police.toks[deny.i - 1].dep == "nsubj"
+    words = {t.text: t for t in stadium.toks}
+    assert words["seats"].tag == "VBZ" and words["seats"].dep == "root"
+    assert words["cost"].tag == "VBD"
+    # the sentence keeps its own words and offsets
+    assert [t.text for t in stadium.toks][:6] == ["The", "new", "stadium", ",", "which", "cost"]
+    assert text[words["seats"].start : words["seats"].end] == "seats"
+
+
+def test_a_list_with_no_verb_gets_none() -> None:
+    text = "Tomatoes, peppers, onions and garlic from the market."
+    (sent,) = parse_sentences(text, [(0, len(text))])
+    assert not [t for t in sent.toks if t.tag.startswith("VB")]
