@@ -1,3 +1,4 @@
+# Over 400 lines on purpose: loading, running and re-reading the parser share one model.
 """Parse stage: part-of-speech tags and a dependency tree for each sentence.
 
 The parser is a small spaCy pipeline (tagger + transition-based dependency parser) trained
