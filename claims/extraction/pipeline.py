@@ -435,8 +435,11 @@ def classify_step(state: State) -> None:
         if claim.checkworthiness < FLOOR and not (
             claim.details["numbers"]
             or claim.details["dates"]
+            # a tally or a score the quantity parser leaves out ("passed 52-48", "won 3-1")
+            or _TALLY_RE.search(claim.text)
             or claim.kind == "quote"
             or draft.role == "result"
+            or _noun_subject_conjunct(draft)
             or _named_subject(draft)
         ):
             state.dropped.append(Dropped(claim.start, claim.end, screen.NOTHING))
@@ -445,6 +448,21 @@ def classify_step(state: State) -> None:
     claims.sort(key=lambda c: (c.start, c.end))
     state.claims = claims
     state.dropped.sort(key=lambda d: d.start)
+
+
+def _noun_subject_conjunct(draft: Draft) -> bool:
+    """A second predicate of a noun phrase ("The senator, 72, has served ... and is not
+    seeking re-election"): checkable as much as the first."""
+    words_ = (draft.subject or "").split()
+    return (
+        draft.role in ("conj", "part")
+        and len(words_) >= 2
+        and words_[0].lower() in ("the", "a", "an")
+        and words_[1][:1].isalpha()
+    )
+
+
+_TALLY_RE = re.compile(r"(?<![\w.-])\d{1,3}[-\u2013]\d{1,3}(?![\w-]|\.\d)")
 
 
 def _named_subject(draft: Draft) -> bool:

@@ -2128,10 +2128,21 @@ def absolute_text(sent: Sentence, unit: Unit, claim: str, past: bool) -> str:
     his administration sending mixed signals" (a participle with its own subject): the one
     word a reader needs, in the tense of the clause it hung on; anything else as it was."""
     pred = sent.toks[unit.pred]
-    if pred.tag != "VBG" or any(sent.toks[c].dep in AUX for c in pred.children):
-        return claim
     subjects = [c for c in pred.children if sent.toks[c].dep in SUBJ]
-    if not subjects:
+    if pred.tag != "VBG" or not subjects:
+        # the piece parsed on its own may lose its tree ("two Republicans joining Democrats
+        # in support" with "Democrats" the root): its first -ing word right after a noun,
+        # with no verb before it, is the participle
+        words_ = sorted(k for k in unit.toks if sent.toks[k].text[:1].isalnum())
+        first = next((k for k in words_ if sent.toks[k].is_verb), None)
+        if first is None or sent.toks[first].tag != "VBG" or first == words_[0]:
+            return claim
+        if sent.toks[first].lower in ("being", "having", "getting"):
+            return claim  # "The difference being ...": no participle to give a tense
+        if sent.toks[first - 1].tag not in ("NN", "NNS", "NNP", "NNPS", "PRP", "CD"):
+            return claim
+        pred, subjects = sent.toks[first], [first - 1]
+    if any(sent.toks[c].dep in AUX for c in pred.children):
         return claim
     subject = sent.toks[subjects[0]]
     plural = subject.tag in ("NNS", "NNPS") or subject.lower in ("they", "we", "you")

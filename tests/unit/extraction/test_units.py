@@ -2216,6 +2216,33 @@ def test_a_verb_the_tagger_read_as_a_noun_still_splits_its_clauses() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # a tally the quantity parser leaves out kept it below the check-worthiness floor
+        ("The measure passed 52-48.", "The measure passed 52-48."),
+        ("They lost 24-17.", "They lost 24-17."),
+        # a second predicate of a noun phrase is as checkable as the first
+        (
+            "The senator, 72, has served in Congress since 1989 and is not seeking re-election.",
+            "is not seeking re-election.",
+        ),
+    ],
+)
+def test_short_checkable_claims_clear_the_floor(text: str, claim: str) -> None:
+    assert any(t.endswith(claim) for t in _texts(text))
+
+
+def test_an_absolute_clause_parsed_without_its_tree_still_gets_its_tense() -> None:
+    # "Two Republicans joining Democrats in support." (the piece parsed with "Democrats" as
+    # its root)
+    texts = _texts("The measure passed 52-48, with two Republicans joining Democrats in support.")
+    assert "Two Republicans were joining Democrats in support." in texts
+    # "being" is no participle to give a tense to
+    texts = _texts("The two forms differ, the difference being that one affects the lungs.")
+    assert not [t for t in texts if " was being " in t or " is being " in t]
+
+
 def test_including_elaborates_the_noun_not_the_place_after_it() -> None:
     # "Texas … including two from former employees.": the lawsuits are in Texas
     text = "The company faces 12 lawsuits in Texas, including two from former employees."
