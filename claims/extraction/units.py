@@ -1685,7 +1685,7 @@ def sentence_attribution(sent: Sentence) -> set[int]:
     if tail[0].lower == "according" or (
         len(verbs) == 1 and verbs[0].lower in _SOURCE_VERBS and verbs[0] is not tail[0]
     ):
-        return {t.i for t in tail}
+        return set(range(tail[0].i, tail[-1].i + 1))  # with its "'s" ("the governor's office")
     return _inverted_tag(toks, commas)
 
 
@@ -1706,7 +1706,7 @@ def _inverted_tag(toks: list[Tok], commas: list[int]) -> set[int]:
             return set()
         if not any(t.tag in FINITE_TAGS for t in toks[:c]):
             return set()
-        return {t.i for t in tail}
+        return set(range(tail[0].i, tail[-1].i + 1))
     return set()
 
 
@@ -2068,10 +2068,15 @@ def unit_text(text: str, sent: Sentence, unit: Unit, spans: tuple[Span, ...]) ->
     be = _aside_copula(sent, unit)
     if be is not None:
         # "The county's new plan was drawn up by a Denver firm.", "The senator was speaking
-        # in Ohio.": a participle set off after its noun, in the tense of the noun's verb
-        subject = _join(text, unit_spans(sent, Unit(unit.role, unit.pred, unit.borrowed)))
+        # in Ohio.": a participle set off after its noun, in the tense of the noun's verb;
+        # a source it borrowed after its words closes it ("..., NASA said.")
+        lead = {k for k in unit.borrowed if k < unit.pred}
+        subject = _join(text, unit_spans(sent, Unit(unit.role, unit.pred, lead)))
         own = unit.toks - unit.borrowed
         rest = _join(text, unit_spans(sent, Unit(unit.role, unit.pred, own, set(), unit.dropped)))
+        if unit.borrowed - lead:
+            source = unit_spans(sent, Unit(unit.role, unit.pred, unit.borrowed - lead))
+            rest = f"{rest.rstrip(',')}, {_join(text, source)}"
         return _finish(f"{subject} {be} {rest}")
     glue = " \u2026 " if unit.role == "part" and unit.borrowed else " "
     if unit.role == "part" and unit.borrowed:
@@ -2103,7 +2108,8 @@ def _aside_copula(sent: Sentence, unit: Unit) -> str | None:
         return None
     if any(sent.toks[c].dep in AUX or sent.toks[c].dep in SUBJ for c in pred.children):
         return None
-    if not unit.borrowed or max(unit.borrowed) != pred.i - 2:
+    lead = [k for k in unit.borrowed if k < pred.i]
+    if not lead or max(lead) != pred.i - 2:
         return None
     verb = sent.toks[noun.head]
     tenses = [verb.tag] + [sent.toks[c].tag for c in verb.children if sent.toks[c].dep in AUX]

@@ -2243,6 +2243,24 @@ def test_an_absolute_clause_parsed_without_its_tree_still_gets_its_tense() -> No
     assert not [t for t in texts if " was being " in t or " is being " in t]
 
 
+def test_a_participle_aside_inside_what_was_said_keeps_its_source() -> None:
+    # "The satellite, launched in 2015 NASA said.": no verb, and the source run on
+    texts = _texts("The satellite, launched in 2015, has stopped sending data, NASA said.")
+    assert "The satellite was launched in 2015, NASA said." in texts
+    assert "The satellite has stopped sending data, NASA said." in texts
+
+
+def test_a_shared_source_keeps_its_possessive() -> None:
+    # "At least 12 people died in the flooding, the governor office said.": the copy of the
+    # source lost its "'s"
+    texts = _texts(
+        "At least 12 people died in the flooding, and another 40 were reported missing, the "
+        "governor's office said."
+    )
+    assert len(texts) == 2
+    assert all(t.endswith(", the governor's office said.") for t in texts)
+
+
 def test_including_elaborates_the_noun_not_the_place_after_it() -> None:
     # "Texas … including two from former employees.": the lawsuits are in Texas
     text = "The company faces 12 lawsuits in Texas, including two from former employees."
