@@ -517,6 +517,15 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             continue
         if t.text == ":" and not _colon_clause(toks, start, k, right):
             continue
+        if kind == "clause" and start == 0 and toks[0].tag == "VBG":
+            # "Arguing that voters are just now tuning in, with the first votes 100 days away,
+            # the governor has said ...": an opening participle is no clause of its own, its
+            # subject comes after ("Arguing that voters ..." was a claim with no subject)
+            continue
+        if _restating(toks, start, k):
+            # "... isn't using the rocket enough: that is, NASA is relying ...": what follows
+            # "that is" says again what came before; cut, the first claim ended "that is."
+            continue
         if not (left_kind in ("part", "aside") or _has_finite_clause(toks, start, k)):
             continue
         if _opening_with(toks, start, k):
@@ -602,6 +611,19 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
         a, kind = nxt, next_kind
     out.append((a, n, kind))
     return out
+
+
+_RESTATING = (("that", "is"), ("in", "other", "words"), ("i.e.",), ("namely",))
+
+
+def _restating(toks: list[Tok], start: int, k: int) -> bool:
+    """The comma at `k` closes "that is", "in other words", "i.e." or "namely" set off after
+    a clause."""
+    for phrase in _RESTATING:
+        a = k - len(phrase)
+        if a > start and tuple(x.lower for x in toks[a:k]) == phrase:
+            return toks[a - 1].text in (",", ":", ";", "\u2014", "\u2013")
+    return False
 
 
 def _colon_clause(toks: list[Tok], start: int, k: int, right: int) -> bool:

@@ -139,6 +139,7 @@ class Unit:
     lead: set[int] = field(default_factory=set)
 
 
+_COORDINATOR_WORDS = words("and or but nor")
 _FOCUS = words("particularly especially notably mainly mostly chiefly primarily")
 _AUXILIARY_WORDS = (
     AUXILIARIES
@@ -1266,6 +1267,12 @@ class _Splitter:
             unit.borrowed = self.antecedent_words.get(p) or minimal_np(sent, head)
             if sent.toks[head].dep == "conj":  # "nations and groups, who ...": not "and groups"
                 unit.borrowed -= {c for c in sent.toks[head].children if sent.toks[c].dep == "cc"}
+            if unit.borrowed and sent.toks[min(unit.borrowed)].lower in _COORDINATOR_WORDS:
+                # "the Rock and Roll Hall of Fame's Class of 2020, which will be honored ...",
+                # parsed with "Hall" the head: "And Roll Hall will be honored ..." named a
+                # thing the article does not; with no antecedent to trust, it stays
+                del self.units[before:]
+                return None
         elif role == "contrast":
             marks = {c for c in sent.toks[p].children if sent.toks[c].dep == "mark"}
             # "Even though X, ...": the claim is "X", never "Even X"

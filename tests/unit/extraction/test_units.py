@@ -2261,6 +2261,36 @@ def test_a_shared_source_keeps_its_possessive() -> None:
     assert all(t.endswith(", the governor's office said.") for t in texts)
 
 
+@pytest.mark.parametrize(
+    ("text", "never"),
+    [
+        # the parser made "Hall" the head of "the Rock and Roll Hall of Fame's Class of
+        # 2020": the relative clause's claim named "And Roll Hall"
+        (
+            "The band is nominated for the Rock and Roll Hall of Fame\u2019s Class of 2020, "
+            "which will be honored at the city\u2019s Public Auditorium on May 2.",
+            "And Roll",
+        ),
+        # "that is" restates what came before: cut there, a claim ended "that is."
+        (
+            "Some members of Congress have suggested that the agency isn\u2019t using the "
+            "rocket enough: that is, the agency is relying too much on commercial options.",
+            "that is.",
+        ),
+        # an opening participle has its subject after it, never none
+        (
+            "Arguing that voters are just now beginning to tune in, with the first votes "
+            "less than 100 days away, the governor has said he will have plenty of time.",
+            "Arguing that voters are just now beginning to tune in.",
+        ),
+    ],
+)
+def test_no_claim_names_a_thing_or_ends_where_the_text_does_not(text: str, never: str) -> None:
+    texts = _texts(text)
+    assert texts
+    assert not [t for t in texts if t.startswith(never) or t.endswith(never) or t == never]
+
+
 def test_including_elaborates_the_noun_not_the_place_after_it() -> None:
     # "Texas … including two from former employees.": the lawsuits are in Texas
     text = "The company faces 12 lawsuits in Texas, including two from former employees."
