@@ -140,6 +140,8 @@ class Unit:
 
 
 _COORDINATOR_WORDS = words("and or but nor")
+# (the tagger may read "whose" as a possessive pronoun)
+_RELATIVE_WORDS = words("who whom whose which where")
 _FOCUS = words("particularly especially notably mainly mostly chiefly primarily")
 _AUXILIARY_WORDS = (
     AUXILIARIES
@@ -363,6 +365,14 @@ def _subject_np(sent: Sentence, subj: int) -> set[int]:
     """The noun phrase of subject `subj` (``minimal_np``), with a word right after it that
     the parser made an auxiliary but that is none (not "be", "have", "do", a modal or "to"):
     "The gray haze led to ...", with "haze" read as an auxiliary."""
+    if sent.toks[subj].dep.startswith("csubj"):
+        # "Stocking your kitchen with fruits ... can improve your diet and reduce ...": a
+        # clause as the subject is all of it ("Stocking can reduce ..." said something else)
+        return {
+            k
+            for k in sent.subtree(subj)
+            if sent.toks[k].pos != "PUNCT" or k < max(sent.subtree(subj))
+        }
     np = minimal_np(sent, subj)
     k = max(np) + 1 if np else len(sent.toks)  # (no noun phrase, nothing to extend)
     while (
@@ -374,6 +384,23 @@ def _subject_np(sent: Sentence, subj: int) -> set[int]:
         np.add(k)
         k += 1
     return np
+
+
+def _list_tail_subject(sent: Sentence, subj: int, np: set[int]) -> bool:
+    """ "Filling your fridge with fruits, vegetables, whole grains, nuts, and seeds can
+    improve ... and reduce ...", parsed with "whole grains, nuts, and seeds" the subject: a
+    list after a comma, in a sentence that opens with an -ing word, is the end of that
+    word's object, not a subject ("Whole grains, nuts, and seeds can reduce ...")."""
+    toks = sent.toks
+    first = min(np, default=subj)
+    opening = next((t for t in toks if t.text[:1].isalnum()), None)
+    return (
+        opening is not None
+        and opening.tag == "VBG"
+        and first > 0
+        and toks[first - 1].text == ","
+        and any(toks[c].dep == "conj" for c in toks[subj].children)
+    )
 
 
 def _singular(t: Tok) -> bool:
@@ -598,7 +625,8 @@ class _Splitter:
         if t.dep == "parataxis":
             if not top or self._is_speech(c) or self._is_speech(h) or not has_subject(sent, c):
                 return None
-            if sent.toks[_first_word(sent, c)].tag in ("WRB", "WDT", "WP", "WP$"):
+            opener = sent.toks[_first_word(sent, c)]
+            if opener.tag in ("WRB", "WDT", "WP", "WP$") or opener.lower in _RELATIVE_WORDS:
                 # ", where an estimated 100,000 residents would be eligible": a relative
                 # clause with no antecedent it could name ("Where an estimated ...")
                 return None
@@ -1244,6 +1272,9 @@ class _Splitter:
                 if unit.borrowed and sent.toks[max(unit.borrowed)].tag == "POS":
                     del self.units[before:]
                     return None  # a possessor the parser made the subject ("The company's")
+                if _list_tail_subject(sent, subj, unit.borrowed):
+                    del self.units[before:]
+                    return None
                 if all(subj > k for k in toks if sent.toks[k].text[:1].isalnum()):
                     unit.lead = set(unit.borrowed)
             if (
@@ -1284,6 +1315,27 @@ class _Splitter:
         if unit.lead and unit.borrowed - unit.lead:
             del self.units[before:]
             return None  # an opener borrows its subject and nothing else
+        if unit.borrowed and role != "apposition":
+            first = min(unit.borrowed)
+            if sent.toks[first].lower in _COORDINATOR_WORDS:
+                opening = next(k for k, t in enumerate(sent.toks) if t.text[:1].isalnum())
+                if first == opening:
+                    # "And U.S. imports ..., harming U.S. producers": the sentence's opening
+                    # "And" is no part of the subject
+                    unit.borrowed.discard(first)
+                else:
+                    # "Stocking your kitchen with ... nuts, and seeds can improve your diet and
+                    # reduce ...": a subject that opens with "and" is an item of a list the
+                    # parser took for the subject ("And seeds can reduce ..."); it stays
+                    del self.units[before:]
+                    return None
+        if (
+            role == "relative"
+            and not unit.borrowed
+            and sent.toks[_first_word(sent, p)].lower == "whose"
+        ):
+            del self.units[before:]
+            return None  # "Whose sales have been badly hit ...": no owner to name
         # a clause cut from its sentence must stand alone too ("..., but the four players in
         # front of him — A, B and C — hadn't done it": never "Hadn't done it.")
         if (role != "clause" or p not in sent.roots) and not self._stands_alone(unit):

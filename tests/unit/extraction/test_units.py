@@ -2291,6 +2291,47 @@ def test_no_claim_names_a_thing_or_ends_where_the_text_does_not(text: str, never
     assert not [t for t in texts if t.startswith(never) or t.endswith(never) or t == never]
 
 
+@pytest.mark.parametrize(
+    ("text", "never"),
+    [
+        # "whose" read as a possessive pronoun: the clause beside its sentence was a claim
+        # with no owner ("Whose sales have been badly hit ...")
+        (
+            "The order is crucial for the manufacturer, whose sales have been badly hit "
+            "following two crashes of its jet in less than five months.",
+            "Whose",
+        ),
+        # the end of a list taken for the subject of a second predicate
+        (
+            "Filling your fridge with fruits, vegetables, protein-rich foods, whole grains, "
+            "nuts, and seeds can improve your diet and reduce your risk of overeating.",
+            "Whole grains",
+        ),
+        # "and" opening a subject: the last item of a list the parser took for it
+        (
+            "Stocking your pantry with fruits, vegetables, protein-rich foods, whole grains, "
+            "nuts, and seeds can improve your diet and reduce your risk of binge eating "
+            "unhealthy snacks.",
+            "And seeds",
+        ),
+        # a gerund subject is all of its clause, never its first word
+        (
+            "Stocking your kitchen with fruits, vegetables, whole grains, nuts, and seeds "
+            "can improve your diet and reduce your risk of overeating.",
+            "Stocking can",
+        ),
+        # the sentence's opening "And" is no part of the subject a participle borrows
+        (
+            "And imports of parts from China, such as motors and pumps, have seen price "
+            "increases, harming U.S. producers.",
+            "And imports \u2026",
+        ),
+    ],
+)
+def test_a_borrowed_subject_is_the_subject(text: str, never: str) -> None:
+    assert not [t for t in _texts(text) if t.startswith(never)]
+
+
 def test_including_elaborates_the_noun_not_the_place_after_it() -> None:
     # "Texas … including two from former employees.": the lawsuits are in Texas
     text = "The company faces 12 lawsuits in Texas, including two from former employees."
