@@ -2261,8 +2261,10 @@ def _join(text: str, spans: tuple[Span, ...], sent: Sentence | None = None) -> s
             and _speech_tag(part)
         ):
             # "We have seen positive results, Menear continued": the comma (and the closing
-            # quotation mark) before the speech tag went with the words left out
-            out += ", " + part
+            # quotation mark) before the speech tag went with the words left out; a
+            # quotation the claim opened is closed again ('"We received an inquiry," said
+            # a spokesperson', never '"We received an inquiry said a spokesperson')
+            out += f",{_closing_quote(out)} " + part
         elif n and s in participles and spans[n - 1][1] in nouns and s > spans[n - 1][1] + 1:
             # "Mr. Trump … saying the United States will be better off": the participle's
             # subject, borrowed from further back, is marked as such
@@ -2273,10 +2275,19 @@ def _join(text: str, spans: tuple[Span, ...], sent: Sentence | None = None) -> s
 
 
 def _speech_tag(part: str) -> bool:
-    """ "Menear continued.", "he said", "said Aseem Prakash": a short stretch with a verb of
-    speech."""
+    """ "Menear continued.", "he said", "said Aseem Prakash when contacted by reporters": a
+    short stretch with a verb of speech among its first words."""
     words_ = part.split()
-    return len(words_) <= 6 and any(w.strip(".,").lower() in SPEECH for w in words_[:4])
+    return len(words_) <= 10 and any(w.strip(".,").lower() in SPEECH for w in words_[:4])
+
+
+def _closing_quote(out: str) -> str:
+    """The quotation mark that closes one `out` opened and left open, else ""."""
+    if out.count("\u201c") > out.count("\u201d"):
+        return "\u201d"
+    if out.count('"') % 2:
+        return '"'
+    return ""
 
 
 _SPEECH_TAG_GAP = re.compile(r',\s*["\u201d\u2019]\s*$')
@@ -2295,6 +2306,17 @@ def _finish(claim: str) -> str:
     claim = claim.rstrip(",;:\u2014\u2013- ")
     if claim[:1].islower():
         claim = claim[0].upper() + claim[1:]
+    close = claim.find("\u201d")
+    if (
+        close > 0
+        and claim.count("\u201d") == 1
+        and "\u201c" not in claim
+        and '"' not in claim
+        and not claim[close - 1].isspace()
+    ):
+        # 'We … are cooperating in the matter," said a spokesperson': the claim opens
+        # inside a quotation whose opening mark its borrowed words left out
+        claim = "\u201c" + claim
     if not claim.rstrip(_QUOTE_CHARS + "'\u2019)").endswith((".", "!", "?", "\u2026")):
         claim += "."
     return claim

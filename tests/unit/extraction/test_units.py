@@ -2332,6 +2332,25 @@ def test_a_borrowed_subject_is_the_subject(text: str, never: str) -> None:
     assert not [t for t in _texts(text) if t.startswith(never)]
 
 
+def test_a_quotation_cut_in_two_keeps_its_marks() -> None:
+    # '"We received an inquiry from the office of the state attorney general said a company
+    # spokesperson ...' and 'We … are cooperating in the matter," said ...': each piece of
+    # the quotation opens and closes it
+    texts = _texts(
+        "\u201cWe received an inquiry from the office of the state attorney general and are "
+        "cooperating in the matter,\u201d said a company spokesperson when contacted by "
+        "reporters."
+    )
+    assert texts
+    for t in texts:
+        assert t.count("\u201c") == t.count("\u201d") == 1, t
+        assert t.index("\u201c") < t.index("\u201d"), t
+    assert any(
+        t.endswith("general,\u201d said a company spokesperson when contacted by reporters.")
+        for t in texts
+    )
+
+
 def test_including_elaborates_the_noun_not_the_place_after_it() -> None:
     # "Texas … including two from former employees.": the lawsuits are in Texas
     text = "The company faces 12 lawsuits in Texas, including two from former employees."
