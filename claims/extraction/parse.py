@@ -7,6 +7,11 @@ shipped in ``claims/extraction/models/en_ewt/`` (licence and provenance in its R
 spaCy stores weights with msgpack, so loading never unpickles anything; the files are also
 checked against the SHA-256 manifest written at training time before they are read.
 
+A sentence the parse leaves with no verb (its root a noun: "The city's police deny
+accusations ..." with "deny" tagged as a noun) is parsed again with each candidate noun
+replaced by an unambiguous verb of its form ("make", "makes", "made"); the first reading with
+a verb for its root is kept, with the sentence's own words (``Parser._verb_reading``).
+
 The rest of the pipeline sees only :class:`Tok` and :class:`Sentence`, plain data that unit
 tests can build by hand, never spaCy objects.
 """
