@@ -418,8 +418,8 @@ def _participle_asides(sent: Sentence) -> bool:
         if p.tag not in ("VBN", "VBG") or p.dep not in ("parataxis", "conj", "appos", "dep"):
             continue
         noun = toks[p.head]
-        if noun.pos not in ("NOUN", "PROPN") or noun.dep not in _SUBJ or p.i < 2:
-            continue
+        if noun.pos not in ("NOUN", "PROPN") or noun.dep not in _SUBJ or not 2 <= noun.i + 2 <= p.i:
+            continue  # (the noun comes first, then its comma)
         before = [k for k in sent.subtree(noun.i) - sent.subtree(p.i) if k < p.i]
         if toks[p.i - 1].text != "," or max(before) != p.i - 2:
             continue

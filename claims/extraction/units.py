@@ -1298,12 +1298,6 @@ class _Splitter:
             unit.borrowed = self.antecedent_words.get(p) or minimal_np(sent, head)
             if sent.toks[head].dep == "conj":  # "nations and groups, who ...": not "and groups"
                 unit.borrowed -= {c for c in sent.toks[head].children if sent.toks[c].dep == "cc"}
-            if unit.borrowed and sent.toks[min(unit.borrowed)].lower in _COORDINATOR_WORDS:
-                # "the Rock and Roll Hall of Fame's Class of 2020, which will be honored ...",
-                # parsed with "Hall" the head: "And Roll Hall will be honored ..." named a
-                # thing the article does not; with no antecedent to trust, it stays
-                del self.units[before:]
-                return None
         elif role == "contrast":
             marks = {c for c in sent.toks[p].children if sent.toks[c].dep == "mark"}
             # "Even though X, ...": the claim is "X", never "Even X"
@@ -1326,7 +1320,9 @@ class _Splitter:
                 else:
                     # "Stocking your kitchen with ... nuts, and seeds can improve your diet and
                     # reduce ...": a subject that opens with "and" is an item of a list the
-                    # parser took for the subject ("And seeds can reduce ..."); it stays
+                    # parser took for the subject ("And seeds can reduce ..."), an antecedent
+                    # so too ("the Rock and Roll Hall of Fame's Class of 2020, which ..." with
+                    # "Hall" the head gave "And Roll Hall will be honored ..."); it stays
                     del self.units[before:]
                     return None
         if (
