@@ -205,17 +205,7 @@ class Parser:
     def parse(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Sentence]:
         """One :class:`Sentence` per (start, end) span of `text`, in order."""
         with self._lock:
-            docs = [self.nlp.make_doc(text[s:e]) for s, e in spans]
-            for doc in docs:  # one sentence per doc: the parser must not split it again
-                if len(doc) > 1:
-                    starts = numpy.full((len(doc), 1), -1, dtype="int64")
-                    starts[0, 0] = 1
-                    doc.from_array(self._sent_start, starts.view("uint64"))
-            # one BLAS thread, as blis had: the products are small, and a worker process
-            # should not spread one article over every core
-            with self._blas.limit(limits=1, user_api="blas"):
-                for _name, component in self.nlp.pipeline:
-                    docs = list(component.pipe(docs, batch_size=256))
+            docs = self._run([text[s:e] for s, e in spans])
             strings = self.nlp.vocab.strings
             out = [
                 _sentence(doc, text[s:e], s, e, strings)
@@ -259,15 +249,23 @@ class Parser:
         return Sentence(sent.start, sent.end, toks, sent.text)
 
     def _parse_one(self, text: str) -> Sentence:
-        doc = self.nlp.make_doc(text)
-        if len(doc) > 1:
-            starts = numpy.full((len(doc), 1), -1, dtype="int64")
-            starts[0, 0] = 1
-            doc.from_array(self._sent_start, starts.view("uint64"))
+        (doc,) = self._run([text])
+        return _sentence(doc, text, 0, len(text), self.nlp.vocab.strings)
+
+    def _run(self, texts: list[str]) -> list[Any]:
+        """The pipeline's docs of `texts`, each one sentence.  Called with the lock held."""
+        docs = [self.nlp.make_doc(t) for t in texts]
+        for doc in docs:  # one sentence per doc: the parser must not split it again
+            if len(doc) > 1:
+                starts = numpy.full((len(doc), 1), -1, dtype="int64")
+                starts[0, 0] = 1
+                doc.from_array(self._sent_start, starts.view("uint64"))
+        # one BLAS thread, as blis had: the products are small, and a worker process should
+        # not spread one article over every core
         with self._blas.limit(limits=1, user_api="blas"):
             for _name, component in self.nlp.pipeline:
-                doc = component(doc)
-        return _sentence(doc, text, 0, len(text), self.nlp.vocab.strings)
+                docs = list(component.pipe(docs, batch_size=256))
+        return docs
 
 
 def _use_numpy_matmul(nlp: Any) -> None:
