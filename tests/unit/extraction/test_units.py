@@ -2277,6 +2277,14 @@ def test_a_shared_source_keeps_its_possessive() -> None:
             "rocket enough: that is, the agency is relying too much on commercial options.",
             "that is.",
         ),
+        # "ranking member" is a role, no participle clause: "Rep. Ann Lee … ranking member
+        # of ..., during a hearing ..." and "Ranking member pushed for ..." were claims
+        (
+            "\u201cEvery study indicated that the best plans require a heavy rocket,\u201d said "
+            "Rep. Ann Lee (R-TX), ranking member of the House space subcommittee, during a "
+            "hearing last week on the agency\u2019s budget.",
+            "Rep. Ann Lee \u2026",
+        ),
         # an opening participle has its subject after it, never none
         (
             "Arguing that voters are just now beginning to tune in, with the first votes "
