@@ -41,6 +41,9 @@ part-of-speech tags (more accurate than the tree) and the punctuation agree:
   Ohio research firm, resigned in March`` parsed with "Jane" the root and "resigned" its
   parataxis: the first verb after the name's appositions is the root, the name its subject
   and the noun phrases set off between them its appositions.
+- an apposition hung on a noun across its relative clause: ``said Scott Paul, who heads the
+  Alliance for American Manufacturing, a group that ...`` parsed with "a group" describing
+  "Paul": it describes the name that ends the relative clause.
 """
 
 from __future__ import annotations
@@ -77,6 +80,7 @@ def repair(sent: Sentence) -> Sentence:
         | _lost_subjects(sent)
         | _participle_asides(sent)
         | _verb_after_apposition(sent)
+        | _apposition_after_relative(sent)
     )
     if changed:
         for t in sent.toks:
@@ -491,3 +495,44 @@ def _verb_after_apposition(sent: Sentence) -> bool:
         if c > start:
             toks[c].head = v
     return True
+
+
+def _apposition_after_relative(sent: Sentence) -> bool:
+    changed = False
+    toks = sent.toks
+    for t in toks:
+        if t.dep != "appos" or t.head >= t.i:
+            continue
+        opening = _first_word(sent, t.i)
+        j = opening - 1
+        while j > t.head and not toks[j].text[:1].isalnum():
+            j -= 1
+        relative = next(
+            (
+                c
+                for c in toks[t.head].children
+                if c < t.i
+                and j in sent.subtree(c)
+                and (toks[c].dep == "acl:relcl" or toks[_first_word(sent, c)].tag in ("WP", "WDT"))
+            ),
+            None,
+        )
+        if relative is None or toks[j].pos not in ("NOUN", "PROPN"):
+            continue
+        inside = sent.subtree(relative)
+        x = j
+        while (
+            toks[x].dep in ("compound", "flat", "nmod")
+            and toks[x].head < x
+            and toks[x].head in inside
+            and toks[toks[x].head].pos in ("NOUN", "PROPN")
+        ):
+            x = toks[x].head  # "Alliance for American Manufacturing": the name's head
+        t.head = x
+        changed = True
+    return changed
+
+
+def _first_word(sent: Sentence, i: int) -> int:
+    """The first word of the subtree of `i` (`i` itself when it holds none)."""
+    return min((k for k in sent.subtree(i) if sent.toks[k].text[:1].isalnum()), default=i)

@@ -1234,7 +1234,11 @@ class _Splitter:
         if role == "apposition":
             # the comma between chained appositions stays ("..., the city's port authority")
             unit.toks = {k for k in toks if sent.toks[k].dep != "punct" or k in chain}
-            unit.borrowed = minimal_np(sent, sent.toks[p].head)
+            anchor = self._appos_anchor(p)
+            if anchor is None:
+                del self.units[before:]
+                return None
+            unit.borrowed = minimal_np(sent, anchor)
         elif role in ("conj", "part"):
             if role == "conj" and sent.toks[p].tag == "VBG" != sent.toks[sent.toks[p].head].tag:
                 # "has injected drama, publicly threatening them": an -ing form coordinated
@@ -1339,6 +1343,31 @@ class _Splitter:
             return None
         self.units.append(unit)
         return unit
+
+    def _appos_anchor(self, p: int) -> int | None:
+        """The noun apposition `p` describes: the noun phrase that ends right before its
+        comma.  The parser may hang it higher ("assured the public on Weibo, a Twitter-like
+        site" on "public"; "A study by the Centre for Trade Research, a London-based think
+        tank" on "study"): then the noun before the comma, when its phrase stands alone;
+        None (the apposition stays inline) when it is part of a longer name."""
+        sent = self.sent
+        head = sent.toks[p].head
+        j = _first_word(sent, p) - 1
+        while j >= 0 and sent.toks[j].pos == "PUNCT":
+            # "The National Unity Government (NUG), the main ...": the noun before brackets
+            j = min(_before_bracket(sent, j), j - 1)
+        if j < 0 or j in minimal_np(sent, head):
+            return head
+        if sent.toks[j].pos not in ("NOUN", "PROPN") or j not in sent.subtree(head):
+            return None
+        first = min(minimal_np(sent, j))
+        if (
+            first >= 2
+            and sent.toks[first - 1].tag == "IN"
+            and sent.toks[first - 2].text[:1].isupper()
+        ):
+            return None  # "the Centre for Trade Research": not "Trade Research is ..."
+        return j
 
     def _speaker(self, p: int) -> bool:
         """Relative clause `p` is about who speaks ('..." added Ruiz, who led the study'):
@@ -2091,7 +2120,11 @@ def unit_text(text: str, sent: Sentence, unit: Unit, spans: tuple[Span, ...]) ->
     if unit.role == "apposition":
         anchor = _join(text, unit_spans(sent, Unit(unit.role, unit.pred, unit.borrowed)))
         desc = _join(text, unit_spans(sent, Unit(unit.role, unit.pred, unit.toks)))
-        head = sent.toks[sent.toks[unit.pred].head]
+        # the noun the apposition describes (``_appos_anchor``): the head of what it borrowed
+        head = next(
+            (sent.toks[k] for k in unit.borrowed if sent.toks[k].head not in unit.borrowed),
+            sent.toks[sent.toks[unit.pred].head],
+        )
         if sent.toks[unit.pred].pos == "PROPN" and head.pos != "PROPN":
             anchor, desc = desc, anchor
             plural = sent.toks[unit.pred].tag == "NNPS"
@@ -2245,7 +2278,8 @@ def _join(text: str, spans: tuple[Span, ...], sent: Sentence | None = None) -> s
             at = s + 2
             while sent is not None and at in adverbs:
                 at = adverbs[at]
-            out += " " + part[2:] if at in verbs else "," + part[1:]
+            # (before "that" opening what was said or assured, no comma either)
+            out += " " + part[2:] if at in verbs or part[2:7] == "that " else "," + part[1:]
         elif n and part[:1] == ",":  # ',"' closing a quote: no space before the comma
             out += part
         elif n and part[:2] in _DASH_OPENERS:

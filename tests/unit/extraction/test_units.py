@@ -2359,6 +2359,35 @@ def test_a_quotation_cut_in_two_keeps_its_marks() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "never"),
+    [
+        # an apposition describes the noun right before its comma, never one the parser
+        # hung it on further back: "The public is a Twitter-like social media site."
+        (
+            "The agency assured the public on Weibo, a Twitter-like social media site, that "
+            "the risks were extremely low.",
+            "The public is",
+        ),
+        (
+            "A March 2019 study by the Centre for Trade Research, a London-based think tank, "
+            "concluded that the tariffs hurt consumers.",
+            "A March 2019 study is",
+        ),
+        # across a relative clause: "said Sam Pauls, a group that ..." and "Pauls is a group"
+        (
+            "Tariffs have strengthened the country's leverage, said Sam Pauls, who heads the "
+            "Alliance for American Factories, a group that has applauded the tariffs.",
+            "Pauls, a group",
+        ),
+    ],
+)
+def test_an_apposition_describes_the_noun_before_its_comma(text: str, never: str) -> None:
+    texts = _texts(text)
+    assert texts
+    assert not [t for t in texts if never in t or t.startswith(never.split(",")[0] + " is a")]
+
+
 def test_including_elaborates_the_noun_not_the_place_after_it() -> None:
     # "Texas … including two from former employees.": the lawsuits are in Texas
     text = "The company faces 12 lawsuits in Texas, including two from former employees."
