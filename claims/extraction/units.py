@@ -2334,7 +2334,8 @@ def _finish(claim: str) -> str:
         if claim.endswith("," + closer):  # 'as "patently false,"' ends a claim: a full stop
             claim = claim[:-2] + "." + closer
     claim = claim.rstrip(",;:\u2014\u2013- ")
-    if claim[:1].islower():
+    first = claim.split(" ", 1)[0]
+    if claim[:1].islower() and not any(ch.isupper() for ch in first[1:]):  # never "IPhone"
         claim = claim[0].upper() + claim[1:]
     close = claim.find("\u201d")
     if (

@@ -2388,6 +2388,13 @@ def test_an_apposition_describes_the_noun_before_its_comma(text: str, never: str
     assert not [t for t in texts if never in t or t.startswith(never.split(",")[0] + " is a")]
 
 
+def test_a_claim_opening_with_a_brand_keeps_its_case() -> None:
+    texts = _texts(
+        "Refurbished units sold out, and iPhone 7 refurbs can be had for just over $200."
+    )
+    assert "iPhone 7 refurbs can be had for just over $200." in texts  # never "IPhone"
+
+
 def test_including_elaborates_the_noun_not_the_place_after_it() -> None:
     # "Texas … including two from former employees.": the lawsuits are in Texas
     text = "The company faces 12 lawsuits in Texas, including two from former employees."
