@@ -1273,7 +1273,13 @@ class _Splitter:
                     del self.units[before:]
                     return None
                 unit.borrowed = _subject_np(sent, subj)
-                if unit.borrowed and sent.toks[max(unit.borrowed)].tag == "POS":
+                if not unit.borrowed:
+                    # "the program, which ended in May, and would not renew it" parsed with
+                    # "renew" a conjunct of "ended": a relative pronoun is no subject to
+                    # borrow ("The mayor said would not renew it.")
+                    del self.units[before:]
+                    return None
+                if sent.toks[max(unit.borrowed)].tag == "POS":
                     del self.units[before:]
                     return None  # a possessor the parser made the subject ("The company's")
                 if _list_tail_subject(sent, subj, unit.borrowed):

@@ -2388,6 +2388,17 @@ def test_an_apposition_describes_the_noun_before_its_comma(text: str, never: str
     assert not [t for t in texts if never in t or t.startswith(never.split(",")[0] + " is a")]
 
 
+def test_a_relative_pronoun_is_no_subject_to_borrow() -> None:
+    # "and would not renew it", parsed as a conjunct of the relative clause's "ended", gave
+    # "The mayor said would not renew it."
+    texts = _texts(
+        "The mayor said the city had spent $4 million on the program, which ended in May, "
+        "and would not renew it."
+    )
+    assert texts
+    assert not [t for t in texts if "said would" in t]
+
+
 def test_a_claim_opening_with_a_brand_keeps_its_case() -> None:
     texts = _texts(
         "Refurbished units sold out, and iPhone 7 refurbs can be had for just over $200."
