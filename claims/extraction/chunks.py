@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 
-from claims.extraction.lexicon import AUXILIARIES, FINDINGS, NONFINITE_BE, words
+from claims.extraction.lexicon import AUXILIARIES, FINDINGS, NONFINITE_BE, ROLES, words
 from claims.extraction.parse import Sentence, Tok
 from claims.extraction.types import Span
 from claims.extraction.units import (
@@ -1299,11 +1299,6 @@ def _phrase_end(toks: list[Tok], depth: list[int], k: int, through_lists: bool =
     return len(toks)
 
 
-_ROLE_PARTICIPLES = words(
-    "ranking managing founding presiding acting visiting reigning supervising commanding"
-)
-
-
 def _participle_clause(toks: list[Tok], k: int, depth: list[int]) -> bool:
     """ ", sparking widespread fears about ...": an -ing clause of at least three words."""
     t = toks[k]
@@ -1311,7 +1306,7 @@ def _participle_clause(toks: list[Tok], k: int, depth: list[int]) -> bool:
         return False
     if toks[k + 1].tag in ("NN", "NNS") and k + 2 < len(toks) and toks[k + 2].text == ",":
         return False  # ", growing ties, ..." : an adjective in a list
-    if t.lower in _ROLE_PARTICIPLES and toks[k + 1].tag in ("NN", "NNS"):
+    if toks[k + 1].lower in ROLES:
         return False  # ", ranking member of the subcommittee,": a role, no clause
     words_ = 0
     for x in toks[k:]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from claims.extraction import quantities
@@ -173,6 +173,8 @@ class Mentions:
     entities: list[dict[str, Any]]
     ordinals: list[dict[str, Any]]
     length: int = 0
+    # tallies and scores, which the quantity parser keeps apart ("passed 52-48", "won 3-1")
+    scores: list[dict[str, Any]] = field(default_factory=list)
 
 
 def find_mentions(text: str, regions: list[Span], *, length: int | None = None) -> Mentions:
@@ -182,6 +184,7 @@ def find_mentions(text: str, regions: list[Span], *, length: int | None = None) 
     quotes: list[dict[str, Any]] = []
     entities: list[dict[str, Any]] = []
     ordinals: list[dict[str, Any]] = []
+    scores: list[dict[str, Any]] = []
     for start, end in regions:
         found = quantities.scan(text, start, end)
         numbers += [_number_dict(q) for q in found.quantities]
@@ -189,9 +192,12 @@ def find_mentions(text: str, regions: list[Span], *, length: int | None = None) 
         ordinals += [
             {"text": o.text, "value": o.value, "span": [o.start, o.end]} for o in found.ordinals
         ]
+        scores += [
+            {"text": k.text, "span": [k.start, k.end]} for k in found.skipped if k.kind == "score"
+        ]
         quotes += find_quotes(text, (start, end), None)
         entities += find_entities(text, (start, end))
-    return Mentions(numbers, dates, quotes, entities, ordinals, length or len(text))
+    return Mentions(numbers, dates, quotes, entities, ordinals, length or len(text), scores)
 
 
 def _inside(items: list[dict[str, Any]], spans: tuple[Span, ...]) -> list[dict[str, Any]]:
@@ -254,6 +260,9 @@ def classify(
     ordinals = _inside(mentions.ordinals, draft.spans)
     if ordinals:
         details["ordinals"] = ordinals
+    scores = _inside(mentions.scores, draft.spans)
+    if scores:
+        details["scores"] = scores
     if draft.attribution:
         details["attribution"] = {"text": draft.attribution, "speaker": draft.speaker}
     hedges = sorted({w for w in lows if w in _HEDGES})

@@ -147,6 +147,11 @@ class Sentence:
                     stack.append(c)
         return out
 
+    def first_word(self, i: int) -> int:
+        """The first token of the subtree of `i` that is not punctuation (`i` itself when
+        there is none)."""
+        return min(k for k in self.subtree(i) if self.toks[k].pos != "PUNCT" or k == i)
+
     def governors(self, i: int) -> list[int]:
         """Heads of `i` up to its root (nearest first)."""
         out = []

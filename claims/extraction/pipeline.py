@@ -435,12 +435,11 @@ def classify_step(state: State) -> None:
         if claim.checkworthiness < FLOOR and not (
             claim.details["numbers"]
             or claim.details["dates"]
-            # a tally or a score the quantity parser leaves out ("passed 52-48", "won 3-1")
-            or _TALLY_RE.search(claim.text)
+            # a tally or a score, which the quantity parser keeps apart ("passed 52-48")
+            or claim.details.get("scores")
             or claim.kind == "quote"
             or draft.role == "result"
-            or _noun_subject_conjunct(draft)
-            or _named_subject(draft)
+            or _second_action(draft)
         ):
             state.dropped.append(Dropped(claim.start, claim.end, screen.NOTHING))
             continue
@@ -450,31 +449,20 @@ def classify_step(state: State) -> None:
     state.dropped.sort(key=lambda d: d.start)
 
 
-def _noun_subject_conjunct(draft: Draft) -> bool:
-    """A second predicate of a noun phrase ("The senator, 72, has served ... and is not
-    seeking re-election"): checkable as much as the first."""
-    words_ = (draft.subject or "").split()
-    return (
-        draft.role in ("conj", "part")
-        and len(words_) >= 2
-        and words_[0].lower() in ("the", "a", "an")
-        and words_[1][:1].isalpha()
-    )
-
-
-_TALLY_RE = re.compile(r"(?<![\w.-])\d{1,3}[-\u2013]\d{1,3}(?![\w-]|\.\d)")
-
-
-def _named_subject(draft: Draft) -> bool:
-    """The claim is a second action of someone named ("Putin ... highlighting their
-    potential"): what a named person did can be checked, however it is worded."""
-    subject = draft.subject or ""
+def _second_action(draft: Draft) -> bool:
+    """The claim is a second action of someone named or of a noun phrase ("Putin ...
+    highlighting their potential", "The senator, 72, has served ... and is not seeking
+    re-election"): what they did can be checked, however plainly it is worded."""
     if draft.role not in ("part", "conj"):
         return False
-    return any(w[:1].isupper() for w in subject.split()[1:]) or (
-        bool(subject)
-        and subject[:1].isupper()
-        and subject.split()[0].lower() not in _COMMON_OPENERS
+    words_ = (draft.subject or "").split()
+    if not words_:
+        return False
+    noun_phrase = len(words_) >= 2 and words_[0].lower() in ("the", "a", "an")
+    return (
+        (noun_phrase and words_[1][:1].isalpha())
+        or any(w[:1].isupper() for w in words_[1:])
+        or (words_[0][:1].isupper() and words_[0].lower() not in _COMMON_OPENERS)
     )
 
 

@@ -503,7 +503,7 @@ def _apposition_after_relative(sent: Sentence) -> bool:
     for t in toks:
         if t.dep != "appos" or t.head >= t.i:
             continue
-        opening = _first_word(sent, t.i)
+        opening = sent.first_word(t.i)
         j = opening - 1
         while j > t.head and not toks[j].text[:1].isalnum():
             j -= 1
@@ -513,7 +513,7 @@ def _apposition_after_relative(sent: Sentence) -> bool:
                 for c in toks[t.head].children
                 if c < t.i
                 and j in sent.subtree(c)
-                and (toks[c].dep == "acl:relcl" or toks[_first_word(sent, c)].tag in ("WP", "WDT"))
+                and (toks[c].dep == "acl:relcl" or toks[sent.first_word(c)].tag in ("WP", "WDT"))
             ),
             None,
         )
@@ -531,8 +531,3 @@ def _apposition_after_relative(sent: Sentence) -> bool:
         t.head = x
         changed = True
     return changed
-
-
-def _first_word(sent: Sentence, i: int) -> int:
-    """The first word of the subtree of `i` (`i` itself when it holds none)."""
-    return min((k for k in sent.subtree(i) if sent.toks[k].text[:1].isalnum()), default=i)

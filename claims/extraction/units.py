@@ -422,11 +422,6 @@ def _first(sent: Sentence, i: int) -> int:
     return min(sent.subtree(i))
 
 
-def _first_word(sent: Sentence, i: int) -> int:
-    """The first token of the subtree of `i` that is not punctuation."""
-    return min(k for k in sent.subtree(i) if sent.toks[k].pos != "PUNCT" or k == i)
-
-
 def _before(sent: Sentence, i: int) -> str:
     """The punctuation that opens the subtree of `i`, else the token before it ("" at the
     start): "," for ", which ..." whether the parser hangs the comma on the clause or not."""
@@ -551,7 +546,7 @@ class _Splitter:
         """Content clause `c` opens with "how", "what", "why", "whether" ... (a reported
         question or exclamation, not a reported proposition)."""
         sent = self.sent
-        first = sent.toks[_first_word(sent, c)]
+        first = sent.toks[sent.first_word(c)]
         return first.lower in _WH_OPENERS and first.i < c
 
     def _content_frame(self, c: int) -> frozenset[int] | None:
@@ -589,11 +584,7 @@ class _Splitter:
         # the verb; its antecedent is the noun just before the comma
         if t.dep in ("conj", "advcl", "parataxis", "ccomp", "acl") and _before(sent, c) == ",":
             rel = [k for k in t.children if sent.toks[k].dep in SUBJ]
-            if (
-                rel
-                and sent.toks[rel[0]].lower in ("who", "which")
-                and rel[0] == _first_word(sent, c)
-            ):
+            if rel and sent.toks[rel[0]].lower in ("who", "which") and rel[0] == sent.first_word(c):
                 antecedent = self._noun_before(_first(sent, c))
                 if _second_item_inside(sent, c):
                     return None
@@ -625,7 +616,7 @@ class _Splitter:
         if t.dep == "parataxis":
             if not top or self._is_speech(c) or self._is_speech(h) or not has_subject(sent, c):
                 return None
-            opener = sent.toks[_first_word(sent, c)]
+            opener = sent.toks[sent.first_word(c)]
             if opener.tag in ("WRB", "WDT", "WP", "WP$") or opener.lower in _RELATIVE_WORDS:
                 # ", where an estimated 100,000 residents would be eligible": a relative
                 # clause with no antecedent it could name ("Where an estimated ...")
@@ -676,7 +667,7 @@ class _Splitter:
         if t.dep == "acl:relcl" and self._nonrestrictive(c):
             if _second_item_inside(sent, c):
                 return None
-            first = _first_word(sent, c)
+            first = sent.first_word(c)
             if sent.toks[first].lower == "whose":
                 # "The company, whose shares have fallen 40%, ...": the verb agrees with
                 # "shares", not with the company; the claim is "The company's shares ..."
@@ -694,7 +685,7 @@ class _Splitter:
                 return "relative"
             # hung on the wrong noun ("17 observations by the Keck Observatory, which
             # uses ..."): the noun just before the comma, when it agrees, is the antecedent
-            near = self._noun_left_of(_first_word(sent, c)) if _before(sent, c) == "," else None
+            near = self._noun_left_of(sent.first_word(c)) if _before(sent, c) == "," else None
             if near is not None and _agrees(sent, near, c):
                 self.antecedent[c] = near
                 self.antecedent_words[c] = _words_of_np(sent, near)
@@ -934,7 +925,7 @@ class _Splitter:
             # item of what the object does, not a participle about the subject
             return False
         deps = {sent.toks[k].dep for k in t.children}
-        focus = any(sent.toks[k].lower in _FOCUS and k == _first_word(sent, c) for k in t.children)
+        focus = any(sent.toks[k].lower in _FOCUS and k == sent.first_word(c) for k in t.children)
         nouns = any(sent.toks[k].tag.startswith("NN") for k in t.children)
         if deps & {"det", "acl:relcl"} or (focus and not nouns and "xcomp" not in deps):
             # ", particularly manufacturing, which has slumped ...": a noun the tagger read as
@@ -1014,7 +1005,7 @@ class _Splitter:
         rel = [k for k in sent.subtree(c) if sent.toks[k].lower in ("which", "who", "whom")]
         if not rel:
             # ", whose shares have fallen 40% this year,": set off by its comma
-            return _before(sent, c) == "," and sent.toks[_first_word(sent, c)].lower == "whose"
+            return _before(sent, c) == "," and sent.toks[sent.first_word(c)].lower == "whose"
         if _before(sent, c) == ",":
             return True
         return sent.toks[rel[0]].lower == "which" or head.pos == "PROPN"
@@ -1338,7 +1329,7 @@ class _Splitter:
         if (
             role == "relative"
             and not unit.borrowed
-            and sent.toks[_first_word(sent, p)].lower == "whose"
+            and sent.toks[sent.first_word(p)].lower == "whose"
         ):
             del self.units[before:]
             return None  # "Whose sales have been badly hit ...": no owner to name
@@ -1358,7 +1349,7 @@ class _Splitter:
         None (the apposition stays inline) when it is part of a longer name."""
         sent = self.sent
         head = sent.toks[p].head
-        j = _first_word(sent, p) - 1
+        j = sent.first_word(p) - 1
         while j >= 0 and sent.toks[j].pos == "PUNCT":
             # "The National Unity Government (NUG), the main ...": the noun before brackets
             j = min(_before_bracket(sent, j), j - 1)
