@@ -135,6 +135,24 @@ def _as_clause(toks: list[Tok], depth: list[int], k: int) -> bool:
     )
 
 
+def _past_clause(toks: list[Tok], depth: list[int], k: int) -> bool:
+    """ "after|before <subject> <past verb> ..." at `k` runs to the end of the sentence: a
+    subject, a verb in the past tense (no modal before it), at least four words, nothing
+    quoted and no second clause after it."""
+    if not _subject_then_verb(toks, k + 1):
+        return False
+    rest = toks[k + 1 :]
+    verb = next((x for x in rest if x.tag in FINITE), None)
+    if verb is None or verb.tag != "VBD" or verb.lower in _SPEECH:
+        return False
+    words_ = [x for x in rest if x.text[:1].isalnum()]
+    resumes = any(
+        x.text in (",", ";") and x.i + 1 < len(toks) and toks[x.i + 1].tag in FINITE | {"VB"}
+        for x in rest
+    )
+    return len(words_) >= 4 and not resumes and all(not depth[x.i] for x in rest)
+
+
 _AUX_FORMS = AUXILIARIES | NONFINITE_BE | words("having done")
 _OPEN_GROUP = AUXILIARIES | words("not n't never")
 
@@ -324,7 +342,7 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
     for k, t in enumerate(toks):
         if k < start or k <= condition_end:
             continue
-        if t.text in _DASHES and not depth[k] and _lone_dash(toks, depth, k):
+        if _is_dash(toks, k) and not depth[k] and _lone_dash(toks, depth, k):
             tail = sum(1 for x in toks[k + 1 :] if x.text[:1].isalnum())
             head = sum(1 for x in toks[start:k] if x.text[:1].isalnum())
             opener = toks[k + 1] if k + 1 < n else None
@@ -341,6 +359,30 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
                 and not _subject_then_verb(toks, k + 3)
             )
             if tail >= 3 and head >= MIN_WORDS and not dangling:
+                if (
+                    opener is not None
+                    and opener.tag == "VBG"
+                    and opener.lower not in _PREPOSITION_LIKE
+                ):
+                    # "killed 12 people - leaving thousands without power": a participle
+                    # clause, about the clause's subject as after a comma; as uncertain as
+                    # its cause after a modal ("may have died - reducing ...": whole)
+                    # (the same guards as after a comma, below)
+                    opening = [x for x in toks[start:k] if x.text[:1].isalnum()][:3]
+                    if (
+                        not _participle_clause(toks, k + 1, depth)
+                        or not _has_finite_clause(toks, start, k)
+                        or _modal_or_negated(toks, start, k)
+                        or _participle_after_verb(toks, start, k)
+                        or any(x.tag == "EX" for x in opening)
+                        or _subordinate_subject(toks, start, k)
+                    ):
+                        continue
+                    cuts.append((k, k + 1, "part"))
+                    start, left_kind = k + 1, "part"
+                    continue
+                if t.text == "-":
+                    continue  # (a hyphen typed for a dash also joins terms: "A - B services")
                 cuts.append((k, k + 1, "aside"))
                 start, left_kind = k + 1, "aside"
             continue
@@ -481,6 +523,13 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
         elif comma and toks[right].lower == "as" and _as_clause(toks, depth, right):
             # "..., as US lawmakers are debating the agency's budget request": a fact of its
             # own ("as the Times reported" is the claim's source and stays)
+            kind, right = "contrast", right + 1
+        elif (
+            comma and toks[right].lower in ("after", "before") and _past_clause(toks, depth, right)
+        ):
+            # "..., after two people caught it in Lima last month": what happened before or
+            # after, in the past tense, is a fact of its own ("before it can be approved"
+            # and "after he arrives" are no facts: they stay)
             kind, right = "contrast", right + 1
         elif (
             comma
@@ -1276,10 +1325,23 @@ def _absolute(toks: list[Tok], k: int) -> bool:
     )
 
 
+def _is_dash(toks: list[Tok], k: int) -> bool:
+    """A dash, or a hyphen typed for one (spaced on both sides: "12 people - leaving")."""
+    t = toks[k]
+    if t.text in _DASHES:
+        return True
+    return (
+        t.text == "-"
+        and 0 < k < len(toks) - 1
+        and toks[k - 1].end < t.start
+        and t.end < toks[k + 1].start
+    )
+
+
 def _lone_dash(toks: list[Tok], depth: list[int], k: int) -> bool:
     """A dash with no partner before or after it (a pair sets off an aside: the tree
     handles it)."""
-    return not any(x.text in _DASHES and not depth[x.i] and x.i != k for x in toks)
+    return not any(_is_dash(toks, x.i) and not depth[x.i] and x.i != k for x in toks)
 
 
 def _phrase_end(toks: list[Tok], depth: list[int], k: int, through_lists: bool = False) -> int:

@@ -44,6 +44,15 @@ part-of-speech tags (more accurate than the tree) and the punctuation agree:
 - an apposition hung on a noun across its relative clause: ``said Scott Paul, who heads the
   Alliance for American Manufacturing, a group that ...`` parsed with "a group" describing
   "Paul": it describes the name that ends the relative clause.
+- a phrase after an apposition's closing comma hung on the apposition: ``The governor met
+  Jane Roe, the mayor of Dayton, on Friday`` parsed with "on Friday" under "mayor": a
+  prepositional phrase set off after the apposition modifies the verb the apposition's
+  noun depends on.
+- a subject with a participle set off after it, taken for the root: ``Rocky areas, thought
+  to be remnants of a sea, cover 20 percent of the planet`` or ``The plan -- drawn up by a
+  Denver firm -- was meant to ...`` parsed with the noun as the root: the verb right after
+  the aside's closing comma or dash is the root, the noun its subject and the participle
+  describes the noun.
 """
 
 from __future__ import annotations
@@ -81,6 +90,8 @@ def repair(sent: Sentence) -> Sentence:
         | _participle_asides(sent)
         | _verb_after_apposition(sent)
         | _apposition_after_relative(sent)
+        | _apposition_tails(sent)
+        | _verb_after_participle(sent)
     )
     if changed:
         for t in sent.toks:
@@ -150,7 +161,9 @@ def _verb_after_relative(sent: Sentence) -> bool:
         if rel is None:
             continue
         inside = sorted(sent.subtree(rel))
-        opener = next(k for k in inside if toks[k].text[:1].isalnum())
+        opener = next((k for k in inside if toks[k].text[:1].isalnum()), None)
+        if opener is None:
+            continue
         # the clause opens right after the noun and its comma ("The company, which ..."; not
         # "Authorities in western Mongolia, which is ...": the relative is Mongolia's)
         if opener - 2 != r or toks[opener - 1].text != "," or toks[opener].tag not in ("WDT", "WP"):
@@ -531,3 +544,102 @@ def _apposition_after_relative(sent: Sentence) -> bool:
         t.head = x
         changed = True
     return changed
+
+
+def _apposition_tails(sent: Sentence) -> bool:
+    changed = False
+    toks = sent.toks
+    for t in toks:
+        if t.dep != "appos" or t.head >= t.i or toks[sent.first_word(t.i) - 1].text != ",":
+            continue
+        verb = next((g for g in sent.governors(t.i) if toks[g].pos in ("VERB", "AUX")), None)
+        if verb is None or verb > t.i:
+            continue
+        for c in list(t.children):
+            first = sent.first_word(c)
+            if (
+                c > t.i
+                and toks[c].dep in ("nmod", "obl")
+                and toks[first - 1].text == ","
+                and toks[first].dep == "case"
+                and toks[first].tag == "IN"
+                and toks[first].lower != "of"
+            ):
+                toks[c].head, toks[c].dep = verb, "obl"
+                changed = True
+    return changed
+
+
+_DELIMITERS = frozenset({",", "\u2014", "\u2013", "--"})
+_RAISING = words("thought believed said expected estimated reported known considered")
+_SUBJECT_TAGS = frozenset(
+    {"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CC", "POS", "PRP$", "CD",
+     "HYPH", "RB"}
+)  # fmt: skip
+
+
+def _verb_after_participle(sent: Sentence) -> bool:
+    toks = sent.toks
+    # the sentence opens with a noun phrase, then a comma or a dash
+    opening = next((k for k, t in enumerate(toks) if t.tag not in _SUBJECT_TAGS), len(toks))
+    if not 0 < opening <= 10 or opening + 2 >= len(toks):
+        return False
+    if toks[opening].text not in _DELIMITERS or toks[opening - 1].pos not in ("NOUN", "PROPN"):
+        return False
+    noun = toks[opening - 1]
+    p = toks[opening + 1]
+    raised = p.tag == "VBD" and p.lower in _RAISING and toks[p.i + 1].lower == "to"
+    if p.tag != "VBN" and not raised:
+        return False
+    # the aside closes with the same mark it opened with, before a verb group with a tense
+    close = next(
+        (
+            k
+            for k in range(p.i + 1, len(toks))
+            if toks[k].text == toks[opening].text
+            or (toks[opening].text != "," and toks[k].text in _DELIMITERS - {","})
+        ),
+        None,
+    )
+    if close is None or close + 1 >= len(toks):
+        return False
+    aside = range(opening, close + 1)
+    if any(toks[k].tag in _FINITE or toks[k].tag == "MD" for k in aside if k != p.i):
+        return False
+    v = close + 1
+    while v < len(toks) and (toks[v].tag == "RB" or toks[v].dep.startswith("aux")):
+        v += 1
+    first = toks[close + 1]
+    if v >= len(toks) or not toks[v].tag.startswith("VB"):
+        return False
+    if not (
+        first.tag in _FINITE
+        or first.tag == "MD"
+        or (first.i == v and first.tag == "VBP")
+        # ("areas ..., cover 20 percent": a plural's verb read as "VB")
+        or (first.i == v and first.tag == "VB" and noun.tag in ("NNS", "NNPS"))
+    ):
+        return False
+    roots = [t.i for t in toks if t.head == t.i]
+    if len(roots) != 1 or roots[0] > close:
+        return False  # only a root taken from the subject or the aside is mended
+    if raised:
+        p.tag = "VBN"
+    if toks[v].tag == "VB" and first.i == v:
+        toks[v].tag = "VBP"
+    subject = range(opening)
+    for k in subject:
+        if k != noun.i and toks[k].head not in subject:
+            toks[k].head = noun.i
+    p.head, p.dep = noun.i, "acl"
+    for k in aside:
+        if k != p.i and toks[k].head not in aside:
+            toks[k].head = p.i
+    rest = range(close + 1, len(toks))
+    toks[v].head, toks[v].dep = v, "root"
+    passive = any(toks[k].dep == "aux:pass" for k in range(close + 1, v))
+    noun.head, noun.dep = v, "nsubj:pass" if passive else "nsubj"
+    for k in rest:
+        if k != v and (toks[k].head not in rest or toks[k].head == k):
+            toks[k].head = v
+    return True

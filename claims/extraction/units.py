@@ -2264,6 +2264,8 @@ def _join(text: str, spans: tuple[Span, ...], sent: Sentence | None = None) -> s
         else {}
     )
     nouns = {t.end for t in sent.toks if t.tag in _NOUN_TAGS} if sent is not None else set()
+    # a preposition's start ("met Jane Roe, | , on Friday" reads "met Jane Roe on Friday")
+    cases = {t.start for t in sent.toks if t.dep == "case" and t.tag == "IN"} if sent else set()
     out = ""
     for n, (s, e) in enumerate(spans):
         part = text[s:e]
@@ -2276,7 +2278,8 @@ def _join(text: str, spans: tuple[Span, ...], sent: Sentence | None = None) -> s
             while sent is not None and at in adverbs:
                 at = adverbs[at]
             # (before "that" opening what was said or assured, no comma either)
-            out += " " + part[2:] if at in verbs or part[2:7] == "that " else "," + part[1:]
+            glued = at in verbs or at in cases or part[2:7] == "that "
+            out += " " + part[2:] if glued else "," + part[1:]
         elif n and part[:1] == ",":  # ',"' closing a quote: no space before the comma
             out += part
         elif n and part[:2] in _DASH_OPENERS:

@@ -2551,3 +2551,89 @@ def test_the_and_of_an_earlier_conjunct_does_not_join_a_later_one() -> None:
         "different drive modes \u2013 will be standard."
     )
     assert not [t for t in _texts(text) if t.endswith("wheels will be standard.")]
+
+
+def test_a_phrase_after_an_appositions_closing_comma_stays_with_the_verb() -> None:
+    # "on Friday" hung on "mayor": "Jane Roe is the mayor of Dayton, on Friday." and the
+    # meeting itself, "The governor met Jane Roe", fell under the check-worthiness floor
+    texts = _texts("The governor met Jane Roe, the mayor of Dayton, on Friday.")
+    assert "The governor met Jane Roe on Friday." in texts
+    assert "Jane Roe is the mayor of Dayton." in texts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officials confirmed a third case of the disease, after two people caught it in "
+            "Lima earlier this month.",
+            [
+                "Officials confirmed a third case of the disease.",
+                "Two people caught it in Lima earlier this month.",
+            ],
+        ),
+        (
+            "The firm launched a recall in June 2018, before it finally offered free repairs "
+            "for all models.",
+            [
+                "The firm launched a recall in June 2018.",
+                "It finally offered free repairs for all models.",
+            ],
+        ),
+    ],
+)
+def test_a_past_event_after_after_or_before_is_a_claim_of_its_own(
+    text: str, expected: list[str]
+) -> None:
+    assert _texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bill must pass the Senate, before it can become law in the state.",
+        "The plant will be closed for a week, after the new boilers arrive in May.",
+        "Shares fell 5 percent on Monday, after the company said profits had dropped.",
+    ],
+)
+def test_a_time_clause_that_is_no_past_fact_stays_whole(text: str) -> None:
+    # what has not happened, and what someone said, keep the clause they hang on
+    assert all("after" in t or "before" in t for t in _texts(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rocky and sandy areas, thought to be remnants of an ancient sea, cover 20 "
+            "percent of the planet.",
+            "Rocky and sandy areas cover 20 percent of the planet.",
+        ),
+        (
+            "The county's plan \u2013 drawn up by a Denver firm with a budget of $300,000 "
+            "\u2013 was meant to cut traffic.",
+            "The county's plan was drawn up by a Denver firm with a budget of $300,000.",
+        ),
+    ],
+)
+def test_a_participle_set_off_after_an_opening_subject_leaves_its_clause(
+    text: str, expected: str
+) -> None:
+    # the parser took the noun (or the participle) for the root: the sentence stayed whole
+    assert expected in _texts(text)
+
+
+@pytest.mark.parametrize("dash", ["\u2013", "-"])
+def test_a_participle_clause_after_a_dash_keeps_its_subject(dash: str) -> None:
+    # "leaving thousands without power for a week." was dropped as a fragment after a dash,
+    # and a hyphen typed for a dash cut nothing
+    text = f"The storm killed 12 people {dash} leaving thousands without power for a week."
+    assert _texts(text) == [
+        "The storm killed 12 people.",
+        "The storm \u2026 leaving thousands without power for a week.",
+    ]
+
+
+def test_a_participle_clause_after_a_dash_stays_with_a_modal_cause() -> None:
+    text = "About 40 million people may have died - reducing the region's population by a third."
+    assert _texts(text) == [text]
