@@ -2637,3 +2637,49 @@ def test_a_participle_clause_after_a_dash_keeps_its_subject(dash: str) -> None:
 def test_a_participle_clause_after_a_dash_stays_with_a_modal_cause() -> None:
     text = "About 40 million people may have died - reducing the region's population by a third."
     assert _texts(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The report found that 40 percent of schools lacked a nurse, while 12 percent had "
+            "no counselor.",
+            "The report found that 12 percent had no counselor.",
+        ),
+        (
+            "Officials said 40 schools lacked a nurse, while 12 had no counselor.",
+            "Officials said 12 had no counselor.",
+        ),
+        (
+            "The company said profits rose 5 percent, and its shares jumped 10 percent on Monday.",
+            "The company said its shares jumped 10 percent on Monday.",
+        ),
+    ],
+)
+def test_a_clause_cut_from_what_a_source_said_keeps_the_source(text: str, expected: str) -> None:
+    # "12 percent had no counselor." was a claim: the report's finding as the writer's fact
+    assert expected in _texts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the writer's words about the speaker, not what he said
+            "He said the ship would be delivered next year, but he gave no details on payment.",
+            ["He said the ship would be delivered next year.", "He gave no details on payment."],
+        ),
+        (  # a clause with a source of its own
+            "The mayor said the budget was balanced, and the treasurer said it was not.",
+            ["The mayor said the budget was balanced.", "The treasurer said it was not."],
+        ),
+        (  # after a semicolon the writer speaks again
+            "The mayor said the budget was balanced; the council voted 5-4 to approve it.",
+            ["The mayor said the budget was balanced.", "The council voted 5-4 to approve it."],
+        ),
+    ],
+)
+def test_a_clause_with_another_voice_gets_no_borrowed_source(
+    text: str, expected: list[str]
+) -> None:
+    assert _texts(text) == expected
