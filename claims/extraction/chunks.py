@@ -186,10 +186,12 @@ def _subject_then_verb(toks: list[Tok], k: int) -> bool:
             continue
         if tag in ("VBN", "VBG"):
             # "the democratically elected government": a participle inside the phrase;
-            # "Hlaing expressed gratitude": the verb after it
+            # "Hlaing expressed gratitude": the verb after it; "operating profit fell":
+            # an -ing word before a noun opens the phrase
             if j == k:
-                return False
-            if toks[j - 1].tag not in ("DT", "JJ", "RB", "PRP$", "CD", "HYPH", "POS"):
+                if not (tag == "VBG" and j + 1 < n and toks[j + 1].tag in ("NN", "NNS")):
+                    return False
+            elif toks[j - 1].tag not in ("DT", "JJ", "RB", "PRP$", "CD", "HYPH", "POS"):
                 break
         elif _verb_read_as_plural(toks, j) and j > k:
             break  # "Seoul plans to install ...": the verb, not a plural noun

@@ -2205,13 +2205,24 @@ def _aside_copula(sent: Sentence, unit: Unit) -> str | None:
         return "were" if plural else "was"
     if "VBZ" in tenses or "VBP" in tenses:
         aside = [sent.toks[k] for k in unit.toks - unit.borrowed]
-        if pred.tag == "VBN" and any(
-            (t.tag == "CD" and re.fullmatch(r"(1[89]|20)\d\d", t.text)) or t.lower == "ago"
-            for t in aside
+        if (
+            pred.tag == "VBN"
+            and pred.lower not in _PLANNED
+            and any(
+                (t.tag == "CD" and re.fullmatch(r"(1[89]|20)\d\d", t.text)) or t.lower in _PAST
+                for t in aside
+            )
         ):
-            return "were" if plural else "was"  # "The bridge, built in 1932, carries ..."
+            # "The bridge, built in 1932, carries ...", "The lawsuit, filed on Monday, ..."
+            return "were" if plural else "was"
         return "are" if plural else "is"
     return None
+
+
+# words that put a participle set off after its noun in the past ("filed on Monday"), unless
+# it names a plan ("scheduled for Monday")
+_PAST = words("ago yesterday last earlier monday tuesday wednesday thursday friday saturday sunday")
+_PLANNED = words("scheduled planned set slated expected due proposed")
 
 
 def absolute_text(sent: Sentence, unit: Unit, claim: str, past: bool) -> str:

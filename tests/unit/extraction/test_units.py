@@ -2683,3 +2683,39 @@ def test_a_clause_with_another_voice_gets_no_borrowed_source(
     text: str, expected: list[str]
 ) -> None:
     assert _texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The lawsuit, filed in federal court in Boston on Monday, accuses the company of "
+            "fraud.",
+            "The lawsuit was filed in federal court in Boston on Monday.",
+        ),
+        (
+            "The report, released last week, shows a 12 percent drop in arrests.",
+            "The report was released last week.",
+        ),
+        # a plan keeps the present
+        ("The vote, scheduled for Monday, requires a two-thirds majority.", None),
+    ],
+)
+def test_a_participle_aside_with_a_past_time_is_in_the_past(
+    text: str, expected: str | None
+) -> None:
+    # "The lawsuit is filed in federal court in Boston on Monday." was a claim
+    texts = _texts(text)
+    if expected is None:
+        assert "The vote is scheduled for Monday." in texts
+    else:
+        assert expected in texts
+
+
+def test_a_clause_whose_subject_opens_with_an_ing_word_is_cut_after_while() -> None:
+    # "operating" (an -ing word before a noun) was taken for no subject: one claim
+    text = "Sales rose 8 percent to $4.1 billion, while operating profit fell 3 percent."
+    assert _texts(text) == [
+        "Sales rose 8 percent to $4.1 billion.",
+        "Operating profit fell 3 percent.",
+    ]
