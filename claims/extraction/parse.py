@@ -219,18 +219,23 @@ class Parser:
             for n, sent in enumerate(out):
                 if _verbless(sent):
                     out[n] = self._verb_reading(sent) or sent
+                elif candidates := _coordinated_verb_candidates(sent):
+                    out[n] = self._verb_reading(sent, candidates) or sent
             return out
 
-    def _verb_reading(self, sent: Sentence) -> Sentence | None:
+    def _verb_reading(self, sent: Sentence, candidates: list[int] | None = None) -> Sentence | None:
         """The parse of `sent` with nouns read as verbs ("The city's police deny accusations
         ...", "The stadium, which cost $1.2 billion, seats 65,000 fans": "deny", "cost" and
         "seats" tagged as nouns leave the sentence with no verb).  Each candidate in turn is
         replaced by an unambiguous verb of the same form ("make", "makes", "made") and the
         sentence parsed again; a replacement the parser reads as a verb is kept.  The
         reading is used when its root is a verb, with the sentence's own words.  Called
-        with the lock held."""
+        with the lock held.  `candidates`: the nouns to try (default: those of a verbless
+        sentence, ``_noun_verb_candidates``)."""
         text, shift, kept, again = sent.text, 0, {}, None
-        for k in _noun_verb_candidates(sent)[:3]:
+        if candidates is None:
+            candidates = _noun_verb_candidates(sent)
+        for k in candidates[:3]:
             t = sent.toks[k]
             word, tag = _SURROGATES[_verb_form(t)]
             a, b = t.start - sent.start + shift, t.end - sent.start + shift
@@ -368,6 +373,27 @@ def _noun_verb_candidates(sent: Sentence) -> list[int]:
                 or (relative and before.text == ",")
             )
             and toks[t.i + 1].tag in _OBJECT_OPENERS
+        ):
+            out.append(t.i)
+    return out
+
+
+def _coordinated_verb_candidates(sent: Sentence) -> list[int]:
+    """A verb in -s after "and", read as a plural noun, in a clause whose verb is in -s
+    ("The factory employs 2,000 workers and produces 300,000 cars a year": "produces"
+    tagged a noun): a word the treebank knows mostly as a verb, before what could open its
+    object."""
+    toks = sent.toks
+    out = []
+    for t in toks[2:-1]:
+        if (
+            t.tag == "NNS"
+            and toks[t.i - 1].lower in ("and", "or")
+            and t.text.isalpha()
+            and t.text.islower()
+            and POS_CLASSES.get(t.lower, "")[:1] == "Z"
+            and toks[t.i + 1].tag in _OBJECT_OPENERS
+            and any(x.tag == "VBZ" and x.head == x.i for x in toks[: t.i])
         ):
             out.append(t.i)
     return out

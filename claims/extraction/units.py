@@ -1582,13 +1582,19 @@ def inverted_condition(toks: list[Tok], a: int, b: int) -> bool:
 
 def correlative(toks: list[Tok]) -> bool:
     """ "(He believes that) the more one hears him, the more one dislikes him": two halves
-    that say one thing (each alone says nothing the text does)."""
+    that say one thing (each alone says nothing the text does); so do the halves of an
+    opening "Not only ..., but ..."."""
     halves = [
         k
         for k in range(len(toks) - 1)
         if toks[k].lower == "the" and toks[k + 1].tag in ("JJR", "RBR")
     ]
-    return len(halves) > 1 and any(toks[k - 1].text == "," for k in halves[1:])
+    if len(halves) > 1 and any(toks[k - 1].text == "," for k in halves[1:]):
+        return True
+    # "Not only did exports fall, but imports also dropped": the first half inverted (cut,
+    # "Not only did exports fall." is no sentence)
+    words_ = [t.lower for t in toks if t.text[:1].isalnum()][:2]
+    return words_ == ["not", "only"] and any(t.lower == "but" for t in toks)
 
 
 def _keep_inverted_condition(sent: Sentence, units: list[Unit]) -> list[Unit]:

@@ -2719,3 +2719,18 @@ def test_a_clause_whose_subject_opens_with_an_ing_word_is_cut_after_while() -> N
         "Sales rose 8 percent to $4.1 billion.",
         "Operating profit fell 3 percent.",
     ]
+
+
+def test_a_second_verb_read_as_a_plural_noun_is_read_as_a_verb() -> None:
+    # "produces" after "and" was tagged a plural noun: one claim for two facts
+    text = "The factory employs about 2,000 workers and produces 300,000 cars a year."
+    assert _texts(text) == [
+        "The factory employs about 2,000 workers.",
+        "The factory produces 300,000 cars a year.",
+    ]
+
+
+def test_an_opening_not_only_keeps_its_two_halves_together() -> None:
+    # "Not only did exports fall 5 percent." was a claim: inverted, no sentence of its own
+    text = "Not only did exports fall 5 percent, but imports also dropped 3 percent."
+    assert _texts(text) == [text]
