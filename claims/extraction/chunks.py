@@ -57,7 +57,7 @@ _DASHES = frozenset({"\u2014", "\u2013", "--"})
 _PREPOSITION_LIKE = words(
     """
     including excluding according regarding concerning following depending considering
-    beginning starting ending pending barring notwithstanding involving given
+    beginning starting ending pending barring notwithstanding involving given relating
     """
 )
 _OPEN_QUOTES = frozenset({"\u201c", "\u00ab", "\u201e", "\u2018"})
@@ -410,7 +410,9 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             # (", including securing the farm commitments": an activity in the list of
             # what the clause names, no clause of its own; cut, it read "Mr. Trump's approach
             # … including securing ...": it stays)
-            gerund = toks[k + 2].tag == "VBG"
+            gerund = toks[k + 2].tag == "VBG" and (
+                toks[k + 2].lower in _PREPOSITION_LIKE or not _counted_plural(toks, start, k)
+            )
             # (", including 584 deaths": a short phrase stays, cut it reads "Including 584
             # deaths.", with nothing it is said of)
             words_ = sum(1 for x in toks[k + 2 : phrase] if x.text[:1].isalnum())
@@ -1388,6 +1390,19 @@ def _lone_dash(toks: list[Tok], depth: list[int], k: int) -> bool:
     """A dash with no partner before or after it (a pair sets off an aside: the tree
     handles it)."""
     return not any(_is_dash(toks, x.i) and not depth[x.i] and x.i != k for x in toks)
+
+
+def _counted_plural(toks: list[Tok], a: int, b: int) -> bool:
+    """Tokens [a, b) count a plural noun ("faces 18 criminal charges"): what ", including
+    conspiring to ..." lists the instances of."""
+    for j in range(a, b):
+        if toks[j].tag == "CD":
+            k = j + 1
+            while k < b and toks[k].tag in ("JJ", "NN", "HYPH"):
+                k += 1
+            if k < b and toks[k].tag == "NNS":
+                return True
+    return False
 
 
 def _phrase_end(toks: list[Tok], depth: list[int], k: int, through_lists: bool = False) -> int:

@@ -821,15 +821,6 @@ def test_a_sources_opening_phrase_is_never_a_claim_of_its_own() -> None:
     assert _texts(text) == [text]
 
 
-def test_including_an_activity_stays_with_its_clause() -> None:
-    # cut, it read "Assange … including conspiring to hack government computers."
-    text = (
-        "Now Assange faces 18 criminal charges in the US, including conspiring to hack "
-        "government computers and violating espionage laws."
-    )
-    assert _texts(text) == [text]
-
-
 def test_a_noun_the_tagger_read_as_a_participle_takes_its_relative_clause() -> None:
     # it read "The uncertainty … particularly manufacturing, which has slumped ..."
     texts = _texts(
@@ -2734,3 +2725,32 @@ def test_an_opening_not_only_keeps_its_two_halves_together() -> None:
     # "Not only did exports fall 5 percent." was a claim: inverted, no sentence of its own
     text = "Not only did exports fall 5 percent, but imports also dropped 3 percent."
     assert _texts(text) == [text]
+
+
+def test_including_what_someone_did_elaborates_a_counted_plural() -> None:
+    # the charges stayed in one claim with the acts they count; cut once, the acts were the
+    # subject's ("The senator … including conspiring ..."): they elaborate the charges
+    text = (
+        "Now the senator faces 12 criminal charges in Ohio, including conspiring to defraud "
+        "the state and lying to investigators."
+    )
+    assert _texts(text) == [
+        "The senator faces 12 criminal charges in Ohio.",
+        "12 criminal charges \u2026 including conspiring to defraud the state and lying to "
+        "investigators.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no count: the activity belongs to what the clause names
+        "The dispute has complicated his ability to get a final deal, including securing the "
+        "farm purchases he announced last month.",
+        # "relating to" works as a preposition
+        "The court will decide on two cases against the firm in the coming weeks, including "
+        "relating to its pension fund.",
+    ],
+)
+def test_including_an_activity_stays_with_its_clause(text: str) -> None:
+    assert len(_texts(text)) == 1
