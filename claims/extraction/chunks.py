@@ -651,6 +651,10 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             k, right = cc, cc + 1
         elif closes:
             k += 1  # the closing quotation mark stays with the words it closes
+        if kind in ("clause", "contrast") and _conditioned(toks, depth, start, k):
+            # "Taxes will rise if the bill passes, and spending will fall": the condition
+            # governs the clause after it too (cut, "Spending will fall." was a fact)
+            continue
         cuts.append((k, right, kind))
         start, left_kind = right, kind
     # a sentence that quotes its source stays whole (units.shared_source)
@@ -1390,6 +1394,17 @@ def _lone_dash(toks: list[Tok], depth: list[int], k: int) -> bool:
     """A dash with no partner before or after it (a pair sets off an aside: the tree
     handles it)."""
     return not any(_is_dash(toks, x.i) and not depth[x.i] and x.i != k for x in toks)
+
+
+def _conditioned(toks: list[Tok], depth: list[int], a: int, b: int) -> bool:
+    """Tokens [a, b) hold a condition ("if", "unless"; not "as if", nor the "if" of a
+    question asked: "asked if the vaccine had arrived") outside quotes."""
+    return any(
+        x.lower in ("if", "unless")
+        and not depth[x.i]
+        and not (x.i > a and toks[x.i - 1].lower in ("as", "asked", "ask", "asks", "wonder"))
+        for x in toks[a:b]
+    )
 
 
 def _counted_plural(toks: list[Tok], a: int, b: int) -> bool:

@@ -652,6 +652,13 @@ class _Splitter:
         if t.dep == "advcl":
             marks = _marks(sent, c)
             if top and marks & CONTRAST_MARKS and has_subject(sent, c):
+                if any(
+                    k != c and sent.toks[k].dep == "advcl" and _marks(sent, k) & CONDITIONAL_MARKS
+                    for k in sent.toks[h].children
+                ):
+                    # "If the bill passes, taxes will rise, while spending will fall": the
+                    # condition governs both halves (cut, "Spending will fall." was a fact)
+                    return None
                 return "contrast"
             if (
                 not marks

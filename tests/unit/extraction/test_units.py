@@ -2754,3 +2754,22 @@ def test_including_what_someone_did_elaborates_a_counted_plural() -> None:
 )
 def test_including_an_activity_stays_with_its_clause(text: str) -> None:
     assert len(_texts(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the bill passes, taxes will rise 2 percent, while spending will fall 3 percent.",
+        "Taxes will rise 2 percent if the bill passes, and spending will fall 3 percent.",
+        "Taxes will rise 2 percent if the bill passes, while spending will fall 3 percent.",
+        "He said if the council approves the money, the bridge will reopen in May.",
+    ],
+)
+def test_a_clause_a_condition_governs_never_leaves_without_it(text: str) -> None:
+    # "Spending will fall 3 percent." and "The bridge will reopen in May." were claims
+    assert _texts(text) == [text]
+
+
+def test_as_if_is_no_condition() -> None:
+    text = "It looked as if the talks had collapsed, and the union called a strike on Monday."
+    assert "The union called a strike on Monday." in _texts(text)
