@@ -272,6 +272,13 @@ def _elaborated(sent: Sentence, a: int) -> tuple[Span, ...] | None:
         if c > head and any(toks[k].lower == "of" for k in toks[c].children):
             words_ |= sent.subtree(c)
             break
+    # "emerged ... and produced internal structures, including ...": a verb after "and" that
+    # the parser hung on the noun is no part of it (it read "And produced internal ...")
+    while words_ and (
+        toks[min(words_)].dep == "cc"
+        or (toks[min(words_)].tag in ("VBD", "VBN") and toks[min(words_) - 1].dep == "cc")
+    ):
+        words_.discard(min(words_))
     first, last = min(words_, default=0), max(words_, default=-1)
     if not words_ or last >= a or last - first + 1 != len(words_):
         return None  # not one stretch of text before the comma

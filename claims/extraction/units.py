@@ -2012,6 +2012,18 @@ def _trim(sent: Sentence, unit: Unit) -> None:
             or_not
             or tc.dep == "cc"
             or (tc.dep == "mark" and unit.role != "clause")
+            # "Furthermore, while this claim implies X, no one has ...": a clause cut from its
+            # sentence that still opens with "while" or "although" states X; so does the
+            # answer "Because X." to a question the writer asked
+            or (
+                tc.dep == "mark"
+                and (tc.lower in CONTRAST_MARKS or tc.lower == "because")
+                and c == i
+                and any(sent.toks[x].dep in SUBJ for x in sent.toks[unit.pred].children)
+                and unit.pred in sent.roots
+                # (no second clause after a comma: "While it looks familiar, the laptop ...")
+                and not any(sent.toks[x].text == "," for x in toks[k + 1 :])
+            )
             or (tc.dep in ("advmod", "discourse") and tc.lower in OPENERS)
             or (tc.dep == "obl" and _concessive(sent, tc))
         )

@@ -2773,3 +2773,27 @@ def test_a_clause_a_condition_governs_never_leaves_without_it(text: str) -> None
 def test_as_if_is_no_condition() -> None:
     text = "It looked as if the talks had collapsed, and the union called a strike on Monday."
     assert "The union called a strike on Monday." in _texts(text)
+
+
+def test_including_elaborates_a_noun_not_the_verb_before_it() -> None:
+    # "produced" (after "and") hung on "structures": "And produced internal structures …
+    # including spiral arms ..." was a claim
+    text = (
+        "They found that the disk-shaped cells common to the tissue naturally emerged within "
+        "their model and produced internal structures, including spiral arms, bulges and bars "
+        "extending from their centers."
+    )
+    elaborations = [t for t in _texts(text) if "including spiral arms" in t]
+    assert elaborations and elaborations[0].startswith("Internal structures \u2026 including")
+
+
+def test_a_clause_cut_after_an_opener_loses_its_while() -> None:
+    # "While this report implies some sort of fraud on his part." was a claim
+    text = (
+        "Furthermore, while this report implies some sort of fraud on his part, no one has "
+        "offered any evidence of it."
+    )
+    assert _texts(text) == [
+        "This report implies some sort of fraud on his part.",
+        "No one has offered any evidence of it.",
+    ]
