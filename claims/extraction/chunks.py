@@ -941,50 +941,6 @@ def that_frame_end(toks: list[Tok], a: int, b: int) -> int | None:
     return None
 
 
-def speech_frame(sent: Sentence, a: int, b: int, c: int, d: int) -> tuple[Span, ...]:
-    """The source opening tokens [a, b) when what follows it is what was said or found:
-    "The report found that | A" or "Officials said | A" (a short subject, its verb of
-    speech or finding, then "that" or a clause); () otherwise.  A clause [c, d) cut after
-    A at a comma ("..., while B", "..., and B") is as much the source's as A: it keeps
-    this frame.  Not after a semicolon, nor for a clause with a verb of speech of its own
-    ("..., and he said that ...") or about a person ("He said it would be provided next
-    year, but he gave no details": the writer's words about the speaker)."""
-    toks = sent.toks
-    boundary = next(
-        (t for t in reversed(toks[:c]) if t.lower not in _COORDINATORS | _FRAME_OPENERS), None
-    )
-    if boundary is None or boundary.text != ",":
-        return ()
-    opening = next((t for t in toks[c:d] if t.text[:1].isalnum()), None)
-    if opening is None or opening.tag in ("PRP", "IN", "WRB") or opening.lower in _SUBORDINATORS:
-        return ()  # (a subordinate clause first: "The agency says | although because ...")
-    if any(t.lower in _CLOSING_VERBS and t.is_verb for t in toks[c:d]):
-        return ()
-    while a < b and (toks[a].lower in _COORDINATORS or not toks[a].text[:1].isalnum()):
-        a += 1
-    j = a
-    while j < b and j - a < 8 and toks[j].tag in _SOURCE_TAGS:
-        j += 1
-    if j == a or j + 2 >= b or any(depth for depth in _depths(sent)[a : j + 1]):
-        return ()
-    if toks[j].tag == "RB":
-        j += 1
-    verb = toks[j]
-    if verb.tag not in ("VBD", "VBZ", "VBP") or verb.lower not in _CLOSING_VERBS:
-        return ()
-    if not any(t.tag in ("NN", "NNS", "NNP", "NNPS", "PRP") for t in toks[a:j]):
-        return ()
-    if toks[j + 1].lower == "that":
-        return ((toks[a].start, toks[j + 1].end),)
-    return ((toks[a].start, verb.end),) if _subject_then_verb(toks, j + 1) else ()
-
-
-_FRAME_OPENERS = _CONTRASTS | words("as after before")
-_SOURCE_TAGS = frozenset(
-    {"DT", "PDT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "POS", "CD", "HYPH"}
-)
-
-
 def place_frame_start(toks: list[Tok], a: int, k: int) -> int | None:
     """Where the place phrase closing tokens [a, k) starts ("... before the committee | in
     Washington"): "in" or "at" and a noun phrase ending in a noun; None otherwise ("moved

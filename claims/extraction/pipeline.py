@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from claims.extraction import screen
 from claims.extraction.attributed import Source, chunk_source, with_source
-from claims.extraction.chunks import chunk_frame, clause_chunks, speech_frame
+from claims.extraction.chunks import chunk_frame, clause_chunks
 from claims.extraction.classify import classify, find_mentions
 from claims.extraction.clean import body_regions, classify_lines, furniture_spans
 from claims.extraction.config import setting
@@ -183,11 +183,6 @@ def parse_step(state: State) -> None:
                     frames[sent.toks[a].start] = elaborated + chunk_frame(
                         sent, *ranges[n - 1][:2], k
                     )
-                if n and k in ("clause", "contrast") and source is None:
-                    # "The report found that A, while B": B is the report's finding too
-                    said = speech_frame(sent, *ranges[0][:2], a, b)
-                    if said:
-                        frames[sent.toks[a].start] = said
                 if n and k == "aside" and sent.toks[a].lower == "including":
                     # ", including one last month that affected 2.5 million people": what it
                     # elaborates ("a series of massive outages … including one last month")
@@ -238,8 +233,6 @@ def parse_step(state: State) -> None:
                 elif (kind in _READS_ON or kind == "aside") and frames.get(piece.start):
                     state.lead[key] = frames[piece.start]
                 elif kind in ("clause", "contrast"):
-                    if frames.get(piece.start):
-                        state.lead[key] = frames[piece.start]
                     # only this clause's own subject: an older one would be a wrong subject
                     subject = clause_subject_spans(piece)
         parsed = out

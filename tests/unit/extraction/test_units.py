@@ -2633,24 +2633,29 @@ def test_a_participle_clause_after_a_dash_stays_with_a_modal_cause() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (
-            "The report found that 40 percent of schools lacked a nurse, while 12 percent had "
-            "no counselor.",
-            "The report found that 12 percent had no counselor.",
+        (  # the writer sets the facts against the claim: never "The senator claimed that
+            # police data show a 5 percent drop."
+            "The senator claimed that crime rose 20 percent, but police data show a 5 percent "
+            "drop.",
+            [
+                "The senator claimed that crime rose 20 percent.",
+                "Police data show a 5 percent drop.",
+            ],
         ),
         (
-            "Officials said 40 schools lacked a nurse, while 12 had no counselor.",
-            "Officials said 12 had no counselor.",
-        ),
-        (
-            "The company said profits rose 5 percent, and its shares jumped 10 percent on Monday.",
-            "The company said its shares jumped 10 percent on Monday.",
+            "The mayor said the project would cost $10 million, while the actual cost was $14 "
+            "million.",
+            [
+                "The mayor said the project would cost $10 million.",
+                "The actual cost was $14 million.",
+            ],
         ),
     ],
 )
-def test_a_clause_cut_from_what_a_source_said_keeps_the_source(text: str, expected: str) -> None:
-    # "12 percent had no counselor." was a claim: the report's finding as the writer's fact
-    assert expected in _texts(text)
+def test_a_clause_set_against_what_a_source_said_is_not_the_sources(
+    text: str, expected: list[str]
+) -> None:
+    assert _texts(text) == expected
 
 
 @pytest.mark.parametrize(
