@@ -615,7 +615,6 @@ def _verb_after_participle(sent: Sentence) -> bool:
     if not (
         first.tag in _FINITE
         or first.tag == "MD"
-        or (first.i == v and first.tag == "VBP")
         # ("areas ..., cover 20 percent": a plural's verb read as "VB")
         or (first.i == v and first.tag == "VB" and noun.tag in ("NNS", "NNPS"))
     ):
