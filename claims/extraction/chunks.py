@@ -369,15 +369,10 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
                     # "killed 12 people - leaving thousands without power": a participle
                     # clause, about the clause's subject as after a comma; as uncertain as
                     # its cause after a modal ("may have died - reducing ...": whole)
-                    # (the same guards as after a comma, below)
-                    opening = [x for x in toks[start:k] if x.text[:1].isalnum()][:3]
-                    if (
-                        not _participle_clause(toks, k + 1, depth)
-                        or not _has_finite_clause(toks, start, k)
-                        or _modal_or_negated(toks, start, k)
-                        or _participle_after_verb(toks, start, k)
-                        or any(x.tag == "EX" for x in opening)
-                        or _subordinate_subject(toks, start, k)
+                    if not (
+                        _participle_clause(toks, k + 1, depth)
+                        and _has_finite_clause(toks, start, k)
+                        and _participle_may_leave(toks, start, k)
                     ):
                         continue
                     cuts.append((k, k + 1, "part"))
@@ -544,21 +539,7 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
                 toks[right - 1].lower in _COORDINATORS and _gerund_subject_then_verb(toks, right)
             )
         ):
-            if _modal_or_negated(toks, start, k):
-                continue  # "may end up giving ..., resulting in ...": as uncertain as its cause
-            if _participle_after_verb(toks, start, k):
-                # "The video shows officers racing up a staircase, converging outside the
-                # room": the next item of a list of what the object does, not the subject
-                continue
-            opening = [x for x in toks[start:k] if x.text[:1].isalnum()][:3]
-            if any(x.tag == "EX" for x in opening):
-                # "There are cheaper machines, dealing with ...": "there" is no subject a
-                # participle could be about
-                continue
-            if _subordinate_subject(toks, start, k):
-                # "It first appeared in 2014, when Syrians fleeing the war gathered there,
-                # trying to cross over": whose the participle is, the clause or the
-                # subordinate one, only a reader can tell; it stays
+            if not _participle_may_leave(toks, start, k):
                 continue
             kind = "part"
         elif comma and not (
@@ -1350,6 +1331,26 @@ def _lone_dash(toks: list[Tok], depth: list[int], k: int) -> bool:
     """A dash with no partner before or after it (a pair sets off an aside: the tree
     handles it)."""
     return not any(_is_dash(toks, x.i) and not depth[x.i] and x.i != k for x in toks)
+
+
+def _participle_may_leave(toks: list[Tok], start: int, k: int) -> bool:
+    """A participle clause after tokens [start, k) (after a comma or a dash) may be cut off
+    as a claim about their subject."""
+    if _modal_or_negated(toks, start, k):
+        return False  # "may end up giving ..., resulting in ...": as uncertain as its cause
+    if _participle_after_verb(toks, start, k):
+        # "The video shows officers racing up a staircase, converging outside the room": the
+        # next item of a list of what the object does, not the subject
+        return False
+    opening = [x for x in toks[start:k] if x.text[:1].isalnum()][:3]
+    if any(x.tag == "EX" for x in opening):
+        # "There are cheaper machines, dealing with ...": "there" is no subject a participle
+        # could be about
+        return False
+    # "It first appeared in 2014, when Syrians fleeing the war gathered there, trying to
+    # cross over": whose the participle is, the clause or the subordinate one, only a
+    # reader can tell; it stays
+    return not _subordinate_subject(toks, start, k)
 
 
 def _conditioned(toks: list[Tok], depth: list[int], a: int, b: int) -> bool:
