@@ -576,6 +576,8 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             # and, for marijuana, we used ...": the phrase after "and" opens the next clause
             if sum(1 for x in toks[start:cc] if x.text[:1].isalnum()) < MIN_WORDS:
                 continue
+            if _conditioned(toks, depth, start, cc):
+                continue  # (as below: the condition governs the clause after it too)
             cuts.append((cc, cc + 1, kind))
             start, left_kind = cc + 1, kind
             continue
@@ -592,6 +594,8 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             if toks[sub].lower in CONDITIONAL_MARKS or toks[j].text != "," or depth[j]:
                 continue
             if j <= start or sum(1 for x in toks[start:j] if x.text[:1].isalnum()) < MIN_WORDS:
+                continue
+            if _conditioned(toks, depth, start, j):
                 continue
             right = sub + 2 if toks[sub + 1].text == "," else sub + 1
             cuts.append((j, right, kind))

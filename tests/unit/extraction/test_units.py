@@ -2802,3 +2802,10 @@ def test_a_clause_cut_after_an_opener_loses_its_while() -> None:
         "This report implies some sort of fraud on his part.",
         "No one has offered any evidence of it.",
     ]
+
+
+def test_a_condition_governs_a_clause_after_and_and_an_opening_phrase() -> None:
+    # cut after "and" where a phrase opens the next clause, "In May, spending will fall 3
+    # percent." was a fact
+    text = "Taxes will rise 2 percent if the bill passes, and in May, spending will fall 3 percent."
+    assert _texts(text) == [text]
