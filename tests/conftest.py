@@ -249,11 +249,20 @@ def _say(request, line: str) -> None:
 
 
 def _purge_queues() -> None:
+    """Empty the broker's queues, and on Redis also the messages delivered but never
+    acknowledged: a worker killed mid-task (here or in an earlier run on the same Redis
+    database) leaves its message there, and Redis would hand it back after the visibility
+    timeout to whichever worker is running then, naming a row id of another test."""
     from workbench.celery import QUEUES, app
 
     with app.connection_for_write() as conn:
+        channel = conn.default_channel
         for queue in QUEUES:
-            conn.default_channel.queue_purge(queue)
+            channel.queue_purge(queue)
+        if hasattr(channel, "unacked_key"):  # kombu's Redis transport
+            channel.client.delete(
+                channel.unacked_key, channel.unacked_index_key, channel.unacked_mutex_key
+            )
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ import pytest
 from sources import services
 from sources.models import Snapshot
 from sources.tasks import archive_snapshot
-from tests.conftest import WorkerProcess, _purge_queues, wait_for
+from tests.conftest import WorkerProcess, _purge_queues, require, wait_for
 from tests.factories import SnapshotFactory, SourceFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
@@ -86,3 +86,29 @@ def test_snapshot_completes_exactly_once_after_sigkill(
     assert Snapshot.objects.filter(source=snapshot.source).count() == 1
     assert page_server.hits["/slow-evidence.html"] == 2  # one interrupted, one complete
     assert _pending_messages([QUEUE, "archive"]) == 0
+
+
+def test_the_purge_before_a_test_worker_also_drops_messages_delivered_but_never_acknowledged(
+    settings,
+):
+    """What a killed worker leaves behind on Redis (here or in an earlier run on the same
+    database) must not reach the next test's worker, which would run it on another test's row."""
+    from workbench.celery import app
+
+    require(settings.CELERY_BROKER_URL.startswith("redis"), "REDIS_URL is not set")
+    _purge_queues()
+    with app.connection_for_write() as conn:
+        queue = conn.SimpleQueue("default", no_ack=False)
+        queue.put({"stale": True})
+        message = queue.get(timeout=5)  # delivered, then "killed": never acknowledged
+        assert message.payload == {"stale": True}
+        client = conn.default_channel.client
+        assert client.hlen(conn.default_channel.unacked_key) == 1
+        _purge_queues()
+        assert client.hlen(conn.default_channel.unacked_key) == 0
+        assert client.zcard(conn.default_channel.unacked_index_key) == 0
+        # This process is alive, unlike a killed worker: settle the message so that closing
+        # the channel does not put it back in the queue.
+        message.ack()
+        queue.close()
+    assert _pending_messages(["default"]) == 0
