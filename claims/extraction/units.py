@@ -2229,14 +2229,18 @@ def _aside_copula(sent: Sentence, unit: Unit) -> str | None:
     if "VBD" in tenses:
         return "were" if plural else "was"
     if "VBZ" in tenses or "VBP" in tenses:
-        aside = [sent.toks[k] for k in unit.toks - unit.borrowed]
+        aside = sorted(unit.toks - unit.borrowed)
         if (
             pred.tag == "VBN"
             and pred.lower not in _PLANNED
-            and any(
-                (t.tag == "CD" and re.fullmatch(r"(1[89]|20)\d\d", t.text)) or t.lower in _PAST
-                for t in aside
+            # "The dunes, thought to date from 1850, cover ...": the year is the dating's;
+            # what is thought is thought now
+            and not (
+                pred.lower in _EPISTEMIC
+                and pred.i + 1 < len(sent.toks)
+                and sent.toks[pred.i + 1].lower == "to"
             )
+            and any(_past_time(sent, k) for k in aside)
         ):
             # "The bridge, built in 1932, carries ...", "The lawsuit, filed on Monday, ..."
             return "were" if plural else "was"
@@ -2246,7 +2250,29 @@ def _aside_copula(sent: Sentence, unit: Unit) -> str | None:
 
 # words that put a participle set off after its noun in the past ("filed on Monday"), unless
 # it names a plan ("scheduled for Monday")
-_PAST = words("ago yesterday last earlier monday tuesday wednesday thursday friday saturday sunday")
+_PAST = words("ago yesterday earlier monday tuesday wednesday thursday friday saturday sunday")
+# "last" dates something only before a stretch of time ("last week"; not "the last ice age")
+_LAST_OF = words(
+    """week weekend month year night season spring summer autumn fall winter decade century
+    quarter monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december"""
+)
+_EPISTEMIC = words(
+    """thought believed said known reported estimated considered expected alleged rumored
+    rumoured understood presumed feared supposed"""
+)
+
+
+def _past_time(sent: Sentence, k: int) -> bool:
+    """Token `k` dates what it belongs to in the past: a year, "ago", "on Monday", "last week"."""
+    t = sent.toks[k]
+    if t.tag == "CD":
+        return re.fullmatch(r"(1[89]|20)\d\d", t.text) is not None
+    if t.lower == "last":
+        return k + 1 < len(sent.toks) and sent.toks[k + 1].lower in _LAST_OF
+    return t.lower in _PAST
+
+
 _PLANNED = words("scheduled planned set slated expected due proposed")
 
 
