@@ -23,7 +23,9 @@ from claims.extraction.lexicon import AUXILIARIES, FINDINGS, NONFINITE_BE, ROLES
 from claims.extraction.parse import Sentence, Tok
 from claims.extraction.types import Span
 from claims.extraction.units import (
+    AUX,
     CONDITIONAL_MARKS,
+    SUBJ,
     correlative,
     inverted_condition,
     sentence_attribution,
@@ -151,6 +153,54 @@ def _past_clause(toks: list[Tok], depth: list[int], k: int) -> bool:
         for x in rest
     )
     return len(words_) >= 4 and not resumes and all(not depth[x.i] for x in rest)
+
+
+_TIME_OPENERS = words("when after before")
+_PRONOUN_SUBJECTS = words("i we you he she it they this that these those there")
+
+
+def fronted_event(sent: Sentence) -> tuple[int, int] | None:
+    """The tokens [a, b) of a past event that opens the sentence as its time ("When tens of
+    thousands of residents marched on the campus, they faced ..."; "Before the examiner
+    concluded that ..., his death was shadowed ..."): the sentence states it happened, so it
+    is a claim of its own, beside the sentence that it dates. None unless the clause has a
+    subject that names someone or something (not "they"), a verb in the past tense (no modal,
+    no speech) and at least five words, and the sentence goes on after its comma with a
+    subject and verb of its own, with no source speaking for all of it. (A question, or a
+    sentence inside a quotation, never gets here: ``pipeline.parse_step``.)"""
+    toks = sent.toks
+    n = len(toks)
+    if n < 8 or toks[0].lower not in _TIME_OPENERS:
+        return None
+    depth = _depths(sent)
+    comma = next((t.i for t in toks if t.text == "," and not depth[t.i]), None)
+    if comma is None or comma + 1 >= n:
+        return None
+    clause = toks[1:comma]
+    # what "when" opens: the clause's first verb with its subject before it (the parser may
+    # hang the "when" itself anywhere: "Before" as the case of "the auditor")
+    verb = next(
+        (
+            x
+            for x in clause
+            if x.is_verb and any(toks[c].dep in SUBJ and 0 < c < x.i for c in x.children)
+        ),
+        None,
+    )
+    if verb is None or toks[1].lower in _PRONOUN_SUBJECTS or verb.lower in _SPEECH:
+        return None
+    main = toks[verb.head]  # what it dates: a clause with its own subject after the comma
+    if not _subject_then_verb(toks, comma + 1) and not (
+        main.i > comma and any(toks[c].dep in SUBJ and c > comma for c in main.children)
+    ):
+        return None
+    tenses = [verb.tag] + [toks[c].tag for c in verb.children if toks[c].dep in AUX]
+    # (the tagger reads many a past verb as a participle: "farmers marched on the capital")
+    if "VBD" not in tenses and tenses != ["VBN"]:
+        return None
+    if sum(1 for x in clause if x.text[:1].isalnum()) < 5 or sentence_attribution(sent):
+        return None
+    return 1, comma
 
 
 _AUX_FORMS = AUXILIARIES | NONFINITE_BE | words("having done")

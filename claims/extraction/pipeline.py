@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from claims.extraction import screen
 from claims.extraction.attributed import Source, chunk_source, with_source
-from claims.extraction.chunks import chunk_frame, clause_chunks
+from claims.extraction.chunks import chunk_frame, clause_chunks, fronted_event
 from claims.extraction.classify import classify, find_mentions
 from claims.extraction.clean import body_regions, classify_lines, furniture_spans
 from claims.extraction.config import setting
@@ -151,9 +151,13 @@ def parse_step(state: State) -> None:
     sources: dict[int, Source] = {}  # chunk start -> the source it must keep
     mute: set[int] = set()  # chunks that are only a source
     absolute: dict[int, bool] = {}  # chunks that are a "with X doing Y" (past tense?)
+    events: dict[Span, Span] = {}  # sentence -> its opening past event ("When X, ...")
     for sent in parsed:
         if state.open_quote.get((sent.start, sent.end)):
             continue
+        event = fronted_event(sent)
+        if event is not None:
+            events[sent.start, sent.end] = (sent.toks[event[0]].start, sent.toks[event[1] - 1].end)
         ranges = clause_chunks(sent)
         if len(ranges) > 1:
             chunked += [(sent.toks[a].start, sent.toks[b - 1].end, k) for a, b, k in ranges]
@@ -236,7 +240,26 @@ def parse_step(state: State) -> None:
                     # only this clause's own subject: an older one would be a wrong subject
                     subject = clause_subject_spans(piece)
         parsed = out
-    state.parsed = parsed
+    state.parsed = _with_fronted_events(state, parsed, events)
+
+
+def _with_fronted_events(
+    state: State, parsed: list[Sentence], events: dict[Span, Span]
+) -> list[Sentence]:
+    """`parsed` with each sentence's opening past event ("When X happened, ...") parsed on
+    its own, right after the sentence's last piece: a claim of its own, while the sentence
+    keeps it (its time is part of what the sentence says)."""
+    if not events:
+        return parsed
+    extra = dict(zip(events, parse_sentences(state.text, list(events.values())), strict=True))
+    out: list[Sentence] = []
+    for n, piece in enumerate(parsed):
+        out.append(piece)
+        following = parsed[n + 1].start if n + 1 < len(parsed) else len(state.text)
+        owner = next((o for o in extra if o[0] <= piece.start < o[1] <= following), None)
+        if owner is not None:
+            out.append(extra.pop(owner))
+    return out
 
 
 def _elaborated(sent: Sentence, a: int) -> tuple[Span, ...] | None:

@@ -2828,3 +2828,54 @@ def test_a_condition_governs_a_clause_after_and_and_an_opening_phrase() -> None:
     # percent." was a fact
     text = "Taxes will rise 2 percent if the bill passes, and in May, spending will fall 3 percent."
     assert _texts(text) == [text]
+
+
+def test_an_opening_past_event_is_a_claim_beside_the_sentence_it_dates() -> None:
+    text = (
+        "When thousands of farmers marched on the capital in March, police fired tear gas "
+        "at the crowd. Before the auditor concluded that the fund had lost 4 million dollars, "
+        "its director resigned."
+    )
+    claims = {c.text: c for c in extract(text)}
+    # the sentence keeps its time: "police fired tear gas" alone would not say when
+    assert any(t.startswith("When thousands of farmers marched") for t in claims)
+    assert any(t.startswith("Before the auditor concluded") for t in claims)
+    marched = claims["Thousands of farmers marched on the capital in March."]
+    assert (
+        text[marched.start : marched.end] == "thousands of farmers marched on the capital in March"
+    )
+    assert "The auditor concluded that the fund had lost 4 million dollars." in claims
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # no tense of the past: nothing happened yet
+        (
+            "When the plant has been shut down for a whole week, prices will rise sharply.",
+            "The plant has been shut down",
+        ),
+        # a pronoun names no one on its own
+        (
+            "When he resigned from the board in 2019, the company lost its biggest investor.",
+            "He resigned",
+        ),
+        # a source speaks for the whole sentence, the time included
+        (
+            "When the storm hit the coast on Monday, 2,000 homes lost power, officials said.",
+            "The storm hit",
+        ),
+        # a question states nothing
+        ("When the council approved the new budget in May, did anyone read it?", "The council"),
+        # inside a quotation (its second sentence): the speaker's words
+        (
+            "\u201cThe town was proud of its mill. When the factory closed its doors in 2019, "
+            "the town lost its heart.\u201d The mayor said it twice.",
+            "The factory closed",
+        ),
+    ],
+)
+def test_an_opening_time_that_states_no_event_of_its_own_gives_no_second_claim(
+    text: str, event: str
+) -> None:
+    assert not [t for t in _texts(text) if t.startswith(event)]
