@@ -113,13 +113,19 @@ def _quote_open_after(sentence: str, inside: bool) -> bool:
 
 
 def screen_text_step(state: State) -> None:
-    """Drop what the text alone shows is no claim (questions, credits, captions, repeats)."""
+    """Drop what the text alone shows is no claim (questions, credits, captions, repeats);
+    cut a label ("Another caveat:") off the start of the others."""
     seen: set[str] = set()
     kept = []
     for span in state.sentences:
         reason = screen.screen_text(state.text, span, seen)
         if reason is None:
-            kept.append(span)
+            # (a heading line that opens with one, "Internal memo: Guards falsified records",
+            # was dropped as a heading first)
+            start = screen.strip_label(state.text, *span)
+            kept.append((start, span[1]))
+            if start != span[0]:
+                state.open_quote[start, span[1]] = state.open_quote.pop(span, False)
         else:
             state.dropped.append(Dropped(*span, reason))
     state.sentences = kept

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from claims.extraction.lexicon import POS_CLASSES, ROLES, words
+from claims.extraction.lexicon import AUXILIARIES, POS_CLASSES, ROLES, SPEECH, words
 from claims.extraction.parse import Sentence, Tok
 from claims.extraction.patterns import (
     CAPTION_RE,
@@ -98,6 +98,41 @@ def strip_dateline(text: str, start: int, end: int) -> int:
     if m is None or start + m.end() >= end:
         return start
     return start + m.end()
+
+
+# "Another caveat: Even though ..., the totals include ...": a label of a few words, no
+# verb in it, set off by a colon before a sentence of its own
+_LABEL_RE = re.compile(r"([A-Z][\w'\u2019]*(?: [\w'\u2019]+){0,3}): (?=[\"\u201c]?[A-Z])")
+_LABEL_WORDS = words("update correction clarification disclaimer background context verdict")
+_FUNCTION_WORDS = words("a an the and or of in on at for from to with by as")
+_PREPOSITIONS = _FUNCTION_WORDS - words("a an the")
+_NOT_IN_LABELS = (
+    SPEECH
+    | AUXILIARIES
+    | words("i we you he she it they this that these there who what not no n't")
+)
+
+
+def strip_label(text: str, start: int, end: int) -> int:
+    """The start of the sentence after a label that opens it ("Another caveat:", "The bottom
+    line:", "Update:"); unchanged when there is none. A label is a few words with a common
+    noun and no verb: a name ("Lagarde: rates will ...") may be who speaks, "He added:" is."""
+    m = _LABEL_RE.match(text, start, end)
+    if m is None or m.end() >= end:
+        return start
+    label = m.group(1).split()
+    lowered = [w.lower().replace("\u2019", "'") for w in label]
+    if any(w in _NOT_IN_LABELS for w in lowered):
+        return start
+    if len(label) == 1 and lowered[0] not in _LABEL_WORDS:
+        return start
+    if POS_CLASSES.get(lowered[0], "")[:1] in ("V", "D", "G", "Z") or lowered[0] in _PREPOSITIONS:
+        return start  # an instruction ("Build your first offer:") or a phrase ("In 2001:")
+    if len(label) > 1 and not any(w[:1].islower() and w not in _FUNCTION_WORDS for w in label[1:]):
+        # names and titles: "Christine Lagarde:" may be who speaks, "Hibernation and
+        # Torpor:" is a title
+        return start
+    return m.end()
 
 
 def norm(text: str) -> str:

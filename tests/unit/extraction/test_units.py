@@ -160,6 +160,51 @@ def test_a_dateline_is_cut_off_not_the_sentence() -> None:
     assert claim.text.startswith("The Lakers beat")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Another caveat the totals include ..." was the claim
+        (
+            "Another caveat: The seizure totals include those made at every port in 2019.",
+            "The seizure totals include those made at every port in 2019.",
+        ),
+        (
+            "Update: The council voted 7-2 to approve the plan on Tuesday.",
+            "The council voted 7-2 to approve the plan on Tuesday.",
+        ),
+        (
+            "The bottom line: Wages rose 5 percent in 2024 while prices rose 3 percent.",
+            "Wages rose 5 percent in 2024 while prices rose 3 percent.",
+        ),
+    ],
+)
+def test_a_label_that_opens_a_sentence_is_cut_off(text: str, expected: str) -> None:
+    (claim,) = extract(text)
+    assert claim.text == expected
+    assert text[claim.start : claim.end].rstrip(".") == expected.rstrip(".")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # who speaks: a name, or a pronoun with a verb of speech
+        "Christine Lagarde: Interest rates will stay at 2 percent until 2027.",
+        "Lagarde: Interest rates will stay at 2 percent until 2027.",
+        "He added: The economy grew 3 percent in the third quarter.",
+        # a verb: what follows the colon says what the clause before it announced
+        "The message was clear: The city will cut 300 jobs by June.",
+        # an instruction
+        "Build your first offer: Test a small version of it with ten clients.",
+        # a phrase with a year, and a title
+        "In films from 2001: A Space Odyssey to Alien, astronauts sleep for years.",
+        "Hibernation and Torpor: Prospects for Human Spaceflight, a review published in 2018.",
+    ],
+)
+def test_a_speaker_a_clause_or_a_phrase_before_a_colon_is_no_label(text: str) -> None:
+    assert screen.strip_label(text, 0, len(text)) == 0
+    assert screen.strip_label("Pro tip: " + text, 0, len(text) + 9) == 9
+
+
 def test_a_dateline_with_a_state_or_in_a_later_paragraph_is_cut_off_too() -> None:
     text = (
         "HAYWARD, Calif. (AP) \u2014 A commuter train was stopped for an hour on Tuesday.\n\n"
