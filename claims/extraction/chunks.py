@@ -27,6 +27,7 @@ from claims.extraction.units import (
     CONDITIONAL_MARKS,
     SUBJ,
     correlative,
+    finding_with_object,
     inverted_condition,
     sentence_attribution,
     shared_source,
@@ -276,6 +277,8 @@ def _subject_then_verb(toks: list[Tok], k: int) -> bool:
     # cracks unrepaired")
     if toks[j].lower not in _CLOSING_VERBS:
         return True
+    if finding_with_object(toks, j):
+        return True  # "..., while the auditors found a deficit of $12 million": what they found
     # "Two were children, police said, and one remains ...", '"...," the president said,
     # though figures show ...': a speech tag, whatever clause follows its comma
     comma = next((x.i for x in toks[j + 1 :] if x.text in (",", ";")), None)

@@ -1777,13 +1777,30 @@ def sentence_attribution(sent: Sentence) -> set[int]:
         return set()
     verbs = [t for t in tail if t.is_verb]
     if tail[0].lower == "according" or (
-        len(verbs) == 1 and verbs[0].lower in _SOURCE_VERBS and verbs[0] is not tail[0]
+        len(verbs) == 1
+        and verbs[0].lower in _SOURCE_VERBS
+        and verbs[0] is not tail[0]
+        # ", while the auditors found a deficit of $12 million": a clause of its own, saying
+        # what it found
+        and not (tail[0].lower in _CONTRAST_MARKS or finding_with_object(toks, verbs[0].i))
     ):
         return set(range(tail[0].i, tail[-1].i + 1))  # with its "'s" ("the governor's office")
     return _inverted_tag(toks, commas)
 
 
 _INVERTED_VERBS = words("said says added adds wrote writes explained noted")
+_CONTRAST_MARKS = words("while whereas though although")
+
+
+def finding_with_object(toks: list[Tok], j: int) -> bool:
+    """ "found a deficit", "showed 12 percent": a verb of finding with what was found, no
+    closing source (", the audit found")."""
+    return (
+        toks[j].lower in FINDINGS
+        and j + 1 < len(toks)
+        and toks[j + 1].tag in ("DT", "CD", "$", "PRP$", "JJ", "JJS", "JJR")
+        and toks[j + 1].lower not in ("that", "this", "one")
+    )
 
 
 def _inverted_tag(toks: list[Tok], commas: list[int]) -> set[int]:

@@ -2924,3 +2924,21 @@ def test_an_opening_time_that_states_no_event_of_its_own_gives_no_second_claim(
     text: str, event: str
 ) -> None:
     assert not [t for t in _texts(text) if t.startswith(event)]
+
+
+def test_a_finding_with_what_was_found_after_while_is_a_claim_of_its_own() -> None:
+    # the whole sentence was one claim: ", while the auditors found ..." read as a closing
+    # source (", the audit found")
+    text = (
+        "The mayor said the budget is balanced, while the city's auditors found a deficit "
+        "of 12 million dollars."
+    )
+    assert _texts(text) == [
+        "The mayor said the budget is balanced.",
+        "The city's auditors found a deficit of 12 million dollars.",
+    ]
+
+
+def test_a_closing_finding_with_nothing_found_after_it_stays_the_source() -> None:
+    text = "Crime fell 20 percent in the city in 2023, the police audit found."
+    assert _texts(text) == [text]
