@@ -268,6 +268,18 @@ def _subject_then_verb(toks: list[Tok], k: int) -> bool:
             and toks[j + 1].tag
             in ("DT", "PRP$", "NN", "NNS", "NNP", "NNPS", "CD", "PRP", "TO", "JJ", "$")
         )
+        or (
+            # ", while the premier cheered on the move": after a word that opens a clause, with
+            # no other verb with a tense after it, a participle is the clause's verb (", the
+            # longest sentence ever handed down" is a noun phrase; "while the man arrested on
+            # Monday" would go on with his verb: "... remains in custody")
+            k > 0
+            and toks[k - 1].lower in _CLAUSE_OPENERS
+            and toks[j].tag == "VBN"
+            and j + 1 < n
+            and toks[j + 1].tag in ("IN", "RP", "RB")
+            and not any(x.tag in FINITE for x in toks[j + 1 :])
+        )
     )
     if not finite:
         return False
@@ -298,6 +310,7 @@ def _subject_then_verb(toks: list[Tok], k: int) -> bool:
 
 
 _AFTER_SPEECH_TAG = words("and but though although while whereas as yet")
+_CLAUSE_OPENERS = _AFTER_SPEECH_TAG | words("when after before because since")
 _TO_VERBS = words("plans hopes aims wants needs expects intends seeks vows pledges promises")
 
 

@@ -1023,6 +1023,11 @@ class _Splitter:
         t = sent.toks[c]
         if t.lower not in ("one", "some", "part", "many", "most", "each"):
             return False
+        after = [x.tag for x in sent.toks[c + 1 : c + 4]]
+        if [x.lower for x in sent.toks[c + 1 : c + 3]] == ["of", "all"] and (
+            len(after) < 3 or after[2] not in _NP_WORD_TAGS
+        ):
+            return False  # "most of all in the west": an adverb, no part of anything
         return any(
             sent.toks[k].dep.startswith("nmod") or sent.toks[k].dep == "obl" for k in t.children
         ) and any(sent.toks[k].lower == "of" for k in sent.subtree(c))

@@ -2942,3 +2942,49 @@ def test_a_finding_with_what_was_found_after_while_is_a_claim_of_its_own() -> No
 def test_a_closing_finding_with_nothing_found_after_it_stays_the_source() -> None:
     text = "Crime fell 20 percent in the city in 2023, the police audit found."
     assert _texts(text) == [text]
+
+
+def test_a_past_in_ed_read_as_a_participle_is_the_verb_of_a_clause_after_while() -> None:
+    # "cheered" was tagged a participle and the sentence stayed whole
+    text = (
+        "The council rejected the plan on Tuesday, while the mayor's allies cheered on the "
+        "decision."
+    )
+    assert _texts(text) == [
+        "The council rejected the plan on Tuesday.",
+        "The mayor's allies cheered on the decision.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # a participle after a comma, not after a word that opens a clause: a phrase
+        (
+            "The airline retired its last jumbo jet, which was sidelined for smaller, more "
+            "fuel-efficient planes now increasingly preferred by carriers.",
+            "More fuel-efficient planes now increasingly preferred by carriers.",
+        ),
+        (
+            "The movement is a response to events on the mainland: the increasing repression "
+            "seen under the party, most of all in the west.",
+            "The increasing repression seen under the party, most of all in the west.",
+        ),
+        (
+            "Even with Google\u2019s Orion project canceled, wireless charging moved forward "
+            "this year.",
+            "Even with Google\u2019s Orion project canceled.",
+        ),
+    ],
+)
+def test_a_participle_phrase_is_no_clause_of_its_own(text: str, fragment: str) -> None:
+    assert fragment not in _texts(text)
+
+
+def test_most_of_all_is_no_apposition() -> None:
+    # "The new leader is most of all in the west." was a claim
+    text = (
+        "The protest is a response to events on the mainland: the repression seen under "
+        "the new leader, most of all in the west."
+    )
+    assert not [t for t in _texts(text) if "is most of all" in t]
