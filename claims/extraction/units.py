@@ -1500,6 +1500,7 @@ def split_units(sent: Sentence, *, open_quote: bool = False, fine: bool = False)
     units = _Splitter(sent, open_quote, fine).run()
     units = _rejoin_subordinate(sent, units)
     units = _keep_faithful(sent, units)
+    units = _keep_subject(sent, units)
     units = _keep_attributed(sent, units)
     _keep_reported(sent, units)
     for unit in units:
@@ -1749,6 +1750,30 @@ def _keep_faithful(sent: Sentence, units: list[Unit]) -> list[Unit]:
             continue
         out.append(u)
     return out
+
+
+def _keep_subject(sent: Sentence, units: list[Unit]) -> list[Unit]:
+    """A main clause whose verb has a tense but no subject in the tree ("..., council member
+    Ana Ruiz, who lobbied for it, did not offer a response", the name hung on the clause
+    before it) lost its subject to a misparse: the sentence stays one claim rather than
+    "Did not offer a response." and a clause ending in the lost name."""
+    main = next((u for u in units if u.role == "clause"), None)
+    if main is None or len(units) < 2:
+        return units
+    pred = sent.toks[main.pred]
+    group = [c for c in pred.children if sent.toks[c].dep in AUX or sent.toks[c].lower in NEGATIONS]
+    tenses = [pred.tag] + [sent.toks[c].tag for c in group]
+    own = sorted(
+        k for k in (main.toks | main.borrowed) - main.dropped if sent.toks[k].text[:1].isalnum()
+    )
+    # (the parser may give a subject a wrong label, "Tim Clark" an oblique: the words are
+    # there all the same)
+    if not FINITE_TAGS.intersection(tenses) or not own or own[0] not in (pred.i, *group):
+        return units
+    for u in units:
+        if u is not main:
+            main.toks |= u.toks
+    return [main]
 
 
 _SOURCE_VERBS = SPEECH | FINDINGS

@@ -2988,3 +2988,26 @@ def test_most_of_all_is_no_apposition() -> None:
         "the new leader, most of all in the west."
     )
     assert not [t for t in _texts(text) if "is most of all" in t]
+
+
+def test_a_main_clause_whose_subject_the_parser_hung_elsewhere_stays_whole() -> None:
+    # the name went to the clause before it: "The mayor wants the chief to be fired, council
+    # member Ana Ruiz." and "Did not offer a response when asked about the decision." were
+    # claims, the second with no subject at all
+    text = (
+        "While the mayor wants the chief to be fired, council member Ana Ruiz, who openly "
+        "lobbied for his dismissal on Monday, did not offer a response when asked about the "
+        "decision."
+    )
+    texts = _texts(text)
+    assert not [t for t in texts if t.startswith("Did not")]
+    assert any("Ana Ruiz" in t and "did not offer" in t for t in texts)
+
+
+def test_a_subject_with_a_wrong_label_is_still_a_subject() -> None:
+    # the parser calls "Jo Diaz" an oblique: the words are in the claim, nothing was lost
+    text = (
+        "Acme President Jo Diaz, meanwhile, told reporters at a briefing that the airline "
+        "\u2014 the largest carrier in the region \u2014 will resume its expansion in 2027."
+    )
+    assert "The airline is the largest carrier in the region." in _texts(text)
