@@ -111,6 +111,7 @@ class Sentence:
     end: int
     toks: list[Tok]
     text: str = ""  # the sentence's own text (text[start:end] of the whole)
+    repaired: bool = field(default=False, repr=False, compare=False)  # (``repair.repair``)
     _subtrees: dict[int, frozenset[int]] = field(default_factory=dict, repr=False, compare=False)
 
     def text_between(self, start: int, end: int) -> str:

@@ -244,7 +244,9 @@ def parse_step(state: State) -> None:
                     state.lead[key] = frames[piece.start]
                 elif kind in ("clause", "contrast"):
                     # only this clause's own subject: an older one would be a wrong subject
-                    subject = clause_subject_spans(piece)
+                    # (read from the repaired tree: "Dressed in black, the white-haired
+                    # singer took ...", parsed with "Dressed" the root, gave "singer")
+                    subject = clause_subject_spans(repair(piece))
         parsed = out
     state.parsed = _with_fronted_events(state, parsed, events)
 

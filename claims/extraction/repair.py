@@ -76,7 +76,11 @@ _PREPOSITION_LIKE = words(
 
 
 def repair(sent: Sentence) -> Sentence:
-    """Apply the repairs in place and return the sentence."""
+    """Apply the repairs in place and return the sentence (once: a repaired tree is left as
+    it is)."""
+    if sent.repaired:
+        return sent
+    sent.repaired = True
     changed = (
         _noun_roots(sent)
         | _verb_after_relative(sent)

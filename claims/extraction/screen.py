@@ -579,6 +579,8 @@ def _imperative(sent: Sentence, toks: list[Tok]) -> bool:
         and POS_CLASSES.get(first.lower, "")[:1] == "V"  # never a name ("Balmer 4 points.")
     )
     verb = next((k for k in (first.i, head.i) if k in sent.roots), first.i)
+    if _untagged_imperative(sent, first):
+        return True
     return (
         first.tag == "VB"
         and opens
@@ -590,3 +592,19 @@ def _imperative(sent: Sentence, toks: list[Tok]) -> bool:
 
 
 _BE_ADVICE = words("sure careful aware ready prepared")
+
+
+def _untagged_imperative(sent: Sentence, first: Tok) -> bool:
+    """ "Set aside an hour each week to plan ...", "Attract prospects by publishing ...": a
+    word that is mostly a verb in its base form opens a sentence with no subject anywhere,
+    and the tagger read it as a participle or a name."""
+    nxt = first.i + 1
+    return (
+        first.text[:1].isupper()
+        and first.tag in ("VBN", "VBD", "NNP", "NN")
+        and POS_CLASSES.get(first.lower, "")[:1] == "V"
+        and nxt < len(sent.toks)
+        and not sent.toks[nxt].is_verb
+        and sent.toks[nxt].pos != "PUNCT"
+        and not any(t.dep in ("nsubj", "nsubj:pass", "expl", "csubj") for t in sent.toks)
+    )

@@ -2127,6 +2127,24 @@ def clause_subject_spans(sent: Sentence) -> tuple[Span, ...]:
             return unit_spans(sent, Unit("clause", subj, minimal_np(sent, subj) or {subj}))
     for root in sent.roots:
         subj = subject_of(sent, root)
+        if subj is not None and any(
+            sent.toks[c].dep == "case" and sent.toks[c].tag == "IN"
+            for c in sent.toks[subj].children
+        ):
+            # "Of the three variants, pneumonic is ...": a phrase with its preposition is no
+            # subject; the noun after its comma is
+            subj = next(
+                (
+                    c
+                    for c in sent.toks[subj].children
+                    if c > subj
+                    and sent.toks[c].dep in ("conj", "appos")
+                    and _before(sent, c) == ","
+                ),
+                None,
+            )
+            if subj is None:
+                return ()
         if subj is not None:
             np = _subject_np(sent, subj)
             # "China 's Shanghai Composite recovered ...", parsed with the possessor as a
@@ -2143,12 +2161,19 @@ def clause_subject_spans(sent: Sentence) -> tuple[Span, ...]:
     toks = sent.toks
     # a finite verb first: "In a three-hour recorded interview, Webb confessed": Webb, not
     # "hour" before the participle "recorded"
-    finite = [t.i for t in toks if t.tag in FINITE_TAGS]
+    # (never the end of a compound: "the white-haired McDonald took", "haired" read as a past)
+    finite = [
+        t.i for t in toks if t.tag in FINITE_TAGS and not (t.i and toks[t.i - 1].tag == "HYPH")
+    ]
     verbs = finite[:1] or [t.i for t in toks if t.tag == "VBN"][:1]
     if not verbs:
         return ()
     verb = verbs[0]
-    k = verb
+    end = verb
+    aside = _name_aside(toks, verb)
+    if aside is not None:
+        end = aside  # "Rep. Jane Doe, R-Ohio, visited ...": the name, without its aside
+    k = end
     while k > 0:
         if toks[k - 1].tag in _SUBJECT_TAGS:
             k -= 1
@@ -2161,9 +2186,25 @@ def clause_subject_spans(sent: Sentence) -> tuple[Span, ...]:
             k -= 1  # "A flu outbreak at the facility affected ...": the phrase goes with it
         else:
             break
-    if k == verb or toks[k].tag == "POS" or (k > 0 and toks[k - 1].tag == "IN"):
+    if k == end or toks[k].tag == "POS" or (k > 0 and toks[k - 1].tag == "IN"):
         return ()
-    return ((toks[k].start, toks[verb - 1].end),)
+    return ((toks[k].start, toks[end - 1].end),)
+
+
+def _name_aside(toks: list[Tok], verb: int) -> int | None:
+    """Where a name's short aside set off by commas before `verb` opens (", R-Ohio,", ", 72,"):
+    the comma after the name; None when there is none."""
+    if verb < 4 or toks[verb - 1].text != ",":
+        return None
+    j = verb - 2
+    while j > 0 and toks[j].text != "," and verb - j <= 5:
+        j -= 1
+    inside = toks[j + 1 : verb - 1]
+    if toks[j].text != "," or not inside or toks[j - 1].tag not in ("NNP", "NNPS"):
+        return None
+    if not all(t.tag in ("NNP", "HYPH", "CD", "ADD") or t.text in ("-", ".") for t in inside):
+        return None
+    return j
 
 
 def unit_spans(sent: Sentence, unit: Unit) -> tuple[Span, ...]:

@@ -142,6 +142,8 @@ def test_participle_after_a_comma_borrows_the_subject() -> None:
         ("Related: The full timeline of the saga.", "link or teaser"),
         ('"It\'s very simple," he said.', "opinion or rhetoric with nothing to check"),
         ("Tell them to buy larger tractors.", "imperative or advice"),
+        # the tagger reads the verb as a name: still advice, with no subject anywhere
+        ("Attract buyers by posting short videos on your page every week.", "imperative or advice"),
         # a pointer to a chart the text does not hold ("The chart shows that sales fell" is
         # a claim: see below)
         ("Here's the latest data on harbour traffic from the port authority.", screen.POINTER),
@@ -3011,3 +3013,48 @@ def test_a_subject_with_a_wrong_label_is_still_a_subject() -> None:
         "\u2014 the largest carrier in the region \u2014 will resume its expansion in 2027."
     )
     assert "The airline is the largest carrier in the region." in _texts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word that is mostly a verb opens a sentence with a subject: a claim
+        "Use of the drug rose 40 percent in 2023.",
+        "Help arrived two days after the storm hit the coast.",
+    ],
+)
+def test_a_sentence_opening_with_a_verb_like_noun_is_no_imperative(text: str) -> None:
+    assert _texts(text) == [text]
+
+
+def test_a_subject_set_off_by_a_short_aside_is_borrowed_without_it() -> None:
+    # "Argued that the country needs ..." was a claim: the parser found no subject
+    text = (
+        "In October, Rep. Jane Doe, R-Ohio, visited the border near El Paso, Texas, and "
+        "argued that the country needs stronger border security."
+    )
+    assert "Rep. Jane Doe argued that the country needs stronger border security." in _texts(text)
+
+
+def test_a_subject_after_an_opening_participle_is_read_from_the_repaired_tree() -> None:
+    # "Singer began the intro to the song." and, with a name, "Began the intro ..."
+    text = (
+        "Dressed in black pants, an untucked black shirt, and glasses, the white-haired "
+        "McDonald took his place at a keyboard at the front of the stage and began the intro "
+        "to the song."
+    )
+    assert "McDonald began the intro to the song." in _texts(text)
+    text = (
+        "Dressed in black pants and glasses, the white-haired singer took his place at a "
+        "keyboard and began the intro to the song."
+    )
+    assert "The white-haired singer began the intro to the song." in _texts(text)
+
+
+def test_a_phrase_with_its_preposition_is_no_subject_to_borrow() -> None:
+    # "The three plague variants, pneumonic is fatal if left untreated." was a claim
+    text = (
+        "Of the three plague variants, pneumonic is the most virulent and is fatal if left "
+        "untreated."
+    )
+    assert "Pneumonic is fatal if left untreated." in _texts(text)
