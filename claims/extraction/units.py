@@ -2046,6 +2046,8 @@ def _trim(sent: Sentence, unit: Unit) -> None:
         tc = sent.toks[c]
         if tc.lower in ("neither", "nor"):
             break  # "Yet, neither can Xi allow this": a negation, never a mere opener
+        if i + 1 < len(sent.toks) and sent.toks[i + 1].tag == "HYPH":
+            break  # "So-called neo-banks": the first half of a compound opens nothing
         # "Ignored or not, foreign leaders have ...": the "not" of "X or not," negates
         # nothing in the clause after its comma
         or_not = (

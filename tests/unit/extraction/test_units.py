@@ -3058,3 +3058,9 @@ def test_a_phrase_with_its_preposition_is_no_subject_to_borrow() -> None:
         "untreated."
     )
     assert "Pneumonic is fatal if left untreated." in _texts(text)
+
+
+def test_the_first_half_of_a_compound_is_no_opener() -> None:
+    # "Called neo-banks, or challenger banks, have been ..." was the claim ("So" dropped)
+    text = "So-called neo-banks, or challenger banks, have been popular in Europe for years."
+    assert _texts(text) == [text]
