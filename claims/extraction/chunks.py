@@ -394,12 +394,12 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
     start, left_kind = 0, "clause"
     intro = _concessive_intro(toks, depth)
     if intro is not None:  # "Although A, B" / "Despite A, B"
-        k, kind = intro
+        k, kind, opening = intro
         cuts.append((k, k + 1, "clause"))
         start, left_kind = k + 1, "clause"
         first_kind = kind
     else:
-        first_kind = "clause"
+        first_kind, opening = "clause", 0
     # "Had you called the police and gone to a doctor, you would have proof": nothing is cut
     # inside a condition without "if", nor at its comma
     condition_end = (
@@ -713,7 +713,7 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
     if not cuts or (attributed and not shared_source(sent, attributed)):
         return [(0, n, "clause")]
     out = []
-    a, kind = (1 if first_kind in ("contrast", "intro") else 0), first_kind
+    a, kind = opening, first_kind
     for end, nxt, next_kind in cuts:
         out.append((a, end, kind))
         a, kind = nxt, next_kind
@@ -944,11 +944,31 @@ _LIST_ITEM_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "DT", "CD", "PRP$
 _OBJECT_TAGS = frozenset({"DT", "PRP$", "PRP", "NN", "NNS", "NNP", "NNPS", "CD", "JJ"})
 
 
-def _concessive_intro(toks: list[Tok], depth: list[int]) -> tuple[int, str] | None:
-    """ "Although A, B" or "Despite A, B": the comma ending the intro, and the intro's kind
-    ("contrast" when it is a clause of its own, "intro" for a phrase that states nothing)."""
-    if not toks or toks[0].lower not in _CONCESSIVE:
+_CONTENT_NOUNS = words(
+    """
+    announcement announcements claim claims report reports statement statements promise
+    promises pledge pledges assurance assurances warning warnings finding findings evidence
+    news allegation allegations suggestion suggestions belief hopes fears expectations
+    insistence
+    """
+)
+
+
+def _concessive_intro(toks: list[Tok], depth: list[int]) -> tuple[int, str, int] | None:
+    """ "(And) although A, B" or "(But) despite A, B": the comma ending the intro, the intro's
+    kind ("contrast" when it is a clause of its own, "intro" for a phrase that states nothing)
+    and where its words start, after the concessive word."""
+    first = 1 if len(toks) > 1 and toks[0].lower in ("and", "but") else 0
+    if len(toks) <= first or toks[first].lower not in _CONCESSIVE:
         return None
+    # "despite" opens a phrase, never a clause: "despite the advantages that his fame might
+    # have given him" states nothing of its own ("despite the fact that A" states A)
+    fact = [t.lower for t in toks[first + 1 : first + 4]] == ["the", "fact", "that"]
+    # (what an announcement, a report or a pledge said is something: "despite Mr. Trump's
+    # announcement (in May) that the two had reached a deal")
+    noun = next((t.i for t in toks[first + 1 :] if t.lower in _CONTENT_NOUNS), None)
+    content = noun is not None and any(t.lower == "that" for t in toks[noun + 1 : noun + 5])
+    phrase = toks[first].lower == "despite" and not (fact or content)
     for k, t in enumerate(toks):
         if (
             t.text == ","
@@ -956,7 +976,8 @@ def _concessive_intro(toks: list[Tok], depth: list[int]) -> tuple[int, str] | No
             and k + 1 < len(toks)
             and (_subject_then_verb(toks, k + 1) or _gerund_subject_then_verb(toks, k + 1))
         ):
-            return k, ("contrast" if _has_finite_clause(toks, 1, k) else "intro")
+            clause = not phrase and _has_finite_clause(toks, first + 1, k)
+            return k, ("contrast" if clause else "intro"), first + (4 if fact else 1)
     return None
 
 

@@ -14,9 +14,10 @@ from claims.extraction.patterns import AGENCIES
 from claims.extraction.types import Span
 
 # Candidate boundary: terminal punctuation, optional closing quotes/brackets, then
-# whitespace and something that can open a sentence.
+# whitespace and something that can open a sentence (a capital, a digit, or a name such as
+# "iPhone" or "eBay").
 _BOUNDARY_RE = re.compile(
-    r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u00dd])"
+    r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?(?:[A-Z0-9\u00c0-\u00dd]|[a-z][A-Z]))"
     r"|\n\s*\n"
 )
 _ABBREVIATIONS = words(

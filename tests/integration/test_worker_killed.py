@@ -98,7 +98,9 @@ def test_the_purge_before_a_test_worker_also_drops_messages_delivered_but_never_
     require(settings.CELERY_BROKER_URL.startswith("redis"), "REDIS_URL is not set")
     _purge_queues()
     with app.connection_for_write() as conn:
-        queue = conn.SimpleQueue("default", no_ack=False)
+        # a queue no worker of the session serves, so that only this test takes the message
+        queue = conn.SimpleQueue("purgetest", no_ack=False)
+        queue.clear()  # (what a failed run of this test left)
         queue.put({"stale": True})
         message = queue.get(timeout=5)  # delivered, then "killed": never acknowledged
         assert message.payload == {"stale": True}
@@ -111,4 +113,4 @@ def test_the_purge_before_a_test_worker_also_drops_messages_delivered_but_never_
         # the channel does not put it back in the queue.
         message.ack()
         queue.close()
-    assert _pending_messages(["default"]) == 0
+    assert _pending_messages(["purgetest"]) == 0

@@ -58,3 +58,17 @@ def test_ranks_and_plural_titles_are_abbreviations() -> None:
         "Two rivals in the race \u2014 Sens. Ann Lee and Tom Cho \u2014 have struggled.",
         "Det. Sgt. Bo Park left.",
     ]
+
+
+def test_a_sentence_may_open_with_a_name_in_lower_case() -> None:
+    # "iPhone 11 and ..." ran on from the sentence before: one claim of two sentences
+    text = "The phones shipped in May. iPhone 11 and iPhone 11 Pro sold out. eBay took a cut."
+    assert _sentences(text) == [
+        "The phones shipped in May.",
+        "iPhone 11 and iPhone 11 Pro sold out.",
+        "eBay took a cut.",
+    ]
+    # a lower-case word is no sentence start: "e.g. the next"
+    assert _sentences("It cost about 5 p.m. tickets, e.g. the next show.") == [
+        "It cost about 5 p.m. tickets, e.g. the next show."
+    ]

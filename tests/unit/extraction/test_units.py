@@ -3064,3 +3064,38 @@ def test_the_first_half_of_a_compound_is_no_opener() -> None:
     # "Called neo-banks, or challenger banks, have been ..." was the claim ("So" dropped)
     text = "So-called neo-banks, or challenger banks, have been popular in Europe for years."
     assert _texts(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "never"),
+    [
+        # "despite" opens a phrase: its relative clause states nothing ("Despite the many
+        # advantages that his wealth might have given him." was a claim), also after "And"
+        (
+            "And despite the many advantages that his wealth might have given him, he was "
+            "more nervous about the move than anyone.",
+            ["He was more nervous about the move than anyone."],
+            "Despite",
+        ),
+        # "despite the fact that A" states A
+        (
+            "Despite the fact that prices rose 5 percent, sales grew 3 percent in May.",
+            ["Prices rose 5 percent.", "Sales grew 3 percent in May."],
+            "The fact",
+        ),
+    ],
+)
+def test_a_despite_phrase_states_only_a_fact_it_names(
+    text: str, expected: list[str], never: str
+) -> None:
+    texts = _texts(text)
+    assert texts == expected
+    assert not [t for t in texts if t.startswith(never)]
+
+
+def test_what_an_announcement_said_despite_it_stays_a_claim() -> None:
+    text = (
+        "Despite the mayor's announcement that the budget was balanced, the city cut 300 "
+        "jobs in May."
+    )
+    assert "The mayor's announcement that the budget was balanced." in _texts(text)
