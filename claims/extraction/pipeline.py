@@ -219,8 +219,8 @@ def parse_step(state: State) -> None:
         out = []
         for sent in parsed:
             pieces = by_sentence.get(sent.start, [])
-            if not pieces:
-                out.append(sent)
+            if not pieces or _orphan_part(pieces, mute):
+                out.append(sent)  # (a part with no subject to borrow: the sentence is whole)
                 continue
             subject: tuple[Span, ...] = ()
             for n, (piece, kind) in enumerate(pieces):
@@ -249,6 +249,21 @@ def parse_step(state: State) -> None:
                     subject = clause_subject_spans(repair(piece))
         parsed = out
     state.parsed = _with_fronted_events(state, parsed, events)
+
+
+def _orphan_part(pieces: list[tuple[Sentence, str]], mute: set[int]) -> bool:
+    """A participial or second-predicate chunk ("… and banned gatherings of more than 50
+    people") with no clause subject before it to borrow: cut off, it would be a claim with
+    no subject ("Banned gatherings ..."), so the sentence stays one."""
+    subject: tuple[Span, ...] = ()
+    for piece, kind in pieces:
+        if piece.start in mute:
+            continue
+        if kind in ("clause", "contrast"):
+            subject = clause_subject_spans(repair(piece))
+        elif kind == "part" and not subject:
+            return True
+    return False
 
 
 def _with_fronted_events(

@@ -610,6 +610,7 @@ class _Splitter:
                 and not self._embedded_question(c)
                 and not self._participle_with_subject(c)
                 and not self._participle_after_speech(h, c)
+                and not self._report_after_complement(h, c)
             ):
                 return "conj"
             return None
@@ -1439,6 +1440,21 @@ class _Splitter:
             and not any(sent.toks[k].dep in AUX for k in t.children)
         )
 
+    def _report_after_complement(self, h: int, c: int) -> bool:
+        """ "The report found that 12 hospitals lacked staff and recommended new funding": a
+        verb of saying or proposing after "and", at the end of what a source found or said,
+        may be the source's second act as well as the clause's ("The report found 12
+        hospitals recommended new funding." put the recommendation in the hospitals'
+        mouth): the clause stays whole."""
+        sent = self.sent
+        head = sent.toks[h]
+        return (
+            head.dep == "ccomp"
+            and head.head < h  # (", the office said" closing it: no second act to share)
+            and sent.toks[head.head].lower in _SOURCE_VERBS
+            and (sent.toks[c].lower in SPEECH or sent.toks[c].lower in _PROPOSING)
+        )
+
     def _participle_with_subject(self, c: int) -> bool:
         """ "... arising from A, B, and rural smoke converging over the region": a participle
         with a subject of its own and no auxiliary would need its head's "is" after that
@@ -1777,6 +1793,13 @@ def _keep_subject(sent: Sentence, units: list[Unit]) -> list[Unit]:
 
 
 _SOURCE_VERBS = SPEECH | FINDINGS
+_PROPOSING = words(
+    """
+    recommend recommends recommended urge urges urged propose proposes proposed suggest
+    suggests suggested call calls called demand demands demanded advise advises advised
+    conclude concludes concluded estimate estimates estimated
+    """
+)
 
 
 def sentence_attribution(sent: Sentence) -> set[int]:

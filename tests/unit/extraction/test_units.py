@@ -3099,3 +3099,45 @@ def test_what_an_announcement_said_despite_it_stays_a_claim() -> None:
         "jobs in May."
     )
     assert "The mayor's announcement that the budget was balanced." in _texts(text)
+
+
+def test_a_proposal_after_and_in_what_a_report_found_stays_with_the_clause() -> None:
+    # "The report found 12 hospitals recommended new funding." put the report's
+    # recommendation in the hospitals' mouth
+    text = (
+        "The report, published by the ministry on Monday, found that 12 hospitals lacked "
+        "staff and recommended new funding."
+    )
+    texts = _texts(text)
+    assert not [t for t in texts if "hospitals recommended" in t]
+    assert "The report found that 12 hospitals lacked staff and recommended new funding." in texts
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        # an act that is no saying is the clause's second predicate, as before
+        (
+            "He said the company cut 300 jobs and closed two plants.",
+            "He said the company closed two plants.",
+        ),
+        # a closing source has no second act to share: the speaker's saying is his own
+        (
+            "During the call, he asked about the union, called the mayor a \u201ctraitor\u201d "
+            'and said, \u201csomebody ought to fire her," the prosecutor\u2019s office said.',
+            'He said, \u201csomebody ought to fire her," the prosecutor\u2019s office said.',
+        ),
+    ],
+)
+def test_a_second_predicate_in_what_was_said_is_still_cut(text: str, second: str) -> None:
+    assert second in _texts(text)
+
+
+def test_a_second_predicate_with_no_subject_to_borrow_leaves_the_sentence_whole() -> None:
+    # the chunk before it parsed with no subject: "Banned gatherings of more than 50
+    # people." was the only claim, and "closed schools" was lost
+    text = (
+        "Officials in Lagos, Nigeria's largest city, closed schools and banned gatherings of "
+        "more than 50 people."
+    )
+    assert _texts(text) == [text]
