@@ -211,6 +211,8 @@ def minimal_np(sent: Sentence, i: int) -> set[int]:
             )
             if t.dep not in _MIN_NP_DEPS and not (grading or titled):
                 continue
+            if t.dep.endswith(("unmarked", "tmod")) and t.lower in _CALENDAR:
+                continue  # "Last year the company ...": a time, no part of the noun phrase
             if t.dep == "case" and t.lower not in ("'s", "\u2019s", "'", "\u2019"):
                 continue
             if t.dep == "conj" and t.tag in _VERB_TAGS:

@@ -3141,3 +3141,14 @@ def test_a_second_predicate_with_no_subject_to_borrow_leaves_the_sentence_whole(
         "more than 50 people."
     )
     assert _texts(text) == [text]
+
+
+def test_an_opening_time_is_no_part_of_the_subject_a_relative_clause_borrows() -> None:
+    # "Last year the company makes solar panels." was a claim
+    text = (
+        "Last year the company, which makes solar panels for 40 countries, hired 300 workers "
+        "and opened two plants."
+    )
+    texts = _texts(text)
+    assert not [t for t in texts if "Last year the company makes" in t]
+    assert "The company makes solar panels for 40 countries." in texts
