@@ -25,6 +25,7 @@ from claims.extraction.types import Span
 from claims.extraction.units import (
     AUX,
     CONDITIONAL_MARKS,
+    PERCEPTION,
     SUBJ,
     correlative,
     finding_with_object,
@@ -1318,6 +1319,18 @@ def _participle_after_verb(toks: list[Tok], start: int, k: int) -> bool:
     )
 
 
+def _perceived_object(toks: list[Tok], start: int, k: int) -> bool:
+    """Tokens [start, k) end in a verb of seeing or showing and its object with an aside,
+    with no verb after it: what an -ing clause after them does is the object's ("show the
+    mayor, Jane Roe, shouting ...")."""
+    verbs = [j for j in range(start, k) if toks[j].is_verb]
+    return (
+        bool(verbs)
+        and toks[verbs[-1]].lower in PERCEPTION
+        and any(toks[j].text == "," for j in range(verbs[-1] + 2, k))
+    )
+
+
 def _opening_with(toks: list[Tok], start: int, k: int) -> bool:
     """Tokens [start, k) are "(but) with/without A doing or done B", no finite verb after."""
     j = start
@@ -1432,6 +1445,10 @@ def _participle_may_leave(toks: list[Tok], start: int, k: int) -> bool:
     if _participle_after_verb(toks, start, k):
         # "The video shows officers racing up a staircase, converging outside the room": the
         # next item of a list of what the object does, not the subject
+        return False
+    if _perceived_object(toks, start, k):
+        # "Videos ... show the mayor, Jane Roe, shouting at a reporter": the mayor shouts,
+        # not the videos ("Videos … shouting at a reporter." was a claim)
         return False
     opening = [x for x in toks[start:k] if x.text[:1].isalnum()][:3]
     if any(x.tag == "EX" for x in opening):

@@ -923,6 +923,16 @@ class _Splitter:
             return self._opening_participle(c)
         if sent.toks[t.head].lower in _ASPECTUAL:
             return False
+        if sent.toks[t.head].lower in PERCEPTION and any(
+            sent.toks[k].dep == "obj"
+            and k < c
+            and any(sent.toks[a].dep == "appos" for a in sent.toks[k].children)
+            for k in sent.toks[t.head].children
+        ):
+            # "The video showed the suspect, a 34-year-old man, fleeing the scene": the
+            # suspect flees, not the video (after an object with no aside, "imports have
+            # seen price increases, harming producers", whose it is stays open)
+            return False
         if any(sent.toks[k].lower in SUBORDINATE_OPENERS for k in sent.subtree(c) if k < c):
             return False  # ", particularly while a statistic glared at him": a clause
         if c and sent.toks[c - 1].text in ("-", "\u2010", "\u2011"):
@@ -1064,6 +1074,15 @@ class _Splitter:
                 clauses |= sent.subtree(k)
         if any(sent.toks[k].tag in FINITE_TAGS for k in sub if k not in clauses):
             return False  # a verb of the main clause got under it: a misparse
+        if any(
+            sent.toks[k].tag in ("VBG", "VBN")
+            and sent.toks[k].dep in ("list", "parataxis", "conj", "dep")
+            and sent.toks[k - 1].text == ","
+            for k in sub
+        ):
+            # "show the mayor, Jane Roe, shouting at a reporter": a participle of the clause
+            # hung on the name ("Jane Roe, shouting at a reporter is the mayor." was a claim)
+            return False
         after = sub[-1] + 1
         while after < len(sent.toks) and sent.toks[after].text in _QUOTE_CHARS:
             after += 1
@@ -1795,6 +1814,14 @@ def _keep_subject(sent: Sentence, units: list[Unit]) -> list[Unit]:
 
 
 _SOURCE_VERBS = SPEECH | FINDINGS
+# verbs of seeing or showing: an -ing clause after their object is the object's
+PERCEPTION = words(
+    """
+    show shows showed shown showing see sees saw seen hear hears heard watch watches watched
+    depict depicts depicted capture captures captured film films filmed photograph
+    photographs photographed catch catches caught spot spots spotted picture pictured
+    """
+)
 _PROPOSING = words(
     """
     recommend recommends recommended urge urges urged propose proposes proposed suggest

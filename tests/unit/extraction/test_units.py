@@ -3152,3 +3152,33 @@ def test_an_opening_time_is_no_part_of_the_subject_a_relative_clause_borrows() -
     texts = _texts(text)
     assert not [t for t in texts if "Last year the company makes" in t]
     assert "The company makes solar panels for 40 countries." in texts
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # the mayor shouts, not the videos; and no "Jane Roe, shouting at a reporter is the
+        # mayor."
+        (
+            "Videos which were posted online and are spreading on social media, show the "
+            "mayor, Jane Roe, shouting at a reporter.",
+            ("Videos \u2026 shouting", "is the mayor"),
+        ),
+        (
+            "The video showed the suspect, a 34-year-old man, fleeing the scene.",
+            ("The video \u2026 fleeing",),
+        ),
+    ],
+)
+def test_what_a_verb_of_seeing_shows_someone_doing_is_never_the_subject_s(
+    text: str, wrong: tuple[str, ...]
+) -> None:
+    assert not [t for t in _texts(text) if any(w in t for w in wrong)]
+
+
+def test_a_participle_after_an_object_with_no_aside_may_still_leave() -> None:
+    text = (
+        "U.S. imports of parts from China, such as motors and pumps, have seen price "
+        "increases of 10 percent, harming U.S. producers."
+    )
+    assert "U.S. imports \u2026 harming U.S. producers." in _texts(text)
