@@ -1446,6 +1446,11 @@ def _participle_may_leave(toks: list[Tok], start: int, k: int) -> bool:
         # "The video shows officers racing up a staircase, converging outside the room": the
         # next item of a list of what the object does, not the subject
         return False
+    last = next((x for x in reversed(toks[start:k]) if x.text[:1].isalnum()), None)
+    if last is not None and last.is_verb and last.lower in _SPEECH:
+        # ", officials said, adding that the toll could rise": the speakers add, not the
+        # subject of the clause they spoke of
+        return False
     if _perceived_object(toks, start, k):
         # "Videos ... show the mayor, Jane Roe, shouting at a reporter": the mayor shouts,
         # not the videos ("Videos … shouting at a reporter." was a claim)

@@ -1854,6 +1854,29 @@ def sentence_attribution(sent: Sentence) -> set[int]:
     commas = [t.i for t in toks if t.text == ","]
     if not commas:
         return set()
+    if (
+        len(commas) > 1
+        and commas[-1] + 1 < len(toks)
+        and toks[commas[-1] + 1].tag == "VBG"
+        and toks[commas[-1] + 1].lower in SPEECH
+        and toks[commas[-1] + 1].lower != "according"
+    ):
+        # ", officials said, adding that the toll could rise": the source before what the
+        # speakers added
+        commas = commas[:-1]
+        tail = [t for t in toks[commas[-1] + 1 : commas[-1] + 14] if t.text[:1].isalnum()]
+        end = next((t.i for t in toks[commas[-1] + 1 :] if t.text == ","), len(toks))
+        tail = [t for t in tail if t.i < end]
+        verbs = [t for t in tail if t.is_verb]
+        if (
+            tail
+            and len(tail) <= 12
+            and len(verbs) == 1
+            and verbs[0].lower in _SOURCE_VERBS
+            and verbs[0] is not tail[0]
+        ):
+            return set(range(tail[0].i, tail[-1].i + 1))
+        return set()
     tail = [t for t in toks[commas[-1] + 1 :] if t.text[:1].isalnum()]
     if not tail or len(tail) > 12:
         return set()

@@ -3182,3 +3182,24 @@ def test_a_participle_after_an_object_with_no_aside_may_still_leave() -> None:
         "increases of 10 percent, harming U.S. producers."
     )
     assert "U.S. imports \u2026 harming U.S. producers." in _texts(text)
+
+
+def test_a_source_before_what_the_speakers_added_speaks_for_every_part() -> None:
+    # "The storm killed at least 12 people." lost its source, and "The storm … adding that
+    # the toll could rise." made the storm the speaker
+    text = (
+        "The storm killed at least 12 people and left 200,000 homes without power, officials "
+        "said, adding that the toll could rise."
+    )
+    texts = _texts(text)
+    assert "The storm killed at least 12 people, officials said." in texts
+    assert not [t for t in texts if "The storm \u2026 adding" in t]
+    assert all("officials said" in t for t in texts)
+
+
+def test_according_to_after_a_participle_is_still_the_closing_source() -> None:
+    text = (
+        "The company's bond has weakened sharply this week, hitting 16 percent on Monday, "
+        "according to data from a bond tracker."
+    )
+    assert all("according to data from a bond tracker" in t for t in _texts(text))
