@@ -1814,6 +1814,13 @@ def _keep_subject(sent: Sentence, units: list[Unit]) -> list[Unit]:
 
 
 _SOURCE_VERBS = SPEECH | FINDINGS
+# nouns in -s that take "is" ("Measles is one of the most contagious diseases")
+_SINGULAR_IN_S = words(
+    """
+    measles mumps rabies diabetes herpes news physics economics politics mathematics
+    statistics athletics series species means headquarters
+    """
+)
 # verbs of seeing or showing: an -ing clause after their object is the object's
 PERCEPTION = words(
     """
@@ -2316,7 +2323,7 @@ def unit_text(text: str, sent: Sentence, unit: Unit, spans: tuple[Span, ...]) ->
             anchor, desc = desc, anchor
             plural = sent.toks[unit.pred].tag == "NNPS"
         else:
-            plural = head.tag in ("NNS", "NNPS")
+            plural = head.tag in ("NNS", "NNPS") and head.lower not in _SINGULAR_IN_S
         return _finish(f"{anchor} {'are' if plural else 'is'} {desc}")
     if unit.role == "relative":  # the antecedent stands for the pronoun in the text
         # its own pronoun only: "causing sparks that could set fires" keeps its "that"

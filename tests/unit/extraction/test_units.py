@@ -3203,3 +3203,12 @@ def test_according_to_after_a_participle_is_still_the_closing_source() -> None:
         "according to data from a bond tracker."
     )
     assert all("according to data from a bond tracker" in t for t in _texts(text))
+
+
+def test_a_noun_in_s_that_takes_is_gets_is() -> None:
+    # "Measles are one of the most contagious diseases known to science." was a claim
+    text = (
+        "The patients were diagnosed with measles, one of the most contagious diseases known "
+        "to science."
+    )
+    assert "Measles is one of the most contagious diseases known to science." in _texts(text)
