@@ -613,6 +613,7 @@ class _Splitter:
                 and not self._participle_with_subject(c)
                 and not self._participle_after_speech(h, c)
                 and not self._report_after_complement(h, c)
+                and self._coordinator(h, c)
             ):
                 return "conj"
             return None
@@ -1460,6 +1461,29 @@ class _Splitter:
             and t.tag in ("VBN", "VBG")
             and not any(sent.toks[k].dep in AUX for k in t.children)
         )
+
+    def _coordinator(self, h: int, c: int) -> bool:
+        """A conjunct predicate has its "and" (or "but", "or"), or is an item of a list whose
+        last item has one ("A, B and C"): with none, the parser joined what no word joins
+        ("The court ruled that the law, passed in 2019, violated the constitution" read
+        "violated" as a second act of the court: "The court violated the constitution.")."""
+        sent = self.sent
+        if sent.toks[c].tag == "VBG" and _before(sent, c) == ",":
+            return True  # ", offering economic support": a participle clause read as a conjunct
+        # the later items of the same list (an "and" after it that joins it to an item of its
+        # own, "violated X and ordered Y", joins nothing to the verb before it)
+        siblings = [c] + [k for k in sent.toks[h].children if k > c and sent.toks[k].dep == "conj"]
+        for k in siblings:
+            # its "and" before it among its words, whatever the parser hung it on ("..., and
+            # had also planned to ..."), or just before them
+            if any(sent.toks[x].tag == "CC" for x in sent.subtree(k) if x < k):
+                return True
+            j = _first(sent, k) - 1
+            while j > 0 and not sent.toks[j].text[:1].isalnum():
+                j -= 1
+            if j >= 0 and sent.toks[j].tag == "CC":
+                return True
+        return False
 
     def _report_after_complement(self, h: int, c: int) -> bool:
         """ "The report found that 12 hospitals lacked staff and recommended new funding": a

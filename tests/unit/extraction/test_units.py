@@ -3212,3 +3212,25 @@ def test_a_noun_in_s_that_takes_is_gets_is() -> None:
         "to science."
     )
     assert "Measles is one of the most contagious diseases known to science." in _texts(text)
+
+
+def test_a_verb_no_and_joins_is_no_second_act_of_the_subject() -> None:
+    # "violated" hung on "ruled" with no "and": "The court violated the constitution." was a
+    # claim, the opposite of the court's ruling
+    text = (
+        "The court ruled that the law, passed in 2019, violated the constitution and ordered "
+        "the state to pay damages."
+    )
+    assert not [t for t in _texts(text) if t.startswith("The court violated")]
+
+
+def test_items_of_a_list_of_acts_whose_and_the_parser_hung_elsewhere_are_still_cut() -> None:
+    text = (
+        "The founder bought buildings that he then leased to the firm, borrowed against his "
+        "stake, and had also planned to charge the firm 6 million dollars for the name."
+    )
+    texts = _texts(text)
+    assert "The founder borrowed against his stake." in texts
+    assert (
+        "The founder had also planned to charge the firm 6 million dollars for the name." in texts
+    )
