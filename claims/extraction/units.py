@@ -281,10 +281,27 @@ def _agrees(sent: Sentence, noun: int, verb: int) -> bool:
     forms = [sent.toks[verb]] + [
         sent.toks[k] for k in sent.toks[verb].children if sent.toks[k].dep in ("aux", "aux:pass")
     ]
-    singular = any(f.tag == "VBZ" or f.lower in ("was", "wasn't") for f in forms)
-    plural = any(f.tag == "VBP" or f.lower in ("were", "weren't") for f in forms)
-    if not sent.toks[noun].text[:1].islower():
-        return True  # a name: "Sowers, who is", "the Thunder, who have" (number unknown)
+    # (the tagger may call a verb in -s a plural present: "which buys/VBP a third")
+    in_s = [
+        f.tag == "VBP" and f.lower.endswith("s") and not f.lower.endswith(("ss", "us", "is"))
+        for f in forms
+    ]
+    singular = any(
+        f.tag == "VBZ" or f.lower in ("was", "wasn't") or s
+        for f, s in zip(forms, in_s, strict=True)
+    )
+    plural = any(
+        (f.tag == "VBP" and not s) or f.lower in ("were", "weren't")
+        for f, s in zip(forms, in_s, strict=True)
+    )
+    if sent.toks[noun].tag in ("NNP", "NNPS") or (
+        not sent.toks[noun].text[:1].islower()
+        and (noun > 0 or (noun + 1 < len(sent.toks) and sent.toks[noun + 1].text == ","))
+    ):
+        # a name: "Sowers, who is", "the Thunder, who have" (number unknown); a plural
+        # opening the sentence and far from the clause is no name ("Exports to China, which
+        # buys ...")
+        return True
     tag = sent.toks[noun].tag
     if singular and tag == "NNS":
         return False

@@ -3234,3 +3234,15 @@ def test_items_of_a_list_of_acts_whose_and_the_parser_hung_elsewhere_are_still_c
     assert (
         "The founder had also planned to charge the firm 6 million dollars for the name." in texts
     )
+
+
+def test_a_relative_clause_in_the_singular_is_about_the_singular_noun() -> None:
+    # "Exports buys a third of the country's soybeans." was a claim: "buys" tagged as a
+    # plural present, and "Exports", capitalised at the start, taken for a name
+    text = (
+        "Exports to China, which buys a third of the country's soybeans, fell 20 percent in "
+        "the first quarter."
+    )
+    texts = _texts(text)
+    assert "China buys a third of the country's soybeans." in texts
+    assert not [t for t in texts if t.startswith("Exports buys")]
