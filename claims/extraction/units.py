@@ -700,6 +700,10 @@ class _Splitter:
                 # "The company, whose shares have fallen 40%, ...": the verb agrees with
                 # "shares", not with the company; the claim is "The company's shares ..."
                 return "relative" if sent.toks[t.head].pos in ("NOUN", "PROPN") else None
+            if sent.toks[first].lower == "who" and sent.toks[t.head].tag == "CD":
+                # "two men, aged 19 and 22, who were seen ...": no number is a "who" (cut,
+                # "19 and 22 were seen near the scene" was a claim): it stays
+                return None
             if sent.toks[first].lower == "who" and _before(sent, c) == ",":
                 # "a wave of recriminations from his many victims, who had anticipated ...":
                 # "who" is about the person named just before its comma, whatever noun the

@@ -3246,3 +3246,12 @@ def test_a_relative_clause_in_the_singular_is_about_the_singular_noun() -> None:
     texts = _texts(text)
     assert "China buys a third of the country's soybeans." in texts
     assert not [t for t in texts if t.startswith("Exports buys")]
+
+
+def test_no_number_is_the_who_of_a_relative_clause() -> None:
+    # "19 and 22 were seen near the scene, and charged them with robbery." was a claim
+    text = (
+        "Police arrested two men, aged 19 and 22, who were seen near the scene, and charged "
+        "them with robbery."
+    )
+    assert not [t for t in _texts(text) if t.startswith("19 and 22")]
