@@ -1915,34 +1915,30 @@ def sentence_attribution(sent: Sentence) -> set[int]:
     ):
         # ", officials said, adding that the toll could rise": the source before what the
         # speakers added
-        commas = commas[:-1]
-        tail = [t for t in toks[commas[-1] + 1 : commas[-1] + 14] if t.text[:1].isalnum()]
-        end = next((t.i for t in toks[commas[-1] + 1 :] if t.text == ","), len(toks))
-        tail = [t for t in tail if t.i < end]
-        verbs = [t for t in tail if t.is_verb]
-        if (
-            tail
-            and len(tail) <= 12
-            and len(verbs) == 1
-            and verbs[0].lower in _SOURCE_VERBS
-            and verbs[0] is not tail[0]
-        ):
-            return set(range(tail[0].i, tail[-1].i + 1))
-        return set()
+        added = commas[-1]
+        tail = [t for t in toks[commas[-2] + 1 : added] if t.text[:1].isalnum()]
+        return set(range(tail[0].i, tail[-1].i + 1)) if _source_tag(toks, tail) else set()
     tail = [t for t in toks[commas[-1] + 1 :] if t.text[:1].isalnum()]
     if not tail or len(tail) > 12:
         return set()
+    if tail[0].lower == "according" or _source_tag(toks, tail):
+        return set(range(tail[0].i, tail[-1].i + 1))  # with its "'s" ("the governor's office")
+    return _inverted_tag(toks, commas)
+
+
+def _source_tag(toks: list[Tok], tail: list[Tok]) -> bool:
+    """The words `tail` after a comma are a source: a name and its one verb of saying or
+    finding, no more than twelve words (", the ministry said on Tuesday")."""
     verbs = [t for t in tail if t.is_verb]
-    if tail[0].lower == "according" or (
-        len(verbs) == 1
+    return (
+        0 < len(tail) <= 12
+        and len(verbs) == 1
         and verbs[0].lower in _SOURCE_VERBS
         and verbs[0] is not tail[0]
         # ", while the auditors found a deficit of $12 million": a clause of its own, saying
         # what it found
         and not (tail[0].lower in _CONTRAST_MARKS or finding_with_object(toks, verbs[0].i))
-    ):
-        return set(range(tail[0].i, tail[-1].i + 1))  # with its "'s" ("the governor's office")
-    return _inverted_tag(toks, commas)
+    )
 
 
 _INVERTED_VERBS = words("said says added adds wrote writes explained noted")
