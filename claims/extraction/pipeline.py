@@ -219,10 +219,10 @@ def parse_step(state: State) -> None:
         out = []
         for sent in parsed:
             pieces = by_sentence.get(sent.start, [])
-            if not pieces or _orphan_part(pieces, mute):
+            borrowed = _part_subjects(pieces, mute) if pieces else None
+            if borrowed is None:
                 out.append(sent)  # (a part with no subject to borrow: the sentence is whole)
                 continue
-            subject: tuple[Span, ...] = ()
             for n, (piece, kind) in enumerate(pieces):
                 if piece.start in mute:
                     continue
@@ -238,32 +238,36 @@ def parse_step(state: State) -> None:
                 state.open_quote[key] = (
                     state.open_quote.get((sent.start, sent.end), False) and n == 0
                 )
-                if kind == "part" and subject:
-                    state.lead[key] = subject
+                if kind == "part":
+                    state.lead[key] = borrowed[piece.start]
                 elif (kind in _READS_ON or kind == "aside") and frames.get(piece.start):
                     state.lead[key] = frames[piece.start]
-                elif kind in ("clause", "contrast"):
-                    # only this clause's own subject: an older one would be a wrong subject
-                    # (read from the repaired tree: "Dressed in black, the white-haired
-                    # singer took ...", parsed with "Dressed" the root, gave "singer")
-                    subject = clause_subject_spans(repair(piece))
         parsed = out
     state.parsed = _with_fronted_events(state, parsed, events)
 
 
-def _orphan_part(pieces: list[tuple[Sentence, str]], mute: set[int]) -> bool:
-    """A participial or second-predicate chunk ("… and banned gatherings of more than 50
-    people") with no clause subject before it to borrow: cut off, it would be a claim with
-    no subject ("Banned gatherings ..."), so the sentence stays one."""
+def _part_subjects(
+    pieces: list[tuple[Sentence, str]], mute: set[int]
+) -> dict[int, tuple[Span, ...]] | None:
+    """The subject each participial or second-predicate chunk borrows (piece start -> spans):
+    the subject of the last clause chunk before it, only that clause's own (an older one
+    would be a wrong subject), read from the repaired tree ("Dressed in black, the
+    white-haired singer took ...", parsed with "Dressed" the root, gave "singer"). None when
+    a part has no subject to borrow ("… and banned gatherings of more than 50 people" after a
+    clause parsed with none): cut off, it would be a claim with no subject ("Banned
+    gatherings ..."), so the sentence stays one."""
     subject: tuple[Span, ...] = ()
+    out: dict[int, tuple[Span, ...]] = {}
     for piece, kind in pieces:
         if piece.start in mute:
             continue
         if kind in ("clause", "contrast"):
             subject = clause_subject_spans(repair(piece))
-        elif kind == "part" and not subject:
-            return True
-    return False
+        elif kind == "part":
+            if not subject:
+                return None
+            out[piece.start] = subject
+    return out
 
 
 def _with_fronted_events(

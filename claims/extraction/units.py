@@ -1937,12 +1937,11 @@ def _source_tag(toks: list[Tok], tail: list[Tok]) -> bool:
         and verbs[0] is not tail[0]
         # ", while the auditors found a deficit of $12 million": a clause of its own, saying
         # what it found
-        and not (tail[0].lower in _CONTRAST_MARKS or finding_with_object(toks, verbs[0].i))
+        and not (tail[0].lower in CONTRAST_MARKS or finding_with_object(toks, verbs[0].i))
     )
 
 
 _INVERTED_VERBS = words("said says added adds wrote writes explained noted")
-_CONTRAST_MARKS = words("while whereas though although")
 
 
 def finding_with_object(toks: list[Tok], j: int) -> bool:
