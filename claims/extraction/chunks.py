@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 
-from claims.extraction.lexicon import AUXILIARIES, FINDINGS, NONFINITE_BE, ROLES, words
+from claims.extraction.lexicon import AUXILIARIES, CALENDAR, FINDINGS, NONFINITE_BE, ROLES, words
 from claims.extraction.parse import Sentence, Tok
 from claims.extraction.types import Span
 from claims.extraction.units import (
@@ -1183,27 +1183,25 @@ def _date_or_measure_before(toks: list[Tok], start: int, k: int) -> bool:
     those, so a noun phrase after them describes the whole clause.  After any other noun
     ("MinnesotaCare, a health benefit for ...") it is that noun's apposition."""
     before = toks[k - 1]
-    if before.tag == "CD" or before.lower.rstrip(".") in _CALENDAR | _TIME_NOUNS:
+    if before.tag == "CD" or before.lower.rstrip(".") in CALENDAR | _TIME_NOUNS:
         return True
     if before.tag not in ("NN", "NNS"):
         return False
-    # "by five-and-a-half points", "10 percent": a number shortly before the noun
+    # "by five-and-a-half points", "10 percent": a number in the noun's own phrase (not
+    # "Two hikers were treated for hypothermia, the most common injury ...": hypothermia
+    # is no measure, and the phrase after it is its apposition)
     for x in reversed(toks[max(start, k - 10) : k - 1]):
-        if x.text in _BOUNDARIES:
-            return False
         if x.tag == "CD":
             return True
+        if x.tag not in _MEASURE_PHRASE_TAGS and toks[x.i + 1].tag != "HYPH":
+            return False  # ("five-and-a-half": words joined by hyphens are one)
     return False
 
 
+_MEASURE_PHRASE_TAGS = frozenset({"JJ", "JJR", "NN", "NNS", "HYPH", "RB", "DT"})
+
+
 _TIME_NOUNS = words("year years month months week weeks day days decade decades quarter ago")
-_CALENDAR = words(
-    """
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
-    friday saturday sunday today yesterday
-    """
-)
 
 
 def relative_pronoun(toks: list[Tok], a: int, b: int) -> int | None:

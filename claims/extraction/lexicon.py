@@ -247,6 +247,15 @@ SPEECH = words(
     according quoted quote quotes recalled recall recalls continued continues
     """
 )
+# a day, a month or a span of time: a noun phrase that says when, never who ("In May,
+# Zippy Duvall, the president of ...": not about May)
+CALENDAR = words(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday today yesterday tomorrow week month year
+    """
+)
 # what a person is, in an apposition ("Kym Lino, a spokesperson for Instagram")
 ROLES = words(
     """

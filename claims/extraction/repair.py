@@ -57,7 +57,7 @@ part-of-speech tags (more accurate than the tree) and the punctuation agree:
 
 from __future__ import annotations
 
-from claims.extraction.lexicon import SPEECH, words
+from claims.extraction.lexicon import CALENDAR, SPEECH, words
 from claims.extraction.parse import Sentence, Tok
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
@@ -96,6 +96,8 @@ def repair(sent: Sentence) -> Sentence:
         | _apposition_after_relative(sent)
         | _apposition_tails(sent)
         | _verb_after_participle(sent)
+        | _verb_after_apposition_aside(sent)
+        | _closing_appositions(sent)
     )
     if changed:
         for t in sent.toks:
@@ -630,19 +632,142 @@ def _verb_after_participle(sent: Sentence) -> bool:
         p.tag = "VBN"
     if toks[v].tag == "VB" and first.i == v:
         toks[v].tag = "VBP"
-    subject = range(opening)
-    for k in subject:
-        if k != noun.i and toks[k].head not in subject:
-            toks[k].head = noun.i
-    p.head, p.dep = noun.i, "acl"
-    for k in aside:
-        if k != p.i and toks[k].head not in aside:
-            toks[k].head = p.i
-    rest = range(close + 1, len(toks))
-    toks[v].head, toks[v].dep = v, "root"
-    passive = any(toks[k].dep == "aux:pass" for k in range(close + 1, v))
-    noun.head, noun.dep = v, "nsubj:pass" if passive else "nsubj"
-    for k in rest:
-        if k != v and (toks[k].head not in rest or toks[k].head == k):
-            toks[k].head = v
+    _subject_before_aside(sent, noun.i, p.i, "acl", aside, v, v)
     return True
+
+
+def _subject_before_aside(
+    sent: Sentence, noun: int, head: int, dep: str, aside: range, v: int, predicate: int
+) -> None:
+    """Re-hang a sentence read as "subject `noun` (everything before `aside`), the aside
+    headed by `head` (describing the noun as `dep`), then the clause whose verb group ends at
+    `v` and whose predicate is `predicate`"."""
+    toks = sent.toks
+    subject = range(aside.start)
+    for k in subject:
+        if k != noun and toks[k].head not in subject:
+            toks[k].head = noun
+    toks[head].head, toks[head].dep = noun, dep
+    for k in aside:
+        if k != head and toks[k].head not in aside:
+            toks[k].head = head
+    rest = range(aside.stop, len(toks))
+    toks[predicate].head, toks[predicate].dep = predicate, "root"
+    passive = any(toks[k].dep == "aux:pass" for k in range(aside.stop, v))
+    toks[noun].head, toks[noun].dep = predicate, "nsubj:pass" if passive else "nsubj"
+    for k in rest:
+        if k != predicate and (toks[k].head not in rest or toks[k].head == k):
+            toks[k].head = predicate
+
+
+# what an apposition between a subject and its verb is made of: "a retired judge from
+# Dayton", "the chief executive of Harbor Mills", "China's top trade negotiator"
+_APPOSITION_TAGS = frozenset(
+    {"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "PRP$", "CD", "HYPH",
+     "VBN", "IN", "RB"}
+)  # fmt: skip
+_VERB_GROUP_TAGS = frozenset({"RB", "RBR", "RBS", "MD"})
+
+
+def _verb_after_apposition_aside(sent: Sentence) -> bool:
+    toks = sent.toks
+    # the sentence opens with a noun phrase, then a comma or a dash
+    opening = next((k for k, t in enumerate(toks) if t.tag not in _SUBJECT_TAGS), len(toks))
+    if not 0 < opening <= 10 or opening + 3 >= len(toks):
+        return False
+    mark = toks[opening].text
+    if mark not in _DELIMITERS or toks[opening - 1].pos not in ("NOUN", "PROPN"):
+        return False
+    noun = toks[opening - 1]
+    tops = [k for k in range(opening) if toks[k].head not in range(opening) or toks[k].head == k]
+    if len(tops) == 1 and toks[tops[0]].pos in ("NOUN", "PROPN"):
+        noun = toks[tops[0]]  # "David Stier": the name's head, as the parser has it
+    close = next(
+        (
+            k
+            for k in range(opening + 1, min(len(toks), opening + 16))
+            if toks[k].text == mark or (mark != "," and toks[k].text in _DELIMITERS - {","})
+        ),
+        None,
+    )
+    if close is None or close + 2 >= len(toks) or close == opening + 1:
+        return False
+    aside = range(opening, close + 1)
+    inner = [toks[k] for k in range(opening + 1, close)]
+    if any(t.tag not in _APPOSITION_TAGS for t in inner) or inner[0].tag in ("IN", "VBN"):
+        # a clause, a list ("Paris, Lyon and Nice, ..."; "a data scientist and business
+        # advisor" is read as one, so it stays too), a phrase of the clause ("in 2019") or
+        # a participle ("The report, released last week, shows ...": see
+        # ``_verb_after_participle``)
+        return False
+    # its head: the last noun before its own prepositional phrase ("judge" of "a retired
+    # judge from Dayton")
+    stop = next((t.i for t in inner if t.tag == "IN"), close)
+    head = next((k for k in range(stop - 1, opening, -1) if toks[k].tag.startswith("NN")), None)
+    if head is None:
+        return False  # "Garza, 54, was elected": an age stays in its clause
+    if inner[-1].tag in ("NNP", "NNPS") and not any(
+        toks[k].tag in ("NNP", "NNPS") for k in range(opening)
+    ):
+        # "Another diplomat, former special envoy Kurt Volker, shifted ...": the name says
+        # who; the clause keeps it ("Another diplomat shifted ..." would not)
+        return False
+    # a verb group with a tense right after the closing mark
+    first = toks[close + 1]
+    rest = range(close + 1, len(toks))
+    lone = first.tag == "VBN" and not any(toks[k].tag in _FINITE | {"MD"} for k in rest)
+    if first.tag not in _FINITE and first.tag != "MD" and not lone:
+        # (a past tense the tagger read as a participle is the only verb the clause has:
+        # "Leif Dahleen, the blogger behind ..., retired from anesthesiology at 43")
+        return False
+    v = close + 1
+    while v < len(toks) and (toks[v].tag in _VERB_GROUP_TAGS or toks[v].dep.startswith("aux")):
+        v += 1
+    if v >= len(toks) or (not toks[v].tag.startswith("VB") and toks[v].dep != "cop"):
+        return False
+    if any(toks[k].dep in _SUBJ and toks[k].head == k for k in rest):
+        return False
+    roots = [t.i for t in toks if t.head == t.i]
+    if len(roots) != 1:
+        return False
+    predicate = roots[0] if roots[0] in rest else v
+    if any(toks[c].dep in _SUBJ for c in toks[predicate].children if c in rest):
+        return False  # the clause has a subject of its own: the noun phrases are no subject
+    if toks[head].dep == "appos" and toks[head].head == noun.i and toks[noun.i].head == predicate:
+        return False  # read right already
+    if lone:
+        first.tag = "VBD"
+    _subject_before_aside(sent, noun.i, head, "appos", aside, v, predicate)
+    return True
+
+
+_UNMARKED = frozenset({"obl:unmarked", "obl:npmod", "obl:tmod"})
+_PARTS = words("one some part many most each")
+_TIME_WORDS = CALENDAR | words("years months weeks days day decade decades quarter ago time")
+
+
+def _closing_appositions(sent: Sentence) -> bool:
+    changed = False
+    toks = sent.toks
+    for t in toks:
+        if t.dep not in _UNMARKED or t.lower in _TIME_WORDS:
+            continue
+        first = sent.first_word(t.i)
+        if first < 2 or toks[first - 1].text != "," or toks[first].lower not in ("a", "an", "the"):
+            if not (first == t.i and t.lower in _PARTS and toks[t.i + 1 : t.i + 2]):
+                continue
+            if toks[t.i + 1].lower != "of":
+                continue  # "one of the most common injuries": a number heading "of"
+        noun = toks[first - 2]
+        if noun.tag not in ("NN", "NNS", "NNP", "NNPS") or noun.lower in _TIME_WORDS:
+            continue
+        if t.head not in sent.governors(noun.i):
+            continue  # the noun is in the clause the phrase was hung on
+        phrase = sent.subtree(t.i)
+        if any(toks[k].tag in _FINITE or toks[k].tag == "MD" for k in phrase):
+            continue
+        if any(toks[k].lower in ("and", "or") for k in phrase):
+            continue  # "affect counties north of A, in B, the wine country and C": a list
+        t.head, t.dep = noun.i, "appos"
+        changed = True
+    return changed

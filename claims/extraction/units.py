@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from claims.extraction.faithful import missing_polarity, own_tense
 from claims.extraction.lexicon import (
     AUXILIARIES,
+    CALENDAR,
     COORDINATORS,
     FINDINGS,
     NONFINITE_BE,
@@ -106,13 +107,6 @@ _RESTRICTING = _PREPOSITIONAL | words(
     assuming provided providing granted barring compared comparing judging based
     adjusted adjusting counting allowing supposing speaking taking measured ranked seen viewed
     left combined taken added put coming turning moving looking getting going
-    """
-)
-_CALENDAR = words(
-    """
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
-    saturday sunday today yesterday tomorrow week month year
     """
 )
 _TEMPORAL_MARKS = words("since after before when while until once that")
@@ -211,7 +205,7 @@ def minimal_np(sent: Sentence, i: int) -> set[int]:
             )
             if t.dep not in _MIN_NP_DEPS and not (grading or titled):
                 continue
-            if t.dep.endswith(("unmarked", "tmod")) and t.lower in _CALENDAR:
+            if t.dep.endswith(("unmarked", "tmod")) and t.lower in CALENDAR:
                 continue  # "Last year the company ...": a time, no part of the noun phrase
             if t.dep == "case" and t.lower not in ("'s", "\u2019s", "'", "\u2019"):
                 continue
@@ -354,6 +348,24 @@ def _words_of_np(sent: Sentence, i: int, *, coordinated: bool = False) -> set[in
 
 
 _NP_WORD_TAGS = frozenset({"DT", "PRP$", "JJ", "JJS", "JJR", "NN", "NNS", "NNP", "NNPS", "HYPH"})
+
+
+def _inverted_source(sent: Sentence, k: int) -> bool:
+    """A comma at `k` opens a source set off with its verb first, then more of the clause:
+    ", said Mayor Ruiz, will bring ..." """
+    toks = sent.toks
+    if k + 3 >= len(toks) or toks[k].text != "," or toks[k + 1].lower not in SPEECH:
+        return False
+    j = k + 2
+    while j < len(toks) and j - k <= 6 and toks[j].tag in _NP_WORD_TAGS:
+        j += 1
+    return (
+        j > k + 2
+        and j + 1 < len(toks)
+        and toks[j].text == ","
+        # (", said Tuesday, adding ..." is the speaker's own clause going on)
+        and toks[j + 1].tag in ("MD", "VBD", "VBZ", "VBP", "RB")
+    )
 
 
 def _chained_noun_phrase(sent: Sentence, k: int) -> set[int] | None:
@@ -1076,7 +1088,7 @@ class _Splitter:
         sub = sorted(k for k in sent.subtree(c) if sent.toks[k].pos != "PUNCT")
         if t.pos not in ("NOUN", "PROPN") and not self._partitive(c):
             return False
-        if head.pos not in ("NOUN", "PROPN") or head.lower.rstrip(".") in _CALENDAR:
+        if head.pos not in ("NOUN", "PROPN") or head.lower.rstrip(".") in CALENDAR:
             return False  # "in May, Zippy Duvall, the president of ...": not about May
         if len(sub) == 1 and t.text.isupper():  # an acronym: "(NUG)"
             return False
@@ -1096,6 +1108,10 @@ class _Splitter:
                 clauses |= sent.subtree(k)
         if any(sent.toks[k].tag in FINITE_TAGS for k in sub if k not in clauses):
             return False  # a verb of the main clause got under it: a misparse
+        if any(sent.toks[k].lower in SPEECH and sent.toks[k].is_verb for k in sub):
+            # "The deal, Mayor Ruiz said, will bring 400 jobs": a source set off inside the
+            # clause, no identity of the noun ("Mayor Ruiz said is The deal." was a claim)
+            return False
         if any(
             sent.toks[k].tag in ("VBG", "VBN")
             and sent.toks[k].dep in ("list", "parataxis", "conj", "dep")
@@ -1119,6 +1135,11 @@ class _Splitter:
         ):
             # "a mix of cold nights, diesel emissions, and farm smoke": a list, never an
             # item to leave out (not "Diwali, the festival of lights, and often, by ...")
+            return False
+        if _inverted_source(sent, after):
+            # "The deal, a big win for the city, said Mayor Ruiz, will bring 400 jobs": the
+            # source set off after it is no verb of the noun ("The deal said Mayor Ruiz,
+            # will bring 400 jobs." was a claim); the sentence stays whole
             return False
         chain = _chained_noun_phrase(sent, after)
         if chain is not None:

@@ -3255,3 +3255,161 @@ def test_no_number_is_the_who_of_a_relative_clause() -> None:
         "them with robbery."
     )
     assert not [t for t in _texts(text) if t.startswith("19 and 22")]
+
+
+@pytest.mark.parametrize(
+    ("text", "main", "role"),
+    [
+        # the parser read two subjects, "Harlow" and "judge", for one verb
+        (
+            "Harlow, a retired judge, is more closely tied to the contract than any "
+            "official so far.",
+            "Harlow is more closely tied to the contract than any official so far.",
+            None,
+        ),
+        # ... the name as the root and the verb as a clause on "judge"
+        (
+            "Harlow, a retired judge from Dayton, approved the contract in 2019.",
+            "Harlow approved the contract in 2019.",
+            "Harlow is a retired judge from Dayton.",
+        ),
+        # ... the verb as a relative clause on "group"
+        (
+            "The Northfield Institute, a Boston-based research group, found that the "
+            "subsidy raised rents by 4 percent.",
+            "The Northfield Institute found that the subsidy raised rents by 4 percent.",
+            "The Northfield Institute is a Boston-based research group.",
+        ),
+        # ... and a past tense read as a participle, the only verb of the clause
+        (
+            "Marta Ilic, the founder behind the Frugal Doctor blog, retired from surgery "
+            "at age 45.",
+            "Marta Ilic retired from surgery at age 45.",
+            "Marta Ilic is the founder behind the Frugal Doctor blog.",
+        ),
+    ],
+)
+def test_an_apposition_between_the_subject_and_its_verb_leaves_the_clause(
+    text: str, main: str, role: str | None
+) -> None:
+    texts = _texts(text)
+    assert main in texts
+    if role is not None:
+        assert role in texts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Garza, 54, was elected mayor in 2018.",  # an age stays in its clause
+        "Harlow, a retired judge whom the governor appointed, approved the contract.",
+        "David Stier, a data scientist and business advisor, has spent months on it.",
+        "Last year, the company, a unit of Acme, reported a loss of $12 million.",
+        # the name says who: "Another official reversed ..." would lose it
+        "Another official, former deputy mayor of Dayton Dana Ruiz, reversed her account of the "
+        "meeting.",
+    ],
+)
+def test_an_aside_that_is_no_plain_apposition_stays_in_its_clause(text: str) -> None:
+    first = text.split(",")[0]
+    assert not any(t.startswith(f"{first} is ") for t in _texts(text))
+    assert all(len(t.split()) > 3 for t in _texts(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Two hikers were treated for hypothermia, the most common injury in the park "
+            "during winter.",
+            "Hypothermia is the most common injury in the park during winter.",
+        ),
+        (
+            "Two hikers were treated for hypothermia, one of the most common injuries in "
+            "the park during winter.",
+            "Hypothermia is one of the most common injuries in the park during winter.",
+        ),
+    ],
+)
+def test_a_noun_phrase_closing_the_sentence_after_a_noun_describes_that_noun(
+    text: str, role: str
+) -> None:
+    # not a noun phrase claim of its own because "Two" counts the hikers: "hypothermia"
+    # is no measure ("The most common injury in the park during winter." was a claim)
+    assert _texts(text) == ["Two hikers were treated for hypothermia.", role]
+
+
+def test_a_list_closing_the_sentence_is_no_apposition() -> None:
+    text = (
+        "The outage will affect towns north of the river, in the eastern valley, the lake "
+        "district and the southern foothills."
+    )
+    assert not any(" is the lake district" in t for t in _texts(text))
+
+
+def _closing_phrase(item: str, dep: str = "obl:unmarked") -> Sentence:
+    """ "The storm hit the town, the <item>": the parser hung the closing noun phrase on
+    the verb."""
+    words_ = item.split()
+    head = 6 + len(words_)  # the last word of the phrase
+    rows = [
+        ("The", "DT", "det", 1),
+        ("storm", "NN", "nsubj", 2),
+        ("hit", "VBD", "root", 2),
+        ("the", "DT", "det", 4),
+        ("town", "NN", "obj", 2),
+        (",", ",", "punct", head),
+        ("the", "DT", "det", head),
+    ]
+    for k, word in enumerate(words_):
+        last = k == len(words_) - 1
+        rows.append(
+            (
+                word,
+                "NN",
+                dep if last else ("cc" if word == "and" else "compound"),
+                head if not last else 2,
+            )
+        )
+    rows.append((".", ".", "punct", 2))
+    return _sentence(rows)
+
+
+@pytest.mark.parametrize(
+    ("item", "dep", "apposition"),
+    [
+        ("county seat", "obl:unmarked", True),
+        ("county seat", "obl:npmod", True),
+        ("county seat", "obl", False),  # a phrase of the verb's own: not mended
+        ("lake and seat", "obl:unmarked", False),  # an item of a list
+        ("day", "obl:tmod", False),  # a time: when, not what the town is
+    ],
+)
+def test_a_closing_noun_phrase_hung_on_the_verb_describes_the_noun_before_it(
+    item: str, dep: str, apposition: bool
+) -> None:
+    sent = repair(_closing_phrase(item, dep))
+    last = sent.toks[-2]
+    assert (last.dep == "appos" and last.head == 4) is apposition
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal, Mayor Ruiz said, will bring 400 jobs.",
+        "The deal, a big win for the city, said Mayor Ruiz, will bring 400 jobs.",
+        "The tariff, a tax on imports, says the ministry, will raise $2 billion.",
+    ],
+)
+def test_a_source_set_off_inside_the_clause_keeps_the_sentence_whole(text: str) -> None:
+    # never "Mayor Ruiz said is The deal." nor "The deal said Mayor Ruiz, will bring ..."
+    assert _texts(text)[-1] == text
+    assert all(" is " not in t or t.endswith("a tax on imports.") for t in _texts(text))
+
+
+def test_a_speaker_whose_quotation_follows_the_day_keeps_the_role_claim() -> None:
+    text = 'Maria Lopez, a spokeswoman for the port, said Tuesday, "The ship has left."'
+    assert _texts(text) == [
+        "Maria Lopez is a spokeswoman for the port.",
+        'Maria Lopez said Tuesday, "The ship has left."',
+    ]
