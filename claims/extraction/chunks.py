@@ -606,7 +606,7 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
                 toks[right - 1].lower in _COORDINATORS and _gerund_subject_then_verb(toks, right)
             )
         ):
-            if not _participle_may_leave(toks, start, k):
+            if not _participle_may_leave(toks, start, k) or _aside_before_that(toks, depth, right):
                 continue
             kind = "part"
         elif comma and not (
@@ -1503,6 +1503,15 @@ def _phrase_end(toks: list[Tok], depth: list[int], k: int, through_lists: bool =
                 continue
             return x.i
     return len(toks)
+
+
+def _aside_before_that(toks: list[Tok], depth: list[int], k: int) -> bool:
+    """The participle clause at `k` is set off before a "that" clause: "Tom Diaz told
+    reporters, citing a letter, that the strike would start Monday" (what he told them comes
+    after the aside; cut, "Tom Diaz … citing a letter, that the strike would start Monday."
+    and "Tom Diaz told reporters" without what was said)."""
+    end = _phrase_end(toks, depth, k)
+    return end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].lower == "that"
 
 
 def _participle_clause(toks: list[Tok], k: int, depth: list[int]) -> bool:

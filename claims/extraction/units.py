@@ -26,6 +26,7 @@ one claim), a negation or modal from its verb.  Discourse openers (``However,``,
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -617,7 +618,7 @@ class _Splitter:
             rel = [k for k in t.children if sent.toks[k].dep in SUBJ]
             if rel and sent.toks[rel[0]].lower in ("who", "which") and rel[0] == sent.first_word(c):
                 antecedent = self._noun_before(_first(sent, c))
-                if _second_item_inside(sent, c):
+                if _second_item_inside(sent, c) or _verb_after_close(sent, c):
                     return None
                 if antecedent is not None and _agrees(sent, antecedent, c):
                     self.antecedent[c] = antecedent
@@ -642,6 +643,7 @@ class _Splitter:
                 and not self._participle_with_subject(c)
                 and not self._participle_after_speech(h, c)
                 and not self._report_after_complement(h, c)
+                and not self._act_after_report(h, c)
                 and self._coordinator(h, c)
             ):
                 return "conj"
@@ -986,7 +988,16 @@ class _Splitter:
             # a participle (a determiner, a relative clause, a focus adverb and no object;
             # ", primarily covering machinery" is a participle)
             return False
-        size = len(sent.subtree(c))
+        sub = sorted(sent.subtree(c))
+        if any(
+            sent.toks[j].text == "," and sent.toks[j + 1].lower == "that"
+            for j in sub
+            if j > c and j + 1 in sub
+        ):
+            # "The firm said on Monday, citing weak demand, that it would close two plants":
+            # an aside before what was said, which the parser hung on it
+            return False
+        size = len(sub)
         if _before(sent, c) in (",", "\u2014", "\u2013"):
             return size >= 3 and not self._after_relative(c)
         # "endorsed Putin's leadership in Ukraine describing him as a 'king'": a trailing
@@ -1540,6 +1551,24 @@ class _Splitter:
             and head.head < h  # (", the office said" closing it: no second act to share)
             and sent.toks[head.head].lower in _SOURCE_VERBS
             and (sent.toks[c].lower in SPEECH or sent.toks[c].lower in _PROPOSING)
+        )
+
+    def _act_after_report(self, h: int, c: int) -> bool:
+        """ "Officials said the fire destroyed 12 homes and damaged 30 more": a verb between a
+        verb of saying and a second predicate is what was said, which the parser missed
+        ("destroyed" read as a participle of "homes"); the second predicate continues it,
+        not the speakers ("Officials damaged 30 more." was a claim).  With nothing but a
+        noun phrase between, the speakers act twice ("The minister said nothing and left
+        the room")."""
+        sent = self.sent
+        if not (sent.toks[h].lower in _SOURCE_VERBS and h < c):
+            return False
+        if sent.toks[c].lower in _SOURCE_VERBS:
+            return False  # "said X and added Y": both the speakers'
+        return any(
+            sent.toks[k].tag in ("VBD", "VBN", "VBZ", "VBP")
+            and sent.toks[k].lower not in AUXILIARIES
+            for k in range(h + 1, _first(sent, c))
         )
 
     def _participle_with_subject(self, c: int) -> bool:
@@ -2141,6 +2170,19 @@ def _rejoin_subordinate(sent: Sentence, units: list[Unit]) -> list[Unit]:
         elif u is not main:
             rest.append(u)
     return [main, *rest]
+
+
+def _verb_after_close(sent: Sentence, c: int) -> bool:
+    """The relative clause of `c` goes on past a comma straight into a verb: "Police said
+    the driver, who was 34, | hit two cars and injured a cyclist": the clause closed at the
+    comma and the verb after it is the driver's, in what the police said (cut, "The driver
+    was 34, hit two cars and injured a cyclist." lost its source)."""
+    sub = sorted(sent.subtree(c))
+    return any(
+        sent.toks[j].text == "," and sent.toks[k].tag in ("VB", "VBD", "VBZ", "VBP")
+        for j, k in itertools.pairwise(sub)
+        if k == j + 1
+    )
 
 
 def _second_item_inside(sent: Sentence, c: int) -> bool:

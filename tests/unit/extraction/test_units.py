@@ -3413,3 +3413,24 @@ def test_a_speaker_whose_quotation_follows_the_day_keeps_the_role_claim() -> Non
         "Maria Lopez is a spokeswoman for the port.",
         'Maria Lopez said Tuesday, "The ship has left."',
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the tagger read "destroyed" as a participle of "homes": the second predicate is
+        # the fire's, in what the officials said, never "Officials damaged 30 more."
+        "Officials said the fire destroyed 12 homes and damaged 30 more.",
+        "Officials said the fire, which started in a kitchen, destroyed 12 homes and "
+        "damaged 30 others.",
+        # "who was 34" closes at its comma: the rest is what the police said, never "The
+        # driver was 34, hit two cars and injured a cyclist." without them
+        "Police said the driver, who was 34, hit two cars and injured a cyclist.",
+        # an aside before what was said is no claim of its own ("Tom Diaz … citing a
+        # letter, that the strike would start Monday." and a bare "Tom Diaz told reporters")
+        "Tom Diaz told reporters, citing a letter, that the strike would start Monday.",
+        "The firm said on Monday, citing weak demand, that it would close two plants.",
+    ],
+)
+def test_what_a_source_said_is_never_cut_from_the_source(text: str) -> None:
+    assert _texts(text) == [text]
