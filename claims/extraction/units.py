@@ -1188,6 +1188,14 @@ class _Splitter:
         """
         for c in self.sent.toks[i].children:
             kind = None if protected else self.detach(c, head)
+            if kind in ("relative", "apposition") and any(
+                self.sent.toks[k].lower in _DENIALS for k in frame
+            ):
+                # "The minister denied that the government had paid the ransom, which reports
+                # put at $2 million": what the minister denied is the payment, not the
+                # amount ("The minister denied the ransom reports put at $2 million." was
+                # a claim); the clause stays in what was denied
+                kind = None
             unit = self.build(c, kind, frame) if kind else None
             if unit is not None:
                 # a name in apposition stays in its clause too ("met the leader, Min Aung Hlaing")
@@ -1909,6 +1917,8 @@ def _keep_subject(sent: Sentence, units: list[Unit]) -> list[Unit]:
 
 
 _SOURCE_VERBS = SPEECH | FINDINGS
+# verbs whose content the source says is not so: nothing inside it is carried out with them
+_DENIALS = words("deny denies denied denying reject rejects rejected dispute disputes disputed")
 # nouns in -s that take "is" ("Measles is one of the most contagious diseases")
 _SINGULAR_IN_S = words(
     """

@@ -3434,3 +3434,31 @@ def test_a_speaker_whose_quotation_follows_the_day_keeps_the_role_claim() -> Non
 )
 def test_what_a_source_said_is_never_cut_from_the_source(text: str) -> None:
     assert _texts(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "The minister denied that the government had paid the ransom, which reports "
+            "put at $2 million.",
+            "The minister denied the ransom reports put at $2 million.",
+        ),
+        (
+            "The club disputed that the coach, who joined in 2019, had broken any rules.",
+            "The club disputed the coach joined in 2019.",
+        ),
+    ],
+)
+def test_nothing_inside_what_a_source_denies_leaves_with_the_denial(text: str, kept: str) -> None:
+    # the source denies the payment, not the amount: the clause stays in what was denied
+    texts = _texts(text)
+    assert kept not in texts
+    assert not any(
+        t.startswith(("The minister denied the", "The mayor rejected Acme")) for t in texts
+    )
+
+
+def test_a_relative_clause_in_what_a_source_said_keeps_the_source() -> None:
+    text = "The minister said the government had paid the ransom, which was $2 million."
+    assert "The minister said the ransom was $2 million." in _texts(text)
