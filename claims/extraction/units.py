@@ -1393,6 +1393,7 @@ class _Splitter:
                 del self.units[before:]
                 return None
             unit.borrowed = self.antecedent_words.get(p) or minimal_np(sent, head)
+            unit.borrowed |= _phrase_before_clause(sent, head, p)
             if sent.toks[head].dep == "conj":  # "nations and groups, who ...": not "and groups"
                 unit.borrowed -= {c for c in sent.toks[head].children if sent.toks[c].dep == "cc"}
         elif role == "contrast":
@@ -2193,6 +2194,24 @@ def _verb_after_close(sent: Sentence, c: int) -> bool:
         for j, k in itertools.pairwise(sub)
         if k == j + 1
     )
+
+
+def _phrase_before_clause(sent: Sentence, head: int, p: int) -> set[int]:
+    """The prepositional phrase of noun `head` that ends right before the comma opening its
+    relative clause `p`: "The price of gold, which rose 20 percent last year, ..." is about
+    the price of gold ("The price rose 20 percent last year." said another thing)."""
+    comma = sent.first_word(p) - 1
+    if comma <= head or sent.toks[comma].text != ",":
+        return set()
+    if sent.toks[head].dep not in SUBJ:
+        # after an object the clause may be about the whole event ("is thought to reduce
+        # the impact of stress, which may help ...": not "The impact of stress may help")
+        return set()
+    for c in sent.toks[head].children:
+        sub = sent.subtree(c)
+        if sent.toks[c].dep == "nmod" and c > head and max(sub) == comma - 1:
+            return sub
+    return set()
 
 
 def _second_item_inside(sent: Sentence, c: int) -> bool:

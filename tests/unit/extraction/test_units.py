@@ -3462,3 +3462,42 @@ def test_nothing_inside_what_a_source_denies_leaves_with_the_denial(text: str, k
 def test_a_relative_clause_in_what_a_source_said_keeps_the_source() -> None:
     text = "The minister said the government had paid the ransom, which was $2 million."
     assert "The minister said the ransom was $2 million." in _texts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "relative"),
+    [
+        (
+            "Sales of electric cars, which made up 18 percent of the market last year, are "
+            "expected to double by 2030.",
+            "Sales of electric cars made up 18 percent of the market last year.",
+        ),
+        (
+            "The price of gold, which rose 20 percent last year, fell on Monday.",
+            "The price of gold rose 20 percent last year.",
+        ),
+    ],
+)
+def test_a_subject_s_relative_clause_is_about_the_whole_phrase_before_its_comma(
+    text: str, relative: str
+) -> None:
+    # "The price rose 20 percent last year." said another thing
+    assert relative in _texts(text)
+
+
+def test_a_relative_clause_after_an_object_borrows_no_phrase_of_it() -> None:
+    # the clause may be about the whole event: reducing the impact is what helps
+    text = (
+        "A strong support network is thought to reduce the impact of stress, which may "
+        "help lower the risk of binge eating."
+    )
+    assert not any(t.startswith("The impact of stress may") for t in _texts(text))
+
+
+def test_an_object_relative_clause_keeps_the_whole_phrase_it_describes() -> None:
+    text = (
+        "The families of the miners, whom the company had never contacted, filed a lawsuit "
+        "on Monday."
+    )
+    # never "The families whom the company had never contacted." (some of the families)
+    assert "The families of the miners, whom the company had never contacted." in _texts(text)
