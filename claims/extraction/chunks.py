@@ -523,6 +523,19 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             start, left_kind = k + 1, joined
             continue
         if (
+            t.lower in ("and", "but")
+            and not depth[k]
+            and left_kind == "part"
+            and _predicate_after_part(sent, _last_clause_start(cuts), start, k)
+        ):
+            # "Police surrounded the campus, trapping 800 students inside, and threatened to
+            # use tear gas": the second predicate is the clause's, not the participle's
+            # (left on the participle it read "Police … trapping 800 students inside, and
+            # threatened to use tear gas.")
+            cuts.append((k, k + 1, "part"))
+            start, left_kind = k + 1, "part"
+            continue
+        if (
             t.text == ","
             and not depth[k]
             and k + 2 < n
@@ -841,6 +854,37 @@ def _coordinated_predicate(toks: list[Tok], start: int, k: int) -> bool:
     if main is None or main.lower in _SPEECH:
         return False
     return (main.tag in ("VBD", "VBN")) == past
+
+
+def _last_clause_start(cuts: list[tuple[int, int, str]]) -> int:
+    """Where the last chunk of kind "clause" cut so far starts (0: the sentence's first)."""
+    return next((right for _, right, kind in reversed(cuts) if kind == "clause"), 0)
+
+
+def _predicate_after_part(sent: Sentence, clause: int, part: int, k: int) -> bool:
+    """ "and"/"but" at `k`, after the participial chunk that starts at `part`, joins a second
+    predicate to the clause that starts at `clause`: a finite verb follows (after adverbs and
+    its own auxiliaries: "but later backed", "and is expected to"), a conjunct of a verb of
+    that clause or of the participle itself (a participle has no finite conjunct: the parser
+    hangs the clause's second predicate there). A conjunct deeper in the participle's words
+    is theirs ("saying he had lost ..., and will be replaced"); a bare verb shares a modal of
+    the clause ("could hit ..., and cause"): neither is cut."""
+    toks = sent.toks
+    if clause >= part:
+        return False
+    opener = next((x for x in toks[part:k] if x.text[:1].isalnum()), None)
+    verb = next((x for x in toks[k + 1 :] if x.tag not in ("RB", "RBR") and x.dep != "aux"
+                 and not x.dep.startswith("aux")), None)  # fmt: skip
+    if opener is None or opener.tag != "VBG" or verb is None or verb.dep != "conj":
+        return False
+    if not (clause <= verb.head < part or verb.head == opener.i):
+        return False
+    between = toks[k + 1 : verb.i]
+    if any(x.head != verb.i and x.tag not in ("RB", "RBR") for x in between):
+        return False
+    return verb.tag in ("VBD", "VBZ", "VBP") or any(
+        x.head == verb.i and x.tag in FINITE for x in between
+    )
 
 
 def _conjunction_cut(toks: list[Tok], depth: list[int], start: int, k: int) -> str | None:

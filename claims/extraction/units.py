@@ -644,6 +644,7 @@ class _Splitter:
                 and not self._participle_after_speech(h, c)
                 and not self._report_after_complement(h, c)
                 and not self._act_after_report(h, c)
+                and not self._nearer_clause(h, c)
                 and self._coordinator(h, c)
             ):
                 return "conj"
@@ -1579,6 +1580,29 @@ class _Splitter:
             and sent.toks[k].lower not in AUXILIARIES
             for k in range(h + 1, _first(sent, c))
         )
+
+    def _nearer_clause(self, h: int, c: int) -> bool:
+        """ "The firm cut 300 jobs, warning that demand had fallen sharply and was unlikely to
+        recover": a second predicate with no subject, joined by a bare "and" right after a
+        clause with a subject of its own inside the first predicate's words, may be that
+        clause's ("demand was unlikely to recover"); which one the parser cannot tell ("The
+        firm was unlikely to recover." was a claim), so it stays. A comma before the "and"
+        closes the inner clause ("said demand had fallen, and cut 300 jobs"); a relative
+        pronoun is no clause's own subject."""
+        sent = self.sent
+        first = _first(sent, c)
+        if has_subject(sent, c) or first < 2 or sent.toks[first].dep != "cc":
+            return False
+        if sent.toks[first - 1].text == "," or sent.toks[c].lower in _SOURCE_VERBS:
+            return False  # ("said it viewed X as Y and said ...": the speakers say twice)
+        for k in range(h + 1, first):
+            t = sent.toks[k]
+            if not t.is_verb and "cop" not in {sent.toks[x].dep for x in t.children}:
+                continue
+            subjects = [x for x in t.children if sent.toks[x].dep in SUBJ and h < x < k]
+            if subjects and sent.toks[subjects[0]].tag not in ("WDT", "WP"):
+                return True
+        return False
 
     def _participle_with_subject(self, c: int) -> bool:
         """ "... arising from A, B, and rural smoke converging over the region": a participle

@@ -3501,3 +3501,68 @@ def test_an_object_relative_clause_keeps_the_whole_phrase_it_describes() -> None
     )
     # never "The families whom the company had never contacted." (some of the families)
     assert "The families of the miners, whom the company had never contacted." in _texts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        (
+            "Rebels seized the town, killing at least 12 soldiers, and took 40 hostages.",
+            "Rebels took 40 hostages.",
+        ),
+        (
+            "The senator voted against the bill, arguing it was too costly, but later backed "
+            "a smaller version.",
+            "The senator later backed a smaller version.",
+        ),
+        (
+            "The storm hit the coast on Monday, leaving 20,000 homes without power, and is "
+            "expected to weaken.",
+            "The storm is expected to weaken.",
+        ),
+        (
+            "Police surrounded the campus, trapping 800 students inside and threatened to "
+            "use tear gas.",
+            "Police threatened to use tear gas.",
+        ),
+    ],
+)
+def test_a_second_predicate_after_a_participle_is_the_clause_s(text: str, second: str) -> None:
+    # left on the participle it read "Rebels … killing at least 12 soldiers, and took 40
+    # hostages."
+    texts = _texts(text)
+    assert second in texts
+    assert not any("killing" in t and "took" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what was said goes on: the minister did not say it of himself
+        "The minister resigned, saying he had lost the confidence of the party, and will be "
+        "replaced next week.",
+        # a bare verb shares the modal: not "The storm caused damage."
+        "The storm could hit the coast, leaving thousands without power, and cause damage.",
+    ],
+)
+def test_a_conjunct_of_what_was_said_or_under_a_modal_stays_with_its_part(text: str) -> None:
+    texts = _texts(text)
+    assert not any(t.startswith(("The minister will", "The storm cause")) for t in texts)
+
+
+def test_a_second_predicate_right_after_an_inner_clause_never_borrows_the_outer_subject() -> None:
+    # "was unlikely to recover" may be the demand's: "The firm was unlikely to recover." was
+    # a claim
+    text = (
+        "The firm cut 300 jobs, warning that demand had fallen sharply and was unlikely to recover."
+    )
+    assert not any(t.startswith("The firm was") for t in _texts(text))
+    assert any("demand had fallen sharply and was unlikely to recover" in t for t in _texts(text))
+
+
+def test_speakers_who_say_twice_are_two_claims_with_an_inner_clause_between() -> None:
+    text = (
+        "The ministry said it viewed the move as a provocation and said it would raise "
+        "tensions on the ground."
+    )
+    assert "The ministry said it would raise tensions on the ground." in _texts(text)
