@@ -98,6 +98,7 @@ def repair(sent: Sentence) -> Sentence:
         | _verb_after_participle(sent)
         | _verb_after_apposition_aside(sent)
         | _closing_appositions(sent)
+        | _subject_after_opening_phrase(sent)
     )
     if changed:
         for t in sent.toks:
@@ -770,4 +771,33 @@ def _closing_appositions(sent: Sentence) -> bool:
             continue  # "affect counties north of A, in B, the wine country and C": a list
         t.head, t.dep = noun.i, "appos"
         changed = True
+    return changed
+
+
+def _subject_after_opening_phrase(sent: Sentence) -> bool:
+    """ "Despite strong sales, profits, which had risen for years, fell by 10 percent": the
+    parser made "profits" an apposition of "sales" and left "fell" without a subject ("Strong
+    sales are profits ..." and "Fell by 10 percent." were claims). A noun set off by a comma
+    after the opening prepositional phrase of a verb with no subject, whose words run to the
+    comma before that verb, is its subject."""
+    changed = False
+    toks = sent.toks
+    for v in toks:
+        if v.tag not in _FINITE or any(toks[c].dep in _SUBJ for c in v.children):
+            continue
+        for o in v.children:
+            phrase = toks[o]
+            if phrase.dep != "obl" or o > v.i or toks[sent.first_word(o)].tag != "IN":
+                continue
+            for a in phrase.children:
+                noun = toks[a]
+                if noun.dep != "appos" or noun.tag not in ("NN", "NNS", "NNP", "NNPS"):
+                    continue
+                if toks[sent.first_word(a) - 1].text != ",":
+                    continue
+                end = max(sent.subtree(a))
+                if not (end + 2 == v.i and toks[end + 1].text == ","):
+                    continue
+                noun.head, noun.dep = v.i, "nsubj"
+                changed = True
     return changed

@@ -132,6 +132,9 @@ class Unit:
     # a borrowed subject that comes after the unit's words but opens its text ("The company …
     # citing weak demand" for "Citing weak demand, the company ...")
     lead: set[int] = field(default_factory=set)
+    # a relative clause said of its whole noun phrase, its pronoun kept: "The release of
+    # IL-25, which alerts the immune system." (``_which_after_object_phrase``)
+    described: bool = False
 
 
 _COORDINATOR_WORDS = words("and or but nor")
@@ -517,6 +520,8 @@ class _Splitter:
         self.chained: dict[int, set[int]] = {}  # apposition -> a second one chained to it
         # the antecedent's words when the tree around it is not to be trusted
         self.antecedent_words: dict[int, set[int]] = {}
+        # relative clauses whose antecedent the parser cannot tell: said of the noun phrase
+        self.described: dict[int, set[int]] = {}
         self.units: list[Unit] = []
 
     # -- decisions --------------------------------------------------------------------------
@@ -620,6 +625,14 @@ class _Splitter:
                 antecedent = self._noun_before(_first(sent, c))
                 if _second_item_inside(sent, c) or _verb_after_close(sent, c):
                     return None
+                described = (
+                    _which_after_object_phrase(sent, c, antecedent)
+                    if antecedent is not None
+                    else None
+                )
+                if described is not None:
+                    self.antecedent[c], self.described[c] = described
+                    return "relative"
                 if antecedent is not None and _agrees(sent, antecedent, c):
                     self.antecedent[c] = antecedent
                     return "relative"
@@ -710,6 +723,10 @@ class _Splitter:
         if t.dep == "acl:relcl" and self._nonrestrictive(c):
             if _second_item_inside(sent, c):
                 return None
+            described = _which_after_object_phrase(sent, c, t.head)
+            if described is not None:
+                self.antecedent[c], self.described[c] = described
+                return "relative"
             first = sent.first_word(c)
             if sent.toks[first].lower == "whose":
                 # "The company, whose shares have fallen 40%, ...": the verb agrees with
@@ -1394,7 +1411,13 @@ class _Splitter:
                 del self.units[before:]
                 return None
             unit.borrowed = self.antecedent_words.get(p) or minimal_np(sent, head)
-            unit.borrowed |= _phrase_before_clause(sent, head, p)
+            if p in self.described:  # (`head` is the noun heading the whole phrase)
+                # the noun phrase, its comma and the clause with its "which"
+                unit.described = True
+                unit.borrowed |= self.described[p]
+                unit.borrowed.add(sent.first_word(p) - 1)
+            elif sent.toks[head].dep in SUBJ:
+                unit.borrowed |= _phrase_before_clause(sent, head, p)
             if sent.toks[head].dep == "conj":  # "nations and groups, who ...": not "and groups"
                 unit.borrowed -= {c for c in sent.toks[head].children if sent.toks[c].dep == "cc"}
         elif role == "contrast":
@@ -1666,6 +1689,7 @@ def split_units(sent: Sentence, *, open_quote: bool = False, fine: bool = False)
     units = _rejoin_subordinate(sent, units)
     units = _keep_faithful(sent, units)
     units = _keep_subject(sent, units)
+    units = _keep_misread(sent, units)
     units = _keep_attributed(sent, units)
     _keep_reported(sent, units)
     for unit in units:
@@ -1934,6 +1958,25 @@ def _keep_subject(sent: Sentence, units: list[Unit]) -> list[Unit]:
     # (the parser may give a subject a wrong label, "Tim Clark" an oblique: the words are
     # there all the same)
     if not FINITE_TAGS.intersection(tenses) or not own or own[0] not in (pred.i, *group):
+        return units
+    for u in units:
+        if u is not main:
+            main.toks |= u.toks
+    return [main]
+
+
+# words of time that are never verbs: the tagger calling one the main verb misread the
+# sentence
+_NEVER_VERBS = words("yesterday today tomorrow tonight")
+
+
+def _keep_misread(sent: Sentence, units: list[Unit]) -> list[Unit]:
+    """ "The 23-year-old flew to London yesterday evening and will spend ...": tagged with
+    "flew" a noun and "yesterday" the verb, the subject borrowed for the second predicate
+    was "The old flew"; a sentence whose main verb is a word that is never one stays one
+    claim."""
+    main = next((u for u in units if u.role == "clause"), None)
+    if main is None or len(units) < 2 or sent.toks[main.pred].lower not in _NEVER_VERBS:
         return units
     for u in units:
         if u is not main:
@@ -2227,15 +2270,67 @@ def _phrase_before_clause(sent: Sentence, head: int, p: int) -> set[int]:
     comma = sent.first_word(p) - 1
     if comma <= head or sent.toks[comma].text != ",":
         return set()
-    if sent.toks[head].dep not in SUBJ:
-        # after an object the clause may be about the whole event ("is thought to reduce
-        # the impact of stress, which may help ...": not "The impact of stress may help")
-        return set()
+    clause = sent.subtree(p)
     for c in sent.toks[head].children:
-        sub = sent.subtree(c)
+        sub = sent.subtree(c) - clause
         if sent.toks[c].dep == "nmod" and c > head and max(sub) == comma - 1:
             return sub
     return set()
+
+
+def _which_after_object_phrase(sent: Sentence, c: int, head: int) -> tuple[int, set[int]] | None:
+    """ "Exercise reduces the impact of stress, which may help lower blood pressure", "opened
+    a factory in Ohio, which employs 300 people": after an object with a phrase of its own,
+    "which" may be about the inner noun, the whole phrase or what the clause did; the parser
+    cannot tell ("The impact may help lower blood pressure." and "Ohio employs 300 people."
+    were claims). Returns the noun heading the whole phrase, whichever of its nouns the
+    clause hangs on, and the words of the phrase after it: the claim is that phrase with its
+    clause, "which" kept ("The impact of stress, which may help lower blood pressure."). After
+    a subject the whole phrase is meant (``_phrase_before_clause``). None when there is no
+    such phrase, or when the phrase's head cannot be the clause's subject. `head` is the
+    noun the clause is hung on."""
+    toks = sent.toks
+    if toks[sent.first_word(c)].lower != "which" or toks[head].dep in SUBJ:
+        return None
+    found: tuple[int, set[int]] | None = None
+    phrase = _phrase_before_clause(sent, head, c)
+    inner = sent.subtree(head) - sent.subtree(c)
+    if phrase:
+        # (a place is only where the noun is: "the Medicaid expansion in Louisiana, which
+        # gave coverage to ..." is about the expansion)
+        if toks[min(phrase)].lower in _LOCATIVE:
+            return None
+        found = head, phrase
+    elif (
+        toks[head].dep == "obl"
+        and toks[min(inner)].dep == "case"
+        and toks[min(inner)].lower in _LOCATIVE
+        and toks[head].lower not in _TIME_NOUNS | CALENDAR
+    ):
+        # "opened a factory in Ohio, which": the place hung on the verb, right after its
+        # object, a phrase with no comma or verb of its own (a time is not what "which" is
+        # about: "tackling every source at the same time, which has proven ...")
+        for k in toks[toks[head].head].children:
+            obj = sent.subtree(k)
+            if (
+                toks[k].dep == "obj"
+                and max(obj) == min(inner) - 1
+                and not any(toks[j].text == "," or toks[j].is_verb for j in obj)
+            ):
+                found = k, (obj - {k}) | inner
+    elif toks[head].dep == "nmod" and toks[toks[head].head].dep == "nmod":
+        # "one of the biggest thefts of state secrets, which could bring a prison term":
+        # hung on the last of two nested phrases, the clause may be about any of their nouns
+        # or the whole event ("State secrets could bring a prison term ..." was a claim);
+        # hung on a noun with one "of" phrase before it, it is that noun's ("the construction
+        # of a small nuclear plant, which could expand to 300 megawatts")
+        outer = toks[toks[head].head].head
+        phrase = _phrase_before_clause(sent, outer, c)
+        if head in phrase and toks[outer].dep not in SUBJ:
+            found = outer, phrase
+    if found is None or toks[found[0]].pos not in ("NOUN", "PROPN", "NUM"):
+        return None  # ("tackling all of the sources at the same time, which ...")
+    return found if _agrees(sent, found[0], c) else None
 
 
 def _second_item_inside(sent: Sentence, c: int) -> bool:
@@ -2317,6 +2412,13 @@ def _trim(sent: Sentence, unit: Unit) -> None:
         if not opener:
             break
         sub = sent.subtree(c)
+        if tc.dep == "obl":
+            # "Despite the warnings, fewer than half of residents left": the parser hung
+            # "fewer" on "warnings"; the phrase ends at its comma ("Than half of residents
+            # left the area." was a claim)
+            comma = min((j for j in sub if j > c and sent.toks[j].text == ","), default=None)
+            if comma is not None:
+                sub = {j for j in sub if j <= comma}
         if tc.dep != "obl" and any(
             j != c and sent.toks[j].pos in ("NOUN", "PROPN", "PRON") for j in sub
         ):
@@ -2489,6 +2591,7 @@ def unit_text(text: str, sent: Sentence, unit: Unit, spans: tuple[Span, ...]) ->
             if sent.toks[k].lower in ("which", "who", "that")
             and sent.toks[k].dep in SUBJ
             and sent.toks[k].head == unit.pred
+            and not unit.described
         }
         spans = unit_spans(
             sent, Unit(unit.role, unit.pred, unit.toks, unit.borrowed, unit.dropped | pronoun)
