@@ -574,7 +574,7 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             cuts.append((k, k + 2, "that"))
             start, left_kind = k + 2, "that"
             continue
-        if t.text == "," and not depth[k] and _trailing_apposition(toks, depth, start, k):
+        if t.text == "," and not depth[k] and _trailing_apposition(sent, depth, start, k):
             # "Jim Hood lost by five-and-a-half points, a dramatic turnaround from four years
             # ago": a noun phrase about the whole clause; the clause is a claim without it
             cuts.append((k, k + 1, "aside"))
@@ -1184,13 +1184,16 @@ def _that_clause(toks: list[Tok], depth: list[int], j: int) -> bool:
     return False
 
 
-def _trailing_apposition(toks: list[Tok], depth: list[int], start: int, k: int) -> bool:
+def _trailing_apposition(sent: Sentence, depth: list[int], start: int, k: int) -> bool:
     """After the comma at `k`, a noun phrase ends the sentence ("..., a dramatic turnaround
     from four years ago[, when ...]."): about the clause before it, not a clause of its own.
 
     Not after a name (", the president of ...": an apposition to the name, which the tree
     makes an "X is Y" claim of) unless it is a month or a day; not when the phrase reaches
-    a verb of its own or an attribution (the clause must keep "according to ...")."""
+    a verb of its own or an attribution (the clause must keep "according to ..."), unless
+    the attribution closes the sentence, each claim can carry a copy of it and the phrase
+    states a figure ("..., but still down 10 percent from a year ago, according to ...")."""
+    toks = sent.toks
     n = len(toks)
     right = k + 1
     if right >= n or toks[right].lower not in ("a", "an", "the"):
@@ -1199,9 +1202,16 @@ def _trailing_apposition(toks: list[Tok], depth: list[int], start: int, k: int) 
         return False
     if not _date_or_measure_before(toks, start, k):
         return False
-    noun = relative = False
+    noun = relative = sourced = False
     for x in toks[right:]:
         if x.text in _BOUNDARIES and not depth[x.i]:
+            if x.text == "," and _source_tail(toks, x.i + 1):
+                # "..., the second-highest volume this year, according to the trade group":
+                # the source closes the sentence and goes with the clause
+                if not shared_source(sent):
+                    return False  # (no source the pipeline can copy: it stays whole)
+                sourced = True
+                break
             # only a relative clause on the phrase may follow (", when Bryant won ...")
             nxt = toks[x.i + 1] if x.i + 1 < n else None
             if nxt is None or nxt.lower not in ("when", "where", "which", "who"):
@@ -1216,9 +1226,23 @@ def _trailing_apposition(toks: list[Tok], depth: list[int], start: int, k: int) 
             return False  # "the schedule picks up ...": a verb the tagger took for a noun
         noun = noun or x.tag in ("NN", "NNS")
     # a short phrase alone would be a fragment ("the highest total this year"): it stays
-    words_ = sum(1 for x in toks[right:] if x.text[:1].isalnum())
+    end = next((x.i for x in toks[right:] if x.text in _BOUNDARIES and not depth[x.i]), n)
+    words_ = sum(1 for x in toks[right:end] if x.text[:1].isalnum())
     long_enough = words_ >= 8 or relative
+    if sourced and not any(x.tag == "CD" for x in toks[right:end]):
+        # (with a source to copy, the phrase must say a figure of its own: "the
+        # second-highest volume of the year so far, according to ..." stays)
+        return False
     return noun and long_enough and _has_finite_clause(toks, start, k)
+
+
+def _source_tail(toks: list[Tok], i: int) -> bool:
+    """The words from `i` to the end are a source: "according to ..." or a short subject and
+    its verb of saying ("officials said")."""
+    rest = [x for x in toks[i:] if x.text[:1].isalnum()]
+    if len(rest) >= 2 and rest[0].lower == "according" and rest[1].lower == "to":
+        return True
+    return 2 <= len(rest) <= 6 and rest[-1].lower in _SPEECH and rest[0].tag != "VBG"
 
 
 def _date_or_measure_before(toks: list[Tok], start: int, k: int) -> bool:

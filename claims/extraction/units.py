@@ -2049,6 +2049,16 @@ def sentence_attribution(sent: Sentence) -> set[int]:
     tail = [t for t in toks[commas[-1] + 1 :] if t.text[:1].isalnum()]
     if not tail or len(tail) > 12:
         return set()
+    if (
+        len(commas) > 1
+        and tail[0].lower in ("a", "an", "the")
+        and not any(t.is_verb and t.tag != "VBN" for t in tail)
+    ):
+        # ", according to a report from InfoNation, a Houston-based provider of data": the
+        # source's apposition closes the sentence
+        source = [t for t in toks[commas[-2] + 1 : commas[-1]] if t.text[:1].isalnum()]
+        if len(source) >= 3 and source[0].lower == "according" and source[1].lower == "to":
+            return set(range(source[0].i, tail[-1].i + 1))
     if tail[0].lower == "according" or _source_tag(toks, tail):
         return set(range(tail[0].i, tail[-1].i + 1))  # with its "'s" ("the governor's office")
     return _inverted_tag(toks, commas)
@@ -2300,7 +2310,15 @@ def _which_after_object_phrase(sent: Sentence, c: int, head: int) -> tuple[int, 
         # gave coverage to ..." is about the expansion)
         if toks[min(phrase)].lower in _LOCATIVE:
             return None
-        found = head, phrase
+        # the outermost noun of nested phrases: "a health benefit for low-income residents of
+        # the state, which helped cover the transplant" (not "Low-income residents of the
+        # state, which helped ...")
+        top = head
+        while toks[top].dep == "nmod" and toks[top].head < top:
+            top = toks[top].head
+        if toks[top].dep in SUBJ:
+            return None
+        found = top, _phrase_before_clause(sent, top, c) if top != head else phrase
     elif (
         toks[head].dep == "obl"
         and toks[min(inner)].dep == "case"
