@@ -1125,7 +1125,8 @@ def _main_clause_before(toks: list[Tok], depth: list[int], a: int, k: int) -> bo
 
 def complement_frame_end(toks: list[Tok], depth: list[int], a: int, k: int) -> int | None:
     """When "and" at `k` opens a second complement of the verb that governs the first one in
-    tokens [a, k): an infinitive ("SoftBank agreed | to inject A and to fund B") or a gerund
+    tokens [a, k): an infinitive ("SoftBank agreed | to inject A and to fund B", "SoftBank
+    agreed to | inject A and fund B") or a gerund
     after "of" ("the ministries accused U.S. forces of | controlling A and disrupting B").
     Returns where that frame ends (the first "to", or just after "of"). The frame is a
     subject and a finite verb with nothing subordinate in it (an opening phrase set off by a
@@ -1135,25 +1136,41 @@ def complement_frame_end(toks: list[Tok], depth: list[int], a: int, k: int) -> i
         return None
     if toks[k - 1].text in _BOUNDARIES and toks[k - 1].text != ",":
         return None
-    if toks[k + 1].lower == "to" and toks[k + 2].tag == "VB":
+    bare = toks[k + 1].tag == "VB" and toks[k + 1].lower not in AUXILIARIES
+    if bare:
+        # "agreed to inject A and fund B": the parser's conjunct of the infinitive, whose
+        # "to" the frame keeps; not after a list ("to build A, train B and give C": one
+        # claim) nor after a "to" that is no infinitive's ("compared to getting A and let's
+        # face it")
+        head = toks[k + 1].head
+        opener = head - 1 if toks[k + 1].dep == "conj" and a < head < k else None
+        if (
+            opener is None
+            or toks[opener].lower != "to"
+            or toks[head].tag != "VB"
+            or any(x.text == "," and toks[x.i + 1].tag == "VB" for x in toks[head:k])
+        ):
+            return None
+        end = opener + 1
+    elif toks[k + 1].lower == "to" and toks[k + 2].tag == "VB":
         opener = next(
             (j for j in range(a + 2, k) if toks[j].lower == "to" and toks[j + 1].tag == "VB"),
             None,
         )
         end = opener
-        if opener is None or (
-            toks[opener - 1].tag not in FINITE and toks[opener - 1].tag not in ("VBN", "NNS")
-        ):
-            return None
     elif toks[k + 1].tag == "VBG" and toks[k + 1].lower not in _PREPOSITION_LIKE:
         opener = next(
             (j for j in range(a + 3, k) if toks[j].lower == "of" and toks[j + 1].tag == "VBG"),
             None,
         )
-        if opener is None:
-            return None
-        end = opener + 1
+        end = None if opener is None else opener + 1
     else:
+        return None
+    if opener is None or end is None:
+        return None
+    if toks[opener].lower == "to" and (
+        toks[opener - 1].tag not in FINITE and toks[opener - 1].tag not in ("VBN", "NNS")
+    ):
         return None
     comma = max((j for j in range(a, opener) if toks[j].text == ","), default=None)
     clause = a if comma is None else comma + 1
@@ -1615,6 +1632,9 @@ def chunk_frame(sent: Sentence, a: int, b: int, kind: str) -> tuple[Span, ...]:
         )
         if not end:
             return ()
+        first = next((j for j in range(a, end) if toks[j].text[:1].isalnum()), a)
+        if toks[first].tag == "RB" and first + 1 < end and toks[first + 1].text == ",":
+            a = first + 2  # "Meanwhile, | eating oatmeal was shown to": no part of the frame
         while toks[a].lower in _COORDINATORS or not toks[a].text[:1].isalnum():
             a += 1  # "But mostly she wants | to ...": the frame is "mostly she wants"
         return ((toks[a].start, toks[end - 1].end),)

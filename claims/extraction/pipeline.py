@@ -334,6 +334,10 @@ def screen_parse_step(state: State) -> None:
     whole = set(state.sentences)
     for sent in state.parsed:
         reason = screen.screen_parse(sent)
+        if reason in (screen.IMPERATIVE, screen.NO_VERB) and (sent.start, sent.end) in state.lead:
+            # "(The council voted to) sell the building", "(SoftBank agreed to) fund a new
+            # board" with "fund" tagged a noun: a piece that reads on from its lead
+            reason = None
         if (
             reason is None
             and (sent.start, sent.end) not in whole

@@ -3680,3 +3680,34 @@ def test_a_closing_phrase_stays_when_its_source_cannot_be_copied() -> None:
     )
     texts = _texts(text)
     assert texts and all("according to a report from Autodata" in t for t in texts)
+
+
+def test_a_bare_second_infinitive_keeps_the_frame_with_its_to() -> None:
+    text = "The council voted to close the library and sell the building for $2 million."
+    assert _texts(text) == [
+        "The council voted to close the library.",
+        "The council voted to sell the building for $2 million.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list of infinitives sharing one frame is one claim
+        "The minister promised to build new roads, train 500 teachers and give every family $300.",
+        # an infinitive's "to" only: "compared to let's face it" was a claim
+        "You'll save $250 compared to getting the bigger model and let's face it, nobody needs it.",
+    ],
+)
+def test_a_bare_verb_after_and_is_no_second_infinitive_here(text: str) -> None:
+    texts = _texts(text)
+    assert not any(t.endswith("to give every family $300.") for t in texts)
+    assert not any("compared to let" in t for t in texts)
+
+
+def test_an_opening_adverb_is_no_part_of_the_frame() -> None:
+    text = (
+        "Meanwhile, eating oatmeal was shown to improve appetite control and promote "
+        "fullness in a study of 48 people."
+    )
+    assert "Eating oatmeal was shown to promote fullness in a study of 48 people." in _texts(text)
