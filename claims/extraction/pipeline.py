@@ -220,8 +220,10 @@ def parse_step(state: State) -> None:
         for sent in parsed:
             pieces = by_sentence.get(sent.start, [])
             borrowed = _part_subjects(pieces, mute) if pieces else None
-            if borrowed is None:
-                out.append(sent)  # (a part with no subject to borrow: the sentence is whole)
+            if borrowed is None or any(_verbless_complement(p, k) for p, k in pieces):
+                # (a part with no subject to borrow, a second complement parsed alone with
+                # no verb: the sentence is whole)
+                out.append(sent)
                 continue
             for n, (piece, kind) in enumerate(pieces):
                 if piece.start in mute:
@@ -244,6 +246,14 @@ def parse_step(state: State) -> None:
                     state.lead[key] = frames[piece.start]
         parsed = out
     state.parsed = _with_fronted_events(state, parsed, events)
+
+
+def _verbless_complement(piece: Sentence, kind: str) -> bool:
+    """A second complement ("and fund a new board") whose first word the parse of the piece
+    alone reads as no verb ("fund" a noun): cut, it would be dropped as a fragment, its
+    facts lost."""
+    first = next((t for t in piece.toks if t.text[:1].isalnum()), None)
+    return kind == "complement" and first is not None and not (first.is_verb or first.lower == "to")
 
 
 def _part_subjects(
@@ -334,10 +344,8 @@ def screen_parse_step(state: State) -> None:
     whole = set(state.sentences)
     for sent in state.parsed:
         reason = screen.screen_parse(sent)
-        if reason in (screen.IMPERATIVE, screen.NO_VERB) and (sent.start, sent.end) in state.lead:
-            # "(The council voted to) sell the building", "(SoftBank agreed to) fund a new
-            # board" with "fund" tagged a noun: a piece that reads on from its lead
-            reason = None
+        if reason == screen.IMPERATIVE and (sent.start, sent.end) in state.lead:
+            reason = None  # "(The council voted to) sell the building": it reads on
         if (
             reason is None
             and (sent.start, sent.end) not in whole

@@ -6,7 +6,8 @@ import pytest
 
 from claims.extraction import explain, extract, screen
 from claims.extraction.chunks import _subject_then_verb
-from claims.extraction.parse import Sentence, Tok
+from claims.extraction.parse import Sentence, Tok, parse_sentences
+from claims.extraction.pipeline import _verbless_complement
 from claims.extraction.repair import repair
 from claims.extraction.units import clause_subject_spans, minimal_np, split_units
 
@@ -3711,3 +3712,14 @@ def test_an_opening_adverb_is_no_part_of_the_frame() -> None:
         "fullness in a study of 48 people."
     )
     assert "Eating oatmeal was shown to promote fullness in a study of 48 people." in _texts(text)
+
+
+def test_a_second_complement_parsed_alone_with_no_verb_keeps_its_sentence_whole() -> None:
+    # cut and parsed alone, "fund a new board." reads as a noun phrase and would be dropped
+    # as a fragment, its facts lost: the sentence stays whole instead
+    def piece(text: str) -> Sentence:
+        return parse_sentences(text, [(0, len(text))])[0]
+
+    assert _verbless_complement(piece("fund a new board."), "complement")
+    assert not _verbless_complement(piece("sell the building for $2 million."), "complement")
+    assert not _verbless_complement(piece("fund a new board."), "clause")
