@@ -577,6 +577,13 @@ class _Splitter:
                 sent.toks[k].lower == "according" for k in sent.toks[c].children
             ):
                 out |= sent.subtree(c)
+        first = min(out)
+        if (
+            first > 0
+            and sent.toks[first - 1].text == ","
+            and all(not t.text[:1].isalnum() for t in sent.toks[max(out) + 1 :])
+        ):
+            out.add(first - 1)  # a closing ", officials said" keeps its comma
         return frozenset(out)
 
     def _wh_content(self, c: int) -> bool:
@@ -2635,7 +2642,7 @@ def unit_text(text: str, sent: Sentence, unit: Unit, spans: tuple[Span, ...]) ->
         rest = _join(text, unit_spans(sent, Unit(unit.role, unit.pred, own, set(), unit.dropped)))
         if unit.borrowed - lead:
             source = unit_spans(sent, Unit(unit.role, unit.pred, unit.borrowed - lead))
-            rest = f"{rest.rstrip(',')}, {_join(text, source)}"
+            rest = f"{rest.rstrip(',')}, {_join(text, source).lstrip(', ')}"
         return _finish(f"{subject} {be} {rest}")
     glue = " \u2026 " if unit.role == "part" and unit.borrowed else " "
     if unit.role == "part" and unit.borrowed:

@@ -3723,3 +3723,11 @@ def test_a_second_complement_parsed_alone_with_no_verb_keeps_its_sentence_whole(
     assert _verbless_complement(piece("fund a new board."), "complement")
     assert not _verbless_complement(piece("sell the building for $2 million."), "complement")
     assert not _verbless_complement(piece("fund a new board."), "clause")
+
+
+def test_a_closing_source_a_relative_clause_keeps_comes_with_its_comma() -> None:
+    text = (
+        "The ban, which takes effect in June, covers about 90 percent of imports, officials said."
+    )
+    # "The ban takes effect in June officials said." ran the source into the claim
+    assert "The ban takes effect in June, officials said." in _texts(text)
