@@ -730,6 +730,12 @@ class _Splitter:
         if t.dep == "acl:relcl" and self._nonrestrictive(c):
             if _second_item_inside(sent, c):
                 return None
+            kids = {sent.toks[k].dep for k in sent.toks[h].children}
+            if kids & SUBJ and "cop" not in kids:
+                # "its forces shot/NN down the drone, which ...": a "noun" with a subject of
+                # its own and no copula is a verb the tagger misread, no antecedent ("The army
+                # said shot which it said crashed ..." was a claim)
+                return None
             described = _which_after_object_phrase(sent, c, t.head)
             if described is not None:
                 self.antecedent[c], self.described[c] = described
@@ -2074,12 +2080,16 @@ def sentence_attribution(sent: Sentence) -> set[int]:
 def _source_tag(toks: list[Tok], tail: list[Tok]) -> bool:
     """The words `tail` after a comma are a source: a name and its one verb of saying or
     finding, no more than twelve words (", the ministry said on Tuesday")."""
-    verbs = [t for t in tail if t.is_verb]
+    # (a participle or a noun the tagger took for a verb is no second verb: "a Gallup poll
+    # released Tuesday showed")
+    verbs = [t for t in tail if t.tag in FINITE_TAGS or (t.is_verb and t.lower in _SOURCE_VERBS)]
     return (
         0 < len(tail) <= 12
         and len(verbs) == 1
         and verbs[0].lower in _SOURCE_VERBS
         and verbs[0] is not tail[0]
+        # (", which it said crashed in Logar": a verb after the source's is what was said)
+        and not any(t.is_verb for t in tail if t.i > verbs[0].i)
         # ", while the auditors found a deficit of $12 million": a clause of its own, saying
         # what it found
         and not (tail[0].lower in CONTRAST_MARKS or finding_with_object(toks, verbs[0].i))

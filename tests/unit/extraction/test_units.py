@@ -3731,3 +3731,28 @@ def test_a_closing_source_a_relative_clause_keeps_comes_with_its_comma() -> None
     )
     # "The ban takes effect in June officials said." ran the source into the claim
     assert "The ban takes effect in June, officials said." in _texts(text)
+
+
+def test_a_closing_source_with_a_participle_in_it_stays_with_its_clause() -> None:
+    text = (
+        "The president's approval rating fell to 38 percent, a Gallup poll released Tuesday showed."
+    )
+    texts = _texts(text)
+    # never "The president's approval rating fell to 38 percent." without its source, nor
+    # "A Gallup poll released Tuesday showed." on its own
+    assert texts == [text]
+
+
+def test_what_a_relative_clause_reports_is_no_closing_source() -> None:
+    text = (
+        "The Taliban claimed responsibility for shooting down the helicopter, which it said "
+        "crashed in a remote province."
+    )
+    # "which it said crashed ..." is no source of the whole sentence
+    assert "The Taliban claimed responsibility for shooting down the helicopter." in _texts(text)
+
+
+def test_a_noun_with_a_subject_of_its_own_is_no_antecedent() -> None:
+    text = "The army said its forces shot down the drone, which it said crashed near the border."
+    # "shot" tagged a noun: "The army said shot which it said crashed ..." was a claim
+    assert not any("said shot" in t for t in _texts(text))
