@@ -409,6 +409,7 @@ def _subject_np(sent: Sentence, subj: int) -> set[int]:
             if sent.toks[k].pos != "PUNCT" or k < max(sent.subtree(subj))
         }
     np = minimal_np(sent, subj)
+    np |= _of_phrase(sent, subj, np)
     k = max(np) + 1 if np else len(sent.toks)  # (no noun phrase, nothing to extend)
     while (
         k < len(sent.toks)
@@ -419,6 +420,25 @@ def _subject_np(sent: Sentence, subj: int) -> set[int]:
         np.add(k)
         k += 1
     return np
+
+
+def _of_phrase(sent: Sentence, head: int, np: set[int]) -> set[int]:
+    """The short "of" phrase right after noun phrase `np` of `head`, with no verb, comma or
+    quotation in it: "The lack of resolution … leaving ..." (not "The lack … leaving"),
+    "Sales of electric cars rose ... and ...". Empty when there is none."""
+    toks = sent.toks
+    if not np:
+        return set()
+    for c in toks[head].children:
+        sub = sent.subtree(c)
+        if toks[c].dep != "nmod" or min(sub) != max(np) + 1 or toks[min(sub)].lower != "of":
+            continue
+        inside = [toks[k] for k in sorted(sub)]
+        if any(t.is_verb or t.text == "," or t.text in _QUOTE_CHARS for t in inside):
+            return set()
+        if sum(t.text[:1].isalnum() for t in inside) <= 6:
+            return sub
+    return set()
 
 
 def _list_tail_subject(sent: Sentence, subj: int, np: set[int]) -> bool:

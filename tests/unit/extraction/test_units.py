@@ -3756,3 +3756,21 @@ def test_a_noun_with_a_subject_of_its_own_is_no_antecedent() -> None:
     text = "The army said its forces shot down the drone, which it said crashed near the border."
     # "shot" tagged a noun: "The army said shot which it said crashed ..." was a claim
     assert not any("said shot" in t for t in _texts(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        (
+            "The lack of a deal has been discouraging, leaving harder topics for later talks.",
+            "The lack of a deal … leaving harder topics for later talks.",
+        ),
+        (
+            "Three cases of plague were confirmed, sparking fears about the spread of disease.",
+            "Three cases of plague … sparking fears about the spread of disease.",
+        ),
+    ],
+)
+def test_a_borrowed_subject_keeps_its_short_of_phrase(text: str, part: str) -> None:
+    # "The lack … leaving ..." and "Three cases … sparking ..." said nothing of what
+    assert part in _texts(text)
