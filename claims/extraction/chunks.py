@@ -1137,6 +1137,8 @@ def complement_frame_end(toks: list[Tok], depth: list[int], a: int, k: int) -> i
     if toks[k - 1].text in _BOUNDARIES and toks[k - 1].text != ",":
         return None
     bare = toks[k + 1].tag == "VB" and toks[k + 1].lower not in AUXILIARIES
+    opener: int | None
+    end: int | None
     if bare:
         # "agreed to inject A and fund B": the parser's conjunct of the infinitive, whose
         # "to" the frame keeps; not after a list ("to build A, train B and give C": one
@@ -1632,9 +1634,9 @@ def chunk_frame(sent: Sentence, a: int, b: int, kind: str) -> tuple[Span, ...]:
         )
         if not end:
             return ()
-        first = next((j for j in range(a, end) if toks[j].text[:1].isalnum()), a)
-        if toks[first].tag == "RB" and first + 1 < end and toks[first + 1].text == ",":
-            a = first + 2  # "Meanwhile, | eating oatmeal was shown to": no part of the frame
+        lead = next((j for j in range(a, end) if toks[j].text[:1].isalnum()), a)
+        if toks[lead].tag == "RB" and lead + 1 < end and toks[lead + 1].text == ",":
+            a = lead + 2  # "Meanwhile, | eating oatmeal was shown to": no part of the frame
         while toks[a].lower in _COORDINATORS or not toks[a].text[:1].isalnum():
             a += 1  # "But mostly she wants | to ...": the frame is "mostly she wants"
         return ((toks[a].start, toks[end - 1].end),)
