@@ -873,8 +873,10 @@ def _predicate_after_part(sent: Sentence, clause: int, part: int, k: int) -> boo
     if clause >= part:
         return False
     opener = next((x for x in toks[part:k] if x.text[:1].isalnum()), None)
-    verb = next((x for x in toks[k + 1 :] if x.tag not in ("RB", "RBR") and x.dep != "aux"
-                 and not x.dep.startswith("aux")), None)  # fmt: skip
+    verb = next(
+        (x for x in toks[k + 1 :] if x.tag not in ("RB", "RBR") and not x.dep.startswith("aux")),
+        None,
+    )
     if opener is None or opener.tag != "VBG" or verb is None or verb.dep != "conj":
         return False
     if not (clause <= verb.head < part or verb.head == opener.i):

@@ -1992,6 +1992,11 @@ def _keep_subject(sent: Sentence, units: list[Unit]) -> list[Unit]:
     # there all the same)
     if not FINITE_TAGS.intersection(tenses) or not own or own[0] not in (pred.i, *group):
         return units
+    return _whole(main, units)
+
+
+def _whole(main: Unit, units: list[Unit]) -> list[Unit]:
+    """The sentence as one claim: every unit's words back in the main clause's."""
     for u in units:
         if u is not main:
             main.toks |= u.toks
@@ -2011,10 +2016,7 @@ def _keep_misread(sent: Sentence, units: list[Unit]) -> list[Unit]:
     main = next((u for u in units if u.role == "clause"), None)
     if main is None or len(units) < 2 or sent.toks[main.pred].lower not in _NEVER_VERBS:
         return units
-    for u in units:
-        if u is not main:
-            main.toks |= u.toks
-    return [main]
+    return _whole(main, units)
 
 
 _SOURCE_VERBS = SPEECH | FINDINGS
