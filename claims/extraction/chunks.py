@@ -1226,11 +1226,11 @@ def _trailing_apposition(sent: Sentence, depth: list[int], start: int, k: int) -
     noun = relative = sourced = False
     for x in toks[right:]:
         if x.text in _BOUNDARIES and not depth[x.i]:
-            if x.text == "," and _source_tail(toks, x.i + 1):
+            source = shared_source(sent) if x.text == "," else set()
+            if source and min(source) == x.i + 1:
                 # "..., the second-highest volume this year, according to the trade group":
-                # the source closes the sentence and goes with the clause
-                if not shared_source(sent):
-                    return False  # (no source the pipeline can copy: it stays whole)
+                # the source closes the sentence and goes with the clause, which the pipeline
+                # gives a copy of it (a source it cannot copy ends the phrase here: whole)
                 sourced = True
                 break
             # only a relative clause on the phrase may follow (", when Bryant won ...")
@@ -1255,15 +1255,6 @@ def _trailing_apposition(sent: Sentence, depth: list[int], start: int, k: int) -
         # second-highest volume of the year so far, according to ..." stays)
         return False
     return noun and long_enough and _has_finite_clause(toks, start, k)
-
-
-def _source_tail(toks: list[Tok], i: int) -> bool:
-    """The words from `i` to the end are a source: "according to ..." or a short subject and
-    its verb of saying ("officials said")."""
-    rest = [x for x in toks[i:] if x.text[:1].isalnum()]
-    if len(rest) >= 2 and rest[0].lower == "according" and rest[1].lower == "to":
-        return True
-    return 2 <= len(rest) <= 6 and rest[-1].lower in _SPEECH and rest[0].tag != "VBG"
 
 
 def _date_or_measure_before(toks: list[Tok], start: int, k: int) -> bool:
