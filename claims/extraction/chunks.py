@@ -94,6 +94,8 @@ def _inside_noun_phrase(toks: list[Tok], k: int, j: int) -> bool:
         return True
     if tag == "CC":
         return j > k and j + 1 < len(toks) and toks[j + 1].tag in _NP_TAGS
+    if toks[j].lower == "than" and j > k and toks[j - 1].lower in ("more", "fewer", "less"):
+        return True  # "more than 3 million have fled"
     return (
         tag == "IN"
         and toks[j].lower in ("of", "in", "from", "at", "for", "on")
@@ -756,6 +758,10 @@ def _colon_clause(toks: list[Tok], start: int, k: int, right: int) -> bool:
     before = [x for x in toks[start:k] if x.text[:1].isalnum()]
     if not before or before[-1].lower in _SPEECH or before[-1].lower in _COLON_INTRODUCERS:
         return False
+    if any(x.lower in _CLOSING_VERBS and x.tag.startswith("VB") for x in before):
+        # "Officials said the picture was worse: inflation rose to 3 percent": what follows
+        # the colon is theirs too, and a claim of its own would lose who said it
+        return False
     if toks[right].text in _OPEN_QUOTES or toks[right].text in ('"', "``"):
         return False
     return _subject_then_verb(toks, right) and _has_finite_clause(toks, right, len(toks))
@@ -826,6 +832,9 @@ def _coordinated_predicate(toks: list[Tok], start: int, k: int) -> bool:
     if toks[k - 1].tag.startswith("VB"):
         # "hunted and ate a wild rabbit on Nov. 5": what follows is said of both verbs
         return False
+    # "carried 52 million passengers and plans to add 14 routes": a plan or a hope in the
+    # present after a past fact (the tagger often reads the verb as a plural noun)
+    plan = verb.lower in _TO_VERBS and after.lower == "to" and k + 3 < n and toks[k + 3].tag == "VB"
     past = verb.tag in ("VBD", "VBN")
     # "... and were released on the condition that ...": a predicate with an auxiliary of
     # its own shares no negation or modal of the first one ("pleaded not guilty")
@@ -833,7 +842,9 @@ def _coordinated_predicate(toks: list[Tok], start: int, k: int) -> bool:
     if own_aux:
         after = toks[k + 3] if k + 3 < n else after
     elif not (
-        verb.tag in ("VBD", "VBZ", "VBP") or (verb.tag == "VBN" and after.tag in _OBJECT_TAGS)
+        verb.tag in ("VBD", "VBZ", "VBP")
+        or (verb.tag == "VBN" and after.tag in _OBJECT_TAGS)
+        or plan
     ):
         return False
     if after.tag not in _OBJECT_TAGS and after.tag not in ("IN", "RP", "TO", "RB"):
@@ -853,7 +864,7 @@ def _coordinated_predicate(toks: list[Tok], start: int, k: int) -> bool:
             main = t
     if main is None or main.lower in _SPEECH:
         return False
-    return (main.tag in ("VBD", "VBN")) == past
+    return plan or (main.tag in ("VBD", "VBN")) == past
 
 
 def _last_clause_start(cuts: list[tuple[int, int, str]]) -> int:

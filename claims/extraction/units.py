@@ -30,7 +30,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from claims.extraction.faithful import missing_polarity, own_tense
+from claims.extraction.faithful import POLARITY, missing_polarity, own_tense
 from claims.extraction.lexicon import (
     AUXILIARIES,
     CALENDAR,
@@ -477,6 +477,32 @@ def _first(sent: Sentence, i: int) -> int:
     return min(sent.subtree(i))
 
 
+_NOMINAL_TAGS = frozenset({"CD", "NN", "NNS", "NNP", "NNPS", "PRP"})
+
+
+def _stray_subject(sent: Sentence, p: int, toks: set[int]) -> bool:
+    """Verb `p` has a noun or number of its own before it that the parser hung elsewhere in
+    its clause ("..., and more than 3 million have fled the country" with "million" on the
+    "and"): the clause's own subject, so it borrows none ("Nearly 70,000 people more than 3
+    million have fled" was a claim).  A noun inside a phrase of time, place or manner before
+    the verb ("and in 2020 moved to ...") is no subject."""
+    for k in toks:
+        if k >= p or sent.toks[k].tag not in _NOMINAL_TAGS:
+            continue
+        g = k
+        while g != p and sent.toks[g].dep.split(":")[0] not in _PHRASE_RELATIONS:
+            g = sent.toks[g].head
+            if g == sent.toks[g].head:  # the root: `k` hangs outside the clause
+                break
+        if g == p:
+            return True
+    return False
+
+
+# relations of a phrase that sets a clause in time, place or manner, not its subject
+_PHRASE_RELATIONS = frozenset({"obl", "advmod", "advcl", "nmod", "appos", "acl", "dislocated"})
+
+
 def _before(sent: Sentence, i: int) -> str:
     """The punctuation that opens the subtree of `i`, else the token before it ("" at the
     start): "," for ", which ..." whether the parser hangs the comma on the clause or not."""
@@ -618,6 +644,11 @@ class _Splitter:
         sent = self.sent
         t = sent.toks[c]
         if t.dep in CONTENT:
+            if _before(sent, c) == ":" and not self._is_speech(t.head):
+                # "The economy weakened: unemployment rose ... and wages fell": a clause after
+                # a colon the parser hung on a verb that reports nothing ("The economy
+                # weakened wages fell." was a claim)
+                return None
             return self._frame_of(t.head) if sent.toks[t.head].is_verb else None
         # "He said: A": a parataxis under a speech verb is its content.
         if t.dep == "parataxis" and self._is_speech(t.head):
@@ -963,8 +994,19 @@ class _Splitter:
 
     def _inside_subordinate(self, h: int) -> bool:
         """True when `h` sits in a subordinate clause other than a time clause ("than they
-        anticipate, resulting in ...": the participle's scope is unclear)."""
+        anticipate, resulting in ...": the participle's scope is unclear), or is a time clause
+        after its main verb."""
         sent = self.sent
+        if (
+            sent.toks[h].dep == "advcl"
+            and h > sent.toks[h].head
+            and sent.toks[min(sent.subtree(h))].lower in _TEMPORAL_MARKS
+        ):
+            # "The firm cut 300 jobs after sales slumped, leaving the town without ...": after
+            # a time clause that closes its clause, only a reader can tell whose participle it
+            # is (as in ``chunks._participle_may_leave``); it stays ("sales … leaving the
+            # town ..." was a claim)
+            return True
         for g in [h, *sent.governors(h)]:
             marks = _marks(sent, g)
             if marks and not marks <= _TEMPORAL_MARKS:
@@ -1158,8 +1200,14 @@ class _Splitter:
             # "in Europe, up to 277 miles of range": a phrase with its own preposition is no
             # identity of the noun before it ("Europe is up to 277 miles of range")
             return False
-        if any(sent.toks[k].dep == "cc" and sent.toks[k].head == c for k in sub):
-            return False  # "A, B and C": a list the parser took for an apposition
+        # "A, B and C": a list the parser took for an apposition, the "and" on B or on C
+        # when C has a determiner as B does ("a rise in property tax, a new bus route and a
+        # ban on bags", "health care, transportation and education"; "a psychologist and
+        # jail suicide expert" is one person)
+        det = bool(sent.kids(c, "det"))
+        items = {c, *(k for k in sent.kids(c, "conj") if bool(sent.kids(k, "det")) == det)}
+        if any(sent.toks[k].dep == "cc" and sent.toks[k].head in items for k in sub):
+            return False
         if any(sent.toks[k].dep == "conj" for k in head.children):
             return False
         if head.pos != "PROPN" and any(ch.isdigit() for k in sub for ch in sent.toks[k].text):
@@ -1378,6 +1426,14 @@ class _Splitter:
                 return None
             unit.borrowed = minimal_np(sent, anchor)
         elif role in ("conj", "part"):
+            if role == "conj" and any(
+                sent.toks[c].dep == "cop" and sent.toks[c].tag == "VBG"
+                for c in sent.toks[p].children
+            ):
+                # "isn't a guide (and being bilingual, ...)": a participle phrase, no
+                # predicate ("The report n't being bilingual." was a claim)
+                del self.units[before:]
+                return None
             if role == "conj" and sent.toks[p].tag == "VBG" != sent.toks[sent.toks[p].head].tag:
                 # "has injected drama, publicly threatening them": an -ing form coordinated
                 # with a finite verb is a participle; it takes no auxiliary of the clause
@@ -1407,6 +1463,7 @@ class _Splitter:
                     # '"Numerical experiments ... are successful," Nelson, a fellow ..., and
                     # co-author of the study, said': who said it is never inside the quote
                     or (sent.toks[p].lower in SPEECH and self.quoted[subj])
+                    or (role == "conj" and _stray_subject(sent, p, toks))
                 ):
                     del self.units[before:]
                     return None
@@ -2499,7 +2556,27 @@ def _trim(sent: Sentence, unit: Unit) -> None:
             drop.add(i)
         else:
             break
+    drop |= _torn_bracket(sent, unit, {k for k in toks if k not in drop})
     unit.dropped |= drop
+
+
+def _torn_bracket(sent: Sentence, unit: Unit, kept: set[int]) -> set[int]:
+    """The words the claim keeps of a bracket after its predicate whose main words left with
+    another claim: "isn't a guide for experts (and being bilingual, | half the space is
+    ...)" kept "(and being bilingual", which says nothing without the rest.  Never a word
+    of polarity."""
+    drop: set[int] = set()
+    for a, b in _bracket_pairs(sent.toks):
+        inner = set(range(a + 1, b))
+        inner_words = {k for k in inner if sent.toks[k].text[:1].isalnum()}
+        if (
+            a > unit.pred
+            and a in kept
+            and inner_words - kept
+            and not any(sent.toks[k].lower in POLARITY for k in inner & kept)
+        ):
+            drop |= kept & (inner | {a, b})
+    return drop
 
 
 def _concessive(sent: Sentence, t: Tok) -> bool:

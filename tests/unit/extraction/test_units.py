@@ -3774,3 +3774,120 @@ def test_a_noun_with_a_subject_of_its_own_is_no_antecedent() -> None:
 def test_a_borrowed_subject_keeps_its_short_of_phrase(text: str, part: str) -> None:
     # "The lack … leaving ..." and "Three cases … sparking ..." said nothing of what
     assert part in _texts(text)
+
+
+def test_a_list_the_parser_took_for_an_apposition_stays_one_claim() -> None:
+    text = (
+        "Voters approved three measures, a rise in property tax, a new bus route and a ban "
+        "on plastic bags."
+    )
+    # never "Property tax is a new bus route and a ban on plastic bags."
+    assert _texts(text) == [text]
+    text = "Dr. Lena Ortiz, a clinical psychologist and jail suicide expert, testified on Monday."
+    # one person with two titles is still an apposition
+    assert "Dr. Lena Ortiz is a clinical psychologist and jail suicide expert." in _texts(text)
+
+
+def test_a_plan_after_a_past_fact_is_a_claim_of_its_own() -> None:
+    text = "The airline carried 52 million passengers last year and plans to add 14 routes."
+    assert _texts(text) == [
+        "The airline carried 52 million passengers last year.",
+        "The airline plans to add 14 routes.",
+    ]
+
+
+def test_a_participle_after_a_closing_time_clause_takes_no_subject_from_it() -> None:
+    text = (
+        "The mill cut 300 jobs after sales slumped, leaving the town without its largest employer."
+    )
+    # whose the leaving is, the mill's or the slump's, only a reader can tell: never
+    # "Sales … leaving the town without its largest employer."
+    assert _texts(text) == [text]
+
+
+def test_a_clause_after_a_colon_keeps_who_said_what_came_before_it() -> None:
+    text = "Officials said the picture was worse: inflation rose to 3 percent in October."
+    (inflation,) = _with(text, "inflation")
+    assert inflation.startswith("Officials said")
+
+
+def test_a_verb_that_reports_nothing_lends_no_frame_to_the_clause_after_its_colon() -> None:
+    text = "The economy weakened: unemployment rose to 7.4 percent and wages fell."
+    # "The economy weakened wages fell." was a claim
+    assert all("weakened wages" not in t for t in _texts(text))
+    assert any(t.endswith("wages fell.") for t in _texts(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        (
+            "Nearly 70,000 people have been killed in the fighting, and more than 3 million "
+            "have fled the country.",
+            "More than 3 million have fled the country.",
+        ),
+        (
+            "Sales rose 4 percent, and fewer than 200 stores closed.",
+            "Fewer than 200 stores closed.",
+        ),
+    ],
+)
+def test_a_clause_whose_subject_is_a_quantity_borrows_no_other(text: str, second: str) -> None:
+    # never "Nearly 70,000 people more than 3 million have fled the country."
+    texts = _texts(text)
+    assert second in texts
+    assert all(t.count(" than ") <= 1 for t in texts)
+
+
+def test_a_conjunct_with_a_subject_the_parser_hung_elsewhere_borrows_none() -> None:
+    # "..., and more than 3 million have fled the country" parsed with "million" on the
+    # "and" and no subject under "fled": it borrowed "Nearly 70,000 people"
+    rows = [
+        ("Nearly", "RB", "advmod", 1),
+        ("70,000", "CD", "nummod", 2),
+        ("people", "NNS", "nsubj:pass", 5),
+        ("have", "VBP", "aux", 5),
+        ("been", "VBN", "aux:pass", 5),
+        ("killed", "VBN", "root", 5),
+        ("in", "IN", "case", 8),
+        ("the", "DT", "det", 8),
+        ("fighting", "NN", "obl", 5),
+        (",", ",", "punct", 16),
+        ("and", "CC", "cc", 16),
+        ("more", "JJR", "advmod", 13),
+        ("than", "IN", "fixed", 11),
+        ("3", "CD", "compound", 14),
+        ("million", "CD", "dep", 10),
+        ("have", "VBP", "aux", 16),
+        ("fled", "VBN", "conj", 5),
+        ("the", "DT", "det", 18),
+        ("country", "NN", "obj", 16),
+    ]
+    assert [u.role for u in split_units(_sentence(rows))] == ["clause"]
+    # a phrase of time before the verb is no subject of its own: the conjunct borrows
+    # ("..., and last year moved to the country")
+    rows = [
+        *rows[:9],
+        (",", ",", "punct", 13),
+        ("and", "CC", "cc", 13),
+        ("last", "JJ", "amod", 12),
+        ("year", "NN", "obl:tmod", 13),
+        ("moved", "VBD", "conj", 5),
+        ("to", "IN", "case", 16),
+        ("the", "DT", "det", 16),
+        ("country", "NN", "obl", 13),
+    ]
+    assert sorted(u.role for u in split_units(_sentence(rows))) == ["clause", "conj"]
+
+
+def test_a_participle_phrase_in_brackets_is_no_predicate_and_leaves_no_fragment() -> None:
+    text = (
+        "The report isn't a guide for experts (and being bi-lingual, half the space is taken "
+        "up by a translation), but it's full of charts."
+    )
+    texts = _texts(text)
+    # never "The report n't being bilingual." (a negation without its verb) nor "The report
+    # isn't a guide for experts (and being bilingual."
+    assert "The report isn't a guide for experts." in texts
+    assert "Half the space is taken up by a translation." in texts
+    assert not any("being" in t for t in texts)
