@@ -88,6 +88,7 @@ def repair(sent: Sentence) -> Sentence:
         | _appositions(sent)
         | _coordinated_predicates(sent)
         | _participles(sent)
+        | _past_participle_asides(sent)
         | _speech_conjuncts(sent)
         | _auxiliaries(sent)
         | _lost_subjects(sent)
@@ -352,6 +353,30 @@ def _participles(sent: Sentence) -> bool:
     return changed
 
 
+def _past_participle_asides(sent: Sentence) -> bool:
+    """ "Mountainous areas, thought to represent ..., cover ...": a past tense with no
+    subject, set off after the subject of the main verb, is a participle (the tagger's "VBD"
+    kept it from leaving as one)."""
+    changed = False
+    toks = sent.toks
+    for t in toks:
+        if (
+            t.tag == "VBD"
+            and t.dep == "acl"
+            and t.i >= 2
+            and t.head == t.i - 2
+            and toks[t.i - 1].text == ","
+            and not any(toks[c].dep in _SUBJ for c in t.children)
+            # (on the subject of the main verb only: inside reported content, "alleged that
+            # the guards, assigned to ..., browsed ...", it stays where it is)
+            and toks[t.head].dep in _SUBJ
+            and toks[toks[t.head].head].dep == "root"
+        ):
+            t.tag = "VBN"
+            changed = True
+    return changed
+
+
 def _speech_conjuncts(sent: Sentence) -> bool:
     changed = False
     toks = sent.toks
@@ -578,6 +603,8 @@ def _apposition_tails(sent: Sentence) -> bool:
 
 
 _DELIMITERS = frozenset({",", "\u2014", "\u2013", "--"})
+# what opens the object of a verb
+_OBJECT_START = frozenset({"CD", "DT", "PRP$", "PRP", "NNS", "$", "JJ"})
 _RAISING = words("thought believed said expected estimated reported known considered")
 _SUBJECT_TAGS = frozenset(
     {"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CC", "POS", "PRP$", "CD",
@@ -617,13 +644,23 @@ def _verb_after_participle(sent: Sentence) -> bool:
     while v < len(toks) and (toks[v].tag == "RB" or toks[v].dep.startswith("aux")):
         v += 1
     first = toks[close + 1]
-    if v >= len(toks) or not toks[v].tag.startswith("VB"):
+    # a verb with its object right after the aside, read as something else: "wetlands ...,
+    # cover 6 percent" (a plural's verb read as a noun), "The vaccine ..., cut infections"
+    # (a past tense read as a participle)
+    misread = None
+    if first.i + 1 < len(toks) and toks[first.i + 1].tag in _OBJECT_START:
+        if first.tag == "NN" and first.text.isalpha() and first.text.islower():
+            misread = "VBP" if noun.tag in ("NNS", "NNPS") else None
+        elif first.tag == "VBN":
+            misread = "VBD"
+    if v >= len(toks) or not (toks[v].tag.startswith("VB") or (misread and v == first.i)):
         return False
     if not (
         first.tag in _FINITE
         or first.tag == "MD"
         # ("areas ..., cover 20 percent": a plural's verb read as "VB")
         or (first.i == v and first.tag == "VB" and noun.tag in ("NNS", "NNPS"))
+        or misread
     ):
         return False
     roots = [t.i for t in toks if t.head == t.i]
@@ -633,6 +670,8 @@ def _verb_after_participle(sent: Sentence) -> bool:
         p.tag = "VBN"
     if toks[v].tag == "VB" and first.i == v:
         toks[v].tag = "VBP"
+    if misread:
+        first.tag = misread
     _subject_before_aside(sent, noun.i, p.i, "acl", aside, v, v)
     return True
 

@@ -198,6 +198,14 @@ def minimal_np(sent: Sentence, i: int) -> set[int]:
             # "the most recent twists", "nearly 2.5 million people": the adverb is part of
             # the modifier's meaning
             grading = t.dep == "advmod" and sent.toks[parent].dep in ("amod", "nummod")
+            # "Hilly and mountainous areas": the first of coordinated adjectives read as an
+            # adverb of the noun
+            listed = (
+                t.dep == "advmod"
+                and c + 1 < parent
+                and sent.toks[c + 1].dep == "cc"
+                and sent.toks[c + 1].head == parent
+            )
             # "Attorney General William Barr": a name right after its title, no comma
             # between, is the same noun phrase (the parser often calls it an apposition)
             titled = (
@@ -207,7 +215,7 @@ def minimal_np(sent: Sentence, i: int) -> set[int]:
                 and min(sent.subtree(c)) == parent + 1
                 and sent.toks[parent + 1].text[:1].isalnum()
             )
-            if t.dep not in _MIN_NP_DEPS and not (grading or titled):
+            if t.dep not in _MIN_NP_DEPS and not (grading or titled or listed):
                 continue
             if t.dep.endswith(("unmarked", "tmod")) and t.lower in CALENDAR:
                 continue  # "Last year the company ...": a time, no part of the noun phrase
@@ -512,9 +520,12 @@ def _before(sent: Sentence, i: int) -> str:
     return sent.toks[first - 1].text if first > 0 else ""
 
 
-def _modal_or_negated(sent: Sentence, i: int) -> bool:
+def _modal_or_negated(sent: Sentence, i: int, *, below_subject: bool = False) -> bool:
     """True when `i` or any word governing it is negated, modal or conditional ("may end up
-    giving ..., resulting in": the result is as uncertain as what leads to it)."""
+    giving ..., resulting in": the result is as uncertain as what leads to it).
+
+    With `below_subject`, the verb of a subject does not count: "The plant, expected to open
+    in 2026, will not hire ...": the "will not" is not the aside's."""
     for g in [i, *sent.governors(i)]:
         for c in sent.toks[g].children:
             t = sent.toks[c]
@@ -522,6 +533,8 @@ def _modal_or_negated(sent: Sentence, i: int) -> bool:
                 return True
             if t.dep == "advcl" and _marks(sent, c) & CONDITIONAL_MARKS:
                 return True
+        if below_subject and sent.toks[g].dep.startswith("nsubj"):
+            return False
     return False
 
 
@@ -775,7 +788,20 @@ class _Splitter:
             ):
                 return "part"
             return None
-        if t.dep == "acl" and self._participle(c) and not _modal_or_negated(sent, h):
+        # (an aside on the subject of the main verb is not in the scope of that verb's
+        # "will" or "not"; in reported content it stays: "alleged that the guards, assigned
+        # to ..., browsed ...")
+        verb = sent.toks[h].head
+        set_off = (
+            _before(sent, c) in (",", "\u2014", "\u2013")
+            and sent.toks[h].dep.startswith("nsubj")
+            and sent.toks[verb].head == verb
+        )
+        if (
+            t.dep == "acl"
+            and self._participle(c)
+            and not _modal_or_negated(sent, h, below_subject=set_off)
+        ):
             # ", offering ...": about the clause's subject; ", launched in 2018": the noun's.
             return "part" if t.tag == "VBG" else "relative"
         if t.dep == "acl:relcl" and self._nonrestrictive(c):
@@ -2773,8 +2799,8 @@ def unit_text(text: str, sent: Sentence, unit: Unit, spans: tuple[Span, ...]) ->
 
 def _aside_copula(sent: Sentence, unit: Unit) -> str | None:
     """ "was", "is", "were" or "are" for a participle set off after the noun it modifies,
-    its noun the subject of a verb with a tense ("The plan, drawn up by X, was meant ...");
-    None for anything else (a modal verb, no tense, words between the noun and the comma)."""
+    its noun the subject of a verb with a tense or a modal ("The plan, drawn up by X, was
+    meant ..."); None for anything else (no tense, words between the noun and the comma)."""
     pred = sent.toks[unit.pred]
     if unit.role not in ("relative", "part") or pred.dep != "acl" or pred.tag not in ("VBN", "VBG"):
         return None
@@ -2788,12 +2814,13 @@ def _aside_copula(sent: Sentence, unit: Unit) -> str | None:
         return None
     verb = sent.toks[noun.head]
     tenses = [verb.tag] + [sent.toks[c].tag for c in verb.children if sent.toks[c].dep in AUX]
-    if "MD" in tenses:
-        return None
     plural = noun.tag in ("NNS", "NNPS")
     if "VBD" in tenses:
         return "were" if plural else "was"
-    if "VBZ" in tenses or "VBP" in tenses:
+    # (a modal speaks of now or later: "The plant, expected to open in 2026, will hire ...":
+    # the plant is expected to open; "The mill, built in 1990, will close": it was built; a
+    # bare verb with a subject is a present the tagger misread: "areas ..., cover 14 percent")
+    if {"VBZ", "VBP", "MD"} & set(tenses) or tenses == ["VB"]:
         aside = sorted(unit.toks - unit.borrowed)
         if (
             pred.tag == "VBN"

@@ -3891,3 +3891,72 @@ def test_a_participle_phrase_in_brackets_is_no_predicate_and_leaves_no_fragment(
     assert "The report isn't a guide for experts." in texts
     assert "Half the space is taken up by a translation." in texts
     assert not any("being" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # a plural's verb read as a noun after the aside
+        (
+            "Coastal wetlands, believed to store large amounts of carbon, cover 6 percent of "
+            "the state.",
+            [
+                "Coastal wetlands are believed to store large amounts of carbon.",
+                "Coastal wetlands cover 6 percent of the state.",
+            ],
+        ),
+        # a past tense read as a participle after the aside
+        (
+            "The vaccine, developed by a team in Oxford, cut infections by 70 percent.",
+            [
+                "The vaccine was developed by a team in Oxford.",
+                "The vaccine cut infections by 70 percent.",
+            ],
+        ),
+        # the aside tagged a past tense, the verb a bare form
+        (
+            "Mountainous areas, thought to represent exposed parts of the crust, represent 14 "
+            "percent of the surface.",
+            [
+                "Mountainous areas are thought to represent exposed parts of the crust.",
+                "Mountainous areas represent 14 percent of the surface.",
+            ],
+        ),
+        # the first of two adjectives read as an adverb stays in the subject
+        (
+            "Hilly and mountainous areas, thought to represent exposed parts of the crust, "
+            "represent 14 percent of the surface.",
+            [
+                "Hilly and mountainous areas are thought to represent exposed parts of the crust.",
+                "Hilly and mountainous areas represent 14 percent of the surface.",
+            ],
+        ),
+    ],
+)
+def test_a_participle_aside_between_subject_and_verb_is_a_claim_of_its_own(
+    text: str, claims: list[str]
+) -> None:
+    assert _texts(text) == claims
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        (
+            "The factory, expected to open in 2026, will employ 1,200 people.",
+            ["The factory is expected to open in 2026.", "The factory will employ 1,200 people."],
+        ),
+        (
+            "The mill, built in 1990, will close next year.",
+            ["The mill was built in 1990.", "The mill will close next year."],
+        ),
+        (
+            "The bridge, built in 1932, will not close before 2030.",
+            ["The bridge was built in 1932.", "The bridge will not close before 2030."],
+        ),
+    ],
+)
+def test_a_modal_or_negation_of_the_verb_is_not_the_asides(text: str, claims: list[str]) -> None:
+    # the aside says what is so whatever the verb's "will" or "not" says of the rest; the
+    # rest keeps them
+    assert _texts(text) == claims
