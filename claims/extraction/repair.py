@@ -89,6 +89,7 @@ def repair(sent: Sentence) -> Sentence:
         | _coordinated_predicates(sent)
         | _participles(sent)
         | _past_participle_asides(sent)
+        | _bare_conjuncts(sent)
         | _speech_conjuncts(sent)
         | _auxiliaries(sent)
         | _lost_subjects(sent)
@@ -375,6 +376,31 @@ def _past_participle_asides(sent: Sentence) -> bool:
             t.tag = "VBN"
             changed = True
     return changed
+
+
+def _bare_conjuncts(sent: Sentence) -> bool:
+    """ "will close 40 stores and cut 2,000 jobs": a verb whose past is its bare form, after
+    "and" under a modal or "to", is the bare form (tagged a past, it shared no "will" and
+    the sentence stayed whole)."""
+    changed = False
+    toks = sent.toks
+    for t in toks:
+        if t.tag != "VBD" or t.dep != "conj" or t.lower not in _SAME_PAST:
+            continue
+        head = toks[t.head]
+        bare = [toks[c] for c in head.children if toks[c].dep in ("aux", "mark")]
+        # (never after a negation or "did": "did not close any stores and cut jobs" may say
+        # the jobs were cut; it stays one claim)
+        negated = any(toks[c].lower in ("not", "n't", "never") for c in head.children)
+        if head.tag == "VB" and any(a.lower in _BARE_BEFORE for a in bare) and not negated:
+            t.tag = "VB"
+            changed = True
+    return changed
+
+
+# verbs whose past is their bare form, and what takes the bare form
+_SAME_PAST = words("cut put set hit let shut cost spread quit hurt split cast burst bet forecast")
+_BARE_BEFORE = words("will would can could may might shall should must to ca wo")
 
 
 def _speech_conjuncts(sent: Sentence) -> bool:

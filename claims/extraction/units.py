@@ -1236,6 +1236,11 @@ class _Splitter:
             return False
         if any(sent.toks[k].dep == "conj" for k in head.children):
             return False
+        if sent.toks[sub[0]].lower in _MEASURE_OPENERS and sub[0] < c:
+            # "spent $12 million on the project, more than twice the original budget": a
+            # measure of a figure in the clause, never the identity of the noun before it
+            # ("The project is more than twice the original budget.")
+            return False
         if head.pos != "PROPN" and any(ch.isdigit() for k in sub for ch in sent.toks[k].text):
             return False
         clauses = set()
@@ -1871,6 +1876,10 @@ def _bracketed_asides(sent: Sentence, units: list[Unit]) -> list[Unit]:
 
 
 _GLOSSES = _PREPOSITIONAL | words("meaning")
+# words that open a measure of a figure rather than a noun phrase
+_MEASURE_OPENERS = words(
+    "more less fewer twice thrice double triple quadruple half nearly almost roughly about up down"
+)
 
 
 def _bracket_pairs(toks: list[Tok]) -> list[tuple[int, int]]:

@@ -3960,3 +3960,42 @@ def test_a_modal_or_negation_of_the_verb_is_not_the_asides(text: str, claims: li
     # the aside says what is so whatever the verb's "will" or "not" says of the rest; the
     # rest keeps them
     assert _texts(text) == claims
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        (
+            "The company will close 40 stores and cut 2,000 jobs.",
+            ["The company will close 40 stores.", "The company will cut 2,000 jobs."],
+        ),
+        (
+            "The company said it would close 40 stores and cut 2,000 jobs.",
+            [
+                "The company said it would close 40 stores.",
+                "The company said it would cut 2,000 jobs.",
+            ],
+        ),
+        # after "did not", "cut" may be a past of its own: whether the jobs were cut only a
+        # reader can tell, so the sentence stays whole
+        (
+            "The company did not close any stores and cut 2,000 jobs.",
+            ["The company did not close any stores and cut 2,000 jobs."],
+        ),
+        # nor is it clear whether a negation reaches past the "and"
+        (
+            "The company will not close any stores and cut 2,000 jobs.",
+            ["The company will not close any stores and cut 2,000 jobs."],
+        ),
+    ],
+)
+def test_a_verb_whose_past_is_its_bare_form_shares_the_modal_before_it(
+    text: str, claims: list[str]
+) -> None:
+    assert _texts(text) == claims
+
+
+def test_a_measure_after_a_comma_is_no_apposition_of_the_noun_before_it() -> None:
+    text = "The city spent $12 million on the project, more than twice the original budget."
+    # never "The project is more than twice the original budget."
+    assert not any(t.startswith("The project is") for t in _texts(text))
