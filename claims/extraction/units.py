@@ -511,6 +511,17 @@ def _stray_subject(sent: Sentence, p: int, toks: set[int]) -> bool:
 _PHRASE_RELATIONS = frozenset({"obl", "advmod", "advcl", "nmod", "appos", "acl", "dislocated"})
 
 
+def _spaced_mark(sent: Sentence, i: int) -> bool:
+    """The mark ``_before`` finds for `i` stands apart from the words on both sides ("A - B",
+    a dash; not "lb-ft", a hyphen)."""
+    first = _first(sent, i)
+    k = first if sent.toks[first].pos == "PUNCT" and first != i else first - 1
+    toks = sent.toks
+    return (
+        0 < k < len(toks) - 1 and toks[k - 1].end < toks[k].start < toks[k].end < toks[k + 1].start
+    )
+
+
 def _before(sent: Sentence, i: int) -> str:
     """The punctuation that opens the subtree of `i`, else the token before it ("" at the
     start): "," for ", which ..." whether the parser hangs the comma on the clause or not."""
@@ -708,7 +719,10 @@ class _Splitter:
                     self.antecedent[c] = antecedent
                     return "relative"
         if t.dep == "appos":
-            if _before(sent, c) in (",", "(", "\u2014", "\u2013", "-") and self._appos_ok(c):
+            mark = _before(sent, c)
+            if mark == "-" and not _spaced_mark(sent, c):
+                return None  # "414 lb-ft of torque": a hyphen, no dash
+            if mark in (",", "(", "\u2014", "\u2013", "-") and self._appos_ok(c):
                 return "apposition"
             return None
         if t.dep == "conj":

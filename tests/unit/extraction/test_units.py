@@ -3999,3 +3999,14 @@ def test_a_measure_after_a_comma_is_no_apposition_of_the_noun_before_it() -> Non
     text = "The city spent $12 million on the project, more than twice the original budget."
     # never "The project is more than twice the original budget."
     assert not any(t.startswith("The project is") for t in _texts(text))
+
+
+def test_a_hyphen_inside_a_word_opens_no_apposition() -> None:
+    text = "The engine promises 355 horsepower and 414 lb-ft of torque, and should reach 60 mph."
+    # "ft of torque" after the hyphen was taken for an apposition and left the claim:
+    # "... and 414 lb, and should reach 60 mph."
+    assert all("lb-ft of torque" in t for t in _texts(text) if "414" in t)
+    assert any("414" in t for t in _texts(text))
+    text = "The report names the firm's founder - a former banker from Ohio - as the suspect."
+    # a spaced hyphen is a dash
+    assert "The firm's founder is a former banker from Ohio." in _texts(text)
