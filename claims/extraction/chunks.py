@@ -54,7 +54,9 @@ _SPEECH = words(
 )
 _CLOSING_VERBS = _SPEECH | FINDINGS  # ", the ministry said", ", the audit found"
 _CONTRASTS = words("though although while whereas")
-_NEGATIONS_OR_CONDITIONS = words("not n't never no nor neither cannot if unless whether")
+_NEGATIONS_OR_CONDITIONS = words(
+    "not n't never no nor neither none nobody nothing cannot if unless whether"
+)
 _CONCESSIVE = words("though although whereas despite")
 _DASHES = frozenset({"\u2014", "\u2013", "--"})
 # -ing words that work as prepositions: ", including A and B" is a list, not a clause
@@ -1530,7 +1532,10 @@ def _participle_may_leave(toks: list[Tok], start: int, k: int) -> bool:
     """A participle clause after tokens [start, k) (after a comma or a dash) may be cut off
     as a claim about their subject."""
     if _modal_or_negated(toks, start, k):
-        return False  # "may end up giving ..., resulting in ...": as uncertain as its cause
+        # "may end up giving ..., resulting in ...": as uncertain as its cause; "None of the
+        # candidates won a majority, forcing a runoff": what forces it is that none won
+        # ("None of the candidates … forcing a runoff" says the opposite)
+        return False
     if _participle_after_verb(toks, start, k):
         # "The video shows officers racing up a staircase, converging outside the room": the
         # next item of a list of what the object does, not the subject

@@ -4010,3 +4010,9 @@ def test_a_hyphen_inside_a_word_opens_no_apposition() -> None:
     text = "The report names the firm's founder - a former banker from Ohio - as the suspect."
     # a spaced hyphen is a dash
     assert "The firm's founder is a former banker from Ohio." in _texts(text)
+
+
+def test_a_participle_after_a_clause_with_a_negative_subject_stays_with_it() -> None:
+    text = "None of the 14 candidates won a majority, forcing a runoff in December."
+    # never "None of the 14 candidates … forcing a runoff in December."
+    assert _texts(text) == [text]
