@@ -98,6 +98,13 @@ def _inside_noun_phrase(toks: list[Tok], k: int, j: int) -> bool:
         return j > k and j + 1 < len(toks) and toks[j + 1].tag in _NP_TAGS
     if toks[j].lower == "than" and j > k and toks[j - 1].lower in ("more", "fewer", "less"):
         return True  # "more than 3 million have fled"
+    if (
+        toks[j].lower in ("with", "to")
+        and j > k + 1
+        and toks[j - 1].tag == "JJ"
+        and toks[j - 2].tag.startswith("NN")
+    ):
+        return True  # "two people familiar with the deal said", "officials close to him"
     return (
         tag == "IN"
         and toks[j].lower in ("of", "in", "from", "at", "for", "on")
@@ -1550,6 +1557,10 @@ def _participle_may_leave(toks: list[Tok], start: int, k: int) -> bool:
         # not the videos ("Videos … shouting at a reporter." was a claim)
         return False
     opening = [x for x in toks[start:k] if x.text[:1].isalnum()][:3]
+    if any(x.lower in _FEW for x in opening):
+        # "Few analysts expected the bank to raise rates, sending the currency up": what
+        # sent it up is the raise few expected, not the few
+        return False
     if any(x.tag == "EX" for x in opening):
         # "There are cheaper machines, dealing with ...": "there" is no subject a participle
         # could be about
@@ -1558,6 +1569,9 @@ def _participle_may_leave(toks: list[Tok], start: int, k: int) -> bool:
     # cross over": whose the participle is, the clause or the subordinate one, only a
     # reader can tell; it stays
     return not _subordinate_subject(toks, start, k)
+
+
+_FEW = words("few little hardly scarcely barely only")
 
 
 def _conditioned(toks: list[Tok], depth: list[int], a: int, b: int) -> bool:

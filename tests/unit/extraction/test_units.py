@@ -4016,3 +4016,20 @@ def test_a_participle_after_a_clause_with_a_negative_subject_stays_with_it() -> 
     text = "None of the 14 candidates won a majority, forcing a runoff in December."
     # never "None of the 14 candidates … forcing a runoff in December."
     assert _texts(text) == [text]
+
+
+def test_a_participle_after_a_clause_about_few_stays_with_it() -> None:
+    text = "Few analysts expected the bank to raise rates, sending the currency up 2 percent."
+    # never "Few analysts … sending the currency up 2 percent."
+    assert _texts(text) == [text]
+
+
+def test_a_subject_with_an_adjective_and_its_preposition_opens_a_clause() -> None:
+    text = (
+        "The company did not disclose the price, but two people familiar with the deal said "
+        "it was about $1.2 billion."
+    )
+    assert _texts(text) == [
+        "The company did not disclose the price.",
+        "Two people familiar with the deal said it was about $1.2 billion.",
+    ]
