@@ -489,7 +489,16 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             # (", including 584 deaths": a short phrase stays, cut it reads "Including 584
             # deaths.", with nothing it is said of)
             words_ = sum(1 for x in toks[k + 2 : phrase] if x.text[:1].isalnum())
-            if (has_verb or (common and words_ >= 4)) and to_end and not gerund:
+            # (", including 600 homes, and forced 20,000 people to flee": the clause's second
+            # predicate after the list, no part of it; cut, "More than 1,000 buildings …
+            # including 600 homes, and forced ..." was a claim)
+            second = any(
+                toks[j].text == ","
+                and toks[j + 1].lower in ("and", "but")
+                and (toks[j + 2].tag in FINITE or toks[j + 2].tag in ("VBN", "MD"))
+                for j in range(k + 2, phrase - 2)
+            )
+            if (has_verb or (common and words_ >= 4)) and to_end and not gerund and not second:
                 cuts.append((k, k + 1, "aside"))
                 start, left_kind = k + 1, "aside"
             continue

@@ -1250,6 +1250,12 @@ class _Splitter:
             return False
         if any(sent.toks[k].dep == "conj" for k in head.children):
             return False
+        if t.lower in _REPORTING and all(
+            not x.text[:1].isalnum() for x in sent.toks[sub[-1] + 1 :]
+        ):
+            # "..., the report estimates.": a closing source whose verb the tagger read as a
+            # plural noun ("40,000 more nurses are the report estimates." was a claim)
+            return False
         if sent.toks[sub[0]].lower in _MEASURE_OPENERS and sub[0] < c:
             # "spent $12 million on the project, more than twice the original budget": a
             # measure of a figure in the clause, never the identity of the noun before it
@@ -1890,6 +1896,8 @@ def _bracketed_asides(sent: Sentence, units: list[Unit]) -> list[Unit]:
 
 
 _GLOSSES = _PREPOSITIONAL | words("meaning")
+# verbs in -s that close a sentence with its source ("..., the report estimates")
+_REPORTING = SPEECH | FINDINGS | words("estimates predicts projects forecasts suggests")
 # words that open a measure of a figure rather than a noun phrase
 _MEASURE_OPENERS = words(
     "more less fewer twice thrice double triple quadruple half nearly almost roughly about up down"

@@ -4033,3 +4033,21 @@ def test_a_subject_with_an_adjective_and_its_preposition_opens_a_clause() -> Non
         "The company did not disclose the price.",
         "Two people familiar with the deal said it was about $1.2 billion.",
     ]
+
+
+def test_a_second_predicate_after_an_including_list_keeps_the_clauses_subject() -> None:
+    text = (
+        "The fire destroyed more than 1,000 buildings, including 600 homes, and forced 20,000 "
+        "people to flee."
+    )
+    # never "More than 1,000 buildings … including 600 homes, and forced 20,000 people ..."
+    assert _texts(text) == [
+        "The fire destroyed more than 1,000 buildings, including 600 homes.",
+        "The fire forced 20,000 people to flee.",
+    ]
+
+
+def test_a_closing_source_read_as_a_noun_is_no_apposition() -> None:
+    text = "By 2030, the region will need 40,000 more nurses, the report estimates."
+    # never "40,000 more nurses are the report estimates."; the claim keeps its source
+    assert _texts(text) == [text]
