@@ -4051,3 +4051,15 @@ def test_a_closing_source_read_as_a_noun_is_no_apposition() -> None:
     text = "By 2030, the region will need 40,000 more nurses, the report estimates."
     # never "40,000 more nurses are the report estimates."; the claim keeps its source
     assert _texts(text) == [text]
+
+
+def test_a_second_verb_the_parser_hung_on_the_object_is_the_subjects() -> None:
+    text = (
+        "The storm, which made landfall on Tuesday, knocked out power to 1.2 million homes and "
+        "killed at least six people."
+    )
+    assert _texts(text) == [
+        "The storm made landfall on Tuesday.",
+        "The storm knocked out power to 1.2 million homes.",
+        "The storm killed at least six people.",
+    ]
