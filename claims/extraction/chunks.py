@@ -286,7 +286,7 @@ def _subject_then_verb(toks: list[Tok], k: int) -> bool:
             # longest sentence ever handed down" is a noun phrase; "while the man arrested on
             # Monday" would go on with his verb: "... remains in custody")
             k > 0
-            and toks[k - 1].lower in _CLAUSE_OPENERS
+            and toks[k - 1].lower in _VERB_OPENERS
             and toks[j].tag == "VBN"
             and j + 1 < n
             and toks[j + 1].tag in ("IN", "RP", "RB")
@@ -322,7 +322,7 @@ def _subject_then_verb(toks: list[Tok], k: int) -> bool:
 
 
 _AFTER_SPEECH_TAG = words("and but though although while whereas as yet")
-_CLAUSE_OPENERS = _AFTER_SPEECH_TAG | words("when after before because since")
+_VERB_OPENERS = _AFTER_SPEECH_TAG | words("when after before because since")
 _TO_VERBS = words("plans hopes aims wants needs expects intends seeks vows pledges promises")
 
 
