@@ -511,11 +511,17 @@ def _stray_subject(sent: Sentence, p: int, toks: set[int]) -> bool:
 _PHRASE_RELATIONS = frozenset({"obl", "advmod", "advcl", "nmod", "appos", "acl", "dislocated"})
 
 
+def _mark_index(sent: Sentence, i: int) -> int:
+    """The index of the punctuation that opens the subtree of `i`, else of the token before
+    it (-1 at the start of the sentence)."""
+    first = _first(sent, i)
+    return first if sent.toks[first].pos == "PUNCT" and first != i else first - 1
+
+
 def _spaced_mark(sent: Sentence, i: int) -> bool:
     """The mark ``_before`` finds for `i` stands apart from the words on both sides ("A - B",
     a dash; not "lb-ft", a hyphen)."""
-    first = _first(sent, i)
-    k = first if sent.toks[first].pos == "PUNCT" and first != i else first - 1
+    k = _mark_index(sent, i)
     toks = sent.toks
     return (
         0 < k < len(toks) - 1 and toks[k - 1].end < toks[k].start < toks[k].end < toks[k + 1].start
@@ -525,10 +531,8 @@ def _spaced_mark(sent: Sentence, i: int) -> bool:
 def _before(sent: Sentence, i: int) -> str:
     """The punctuation that opens the subtree of `i`, else the token before it ("" at the
     start): "," for ", which ..." whether the parser hangs the comma on the clause or not."""
-    first = _first(sent, i)
-    if sent.toks[first].pos == "PUNCT" and first != i:
-        return sent.toks[first].text
-    return sent.toks[first - 1].text if first > 0 else ""
+    k = _mark_index(sent, i)
+    return sent.toks[k].text if k >= 0 else ""
 
 
 def _modal_or_negated(sent: Sentence, i: int, *, below_subject: bool = False) -> bool:
@@ -802,22 +806,19 @@ class _Splitter:
             ):
                 return "part"
             return None
-        # (an aside on the subject of the main verb is not in the scope of that verb's
-        # "will" or "not"; in reported content it stays: "alleged that the guards, assigned
-        # to ..., browsed ...")
-        verb = sent.toks[h].head
-        set_off = (
-            _before(sent, c) in (",", "\u2014", "\u2013")
-            and sent.toks[h].dep.startswith("nsubj")
-            and sent.toks[verb].head == verb
-        )
-        if (
-            t.dep == "acl"
-            and self._participle(c)
-            and not _modal_or_negated(sent, h, below_subject=set_off)
-        ):
-            # ", offering ...": about the clause's subject; ", launched in 2018": the noun's.
-            return "part" if t.tag == "VBG" else "relative"
+        if t.dep == "acl" and self._participle(c):
+            # (an aside on the subject of the main verb is not in the scope of that verb's
+            # "will" or "not"; in reported content it stays: "alleged that the guards,
+            # assigned to ..., browsed ...")
+            verb = sent.toks[h].head
+            set_off = (
+                _before(sent, c) in (",", "\u2014", "\u2013")
+                and sent.toks[h].dep.startswith("nsubj")
+                and sent.toks[verb].head == verb
+            )
+            if not _modal_or_negated(sent, h, below_subject=set_off):
+                # ", offering ...": about the clause's subject; ", launched in 2018": the noun's.
+                return "part" if t.tag == "VBG" else "relative"
         if t.dep == "acl:relcl" and self._nonrestrictive(c):
             if _second_item_inside(sent, c):
                 return None
@@ -1896,8 +1897,6 @@ def _bracketed_asides(sent: Sentence, units: list[Unit]) -> list[Unit]:
 
 
 _GLOSSES = _PREPOSITIONAL | words("meaning")
-# verbs in -s that close a sentence with its source ("..., the report estimates")
-_REPORTING = SPEECH | FINDINGS | words("estimates predicts projects forecasts suggests")
 # words that open a measure of a figure rather than a noun phrase
 _MEASURE_OPENERS = words(
     "more less fewer twice thrice double triple quadruple half nearly almost roughly about up down"
@@ -2134,6 +2133,8 @@ def _keep_misread(sent: Sentence, units: list[Unit]) -> list[Unit]:
 
 
 _SOURCE_VERBS = SPEECH | FINDINGS
+# verbs in -s that close a sentence with its source ("..., the report estimates")
+_REPORTING = _SOURCE_VERBS | words("estimates predicts projects forecasts suggests")
 # verbs whose content the source says is not so: nothing inside it is carried out with them
 _DENIALS = words("deny denies denied denying reject rejects rejected dispute disputes disputed")
 # nouns in -s that take "is" ("Measles is one of the most contagious diseases")
