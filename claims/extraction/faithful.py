@@ -52,7 +52,9 @@ def missing_polarity(sent: Sentence, claim_toks: set[int]) -> list[int]:
             t = sent.toks[g]
             if g not in claim_toks and t.dep in _OWN_CLAUSE_DEPS:
                 break
-            unshared = g != below and own_tense(sent, below, g)
+            unshared = g != below and (
+                own_tense(sent, below, g) or _own_subject_and_tense(sent, below, g)
+            )
             for c in t.children:
                 tc = sent.toks[c]
                 if (
@@ -95,6 +97,24 @@ def own_tense(sent: Sentence, conj: int, head: int) -> bool:
     return bool(aux) and all(a in _BARE_VERB_AUX for a in aux)
 
 
+def _own_subject_and_tense(sent: Sentence, conj: int, head: int) -> bool:
+    """ "said the bridge will close in May and the new one will open in 2026": a conjunct
+    with a subject and a tense of its own is a clause of its own, and the head's "will" or
+    "not" is not its (with no tense of its own, "and the new one in 2026", it shares them)."""
+    t = sent.toks[conj]
+    if t.dep != "conj" or t.head != head:
+        return False
+    kids = [sent.toks[c] for c in t.children]
+    # (a relative pronoun is no subject of a clause of its own: "a way that's not stressful
+    # and that builds on ...")
+    return any(k.dep in _SUBJECTS and k.lower not in _RELATIVES for k in kids) and (
+        t.tag in _FINITE or any(k.dep in ("aux", "aux:pass") and k.tag in _FINITE for k in kids)
+    )
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass", "expl", "csubj"})
+_RELATIVES = words("that which who whom whose what")
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # "did" and the modals take the bare verb
 _BARE_VERB_AUX = words("do does did can could will would may might shall should must ca wo")
 _IRREGULAR_PAST = words(

@@ -524,7 +524,11 @@ def _bare_attribution(sent: Sentence, toks: set[int], quoted: list[bool]) -> boo
 def _clause_like(sent: Sentence, k: int) -> bool:
     """Content a speech verb can take, however the parser labelled it; never a name inside
     where it was said, taken for a clause ("said at an event at the Peterson | Institute in
-    Washington")."""
+    Washington"); a clause coordinated with the content, with its own subject ("said A
+    and the new one will open in 2026"), is content, whatever stands before its "and"."""
+    t = sent.toks[k]
+    if t.dep == "conj" and any(sent.toks[c].dep in ("nsubj", "nsubj:pass") for c in t.children):
+        return True
     j = min(sent.subtree(k)) - 1
     while j >= 0 and sent.toks[j].tag in _PLACE_PHRASE_TAGS:
         if sent.toks[j].lower in _WHERE_WHEN:

@@ -1066,6 +1066,12 @@ class _Splitter:
             return False
         if not t.is_verb and not (own & SUBJ or "cop" in own):
             return False
+        before = sent.toks[c - 1] if c else t
+        if before.tag in ("NNP", "NNPS", "PRP") and before.head == c and not own & SUBJ:
+            # "said at a rally in Ohio and Biden replied", the name read as an adverb: the
+            # conjunct's own subject, which a borrowed one would splice ("Trump Biden
+            # replied." was a claim)
+            return False
         head = sent.toks[t.head]
         complements = {
             "obj",

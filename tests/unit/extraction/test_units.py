@@ -6,6 +6,7 @@ import pytest
 
 from claims.extraction import explain, extract, screen
 from claims.extraction.chunks import _subject_then_verb
+from claims.extraction.faithful import missing_polarity
 from claims.extraction.parse import Sentence, Tok, parse_sentences
 from claims.extraction.pipeline import _verbless_complement
 from claims.extraction.repair import repair
@@ -4084,3 +4085,59 @@ def test_a_past_read_as_a_participle_after_and_or_but_is_a_clauses_verb(
     # ("stepped/VBN in"): the words that open such a clause were shadowed by another list of
     # the same name, and the sentence stayed whole
     assert _texts(text) == claims
+
+
+def test_clauses_coordinated_inside_what_a_source_said_each_keep_the_source() -> None:
+    # each clause has a subject and a "will" of its own: the second is not governed by the
+    # first's "will" or "not", and it stays what the officials said
+    assert _texts(
+        "Officials said the bridge will close in May and the new one will open in 2026."
+    ) == [
+        "Officials said the bridge will close in May.",
+        "Officials said the new one will open in 2026.",
+    ]
+    assert _texts(
+        "Officials said the bridge will not close in May and the new one will open in 2026."
+    ) == [
+        "Officials said the bridge will not close in May.",
+        "Officials said the new one will open in 2026.",
+    ]
+
+
+def test_a_second_clause_without_a_tense_of_its_own_shares_the_first_ones() -> None:
+    # "and the new one [will open] in 2026": the gap is filled by the first clause's words
+    text = "Officials said the bridge will close in May and the new one in 2026."
+    assert _texts(text) == [text]
+
+
+def test_a_relative_pronoun_is_no_subject_of_a_clause_of_its_own() -> None:
+    # "a plan to try this that is not costly and that works slowly", the parser hanging the
+    # relative clauses on "try": "and that works" is no clause of its own, so the "not" of
+    # the first still governs it (cut, "Try that works slowly." would be a claim)
+    sent = _sentence(
+        [
+            ("There", "EX", "expl", 1),
+            ("is", "VBZ", "root", 1),
+            ("a", "DT", "det", 3),
+            ("plan", "NN", "nsubj", 1),
+            ("to", "TO", "mark", 5),
+            ("try", "VB", "acl", 3),
+            ("this", "DT", "obj", 5),
+            ("that", "DT", "nsubj", 10),
+            ("is", "VBZ", "cop", 10),
+            ("not", "RB", "advmod", 10),
+            ("costly", "JJ", "ccomp", 5),
+            ("and", "CC", "cc", 13),
+            ("that", "DT", "nsubj", 13),
+            ("works", "VBZ", "conj", 10),
+            ("slowly", "RB", "advmod", 13),
+            (".", ".", "punct", 1),
+        ]
+    )
+    assert missing_polarity(sent, {5, 12, 13, 14}) == [9]
+
+
+def test_a_conjunct_whose_subject_was_misread_borrows_none() -> None:
+    # "Biden" read as an adverb of "replied": borrowing "The governor" spliced two subjects
+    text = "The governor spoke at a rally in Ohio and Biden replied."
+    assert _texts(text) == [text]
