@@ -583,7 +583,7 @@ def _imperative(sent: Sentence, toks: list[Tok]) -> bool:
         and POS_CLASSES.get(first.lower, "")[:1] == "V"  # never a name ("Balmer 4 points.")
     )
     verb = next((k for k in (first.i, head.i) if k in sent.roots), first.i)
-    if _untagged_imperative(sent, first):
+    if _untagged_imperative(sent, first) or _imperative_after_clause(sent, toks):
         return True
     return (
         first.tag == "VB"
@@ -596,6 +596,26 @@ def _imperative(sent: Sentence, toks: list[Tok]) -> bool:
 
 
 _BE_ADVICE = words("sure careful aware ready prepared")
+_TIME_OR_CONDITION = words("when whenever once if unless before after until while")
+
+
+def _imperative_after_clause(sent: Sentence, toks: list[Tok]) -> bool:
+    """ "When the sauce is thick enough, pour it into the jars": advice whose verb, in its
+    base form and with no subject, comes right after an opening clause of time or
+    condition (the parser often makes that clause the root)."""
+    opening = " ".join(t.lower for t in toks[:3])
+    if toks[0].lower not in _TIME_OR_CONDITION and opening != "as soon as":
+        return False
+    every = sent.toks
+    comma = next((t.i for t in every if t.i > toks[0].i + 2 and t.text == ","), None)
+    if comma is None or comma + 1 >= len(every):
+        return False
+    verb = every[comma + 1]
+    return (
+        verb.tag == "VB"
+        and "V" in POS_CLASSES.get(verb.lower, "V")  # (a word the lexicon lacks: "bake")
+        and not any(sent.toks[c].dep in ("nsubj", "nsubj:pass", "expl") for c in verb.children)
+    )
 
 
 def _untagged_imperative(sent: Sentence, first: Tok) -> bool:

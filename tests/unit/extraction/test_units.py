@@ -146,6 +146,10 @@ def test_participle_after_a_comma_borrows_the_subject() -> None:
         ("Tell them to buy larger tractors.", "imperative or advice"),
         # the tagger reads the verb as a name: still advice, with no subject anywhere
         ("Attract buyers by posting short videos on your page every week.", "imperative or advice"),
+        # advice after an opening clause of time or condition, whatever the parser made the
+        # root (a word the lexicon lacks, "bake", included)
+        ("When the sauce is thick enough, pour it into the warm jars.", "imperative or advice"),
+        ("As soon as the dough rises, bake it for 20 minutes.", "imperative or advice"),
         # a pointer to a chart the text does not hold ("The chart shows that sales fell" is
         # a claim: see below)
         ("Here's the latest data on harbour traffic from the port authority.", screen.POINTER),
@@ -4140,4 +4144,16 @@ def test_a_relative_pronoun_is_no_subject_of_a_clause_of_its_own() -> None:
 def test_a_conjunct_whose_subject_was_misread_borrows_none() -> None:
     # "Biden" read as an adverb of "replied": borrowing "The governor" spliced two subjects
     text = "The governor spoke at a rally in Ohio and Biden replied."
+    assert _texts(text) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If elected, Smith will cut taxes.",
+        "When the report came out, Boeing shares fell 4 percent.",
+        "When asked about the report, the minister declined to comment.",
+    ],
+)
+def test_a_clause_after_an_opening_time_or_condition_is_no_imperative(text: str) -> None:
     assert _texts(text) == [text]
