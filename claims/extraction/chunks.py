@@ -19,7 +19,15 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 
-from claims.extraction.lexicon import AUXILIARIES, CALENDAR, FINDINGS, NONFINITE_BE, ROLES, words
+from claims.extraction.lexicon import (
+    AUXILIARIES,
+    CALENDAR,
+    COUNTING_WORDS,
+    FINDINGS,
+    NONFINITE_BE,
+    ROLES,
+    words,
+)
 from claims.extraction.parse import Sentence, Tok
 from claims.extraction.types import Span
 from claims.extraction.units import (
@@ -419,7 +427,10 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
         if inverted_condition(toks, 0, n)
         else -1
     )
+    spelled = _counted_colon(toks, depth)
     for k, t in enumerate(toks):
+        if k >= spelled:
+            break  # "two reasons: A and B" spell out what the source gave; nothing is cut
         if k < start or k <= condition_end:
             continue
         if _is_dash(toks, k) and not depth[k] and _lone_dash(toks, depth, k):
@@ -766,6 +777,19 @@ def _restating(toks: list[Tok], start: int, k: int) -> bool:
         if a > start and tuple(x.lower for x in toks[a:k]) == phrase:
             return toks[a - 1].text in (",", ":", ";", "\u2014", "\u2013")
     return False
+
+
+def _counted_colon(toks: list[Tok], depth: list[int]) -> int:
+    """The index of a colon after a counted noun ("Officials gave two reasons: the bridge was
+    unsafe and the repairs would cost $40 million"), else the sentence's length: what
+    follows spells out the source's reasons, never facts of the writer's ("The repairs
+    would cost $40 million." was a claim)."""
+    for k, t in enumerate(toks):
+        if t.text == ":" and not depth[k] and k >= 2:
+            noun, count = toks[k - 1], toks[k - 2]
+            if noun.tag in ("NN", "NNS") and (count.tag == "CD" or count.lower in COUNTING_WORDS):
+                return k
+    return len(toks)
 
 
 def _colon_clause(toks: list[Tok], start: int, k: int, right: int) -> bool:

@@ -247,6 +247,13 @@ SPEECH = words(
     according quoted quote quotes recalled recall recalls continued continues
     """
 )
+# words that count a noun a colon then spells out ("two reasons:", "several problems:")
+COUNTING_WORDS = words(
+    """
+    two three four five six seven eight nine ten several few many some various multiple
+    both one single main key
+    """
+)
 # a day, a month or a span of time: a noun phrase that says when, never who ("In May,
 # Zippy Duvall, the president of ...": not about May)
 CALENDAR = words(

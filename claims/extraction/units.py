@@ -35,6 +35,7 @@ from claims.extraction.lexicon import (
     AUXILIARIES,
     CALENDAR,
     COORDINATORS,
+    COUNTING_WORDS,
     FINDINGS,
     NONFINITE_BE,
     POS_CLASSES,
@@ -518,6 +519,19 @@ def _mark_index(sent: Sentence, i: int) -> int:
     return first if sent.toks[first].pos == "PUNCT" and first != i else first - 1
 
 
+def _spells_out_counted(sent: Sentence, i: int) -> bool:
+    """The clause of `i` follows a colon after a counted noun ("Officials gave two reasons:
+    the bridge was unsafe and ..."): it spells out the source's reasons, never a fact of the
+    writer's ("The repairs would cost $40 million." was a claim)."""
+    k = _mark_index(sent, i)
+    if k < 1 or sent.toks[k].text != ":" or not sent.toks[k - 1].tag.startswith("NN"):
+        return False
+    noun = sent.toks[k - 1]
+    return any(
+        sent.toks[c].tag == "CD" or sent.toks[c].lower in COUNTING_WORDS for c in noun.children
+    )
+
+
 def _spaced_mark(sent: Sentence, i: int) -> bool:
     """The mark ``_before`` finds for `i` stands apart from the words on both sides ("A - B",
     a dash; not "lb-ft", a hyphen)."""
@@ -785,6 +799,8 @@ class _Splitter:
             if self._participle_with_subject(c):
                 # ", the longest sentence ever handed down in such a case": a noun and its
                 # participle, not a clause ("The longest sentence ever handed down.")
+                return None
+            if _spells_out_counted(sent, c):
                 return None
             return "parataxis"
         if t.dep == "advcl":

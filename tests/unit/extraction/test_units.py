@@ -4157,3 +4157,27 @@ def test_a_conjunct_whose_subject_was_misread_borrows_none() -> None:
 )
 def test_a_clause_after_an_opening_time_or_condition_is_no_imperative(text: str) -> None:
     assert _texts(text) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials gave two reasons: the bridge was unsafe and the repairs would cost $40 million.",
+        "Analysts expect two things: rates will fall and the yen will weaken.",
+    ],
+)
+def test_clauses_spelling_out_a_counted_noun_stay_with_their_source(text: str) -> None:
+    # the reasons are the officials', the expectations the analysts': never "The repairs
+    # would cost $40 million." as the writer's fact
+    assert _texts(text) == [text]
+
+
+def test_a_colon_between_two_clauses_still_joins_two_claims() -> None:
+    text = (
+        "More than 40 percent of households have some credit card debt: the average balance "
+        "is more than $5,000."
+    )
+    assert _texts(text) == [
+        "More than 40 percent of households have some credit card debt.",
+        "The average balance is more than $5,000.",
+    ]
