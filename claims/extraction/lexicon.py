@@ -247,6 +247,15 @@ SPEECH = words(
     according quoted quote quotes recalled recall recalls continued continues
     """
 )
+# verbs of urging or proposing: a source's act as much as its words ("said X and called on
+# Y to ...")
+PROPOSING = words(
+    """
+    recommend recommends recommended urge urges urged propose proposes proposed suggest
+    suggests suggested call calls called demand demands demanded advise advises advised
+    conclude concludes concluded estimate estimates estimated
+    """
+)
 # words that count a noun a colon then spells out ("two reasons:", "several problems:")
 COUNTING_WORDS = words(
     """

@@ -57,7 +57,7 @@ part-of-speech tags (more accurate than the tree) and the punctuation agree:
 
 from __future__ import annotations
 
-from claims.extraction.lexicon import CALENDAR, SPEECH, words
+from claims.extraction.lexicon import CALENDAR, FINDINGS, PROPOSING, SPEECH, words
 from claims.extraction.parse import Sentence, Tok
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
@@ -418,7 +418,9 @@ def _speech_conjuncts(sent: Sentence) -> bool:
     changed = False
     toks = sent.toks
     for t in toks:
-        if t.dep != "conj" or t.lower not in SPEECH or not t.is_verb:
+        # ("The office said the fires were caused by faulty wiring and called on the
+        # utility to ...": the office called on it, not the fires)
+        if t.dep != "conj" or not (t.lower in SPEECH or t.lower in PROPOSING) or not t.is_verb:
             continue
         if any(toks[c].dep in _SUBJ for c in t.children):
             continue  # "... and the police said ...": a clause of its own
@@ -430,7 +432,7 @@ def _speech_conjuncts(sent: Sentence) -> bool:
         if content.lower in SPEECH:
             continue
         speech = toks[content.head]
-        if speech.lower not in SPEECH or speech.i == content.i:
+        if not (speech.lower in SPEECH or speech.lower in FINDINGS) or speech.i == content.i:
             continue
         t.head = speech.i
         changed = True

@@ -39,6 +39,7 @@ from claims.extraction.lexicon import (
     FINDINGS,
     NONFINITE_BE,
     POS_CLASSES,
+    PROPOSING,
     SPEECH,
     words,
 )
@@ -1709,6 +1710,7 @@ class _Splitter:
         return (
             self._is_speech(h)
             and t.tag in ("VBN", "VBG")
+            and t.lower not in PROPOSING  # "said X and urged/VBN investors to ...": a past
             and not any(sent.toks[k].dep in AUX for k in t.children)
         )
 
@@ -1747,7 +1749,7 @@ class _Splitter:
             head.dep == "ccomp"
             and head.head < h  # (", the office said" closing it: no second act to share)
             and sent.toks[head.head].lower in _SOURCE_VERBS
-            and (sent.toks[c].lower in SPEECH or sent.toks[c].lower in _PROPOSING)
+            and (sent.toks[c].lower in SPEECH or sent.toks[c].lower in PROPOSING)
         )
 
     def _act_after_report(self, h: int, c: int) -> bool:
@@ -1760,8 +1762,9 @@ class _Splitter:
         sent = self.sent
         if not (sent.toks[h].lower in _SOURCE_VERBS and h < c):
             return False
-        if sent.toks[c].lower in _SOURCE_VERBS:
-            return False  # "said X and added Y": both the speakers'
+        if sent.toks[c].lower in _SOURCE_VERBS or sent.toks[c].lower in PROPOSING:
+            # "said X and added Y", "said X and called on Y to ...": both the speakers'
+            return False
         return any(
             sent.toks[k].tag in ("VBD", "VBN", "VBZ", "VBP")
             and sent.toks[k].lower not in AUXILIARIES
@@ -1780,8 +1783,10 @@ class _Splitter:
         first = _first(sent, c)
         if has_subject(sent, c) or first < 2 or sent.toks[first].dep != "cc":
             return False
-        if sent.toks[first - 1].text == "," or sent.toks[c].lower in _SOURCE_VERBS:
-            return False  # ("said it viewed X as Y and said ...": the speakers say twice)
+        if sent.toks[first - 1].text == "," or sent.toks[c].lower in _SOURCE_VERBS | PROPOSING:
+            # ("said it viewed X as Y and said ...", "... and called on Y to ...": the
+            # speakers say twice)
+            return False
         for k in range(h + 1, first):
             t = sent.toks[k]
             if not t.is_verb and "cop" not in {sent.toks[x].dep for x in t.children}:
@@ -2172,13 +2177,6 @@ PERCEPTION = words(
     show shows showed shown showing see sees saw seen hear hears heard watch watches watched
     depict depicts depicted capture captures captured film films filmed photograph
     photographs photographed catch catches caught spot spots spotted picture pictured
-    """
-)
-_PROPOSING = words(
-    """
-    recommend recommends recommended urge urges urged propose proposes proposed suggest
-    suggests suggested call calls called demand demands demanded advise advises advised
-    conclude concludes concluded estimate estimates estimated
     """
 )
 
