@@ -1260,6 +1260,8 @@ class _Splitter:
             return False  # "in May, Zippy Duvall, the president of ...": not about May
         if len(sub) == 1 and t.text.isupper():  # an acronym: "(NUG)"
             return False
+        if head.lower.rstrip(".") in _STREETS or sent.toks[sub[0]].lower in _ADDRESS_PARTS:
+            return False  # "at 12 Harbor Road, Suite 4, Springfield": an address, no identity
         if any(sent.toks[k].dep == "case" and k < c and sent.toks[k].tag != "POS" for k in sub):
             # "in Europe, up to 277 miles of range": a phrase with its own preposition is no
             # identity of the noun before it ("Europe is up to 277 miles of range")
@@ -2160,6 +2162,9 @@ def _keep_misread(sent: Sentence, units: list[Unit]) -> list[Unit]:
 
 
 _SOURCE_VERBS = SPEECH | FINDINGS
+# the parts of a postal address ("12 Harbor Road, Suite 4, Springfield")
+_STREETS = words("street st road rd avenue ave boulevard blvd lane ln drive dr way plaza square")
+_ADDRESS_PARTS = words("suite ste floor fl room rm unit apt apartment box building")
 # verbs in -s that close a sentence with its source ("..., the report estimates")
 _REPORTING = _SOURCE_VERBS | words("estimates predicts projects forecasts suggests")
 # verbs whose content the source says is not so: nothing inside it is carried out with them

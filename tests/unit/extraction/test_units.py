@@ -4202,3 +4202,23 @@ def test_a_colon_between_two_clauses_still_joins_two_claims() -> None:
         "More than 40 percent of households have some credit card debt.",
         "The average balance is more than $5,000.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text", ["Maybe the company likes it that way.", "Perhaps the council prefers the old plan."]
+)
+def test_the_writers_guess_is_no_claim(text: str) -> None:
+    claims, dropped = explain(text)
+    assert claims == []
+    assert [d.reason for d in dropped] == [screen.SPECULATION]
+
+
+def test_a_quoted_guess_stays_what_the_speaker_said() -> None:
+    text = "“Maybe the company likes it that way,” she said."
+    assert _texts(text) == [text]
+
+
+def test_an_address_is_no_apposition() -> None:
+    # "12 Harbor Road is Suite 4, Springfield." was a claim
+    text = "The newsroom moved its tip line to 12 Harbor Road, Suite 4, Springfield, in 2019."
+    assert not [t for t in _texts(text) if " is Suite" in t or " is Springfield" in t]
