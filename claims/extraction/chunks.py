@@ -228,6 +228,22 @@ _AUX_FORMS = AUXILIARIES | NONFINITE_BE | words("having done")
 _OPEN_GROUP = AUXILIARIES | words("not n't never")
 
 
+def _inserted_source(toks: list[Tok], k: int) -> bool:
+    """Tokens from `k` are a short source set off by commas ("Lopez said,", "the mayor
+    told reporters,") in the middle of a clause that goes on after it."""
+    j = k
+    while j < len(toks) and j - k < 5 and toks[j].lower not in _SPEECH:
+        if not (toks[j].tag.startswith("NN") or toks[j].tag in ("DT", "PRP", "JJ", "POS")):
+            return False
+        j += 1
+    if j == k or j >= len(toks) or toks[j].lower not in _SPEECH:
+        return False
+    j += 1
+    if j < len(toks) and toks[j].lower in ("reporters", "me", "us", "him", "her"):
+        j += 1
+    return j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].text[:1].isalnum()
+
+
 def _subject_then_verb(toks: list[Tok], k: int) -> bool:
     """A short subject noun phrase starting at `k`, then its finite verb ("both analysts
     and sources in the camp told ...")."""
@@ -657,6 +673,11 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             _subject_then_verb(toks, right)
             or (toks[right - 1].lower in _COORDINATORS and _gerund_subject_then_verb(toks, right))
         ):
+            continue
+        if kind == "clause" and _inserted_source(toks, right):
+            # "A major part of the reason, Lopez said, is the cost of fuel": a source set
+            # inside the clause, no clause of its own ("Lopez said, is the cost of fuel."
+            # was a claim)
             continue
         if t.text == ";" and not _has_finite_clause(toks, right, n):
             continue

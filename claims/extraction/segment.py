@@ -19,6 +19,10 @@ from claims.extraction.types import Span
 _BOUNDARY_RE = re.compile(
     r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?(?:[A-Z0-9\u00c0-\u00dd]|[a-z][A-Z]))"
     r"|\n\s*\n"
+    # a space lost in scraping, "reported on Wednesday.The stabbing occurred": a word, its
+    # period and a capitalised word glued to it (never an address: "www.DearAbby.com",
+    # "jane.Doe@example.org")
+    r"|(?<![\w.@/])[A-Za-z][a-z]{2,}[.!?](?=[A-Z][a-z]{2,}\b)(?![A-Za-z]*[@.])"
 )
 _ABBREVIATIONS = words(
     """
@@ -63,7 +67,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     out: list[Span] = []
     cursor = start
     for m in _BOUNDARY_RE.finditer(text, start, stop):
-        if m.group() == "." and _is_abbreviation(text, m.end(), stop):
+        if m.group()[-1:] == "." and _is_abbreviation(text, m.end(), stop):
             continue
         if m.group()[-1:] in _CLOSING_QUOTES and _SPEECH_TAG_RE.match(text, m.end(), stop):
             continue  # '"... do the investigation?'" Holmes testified.': one sentence

@@ -72,3 +72,18 @@ def test_a_sentence_may_open_with_a_name_in_lower_case() -> None:
     assert _sentences("It cost about 5 p.m. tickets, e.g. the next show.") == [
         "It cost about 5 p.m. tickets, e.g. the next show."
     ]
+
+
+def test_a_space_lost_after_a_period_still_ends_the_sentence() -> None:
+    # scraped text: "... on Monday.The crash ..."; an abbreviation glued to a name is none
+    text = "The agency reported it on Monday.The crash happened at noon. Gen.Smith arrived."
+    assert _sentences(text) == [
+        "The agency reported it on Monday.",
+        "The crash happened at noon.",
+        "Gen.Smith arrived.",
+    ]
+
+
+def test_an_address_with_a_capital_after_its_dot_is_no_boundary() -> None:
+    text = "Write to www.HarborNews.org or to jane.Doe@example.org before Friday."
+    assert _sentences(text) == [text]

@@ -4222,3 +4222,12 @@ def test_an_address_is_no_apposition() -> None:
     # "12 Harbor Road is Suite 4, Springfield." was a claim
     text = "The newsroom moved its tip line to 12 Harbor Road, Suite 4, Springfield, in 2019."
     assert not [t for t in _texts(text) if " is Suite" in t or " is Springfield" in t]
+
+
+def test_a_source_set_inside_a_clause_is_no_clause_of_its_own() -> None:
+    # "Lopez said, is the rising cost of fuel." was a claim
+    text = (
+        "A major part of the reason that more funding is needed, Lopez said, is the rising "
+        "cost of fuel."
+    )
+    assert _texts(text) == [text]
