@@ -394,9 +394,22 @@ def _has_finite_clause(toks: list[Tok], a: int, b: int) -> bool:
             return False
         if t.tag in ("NN", "NNS", "NNP", "NNPS", "PRP", "CD", "EX"):
             seen_noun = True
-        elif (t.tag in FINITE or t.tag == "VBN") and seen_noun:
+        elif (t.tag in FINITE or t.tag == "VBN") and seen_noun and not _noun_phrase_word(toks, t):
             return True
     return False
+
+
+def _noun_phrase_word(toks: list[Tok], t: Tok) -> bool:
+    """A word tagged as a verb that the parser puts in a noun phrase, where it is none: a
+    noun's role ("on grocery store shelves/VBZ") or a modifier after a determiner or a
+    number ("the two invited/VBN witnesses"). (After a name, "Min Aung Hlaing
+    expressed/amod gratitude", the parser is the one to distrust.)"""
+    if t.dep in _NOUN_ROLES:
+        return True
+    return t.dep == "amod" and t.i > 0 and toks[t.i - 1].tag in ("DT", "CD", "PRP$", "JJ")
+
+
+_NOUN_ROLES = frozenset({"compound", "nmod", "nmod:poss", "obl", "obj", "det"})
 
 
 _PP_OBJECT_TAGS = frozenset(
@@ -923,7 +936,12 @@ def _coordinated_predicate(toks: list[Tok], start: int, k: int) -> bool:
             return False
         if t.tag in ("NN", "NNS", "NNP", "NNPS", "PRP"):
             seen_noun = True
-        elif seen_noun and main is None and t.tag in ("VBD", "VBZ", "VBP", "VBN"):
+        elif (
+            seen_noun
+            and main is None
+            and t.tag in ("VBD", "VBZ", "VBP", "VBN")
+            and not _noun_phrase_word(toks, t)  # ("the two invited/amod witnesses")
+        ):
             main = t
     if main is None or main.lower in _SPEECH:
         return False
@@ -1534,9 +1552,13 @@ def _np_then_finite(toks: list[Tok], j: int, k: int) -> bool:
     return any(toks[x].tag in FINITE for x in range(j + 1, k))
 
 
+_CONCESSIVE_PREPOSITIONS = words("despite notwithstanding")
+
+
 def _that_then_subordinate(toks: list[Tok], start: int, k: int) -> bool:
-    """Tokens [start, k) end in "that (shortly) after/if/when ..." with no comma since the
-    "that"."""
+    """Tokens [start, k) end in "that (shortly) after/if/when ..." or "that despite ..."
+    with no comma since the "that": the clause after the comma is what "that" opens ("It
+    shows that despite all the harms, the pressure remains immense")."""
     for j in range(k - 2, start - 1, -1):
         if toks[j].text in (",", ";"):
             return False
@@ -1545,7 +1567,9 @@ def _that_then_subordinate(toks: list[Tok], start: int, k: int) -> bool:
             nxt = j + 1
             while nxt < k and toks[nxt].tag == "RB":
                 nxt += 1
-            if nxt < k and toks[nxt].lower in _ADVERBIAL_OPENERS:
+            if nxt < k and (
+                toks[nxt].lower in _ADVERBIAL_OPENERS or toks[nxt].lower in _CONCESSIVE_PREPOSITIONS
+            ):
                 return True
     return False
 

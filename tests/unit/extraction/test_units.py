@@ -4231,3 +4231,24 @@ def test_a_source_set_inside_a_clause_is_no_clause_of_its_own() -> None:
         "cost of fuel."
     )
     assert _texts(text) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "shelves" read as a verb, "invited" as a past tense: words the parser itself puts
+        # in a noun phrase are no verb of a clause to cut after ("Outside of the busy world
+        # of packaged goods on supermarket shelves." and "At Tuesday's meeting, the two
+        # invited experts." were claims)
+        "Outside of the busy world of packaged goods on supermarket shelves, it\u2019s a hard "
+        "task.",
+        "At Tuesday\u2019s meeting, the two invited experts, former judge Ana Ruiz and retired "
+        "county engineer Tom Lee, backed up that finding.",
+        # what "that" opens comes after the comma ("It shows that despite all the warnings
+        # about the dam." and "The pressure ... remains strong." without "It shows")
+        "It shows that despite all the warnings about the dam, the pressure for new housing "
+        "remains strong.",
+    ],
+)
+def test_no_cut_leaves_a_piece_without_its_verb(text: str) -> None:
+    assert _texts(text) == [text]
