@@ -538,7 +538,17 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
                 and (toks[j + 2].tag in FINITE or toks[j + 2].tag in ("VBN", "MD"))
                 for j in range(k + 2, phrase - 2)
             )
-            if (has_verb or (common and words_ >= 4)) and to_end and not gerund and not second:
+            # ('"... two rockets a year," he said, including the first Block 1B': nothing
+            # the speech tag names that it could elaborate; cut, "Including the first Block
+            # 1B." was a claim)
+            after_tag = toks[k - 1].lower in _SPEECH
+            if (
+                (has_verb or (common and words_ >= 4))
+                and to_end
+                and not gerund
+                and not second
+                and not after_tag
+            ):
                 cuts.append((k, k + 1, "aside"))
                 start, left_kind = k + 1, "aside"
             continue

@@ -14,6 +14,7 @@ CREDIT_RE = re.compile(
       | this\s+(?:story|article|report|post)\s+(?:was|has\s+been)\s+
         (?:updated|corrected|produced|originally|adapted|edited|reprinted|republished)
       | (?:disclaimer|editor['\u2019]?s\s+note|correction(?:,[^:]{1,40})?)\s*:
+      | (?:correction|clarification|update)\s+(?:added|appended|made)\b[^:]{0,40}:
       | the\s+views\s+(?:and\s+[\w\s]{1,40}?\s+)?expressed\s+(?:by|in|on|here)\b
       | (?:this\s+(?:story|article|report)\s+)?originally\s+(?:published|appeared|ran)\b
       | (?:follow|contact)\s+(?:him|her|them|us|the\s+author)\b

@@ -129,6 +129,10 @@ def test_participle_after_a_comma_borrows_the_subject() -> None:
             "credit or byline",
         ),
         ("Correction, May 2: An earlier version misspelled the mayor's name.", "credit or byline"),
+        (
+            "Correction added May 2, 2019: The caption below the photograph misnamed the lab.",
+            "credit or byline",
+        ),
         ("For more information on the new scanner, please visit: example.org.", "link or teaser"),
         # a stat line or a table row: no verb, a third or more figures
         ("Harbour Town (2-0): J. Doe 25 points, 4 steals.", "no verb: a heading or a fragment"),
@@ -4251,4 +4255,14 @@ def test_a_source_set_inside_a_clause_is_no_clause_of_its_own() -> None:
     ],
 )
 def test_no_cut_leaves_a_piece_without_its_verb(text: str) -> None:
+    assert _texts(text) == [text]
+
+
+def test_an_including_phrase_after_a_speech_tag_stays_with_the_quote() -> None:
+    # nothing "he said" names that it could elaborate ("Including the first large model of
+    # the new class." was a claim)
+    text = (
+        "\u201cBoth yards will be able to produce two ferries a year starting in 2024,\u201d he "
+        "said, including the first large model of the new class."
+    )
     assert _texts(text) == [text]
