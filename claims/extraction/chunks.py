@@ -1592,14 +1592,17 @@ def _inside_absolute(toks: list[Tok], start: int, k: int) -> bool:
 
 
 def _absolute(toks: list[Tok], k: int) -> bool:
-    """A noun phrase at `k` followed by an -ing or -ed participle and at least two words."""
+    """A noun phrase at `k` followed by an -ing or -ed participle and at least two words (an
+    -ing word before "that" is one whatever its tag: "with forecasters warning/NN that")."""
     j = k
     while j < len(toks) and j - k < 6 and toks[j].tag in _NP_TAGS - {"VBN", "VBG"}:
+        if toks[j].lower.endswith("ing") and j + 1 < len(toks) and toks[j + 1].lower == "that":
+            break
         j += 1
     return (
         j > k
         and j + 2 < len(toks)
-        and toks[j].tag in ("VBG", "VBN")
+        and (toks[j].tag in ("VBG", "VBN") or toks[j].lower.endswith("ing"))
         and toks[j].lower not in _PREPOSITION_LIKE
     )
 

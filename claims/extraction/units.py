@@ -2936,8 +2936,21 @@ def absolute_text(sent: Sentence, unit: Unit, claim: str, past: bool) -> str:
         # in support" with "Democrats" the root): its first -ing word right after a noun,
         # with no verb before it, is the participle
         words_ = sorted(k for k in unit.toks if sent.toks[k].text[:1].isalnum())
-        first = next((k for k in words_ if sent.toks[k].is_verb), None)
-        if first is None or sent.toks[first].tag != "VBG" or first == words_[0]:
+        # (an -ing word before "that" is the participle whatever its tag: "forecasters
+        # warning/NN that ...")
+        ing = {
+            k
+            for k in words_
+            if sent.toks[k].lower.endswith("ing")
+            and k + 1 < len(sent.toks)
+            and sent.toks[k + 1].lower == "that"
+        }
+        first = next((k for k in words_ if sent.toks[k].is_verb or k in ing), None)
+        if (
+            first is None
+            or first == words_[0]
+            or not (sent.toks[first].tag == "VBG" or first in ing)
+        ):
             return claim
         if sent.toks[first].lower in ("being", "having", "getting"):
             return claim  # "The difference being ...": no participle to give a tense

@@ -315,6 +315,12 @@ def test_a_speech_verb_with_content_stays_a_claim(text: str) -> None:
             "Oil prices fell sharply on Monday, with traders selling futures ahead of the meeting.",
             "Traders were selling futures ahead of the meeting.",
         ),
+        # "warning" read as a noun: an -ing word before "that" is the participle
+        (
+            "A storm hit the coast this week, with forecasters warning that rainfall is likely "
+            "to reach record levels on Friday.",
+            "Forecasters were warning that rainfall is likely to reach record levels on Friday.",
+        ),
     ],
 )
 def test_an_absolute_with_clause_reads_as_a_sentence(text: str, claim: str) -> None:
