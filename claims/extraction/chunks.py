@@ -589,6 +589,12 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             and left_kind == "clause"
             and (joined := _conjunction_cut(toks, depth, start, k)) is not None
         ):
+            if joined == "part":
+                # "The mayor cut the budget, closed two libraries, and sold the city hall":
+                # the list's middle items are predicates of the same subject too
+                for j in _listed_items(toks, depth, start, k):
+                    cuts.append((j - 1, j, "part"))
+                    start = j
             cuts.append((k, k + 1, joined))
             start, left_kind = k + 1, joined
             continue
@@ -1006,6 +1012,41 @@ def _conjunction_cut(toks: list[Tok], depth: list[int], start: int, k: int) -> s
     if _coordinated_clause(toks, depth, start, k):
         return "clause"
     return None
+
+
+def _listed_items(toks: list[Tok], depth: list[int], start: int, k: int) -> list[int]:
+    """The middle items of a list of predicates before the ", and" at `k` ("cut the budget,
+    closed two libraries, and sold ..."): past verbs with an object right after a comma,
+    after the sentence's main verb, in the tense of the last item, with no subordinator or
+    quotation between."""
+    if toks[k - 1].text != "," or k + 1 >= len(toks) or toks[k + 1].tag not in ("VBD", "VBN"):
+        return []
+    root = next((t.i for t in toks[start:k] if t.dep == "root"), None)
+    if root is None or toks[root].tag not in ("VBD", "VBZ", "VBP", "VB", "VBN"):
+        return []
+    if root and toks[root - 1].text == ",":
+        return []  # ("The firm, founded/root in 1990, cut ...": an aside taken for the verb)
+    items = []
+    for t in toks[root + 1 : k - 1]:
+        if t.lower in _SUBORDINATORS or t.tag in ("WDT", "WP") or t.text in _QUOTE_MARKS:
+            return []
+        if (
+            toks[t.i - 1].text == ","
+            and not depth[t.i]
+            and t.tag in ("VBD", "VBN")
+            # with an object ("closed two libraries"), never a passive aside on the noun
+            # before it ("arrested the suspect, charged with murder, and ...")
+            and toks[t.i + 1].tag in _OBJECT_OPENERS
+        ):
+            items.append(t.i)
+    return items
+
+
+_QUOTE_MARKS = frozenset({"\u201c", "\u201d", '"', "``", "''"})
+_OBJECT_OPENERS = frozenset({"DT", "CD", "PRP$", "PRP", "NN", "NNS", "NNP", "NNPS", "JJ"})
+
+
+_QUOTE_MARKS = frozenset({"\u201c", "\u201d", '"', "``", "''"})
 
 
 def _coordinated_clause(toks: list[Tok], depth: list[int], start: int, k: int) -> bool:

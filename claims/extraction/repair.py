@@ -87,6 +87,7 @@ def repair(sent: Sentence) -> Sentence:
         | _subordinate_roots(sent)
         | _appositions(sent)
         | _coordinated_predicates(sent)
+        | _listed_predicates(sent)
         | _participles(sent)
         | _past_participle_asides(sent)
         | _bare_conjuncts(sent)
@@ -321,6 +322,62 @@ def _coordinated_predicates(sent: Sentence) -> bool:
             continue
         t.head, t.dep = target, "conj"
         toks[cc].head, toks[cc].dep = k, "cc"
+        changed = True
+    return changed
+
+
+def _listed_predicates(sent: Sentence) -> bool:
+    """ "The mayor has cut the parks budget, closed two libraries, and sold the city hall":
+    the middle items of a list of predicates, which the parser hangs anywhere (a modifier of
+    "libraries", a parataxis), are conjuncts of the first verb, as the last one is. An item
+    is a past verb right after a comma, with no subject, between the first verb and the
+    ", and" of the last item, a past conjunct of the first verb or of an item."""
+    toks = sent.toks
+    changed = False
+    for last in toks:
+        if last.dep != "conj" or last.tag not in _PAST or last.i < 4:
+            continue
+        if toks[last.i - 1].lower not in ("and", "or") or toks[last.i - 2].text != ",":
+            continue
+        items = [
+            k
+            for k in range(1, last.i - 2)
+            if toks[k - 1].text == ","
+            and toks[k].tag in _PAST
+            and not any(toks[c].dep in _SUBJ for c in toks[k].children)
+        ]
+        head = toks[last.head]
+        while head.i in items:
+            head = toks[head.head]
+        if not items or head.i >= min(items) or head.dep not in ("root", "conj"):
+            continue
+        # (the first verb in a past form, or a bare form with a subject and no auxiliary:
+        # "The mayor cut/VB the parks budget")
+        kids = [toks[c].dep for c in head.children]
+        if head.tag not in _PAST and not (
+            head.tag == "VB" and "nsubj" in kids and not {"aux", "aux:pass"} & set(kids)
+        ):
+            continue
+        between = toks[head.i + 1 : last.i]
+        if any(t.lower in _BLOCKERS or t.text in ("\u201c", "\u201d", '"', ";") for t in between):
+            continue
+        # ("has already cut X, closed/VBD Y, and sold/VBD Z": participles, as the first is;
+        # they share its "has")
+        perfect = head.tag == "VBN" and any(
+            toks[c].lower in _PERFECT and toks[c].dep == "aux" for c in head.children
+        )
+        for k in items:
+            noun = toks[k].head
+            if toks[k].dep == "amod" and noun > k:
+                # "closed/amod two libraries/parataxis": the noun is the item's object
+                toks[noun].head, toks[noun].dep = k, "obj"
+            toks[k].head, toks[k].dep = head.i, "conj"
+        last.head = head.i
+        if head.tag == "VB":
+            head.tag = "VBD"  # ("The mayor cut/VB X, closed Y, and sold Z": a past, as they are)
+        if perfect:
+            for k in [*items, last.i]:
+                toks[k].tag = "VBN"
         changed = True
     return changed
 

@@ -4272,3 +4272,34 @@ def test_an_including_phrase_after_a_speech_tag_stays_with_the_quote() -> None:
         "said, including the first large model of the new class."
     )
     assert _texts(text) == [text]
+
+
+def test_each_item_of_a_list_of_predicates_is_a_claim_of_the_subject() -> None:
+    assert _texts(
+        "The mayor cut the parks budget, closed two libraries, and sold the old city hall."
+    ) == [
+        "The mayor cut the parks budget.",
+        "The mayor closed two libraries.",
+        "The mayor sold the old city hall.",
+    ]
+    # the items share the first one's "has" (the tagger reads them as past tenses)
+    assert _texts(
+        "This year, the mayor has already cut the parks budget, closed two libraries, and sold "
+        "the old city hall."
+    )[1:] == ["The mayor has closed two libraries.", "The mayor has sold the old city hall."]
+
+
+@pytest.mark.parametrize(
+    ("text", "never"),
+    [
+        # a passive aside on the noun before it is no item ("Police charged with murder.")
+        ("Police arrested the suspect, charged with murder, and seized his car.", "Police charged"),
+        # an aside the parser took for the main verb ("The firm, founded in 1990.")
+        (
+            "The firm, founded in 1990, cut 300 jobs, closed two plants, and sold its Ohio unit.",
+            "The firm, founded in 1990.",
+        ),
+    ],
+)
+def test_an_aside_is_no_item_of_a_list_of_predicates(text: str, never: str) -> None:
+    assert not [t for t in _texts(text) if t.startswith(never)]
