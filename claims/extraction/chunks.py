@@ -25,6 +25,7 @@ from claims.extraction.lexicon import (
     COUNTING_WORDS,
     FINDINGS,
     NONFINITE_BE,
+    POS_CLASSES,
     ROLES,
     words,
 )
@@ -599,6 +600,17 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             start, left_kind = k + 1, joined
             continue
         if (
+            t.lower == "and"
+            and not depth[k]
+            and left_kind == "part"
+            and _second_participle(toks, start, k)
+        ):
+            # ", killing 12 people and destroying 400 homes": two facts about the subject,
+            # each a claim of its own ("The storm … destroying 400 homes.")
+            cuts.append((k, k + 1, "part"))
+            start = k + 1
+            continue
+        if (
             t.lower in ("and", "but")
             and not depth[k]
             and left_kind == "part"
@@ -1012,6 +1024,23 @@ def _conjunction_cut(toks: list[Tok], depth: list[int], start: int, k: int) -> s
     if _coordinated_clause(toks, depth, start, k):
         return "clause"
     return None
+
+
+def _second_participle(toks: list[Tok], start: int, k: int) -> bool:
+    """The participle clause at `start` ("killing 12 people") goes on at the "and" at `k`
+    with a second participle and its object ("and destroying 400 homes"), with no
+    preposition between whose object the "and" could join ("leaving residents without heat
+    and running water")."""
+    if toks[start].tag != "VBG" or toks[start].lower in _PREPOSITION_LIKE or k + 2 >= len(toks):
+        return False
+    second = toks[k + 1]
+    participle = second.tag == "VBG" or (
+        second.lower.endswith("ing") and second.lower not in POS_CLASSES
+    )
+    if not participle or toks[k + 2].tag not in _OBJECT_OPENERS:
+        return False
+    between = toks[start + 1 : k]
+    return len(between) >= 2 and not any(x.tag in ("IN", "TO") or x.text == "," for x in between)
 
 
 def _listed_items(toks: list[Tok], depth: list[int], start: int, k: int) -> list[int]:

@@ -346,6 +346,10 @@ def screen_parse_step(state: State) -> None:
         reason = screen.screen_parse(sent)
         if reason == screen.IMPERATIVE and (sent.start, sent.end) in state.lead:
             reason = None  # "(The council voted to) sell the building": it reads on
+        if reason == screen.NO_VERB and (sent.start, sent.end) in state.lead:
+            first = next((t for t in sent.toks if t.text[:1].isalnum()), None)
+            if first is not None and first.lower.endswith("ing"):
+                reason = None  # "(The storm …) destroying/NN 400 homes": a participle
         if (
             reason is None
             and (sent.start, sent.end) not in whole
@@ -439,7 +443,10 @@ def units_step(state: State) -> None:
                 first = next(t for t in sent.toks if t.text[:1].isalnum())
                 # ("accused them of | disrupting the plan" reads on)
                 reads_on = text[lead[-1][0] : lead[-1][1]].rsplit(None, 1)[-1] in ("of", "to")
-                glue = " \u2026 " if first.tag == "VBG" and not reads_on else " "
+                participle = first.tag == "VBG" or (
+                    first.lower.endswith("ing") and first.i == 0 and first.pos != "PROPN"
+                )
+                glue = " \u2026 " if participle and not reads_on else " "
                 if glue == " " and text[lead[-1][1] - 1].isdigit() and claim_text[:1].isdigit():
                     glue = ", "  # "In 2009, 12 people died": never two numbers run together
                 claim_text = " ".join(text[s:e] for s, e in lead) + glue + claim_text

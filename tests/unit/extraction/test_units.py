@@ -4303,3 +4303,20 @@ def test_each_item_of_a_list_of_predicates_is_a_claim_of_the_subject() -> None:
 )
 def test_an_aside_is_no_item_of_a_list_of_predicates(text: str, never: str) -> None:
     assert not [t for t in _texts(text) if t.startswith(never)]
+
+
+def test_two_participles_of_one_clause_are_two_claims() -> None:
+    # "destroying" read as a noun in its piece: still a participle, and marked as one
+    assert _texts(
+        "The storm hit the coast on Monday, killing 12 people and destroying 400 homes."
+    ) == [
+        "The storm hit the coast on Monday.",
+        "The storm \u2026 killing 12 people.",
+        "The storm \u2026 destroying 400 homes.",
+    ]
+
+
+def test_an_and_inside_a_participles_phrase_joins_no_participle() -> None:
+    # "running water" is what the residents are without
+    text = "The storm cut power on Monday, leaving residents without heat and running water."
+    assert "The storm \u2026 leaving residents without heat and running water." in _texts(text)
