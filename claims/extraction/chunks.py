@@ -1075,9 +1075,6 @@ _QUOTE_MARKS = frozenset({"\u201c", "\u201d", '"', "``", "''"})
 _OBJECT_OPENERS = frozenset({"DT", "CD", "PRP$", "PRP", "NN", "NNS", "NNP", "NNPS", "JJ"})
 
 
-_QUOTE_MARKS = frozenset({"\u201c", "\u201d", '"', "``", "''"})
-
-
 def _coordinated_clause(toks: list[Tok], depth: list[int], start: int, k: int) -> bool:
     """ "and"/"but" at `k`, with no comma before it, joins two main clauses ("capacity reached
     1.64 GW and Seoul plans to install 30.8 GW"), not two noun phrases.

@@ -400,9 +400,9 @@ _NUMBER_WORDS = words(
 def _speculative(sent: Sentence, pred: int, lows: list[str]) -> bool:
     """The writer's own counterfactual, guess or prescription: "could have", "would have",
     "might have" ("Voters could have shown ..."), an opening "maybe" or "perhaps", "should"
-    or "must" on the predicate.  Plain
-    "would", "may" and "likely" stay claims: news prose uses them for reported plans and
-    forecasts ("The blackout would be the latest in a series ...")."""
+    or "must" on the predicate.  Plain "would", "may" and "likely" stay claims: news prose
+    uses them for reported plans and forecasts ("The blackout would be the latest in a
+    series ...")."""
     root = sent.toks[pred]
     aux = [sent.toks[c].lower for c in root.children if sent.toks[c].dep in ("aux", "aux:pass")]
     if any(a in ("could", "would", "might") for a in aux) and "have" in aux:
