@@ -263,7 +263,9 @@ def screen_unit(
     if not is_quote:
         if (shape or exclaims) and not names:
             return OPINION
-        if not attributed and _writers_view(sent, root, subjects, quoted):
+        if not attributed and (
+            _writers_view(sent, root, subjects, quoted) or _rhetorical_frame(lows)
+        ):
             return WRITERS_VIEW
         if not attributed and has_cop and _judgement(sent, pred):
             return OPINION
@@ -341,6 +343,22 @@ def _writers_view(sent: Sentence, root: Tok, subjects: list[Tok], quoted: list[b
     )
 
 
+def _rhetorical_frame(lows: list[str]) -> bool:
+    """ "It's easy to see how this data would be useful to an advertiser.", "It is hard to
+    say whether ...": the writer's frame around a thought, nothing it reports."""
+    if len(lows) < 5 or lows[0] != "it" or lows[1] not in ("is", "'s", "\u2019s", "was"):
+        return False
+    at = 3 if lows[2] in ("not", "very", "so", "pretty", "fairly") else 2
+    return (
+        lows[at] in _FRAME_ADJECTIVES
+        and lows[at + 1 : at + 2] == ["to"]
+        and lows[at + 2 : at + 3] != []
+        and lows[at + 2] in _FRAME_VERBS
+    )
+
+
+_FRAME_ADJECTIVES = words("easy hard difficult tempting fair safe impossible possible")
+_FRAME_VERBS = words("see say imagine understand argue think believe assume conclude predict tell")
 # verbs of attitude besides _FEELING's ("I just can't stop wondering if ...")
 _ATTITUDE = words("wonder wondering miss doubt suspect bet prefer reckon worry fear expect")
 

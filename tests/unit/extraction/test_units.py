@@ -4320,3 +4320,16 @@ def test_an_and_inside_a_participles_phrase_joins_no_participle() -> None:
     # "running water" is what the residents are without
     text = "The storm cut power on Monday, leaving residents without heat and running water."
     assert "The storm \u2026 leaving residents without heat and running water." in _texts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It\u2019s easy to see how this data would be useful to an advertiser.",
+        "It is hard to say whether the plan will work.",
+    ],
+)
+def test_the_writers_frame_around_a_thought_is_no_claim(text: str) -> None:
+    claims, dropped = explain(text)
+    assert claims == []
+    assert [d.reason for d in dropped] == [screen.WRITERS_VIEW]
