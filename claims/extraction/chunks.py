@@ -1787,6 +1787,11 @@ def _participle_clause(toks: list[Tok], k: int, depth: list[int]) -> bool:
     t = toks[k]
     if t.tag != "VBG" or t.lower in _PREPOSITION_LIKE or k + 1 >= len(toks):
         return False
+    if not t.lower.endswith("ing"):
+        # ("the old fort, dubbed/VBG the Rock by sailors": a past participle about the noun
+        # before the comma, never the subject's act; "The minister … dubbed the Rock" was a
+        # claim)
+        return False
     if toks[k + 1].tag in ("NN", "NNS") and k + 2 < len(toks) and toks[k + 2].text == ",":
         return False  # ", growing ties, ..." : an adjective in a list
     if toks[k + 1].lower in ROLES:

@@ -1112,6 +1112,8 @@ class _Splitter:
         t = sent.toks[c]
         if t.tag not in ("VBG", "VBN") or has_subject(sent, c) or t.lower in _PREPOSITIONAL:
             return False
+        if t.tag == "VBG" and not t.lower.endswith("ing"):
+            return False  # ("the old fort, dubbed/VBG the Rock": no act of the subject's)
         if _first(sent, c) < t.head:
             return self._opening_participle(c)
         if sent.toks[t.head].lower in _ASPECTUAL:

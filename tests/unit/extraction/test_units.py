@@ -4333,3 +4333,11 @@ def test_the_writers_frame_around_a_thought_is_no_claim(text: str) -> None:
     claims, dropped = explain(text)
     assert claims == []
     assert [d.reason for d in dropped] == [screen.WRITERS_VIEW]
+
+
+def test_a_past_participle_read_as_an_ing_form_is_no_act_of_the_subject() -> None:
+    # "dubbed" tagged VBG: it names the fort ("The minister … dubbed the Rock ..." was a claim)
+    text = (
+        "The minister toured the old fort, dubbed the Rock by sailors who served there in the war."
+    )
+    assert not [t for t in _texts(text) if t.startswith("The minister \u2026")]
