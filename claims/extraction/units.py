@@ -1158,10 +1158,24 @@ class _Splitter:
             return False
         size = len(sub)
         if _before(sent, c) in (",", "\u2014", "\u2013"):
+            if t.tag == "VBN" and self._after_object(c):
+                # "toured the old fort, built in 1820 by the navy": a passive participle
+                # right after the object is about the object ("The minister … built in 1820
+                # by the navy." was a claim); it stays in its clause
+                return False
             return size >= 3 and not self._after_relative(c)
         # "endorsed Putin's leadership in Ukraine describing him as a 'king'": a trailing
         # -ing clause of its own length, far from its verb.
         return t.tag == "VBG" and size >= 4 and c - t.head >= 4 and _first(sent, c) > t.head
+
+    def _after_object(self, c: int) -> bool:
+        """The comma before participle `c` closes the object of the verb it hangs on."""
+        sent = self.sent
+        j = _mark_index(sent, c) - 1
+        verb = sent.toks[sent.toks[c].head]
+        return j >= 0 and any(
+            sent.toks[k].dep in ("obj", "iobj") and j in sent.subtree(k) for k in verb.children
+        )
 
     def _after_relative(self, c: int) -> bool:
         """ "demanding answers from providers whose equipment failed, leaving thousands

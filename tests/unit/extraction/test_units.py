@@ -4341,3 +4341,9 @@ def test_a_past_participle_read_as_an_ing_form_is_no_act_of_the_subject() -> Non
         "The minister toured the old fort, dubbed the Rock by sailors who served there in the war."
     )
     assert not [t for t in _texts(text) if t.startswith("The minister \u2026")]
+
+
+def test_a_passive_participle_after_the_object_is_about_the_object() -> None:
+    # "The minister … built in 1820 by the navy." was a claim
+    text = "The minister toured the old fort, built in 1820 by the navy."
+    assert _texts(text) == [text]
