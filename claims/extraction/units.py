@@ -2872,13 +2872,20 @@ def unit_text(text: str, sent: Sentence, unit: Unit, spans: tuple[Span, ...]) ->
 
 def _aside_copula(sent: Sentence, unit: Unit) -> str | None:
     """ "was", "is", "were" or "are" for a participle set off after the noun it modifies,
-    its noun the subject of a verb with a tense or a modal ("The plan, drawn up by X, was
-    meant ..."); None for anything else (no tense, words between the noun and the comma)."""
+    its noun the subject or the object of a verb with a tense or a modal ("The plan, drawn up
+    by X, was meant ..."); None for anything else (no tense, words between the noun and the
+    comma)."""
     pred = sent.toks[unit.pred]
     if unit.role not in ("relative", "part") or pred.dep != "acl" or pred.tag not in ("VBN", "VBG"):
         return None
     noun = sent.toks[pred.head]
-    if noun.dep not in SUBJ or pred.i < 2 or _before(sent, pred.i) not in (",", "\u2013", "\u2014"):
+    # (the object's as well: "visited the school, known for its robotics team, on Monday":
+    # "The school is known for its robotics team.")
+    if (
+        (noun.dep not in SUBJ and noun.dep not in ("obj", "iobj"))
+        or pred.i < 2
+        or _before(sent, pred.i) not in (",", "\u2013", "\u2014")
+    ):
         return None
     if any(sent.toks[c].dep in AUX or sent.toks[c].dep in SUBJ for c in pred.children):
         return None

@@ -4347,3 +4347,11 @@ def test_a_passive_participle_after_the_object_is_about_the_object() -> None:
     # "The minister … built in 1820 by the navy." was a claim
     text = "The minister toured the old fort, built in 1820 by the navy."
     assert _texts(text) == [text]
+
+
+def test_a_participle_aside_on_the_object_reads_as_a_sentence() -> None:
+    # "The school, known for its robotics team." read as a fragment
+    assert _texts("The mayor visited the school, known for its robotics team, on Monday.") == [
+        "The mayor visited the school on Monday.",
+        "The school was known for its robotics team.",
+    ]
