@@ -506,6 +506,9 @@ def classify_step(state: State) -> None:
     # that yields no claim costs nothing here)
     mentions = find_mentions(state.text, draft_hulls(state.drafts), length=len(state.text))
     claims = []
+    # where a named subject's second action is a claim, its first is too ("The council
+    # raised taxes." beside "The council cut spending on parks.")
+    acting = {d.spans[0][0] for d in state.drafts if _second_action(d)}
     for draft in state.drafts:
         claim = classify(state.text, draft, mentions)
         if claim.checkworthiness < FLOOR and not (
@@ -516,6 +519,7 @@ def classify_step(state: State) -> None:
             or claim.kind == "quote"
             or draft.role == "result"
             or _second_action(draft)
+            or (draft.role == "clause" and draft.spans[0][0] in acting)
         ):
             state.dropped.append(Dropped(claim.start, claim.end, screen.NOTHING))
             continue

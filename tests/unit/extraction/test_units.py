@@ -4355,3 +4355,15 @@ def test_a_participle_aside_on_the_object_reads_as_a_sentence() -> None:
         "The mayor visited the school on Monday.",
         "The school was known for its robotics team.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council raised taxes and cut spending on parks.",
+        "The company hired a consultant, paying him $2 million a year.",
+    ],
+)
+def test_a_named_subjects_first_act_stays_beside_its_second(text: str) -> None:
+    # the second act was kept and the first, short, fell under the check-worthiness floor
+    assert len(_texts(text)) == 2
