@@ -1116,6 +1116,15 @@ class _Splitter:
             return False  # ("the old fort, dubbed/VBG the Rock": no act of the subject's)
         if _first(sent, c) < t.head:
             return self._opening_participle(c)
+        if any(
+            k < c and sent.toks[k].tag in ("DT", "NN", "NNS", "NNP", "NNPS")
+            for k in sent.subtree(c)
+            if sent.toks[k].head == c or sent.toks[sent.toks[k].head].head == c
+        ):
+            # "called in the Design Facility — a multimedia facility enabling expert teams
+            # to ...": the noun before it in its own phrase is what the participle is about
+            # ("The team … a multimedia facility enabling ..." was a claim)
+            return False
         if sent.toks[t.head].lower in _ASPECTUAL:
             return False
         if sent.toks[t.head].lower in PERCEPTION and any(

@@ -4367,3 +4367,13 @@ def test_a_participle_aside_on_the_object_reads_as_a_sentence() -> None:
 def test_a_named_subjects_first_act_stays_beside_its_second(text: str) -> None:
     # the second act was kept and the first, short, fell under the check-worthiness floor
     assert len(_texts(text)) == 2
+
+
+def test_a_participle_after_a_noun_in_its_own_phrase_is_about_that_noun() -> None:
+    # "The council's housing team … a multimedia facility enabling ..." was a claim
+    text = (
+        "Now the council's housing team has called in NASA's Concurrent Design Facility\u2014a "
+        "multimedia facility enabling expert teams to perform initial evaluations of proposed "
+        "missions\u2014to assess the plan."
+    )
+    assert not [t for t in _texts(text) if "\u2026 a multimedia facility" in t]
