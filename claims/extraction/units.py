@@ -1287,6 +1287,19 @@ class _Splitter:
             return False
         if head.lower.rstrip(".") in _STREETS or sent.toks[sub[0]].lower in _ADDRESS_PARTS:
             return False  # "at 12 Harbor Road, Suite 4, Springfield": an address, no identity
+        first = head.i
+        while first and sent.toks[first - 1].tag in ("NNP", "NNPS"):
+            first -= 1  # (the name's first word: "Jo" of "Jo Walton")
+        if (
+            t.pos == "PROPN"
+            and head.pos == "PROPN"
+            and first >= 2
+            and sent.toks[first - 1].text == ","
+            and sent.toks[first - 2].tag in ("NNP", "NNPS")
+        ):
+            # "writers including Neil Gaiman, Jo Walton, Ellen Kushner, ...": a name after a
+            # name in a list of names is the next item ("Walton is Ellen Kushner." was a claim)
+            return False
         if any(sent.toks[k].dep == "case" and k < c and sent.toks[k].tag != "POS" for k in sub):
             # "in Europe, up to 277 miles of range": a phrase with its own preposition is no
             # identity of the noun before it ("Europe is up to 277 miles of range")

@@ -4377,3 +4377,36 @@ def test_a_participle_after_a_noun_in_its_own_phrase_is_about_that_noun() -> Non
         "missions\u2014to assess the plan."
     )
     assert not [t for t in _texts(text) if "\u2026 a multimedia facility" in t]
+
+
+def test_a_name_after_a_name_in_a_list_of_names_is_no_apposition() -> None:
+    # "writers including Ann Lee, Jo Walton, Ellen Kirk, Tom Wu, and Al Po", the parser
+    # hanging "Ellen Kirk" on "Walton" as an apposition: "Walton is Ellen Kirk." was the
+    # kind of claim
+    sent = _sentence(
+        [
+            ("He", "PRP", "nsubj", 2),
+            ("was", "VBD", "cop", 2),
+            ("friend", "NN", "root", 2),
+            ("to", "IN", "case", 4),
+            ("writers", "NNS", "nmod", 2),
+            ("including", "VBG", "case", 7),
+            ("Ann", "NNP", "compound", 7),
+            ("Lee", "NNP", "nmod", 4),
+            (",", ",", "punct", 9),
+            ("Jo", "NNP", "conj", 7),
+            ("Walton", "NNP", "flat", 9),
+            (",", ",", "punct", 12),
+            ("Ellen", "NNP", "appos", 10),
+            ("Kirk", "NNP", "flat", 12),
+            (",", ",", "punct", 15),
+            ("Tom", "NNP", "conj", 7),
+            ("Wu", "NNP", "flat", 15),
+            (",", ",", "punct", 19),
+            ("and", "CC", "cc", 19),
+            ("Al", "NNP", "conj", 7),
+            ("Po", "NNP", "flat", 19),
+            (".", ".", "punct", 2),
+        ]
+    )
+    assert [u.role for u in split_units(sent)] == ["clause"]
