@@ -1193,6 +1193,12 @@ def _concessive_intro(toks: list[Tok], depth: list[int]) -> tuple[int, str, int]
             and (_subject_then_verb(toks, k + 1) or _gerund_subject_then_verb(toks, k + 1))
         ):
             clause = not phrase and _has_finite_clause(toks, first + 1, k)
+            left = sum(1 for x in toks[first + 1 : k] if x.text[:1].isalnum())
+            right = sum(1 for x in toks[k + 1 :] if x.text[:1].isalnum())
+            if clause and min(left, right) < 3:
+                # "Although prices rose, sales fell.": cut, both halves were too short to
+                # stand as claims and the sentence was lost; it stays one
+                return None
             return k, ("contrast" if clause else "intro"), first + (4 if fact else 1)
     return None
 

@@ -207,7 +207,30 @@ def screen_parse(sent: Sentence) -> str | None:
         return NO_VERB
     if _imperative(sent, toks):
         return IMPERATIVE
+    if _dangling_subordinate(sent, toks):
+        return FRAGMENT
     return None
+
+
+# subordinators whose clause never stands alone as a claim ("when" and "as" open headings
+# and captions that still state something)
+_DANGLING_MARKS = words("because whether although though unless whereas")
+
+
+def _dangling_subordinate(sent: Sentence, toks: list[Tok]) -> bool:
+    """ "Because space travel is anything but easy.", "Whether it's cheering for the home
+    team, or just having ...": a subordinate clause with no main clause to belong to, no
+    verb with a tense after its first comma or dash ("Because the plant closed, 300 people lost
+    their jobs" has one; "Because of the storm, flights were cancelled" opens with a
+    phrase). Judged on the tags: the parser often makes a mess of such sentences."""
+    first = toks[0]
+    if first.lower not in _DANGLING_MARKS or first.dep not in ("mark", "case"):
+        return False
+    if len(toks) > 1 and toks[1].lower == "of":
+        return False
+    comma = next((t.i for t in sent.toks if t.text in (",", "\u2014", "\u2013", ";", ":")), None)
+    after = sent.toks[comma + 1 :] if comma is not None else []
+    return not any(t.tag in ("VBD", "VBZ", "VBP", "MD") for t in after)
 
 
 def screen_unit(

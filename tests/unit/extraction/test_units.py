@@ -4410,3 +4410,31 @@ def test_a_name_after_a_name_in_a_list_of_names_is_no_apposition() -> None:
         ]
     )
     assert [u.role for u in split_units(sent)] == ["clause"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Because space travel and building cities on Mars are anything but easy.",
+        "Whether it\u2019s cheering for the home team, or just having a good time with friends.",
+    ],
+)
+def test_a_subordinate_clause_with_no_main_clause_is_a_fragment(text: str) -> None:
+    claims, dropped = explain(text)
+    assert claims == []
+    assert [d.reason for d in dropped] == [screen.FRAGMENT]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser makes a mess of it; the tags after the comma show the main clause
+        "Because the plant closed, 300 people lost their jobs.",
+        "Because of rising costs the plant closed in May 2019.",
+        "Because we did \u2014 we spent $40,000 on the new roof when the old one failed.",
+        # too short to cut: both halves stay one claim
+        "Although prices rose, sales fell.",
+    ],
+)
+def test_a_sentence_opening_with_a_subordinate_clause_keeps_its_main_one(text: str) -> None:
+    assert _texts(text) == [text]
