@@ -2902,7 +2902,7 @@ def _aside_copula(sent: Sentence, unit: Unit) -> str | None:
         return None
     noun = sent.toks[pred.head]
     # (the object's as well: "visited the school, known for its robotics team, on Monday":
-    # "The school is known for its robotics team.")
+    # "The school was known for its robotics team.", in the tense of the verb it hangs on)
     if (
         (noun.dep not in SUBJ and noun.dep not in ("obj", "iobj"))
         or pred.i < 2
