@@ -520,6 +520,7 @@ def classify_step(state: State) -> None:
             or draft.role == "result"
             or _second_action(draft)
             or (draft.role == "clause" and draft.spans[0][0] in acting)
+            or _MONTH_RE.search(claim.text) is not None
         ):
             state.dropped.append(Dropped(claim.start, claim.end, screen.NOTHING))
             continue
@@ -527,6 +528,14 @@ def classify_step(state: State) -> None:
     claims.sort(key=lambda c: (c.start, c.end))
     state.claims = claims
     state.dropped.sort(key=lambda d: d.start)
+
+
+# a month named after a preposition of time is a date the quantity parser, which wants a
+# day or a year beside it, leaves alone ("The plant closed in May.")
+_MONTH_RE = re.compile(
+    r"\b(?:in|since|until|by|through|last|next|early|late|mid-?)\s+"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
 
 
 def _second_action(draft: Draft) -> bool:

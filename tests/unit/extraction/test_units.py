@@ -4438,3 +4438,8 @@ def test_a_subordinate_clause_with_no_main_clause_is_a_fragment(text: str) -> No
 )
 def test_a_sentence_opening_with_a_subordinate_clause_keeps_its_main_one(text: str) -> None:
     assert _texts(text) == [text]
+
+
+def test_a_short_fact_dated_by_its_month_is_kept() -> None:
+    # a month alone is no date to the quantity parser; "in May" still dates the fact
+    assert _texts("The plant closed in May.") == ["The plant closed in May."]
