@@ -1037,7 +1037,7 @@ def _second_participle(toks: list[Tok], start: int, k: int) -> bool:
     participle = second.tag == "VBG" or (
         second.lower.endswith("ing") and second.lower not in POS_CLASSES
     )
-    if not participle or toks[k + 2].tag not in _OBJECT_OPENERS:
+    if not participle or toks[k + 2].tag not in _OBJECT_TAGS:
         return False
     between = toks[start + 1 : k]
     return len(between) >= 2 and not any(x.tag in ("IN", "TO") or x.text == "," for x in between)
@@ -1065,14 +1065,13 @@ def _listed_items(toks: list[Tok], depth: list[int], start: int, k: int) -> list
             and t.tag in ("VBD", "VBN")
             # with an object ("closed two libraries"), never a passive aside on the noun
             # before it ("arrested the suspect, charged with murder, and ...")
-            and toks[t.i + 1].tag in _OBJECT_OPENERS
+            and toks[t.i + 1].tag in _OBJECT_TAGS
         ):
             items.append(t.i)
     return items
 
 
 _QUOTE_MARKS = frozenset({"\u201c", "\u201d", '"', "``", "''"})
-_OBJECT_OPENERS = frozenset({"DT", "CD", "PRP$", "PRP", "NN", "NNS", "NNP", "NNPS", "JJ"})
 
 
 def _coordinated_clause(toks: list[Tok], depth: list[int], start: int, k: int) -> bool:
