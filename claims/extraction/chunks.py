@@ -514,12 +514,13 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             start, left_kind = k + 2, "aside"
             continue
         if t.text == "," and k + 1 < n and toks[k + 1].lower == "including" and not depth[k]:
-            # ", including one last month that affected 2.5 million people" or ", including
-            # projects for a port ...": an elaboration with facts of its own; a list of
-            # names (", including Europe, Japan and Canada") stays with its clause
+            # ", including one last month that affected 2.5 million people": an elaboration
+            # with a clause of its own; a list of what the clause names (", including Europe,
+            # Japan and Canada", ", including a new Plasma Blue", ", including projects for
+            # a port") stays with its clause, which it completes (cut, "Thirteen different
+            # finishes … including a new Plasma Blue." repeated the clause's object)
             phrase = _phrase_end(toks, depth, k + 2, through_lists=True)
             has_verb = any(x.is_verb for x in toks[k + 2 : phrase])
-            common = toks[k + 2].tag in ("NN", "NNS", "JJ", "CD", "DT")
             to_end = all(not x.text[:1].isalnum() for x in toks[phrase:])
             # (", including securing the farm commitments": an activity in the list of
             # what the clause names, no clause of its own; cut, it read "Mr. Trump's approach
@@ -527,9 +528,6 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             gerund = toks[k + 2].tag == "VBG" and (
                 toks[k + 2].lower in _PREPOSITION_LIKE or not _counted_plural(toks, start, k)
             )
-            # (", including 584 deaths": a short phrase stays, cut it reads "Including 584
-            # deaths.", with nothing it is said of)
-            words_ = sum(1 for x in toks[k + 2 : phrase] if x.text[:1].isalnum())
             # (", including 600 homes, and forced 20,000 people to flee": the clause's second
             # predicate after the list, no part of it; cut, "More than 1,000 buildings …
             # including 600 homes, and forced ..." was a claim)
@@ -543,13 +541,7 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             # the speech tag names that it could elaborate; cut, "Including the first Block
             # 1B." was a claim)
             after_tag = toks[k - 1].lower in _SPEECH
-            if (
-                (has_verb or (common and words_ >= 4))
-                and to_end
-                and not gerund
-                and not second
-                and not after_tag
-            ):
+            if has_verb and to_end and not gerund and not second and not after_tag:
                 cuts.append((k, k + 1, "aside"))
                 start, left_kind = k + 1, "aside"
             continue
@@ -1584,14 +1576,19 @@ def _perceived_object(toks: list[Tok], start: int, k: int) -> bool:
 
 
 def _opening_with(toks: list[Tok], start: int, k: int) -> bool:
-    """Tokens [start, k) are "(but) with/without A doing or done B", no finite verb after."""
+    """Tokens [start, k) are "(but) with/without A doing or done B", no finite verb after
+    or no comma ("With dip in the temperature and slower surface winds/VBZ, ...": a word the
+    tagger read as a verb; "With the money he earns, ...": a relative clause, inside)."""
     j = start
     while j < k and (toks[j].lower in _COORDINATORS or not toks[j].text[:1].isalnum()):
         j += 1
     return (
         j < k
         and toks[j].lower in ("with", "without")
-        and not any(x.tag in FINITE for x in toks[j:k])
+        and (
+            not any(x.tag in FINITE for x in toks[j:k])
+            or not any(x.text in (",", ";") for x in toks[j:k])
+        )
     )
 
 
@@ -1638,9 +1635,9 @@ _CONCESSIVE_PREPOSITIONS = words("despite notwithstanding")
 
 
 def _that_then_subordinate(toks: list[Tok], start: int, k: int) -> bool:
-    """Tokens [start, k) end in "that (shortly) after/if/when ..." or "that despite ..."
-    with no comma since the "that": the clause after the comma is what "that" opens ("It
-    shows that despite all the harms, the pressure remains immense")."""
+    """Tokens [start, k) end in "that (shortly) after/if/when ...", "that despite ..." or
+    "said that in 2015" with no comma since the "that": the clause after the comma is what
+    "that" opens ("It shows that despite all the harms, the pressure remains immense")."""
     for j in range(k - 2, start - 1, -1):
         if toks[j].text in (",", ";"):
             return False
@@ -1653,6 +1650,17 @@ def _that_then_subordinate(toks: list[Tok], start: int, k: int) -> bool:
                 toks[nxt].lower in _ADVERBIAL_OPENERS or toks[nxt].lower in _CONCESSIVE_PREPOSITIONS
             ):
                 return True
+            # ("found that in 2015, there were 9 million deaths", "suggest that at some point
+            # in history, the ancestors of rats made ..."): a verbless phrase opening the
+            # clause that "that", the complement of the verb before it, introduces; cut,
+            # "The commission found that in 2015." was a claim
+            return (
+                j > start
+                and toks[j - 1].is_verb
+                and nxt < k
+                and toks[nxt].tag == "IN"
+                and not any(x.is_verb for x in toks[nxt:k])
+            )
     return False
 
 

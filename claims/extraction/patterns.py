@@ -18,6 +18,12 @@ CREDIT_RE = re.compile(
       | the\s+views\s+(?:and\s+[\w\s]{1,40}?\s+)?expressed\s+(?:by|in|on|here)\b
       | (?:this\s+(?:story|article|report)\s+)?originally\s+(?:published|appeared|ran)\b
       | (?:follow|contact)\s+(?:him|her|them|us|the\s+author)\b
+      | you\s+can\s+(?:also\s+)?(?:mail|e-?mail|write\s+to|reach|contact|send|follow|tip\s+off)
+        \s+(?:us|me|him|her|them|the\s+author)\b
+      | [\w.-]+\s+advises\s+(?:users|readers|investors|viewers)\s+to\b
+      | (?:we|politifact)\s+rate[sd]?\s+(?:the|this|that|his|her|their)\s+(?:\w+\s+){0,2}?
+        (?:statement|claim|post|assertion)s?\s+(?:as\s+)?
+        (?:true|mostly\s+true|half\s+true|mostly\s+false|false|pants\s+on\s+fire)\b
       | (?:copyright|\u00a9)
       | all\s+rights\s+reserved
     )""",

@@ -83,6 +83,7 @@ def repair(sent: Sentence) -> Sentence:
     sent.repaired = True
     changed = (
         _noun_roots(sent)
+        | _coordinated_adverbs(sent)
         | _verb_after_relative(sent)
         | _subordinate_roots(sent)
         | _appositions(sent)
@@ -92,6 +93,7 @@ def repair(sent: Sentence) -> Sentence:
         | _past_participle_asides(sent)
         | _bare_conjuncts(sent)
         | _speech_conjuncts(sent)
+        | _complementizer_objects(sent)
         | _auxiliaries(sent)
         | _lost_subjects(sent)
         | _participle_asides(sent)
@@ -146,6 +148,49 @@ def _noun_roots(sent: Sentence) -> bool:
         for c in root.children:
             if c > v:  # what follows the verb belongs to its clause
                 toks[c].head = v
+        changed = True
+    return changed
+
+
+def _coordinated_adverbs(sent: Sentence) -> bool:
+    """ "Paris has historically and recently suffered from smog": the first of two
+    coordinated adverbs taken for the verb's place (its head, the verb its conjunct) is the
+    verb's modifier; read as the parser left it, "Paris has historically." was a claim."""
+    changed = False
+    toks = sent.toks
+    for a in toks:
+        if (
+            a.tag not in ("RB", "RBR")
+            or a.i + 2 >= len(toks)
+            or toks[a.i + 1].lower
+            not in (
+                "and",
+                "or",
+            )
+        ):
+            continue
+        verb = next(
+            (
+                toks[c]
+                for c in a.children
+                if c > a.i + 1
+                and toks[c].dep == "conj"
+                and toks[c].is_verb
+                and all(toks[j].tag in ("RB", "RBR") for j in range(a.i + 2, c))
+            ),
+            None,
+        )
+        if verb is None:
+            continue
+        if a.head == a.i:
+            verb.head = verb.i
+        else:
+            verb.head = a.head
+        verb.dep = a.dep
+        for c in a.children:
+            if c != verb.i:
+                toks[c].head = verb.i
+        a.head, a.dep = verb.i, "advmod"
         changed = True
     return changed
 
@@ -492,6 +537,40 @@ def _speech_conjuncts(sent: Sentence) -> bool:
         if not (speech.lower in SPEECH or speech.lower in FINDINGS) or speech.i == content.i:
             continue
         t.head = speech.i
+        changed = True
+    return changed
+
+
+def _complementizer_objects(sent: Sentence) -> bool:
+    """ "The commission found that in 2015, there were 9 million deaths": a "that" tagged
+    as a complementizer but hung on the verb as its object, with the clause it opens set
+    beside the verb (a parataxis), opens that clause, the verb's complement; read as the
+    parser left it, "The commission found that in 2015." was a claim."""
+    changed = False
+    toks = sent.toks
+    for t in toks:
+        if t.lower != "that" or t.tag != "IN" or t.dep != "obj":
+            continue
+        verb = toks[t.head]
+        if not verb.is_verb or verb.i > t.i:
+            continue
+        clause = next(
+            (
+                toks[c]
+                for c in verb.children
+                if c > t.i
+                and toks[c].dep in ("parataxis", "conj", "dep")
+                and toks[c].is_verb
+                and any(toks[g].dep in _SUBJ for g in toks[c].children)
+            ),
+            None,
+        )
+        if clause is None or any(x.is_verb for x in toks[t.i + 1 : clause.i] if x.dep != "aux"):
+            continue
+        if any(toks[j].lower in ("and", "but", "or", ";") for j in range(t.i + 1, clause.i)):
+            continue
+        t.dep, t.head = "mark", clause.i
+        clause.dep = "ccomp"
         changed = True
     return changed
 

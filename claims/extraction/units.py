@@ -483,6 +483,17 @@ def _before_bracket(sent: Sentence, j: int) -> int:
     return j
 
 
+def _opens_with_phrase(sent: Sentence, j: int, end: int) -> bool:
+    """Tokens [j, end), after a "that", are "(even) after/if/when ..." or a verbless phrase
+    ("(even) on the operational front,"): the clause at `end` is what the "that" opens."""
+    while j < end and sent.toks[j].tag == "RB":
+        j += 1
+    return j < end and (
+        sent.toks[j].lower in SUBORDINATE_OPENERS
+        or (sent.toks[j].tag == "IN" and not any(x.is_verb for x in sent.toks[j:end]))
+    )
+
+
 def _first(sent: Sentence, i: int) -> int:
     return min(sent.subtree(i))
 
@@ -787,11 +798,14 @@ class _Splitter:
                 )
             ):
                 return None  # "Having lost the vote, the minister resigned": one clause
+            first = _first(sent, c)
             if any(
-                sent.toks[j].lower == "that" and sent.toks[j + 1].lower in SUBORDINATE_OPENERS
-                for j in range(min(h, c), _first(sent, c) - 1)
+                sent.toks[j].lower == "that" and _opens_with_phrase(sent, j + 1, first)
+                for j in range(min(_first(sent, h), c), first - 1)
             ):
-                return None  # "admitting that after fighting her off, he drove ...": one clause
+                # "admitting that after fighting her off, he drove ...", "The good news is
+                # that on the operational front, the misses did not exceed ...": one clause
+                return None
             if any(
                 sent.toks[k].dep in SUBJ and sent.toks[k].lower in ("who", "which", "whom")
                 for k in t.children

@@ -134,6 +134,13 @@ def test_participle_after_a_comma_borrows_the_subject() -> None:
             "credit or byline",
         ),
         ("For more information on the new scanner, please visit: example.org.", "link or teaser"),
+        # a fact-check's own rating, a newsletter's contact line, an investment disclaimer
+        ("We rate the statement Mostly True.", "credit or byline"),
+        ("You can also mail us tips at 12 Harbour Road, Westport.", "credit or byline"),
+        (
+            "Examplemarkets.com advises readers to check with certified experts before investing.",
+            "credit or byline",
+        ),
         # a stat line or a table row: no verb, a third or more figures
         ("Harbour Town (2-0): J. Doe 25 points, 4 steals.", "no verb: a heading or a fragment"),
         (
@@ -4443,3 +4450,118 @@ def test_a_sentence_opening_with_a_subordinate_clause_keeps_its_main_one(text: s
 def test_a_short_fact_dated_by_its_month_is_kept() -> None:
     # a month alone is no date to the quantity parser; "in May" still dates the fact
     assert _texts("The plant closed in May.") == ["The plant closed in May."]
+
+
+def test_a_complementizer_read_as_the_object_opens_the_clause_after_its_phrase() -> None:
+    # "The survey found that in 2015." was a claim: the parser hung "that" on "found" as its
+    # object and set the clause beside the verb
+    sent = _sentence(
+        [
+            ("The", "DT", "det", 1),
+            ("survey", "NN", "nsubj", 2),
+            ("found", "VBD", "root", 2),
+            ("that", "IN", "obj", 2),
+            ("in", "IN", "case", 5),
+            ("2015", "CD", "obl", 2),
+            (",", ",", "punct", 8),
+            ("there", "EX", "expl", 8),
+            ("were", "VBD", "parataxis", 2),
+            ("9,000", "CD", "nummod", 10),
+            ("deaths", "NNS", "nsubj", 8),
+            (".", ".", "punct", 2),
+        ]
+    )
+    repair(sent)
+    assert (sent.toks[3].dep, sent.toks[3].head) == ("mark", 8)
+    assert (sent.toks[8].dep, sent.toks[8].head) == ("ccomp", 2)
+    assert [u.role for u in split_units(sent)] == ["clause"]
+    # a demonstrative "that" (a pronoun, tagged DT) is the verb's object and stays
+    sent = _sentence(
+        [
+            ("She", "PRP", "nsubj", 1),
+            ("did", "VBD", "root", 1),
+            ("that", "DT", "obj", 1),
+            ("in", "IN", "case", 4),
+            ("2015", "CD", "obl", 1),
+            (",", ",", "punct", 7),
+            ("he", "PRP", "nsubj", 7),
+            ("said", "VBD", "parataxis", 1),
+        ]
+    )
+    repair(sent)
+    assert (sent.toks[2].dep, sent.toks[7].dep) == ("obj", "parataxis")
+
+
+def test_two_coordinated_adverbs_do_not_take_the_verb_s_place() -> None:
+    # "Paris has also historically." was a claim: the parser made the first adverb the root
+    # and the verb its conjunct
+    sent = _sentence(
+        [
+            ("Paris", "NNP", "nsubj", 3),
+            ("has", "VBZ", "aux", 3),
+            ("also", "RB", "advmod", 3),
+            ("historically", "RB", "root", 3),
+            ("and", "CC", "cc", 6),
+            ("recently", "RB", "advmod", 6),
+            ("suffered", "VBN", "conj", 3),
+            ("from", "IN", "case", 8),
+            ("smog", "NN", "obl", 6),
+            (".", ".", "punct", 3),
+        ]
+    )
+    repair(sent)
+    assert (sent.toks[6].dep, sent.toks[6].head) == ("root", 6)
+    assert (sent.toks[3].dep, sent.toks[3].head) == ("advmod", 6)
+    assert [sent.toks[k].head for k in (0, 1, 2, 9)] == [6, 6, 6, 6]
+    ((unit),) = split_units(sent)
+    assert unit.role == "clause"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verbless phrase opening the clause that "that" introduces
+        "Those records suggest that at some point in the 1990s, the ancestors of these "
+        "beetles moved into the caves.",
+        "The good news from the quarter is that even on the operational front (sales and "
+        "margins), the misses did not exceed the beats, say analysts.",
+        # an opening "with" phrase with a noun the tagger may read as a verb
+        "With a dip in the temperature and slower surface winds, the pollutants have been "
+        "accumulating over the valley.",
+        # an "including" list of what the clause names completes the clause
+        "The carmaker will offer the sedan in eleven different finishes, including a new "
+        "metallic green.",
+    ],
+)
+def test_an_opening_phrase_or_a_list_stays_with_its_clause(text: str) -> None:
+    assert _texts(text) == [text]
+
+
+def test_a_clause_after_that_and_a_verbless_phrase_is_not_set_beside_it() -> None:
+    # "The positive is that even on the main operating front." and "The misses
+    # did not exceed the beats." came out of one sentence: the parser made "front" the root,
+    # "that" its mark, and the clause "that" opens a parataxis
+    sent = _sentence(
+        [
+            ("The", "DT", "det", 1),
+            ("positive", "JJ", "nsubj:outer", 9),
+            ("is", "VBZ", "cop", 9),
+            ("that", "IN", "mark", 9),
+            ("even", "RB", "advmod", 9),
+            ("on", "IN", "case", 9),
+            ("the", "DT", "det", 9),
+            ("main", "JJ", "amod", 9),
+            ("operating", "NN", "compound", 9),
+            ("front", "NN", "root", 9),
+            (",", ",", "punct", 15),
+            ("the", "DT", "det", 12),
+            ("misses", "NNS", "nsubj", 15),
+            ("did", "VBD", "aux", 15),
+            ("not", "RB", "advmod", 15),
+            ("exceed", "VB", "parataxis", 9),
+            ("the", "DT", "det", 17),
+            ("beats", "NNS", "obj", 15),
+            (".", ".", "punct", 9),
+        ]
+    )
+    assert [u.role for u in split_units(repair(sent))] == ["clause"]
