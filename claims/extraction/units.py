@@ -2619,6 +2619,12 @@ def _trim(sent: Sentence, unit: Unit) -> None:
             drop.add(i)
             k += 1
             continue
+        aside = _own_earlier_report(sent, i)
+        if aside:
+            drop |= set(range(i, aside))
+            while k < len(toks) and toks[k] < aside:
+                k += 1
+            continue
         # the child of the predicate that this token opens
         c = i
         while sent.toks[c].head != unit.pred and sent.toks[c].head != c and c != unit.pred:
@@ -2693,6 +2699,28 @@ def _trim(sent: Sentence, unit: Unit) -> None:
             break
     drop |= _torn_bracket(sent, unit, {k for k in toks if k not in drop})
     unit.dropped |= drop
+
+
+_REPORTED = words("noted reported mentioned written wrote explained detailed documented")
+
+
+def _own_earlier_report(sent: Sentence, i: int) -> int:
+    """ "As we've noted, ...", "As previously reported, ...": the writer pointing back at
+    the outlet's own reporting, no part of what the claim states; the end of that aside
+    (after its comma), else 0. A source of its own ("As Reuters reported, ...") is an
+    attribution and stays."""
+    toks = sent.toks
+    if toks[i].lower != "as":
+        return 0
+    j = i + 1
+    while j < len(toks) and (
+        toks[j].lower in ("we", "i", "previously", "already", "earlier")
+        or toks[j].dep in ("aux", "aux:pass")
+    ):
+        j += 1
+    if j + 1 < len(toks) and toks[j].lower in _REPORTED and toks[j + 1].text == ",":
+        return j + 2
+    return 0
 
 
 def _torn_bracket(sent: Sentence, unit: Unit, kept: set[int]) -> set[int]:

@@ -4565,3 +4565,12 @@ def test_a_clause_after_that_and_a_verbless_phrase_is_not_set_beside_it() -> Non
         ]
     )
     assert [u.role for u in split_units(repair(sent))] == ["clause"]
+
+
+def test_the_writer_pointing_back_at_their_own_reporting_is_left_out() -> None:
+    assert _texts("As we have noted, the council closed two libraries in March.") == [
+        "The council closed two libraries in March."
+    ]
+    # a source of its own is the claim's attribution, and stays
+    text = "As Reuters reported, the council closed two libraries in March."
+    assert _texts(text) == [text]
