@@ -229,7 +229,9 @@ def minimal_np(sent: Sentence, i: int) -> set[int]:
                 continue
             out.add(c)
             stack.append(c)
-    if sent.toks[i].lower in ("who", "which", "that", "whom"):
+    if sent.toks[i].lower in ("who", "which", "that", "whom") and sent.toks[i].tag != "DT":
+        # (a relative pronoun names nobody; a demonstrative does: "That promises 355
+        # horsepower, and should do ...")
         return set()
     # "the other being bubonic plague" read as one noun phrase: the noun phrase starts
     # after "being"

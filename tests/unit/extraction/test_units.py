@@ -4574,3 +4574,36 @@ def test_the_writer_pointing_back_at_their_own_reporting_is_left_out() -> None:
     # a source of its own is the claim's attribution, and stays
     text = "As Reuters reported, the council closed two libraries in March."
     assert _texts(text) == [text]
+
+
+def test_a_demonstrative_subject_is_borrowed_by_the_second_predicate() -> None:
+    # "That" opening the sentence is no relative pronoun: the second predicate borrows it
+    # (the sentence stayed whole, with two figures to check in one claim)
+    assert _texts(
+        "That gives the sedan 300 horsepower, and should push it to 60 mph in 5.1 seconds."
+    ) == [
+        "That gives the sedan 300 horsepower.",
+        "That should push it to 60 mph in 5.1 seconds.",
+    ]
+    # a relative "that" the tagger read as a determiner is still no subject to lend
+    sent = _sentence(
+        [
+            ("The", "DT", "det", 1),
+            ("firm", "NN", "nsubj", 2),
+            ("closed", "VBD", "root", 2),
+            ("a", "DT", "det", 4),
+            ("plant", "NN", "obj", 2),
+            ("that", "DT", "nsubj", 6),
+            ("employed", "VBD", "acl:relcl", 4),
+            ("300", "CD", "nummod", 8),
+            ("people", "NNS", "obj", 6),
+            ("and", "CC", "cc", 10),
+            ("shed", "VBD", "conj", 6),
+            ("20", "CD", "nummod", 12),
+            ("jobs", "NNS", "obj", 10),
+        ]
+    )
+    texts = [
+        " ".join(sent.toks[k].text for k in sorted(u.toks | u.borrowed)) for u in split_units(sent)
+    ]
+    assert not any(t.startswith("that shed") for t in texts)
