@@ -341,6 +341,10 @@ def _subject_then_verb(toks: list[Tok], k: int) -> bool:
     for t in toks[j + 1 :]:
         if t.tag == "VBG" and toks[t.i - 1].text == ",":
             return False
+        if t.lower in ("which", "who", "whose") and toks[t.i - 1].text == ",":
+            # ", the team wrote in the paper, which was published ...": a relative clause on
+            # the tag's own words
+            return False
         if t.is_verb or t.lower == "that":
             return True
     return False

@@ -93,6 +93,7 @@ def repair(sent: Sentence) -> Sentence:
         | _past_participle_asides(sent)
         | _bare_conjuncts(sent)
         | _speech_conjuncts(sent)
+        | _trailing_speech_tags(sent)
         | _complementizer_objects(sent)
         | _auxiliaries(sent)
         | _lost_subjects(sent)
@@ -537,6 +538,37 @@ def _speech_conjuncts(sent: Sentence) -> bool:
         if not (speech.lower in SPEECH or speech.lower in FINDINGS) or speech.i == content.i:
             continue
         t.head = speech.i
+        changed = True
+    return changed
+
+
+def _trailing_speech_tags(sent: Sentence) -> bool:
+    """ "Such stripping would likely occur regularly, Paganini and his team wrote in the
+    paper, which ...": a verb of speech with its subject after the comma that closes what
+    it reports, with no conjunction, is the sentence's speech tag, never a second clause
+    beside the first (cut there, "Paganini and his team wrote in the new paper." was a
+    claim and what they wrote lost its source)."""
+    changed = False
+    toks = sent.toks
+    for t in toks:
+        if t.dep != "conj" or t.lower not in SPEECH or t.tag not in _FINITE:
+            continue
+        content = toks[t.head]
+        if content.head != content.i or content.i > t.i or not content.is_verb:
+            continue
+        kids = [toks[c] for c in t.children]
+        subjects = [k for k in kids if k.dep in _SUBJ and k.i < t.i]
+        if not subjects:
+            continue
+        # (right after the comma: ", and Ortiz wrote ..." is a second clause)
+        first = min(k for k in sent.subtree(subjects[0].i) if toks[k].text[:1].isalnum())
+        if first == 0 or toks[first - 1].text != "," or any(k.dep == "ccomp" for k in kids):
+            continue  # (", Ortiz said rain fell": it reports something of its own)
+        t.head, t.dep = t.i, "root"
+        content.head, content.dep = t.i, "ccomp"
+        for c in content.children:
+            if c > t.i:  # (the closing full stop)
+                toks[c].head = t.i
         changed = True
     return changed
 

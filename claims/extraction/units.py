@@ -238,6 +238,13 @@ def minimal_np(sent: Sentence, i: int) -> set[int]:
     being = [k for k in out if sent.toks[k].lower == "being" and k < i]
     if being:
         out = {k for k in out if k > max(being)}
+    # ", as well as the new streaming service, which ...": the conjunction that hangs the
+    # phrase on a list opens no part of it
+    for k in sorted(out):
+        t = sent.toks[k]
+        if k >= i or not (t.dep == "cc" or (t.dep == "fixed" and t.head not in out)):
+            break
+        out.discard(k)
     return out | _approximation(sent, min(out)) if out else out
 
 

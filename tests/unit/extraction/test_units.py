@@ -4607,3 +4607,79 @@ def test_a_demonstrative_subject_is_borrowed_by_the_second_predicate() -> None:
         " ".join(sent.toks[k].text for k in sorted(u.toks | u.borrowed)) for u in split_units(sent)
     ]
     assert not any(t.startswith("that shed") for t in texts)
+
+
+def test_a_speech_tag_with_a_relative_clause_stays_with_what_it_reports() -> None:
+    # "Ortiz and her colleagues wrote in the report." was a claim, and what they wrote was
+    # dropped without its source
+    assert _texts(
+        "Such flooding would likely recur every few years, Ortiz and her colleagues wrote in "
+        "the report, which was released on Tuesday by the agency."
+    ) == [
+        "Such flooding would likely recur every few years, Ortiz and her colleagues wrote in "
+        "the report.",
+        "The report was released on Tuesday by the agency.",
+    ]
+    # the parser's comma splice: the tag is the root, what it reports its complement
+    sent = _sentence(
+        [
+            ("Floods", "NNS", "nsubj", 2),
+            ("would", "MD", "aux", 2),
+            ("recur", "VB", "root", 2),
+            (",", ",", "punct", 4),
+            ("Ortiz", "NNP", "nsubj", 5),
+            ("wrote", "VBD", "conj", 2),
+            ("in", "IN", "case", 7),
+            ("2019", "CD", "obl", 5),
+            (".", ".", "punct", 2),
+        ]
+    )
+    repair(sent)
+    assert (sent.toks[5].dep, sent.toks[2].dep, sent.toks[2].head) == ("root", "ccomp", 5)
+    assert sent.toks[8].head == 5
+    # with a conjunction it is a second clause
+    sent = _sentence(
+        [
+            ("Floods", "NNS", "nsubj", 2),
+            ("would", "MD", "aux", 2),
+            ("recur", "VB", "root", 2),
+            (",", ",", "punct", 5),
+            ("and", "CC", "cc", 6),
+            ("Ortiz", "NNP", "nsubj", 6),
+            ("wrote", "VBD", "conj", 2),
+        ]
+    )
+    repair(sent)
+    assert sent.toks[6].dep == "conj"
+    # and so is a verb of speech that reports something of its own
+    sent = _sentence(
+        [
+            ("Floods", "NNS", "nsubj", 2),
+            ("would", "MD", "aux", 2),
+            ("recur", "VB", "root", 2),
+            (",", ",", "punct", 4),
+            ("Ortiz", "NNP", "nsubj", 5),
+            ("said", "VBD", "conj", 2),
+            ("rain", "NN", "nsubj", 7),
+            ("fell", "VBD", "ccomp", 5),
+        ]
+    )
+    repair(sent)
+    assert sent.toks[5].dep == "conj"
+
+
+def test_a_borrowed_noun_phrase_leaves_out_the_conjunction_that_lists_it() -> None:
+    # "As well as the new streaming service is a bit bland." was a claim
+    sent = _sentence(
+        [
+            ("the", "DT", "det", 1),
+            ("phone", "NN", "root", 1),
+            (",", ",", "punct", 7),
+            ("as", "RB", "cc", 7),
+            ("well", "RB", "fixed", 3),
+            ("as", "IN", "fixed", 3),
+            ("the", "DT", "det", 7),
+            ("service", "NN", "nmod", 1),
+        ]
+    )
+    assert _np(sent, 7) == "the service"
