@@ -2136,6 +2136,13 @@ def _keep_standalone(sent: Sentence, units: list[Unit]) -> list[Unit]:
             if first is not None and (
                 first.tag in _VERB_TAGS
                 or (first.lower in SUBORDINATE_OPENERS and first.dep in ("mark", "advmod"))
+                # ("..., and before Trump's polls get into the high forties" with "before"
+                # hung on the subject as its preposition)
+                or (
+                    first.lower in SUBORDINATE_OPENERS
+                    and first.dep == "case"
+                    and sent.toks[first.head].dep in SUBJ
+                )
             ):
                 main.toks |= u.toks
                 continue

@@ -4683,3 +4683,47 @@ def test_a_borrowed_noun_phrase_leaves_out_the_conjunction_that_lists_it() -> No
         ]
     )
     assert _np(sent, 7) == "the service"
+
+
+def test_a_subordinate_clause_read_with_a_preposition_stays_in_its_sentence() -> None:
+    # "Before the river gets into the high meadows." was a claim: the parser hung "before"
+    # on the clause's subject as its preposition
+    sent = _sentence(
+        [
+            ("The", "DT", "det", 1),
+            ("council", "NN", "nsubj", 2),
+            ("wants", "VBZ", "root", 2),
+            ("a", "DT", "det", 4),
+            ("vote", "NN", "obj", 2),
+            (",", ",", "punct", 10),
+            ("and", "CC", "cc", 10),
+            ("before", "IN", "case", 9),
+            ("the", "DT", "det", 9),
+            ("river", "NN", "nsubj", 10),
+            ("floods", "VBZ", "conj", 2),
+            ("the", "DT", "det", 12),
+            ("meadows", "NNS", "obj", 10),
+        ]
+    )
+    assert [u.role for u in split_units(sent)] == ["clause"]
+    # a phrase opening the second clause ("before the storm") is no subordinate clause
+    sent = _sentence(
+        [
+            ("The", "DT", "det", 1),
+            ("council", "NN", "nsubj", 2),
+            ("wants", "VBZ", "root", 2),
+            ("a", "DT", "det", 4),
+            ("vote", "NN", "obj", 2),
+            (",", ",", "punct", 12),
+            ("and", "CC", "cc", 12),
+            ("before", "IN", "case", 9),
+            ("the", "DT", "det", 9),
+            ("storm", "NN", "obl", 12),
+            ("the", "DT", "det", 11),
+            ("river", "NN", "nsubj", 12),
+            ("flooded", "VBD", "conj", 2),
+            ("the", "DT", "det", 14),
+            ("meadows", "NNS", "obj", 12),
+        ]
+    )
+    assert sorted(u.role for u in split_units(sent)) == ["clause", "conj"]
