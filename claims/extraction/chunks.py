@@ -320,6 +320,10 @@ def _subject_then_verb(toks: list[Tok], k: int) -> bool:
     )
     if not finite:
         return False
+    if toks[k].tag != "PRP" and any(x.lower in ("all", "both") for x in toks[j + 1 : j + 2]):
+        # "..., Google's checking accounts, and Facebook's wallets could all eat into ...":
+        # the last item of a list of subjects, no clause of its own
+        return False
     # "..., the US military said in a statement on Wednesday": an attribution closing the
     # sentence, not a clause of its own
     # (a participial clause after it has no verb of its own: ", the audit found, leaving

@@ -777,6 +777,7 @@ class _Splitter:
                 and not self._words_after(h, c)
                 and not self._shares_complement(h, c)
                 and not self._embedded_question(c)
+                and not self._listed_subject(h, c)
                 and not self._participle_with_subject(c)
                 and not self._participle_after_speech(h, c)
                 and not self._report_after_complement(h, c)
@@ -1043,6 +1044,21 @@ class _Splitter:
             # ("Ignored or not, leaders have a duty ...": "or not" is no disjunction)
             and not (k + 1 < len(toks) and toks[k + 1].lower == "not")
             for k in toks[c].children
+        )
+
+    def _listed_subject(self, h: int, c: int) -> bool:
+        """ "A, B, and a 360-degree camera are all available", "..., and Facebook's wallets
+        could all eat into the market": "all" or "both" after the conjunct's subject, when
+        what comes before has no clause of its own, says that the subject is the last item
+        of a list that the parser broke at its commas; the sentence is one claim about all
+        of them. (A pronoun is a subject of its own: "..., and they both resigned".)"""
+        toks = self.sent.toks
+        subjects = [k for k in toks[c].children if toks[k].dep in SUBJ]
+        return (
+            bool(subjects)
+            and toks[subjects[0]].tag != "PRP"
+            and not any(toks[k].dep in SUBJ for k in toks[h].children)
+            and any(toks[k].lower in ("all", "both") and k > subjects[0] for k in toks[c].children)
         )
 
     def _keeps_polarity(self, h: int, c: int) -> bool:

@@ -4727,3 +4727,100 @@ def test_a_subordinate_clause_read_with_a_preposition_stays_in_its_sentence() ->
         ]
     )
     assert sorted(u.role for u in split_units(sent)) == ["clause", "conj"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heated seats, a sunroof, and a 360-degree camera are all available on the base model.",
+        "Small banks, credit unions and the new payment apps could all lose deposits to the "
+        "largest lenders.",
+    ],
+)
+def test_a_list_of_subjects_said_to_be_all_of_one_thing_is_one_claim(text: str) -> None:
+    assert _texts(text) == [text]
+
+
+def test_all_after_a_subject_joins_it_to_the_list_before_it_only_without_a_clause() -> None:
+    # the parser made the list's first item the root (a verb, to the tagger) and the last
+    # item's predicate its conjunct
+    rows = [
+        ("Heated", "JJ", "amod", 1),
+        ("seats", "VBZ", "root", 1),
+        (",", ",", "punct", 4),
+        ("a", "DT", "det", 4),
+        ("sunroof", "NN", "conj", 1),
+        (",", ",", "punct", 11),
+        ("and", "CC", "cc", 11),
+        ("a", "DT", "det", 8),
+        ("camera", "NN", "nsubj", 11),
+        ("are", "VBP", "cop", 11),
+        ("all", "RB", "advmod", 11),
+        ("available", "JJ", "conj", 1),
+    ]
+    assert [u.role for u in split_units(_sentence(rows))] == ["clause"]
+    # "they" is a subject of its own
+    rows[7:9] = [("then", "RB", "advmod", 11), ("they", "PRP", "nsubj", 11)]
+    assert sorted(u.role for u in split_units(_sentence(rows))) == ["clause", "conj"]
+    sent = _sentence(
+        [
+            ("Heated", "JJ", "amod", 1),
+            ("seats", "NNS", "root", 1),
+            (",", ",", "punct", 4),
+            ("a", "DT", "det", 4),
+            ("sunroof", "NN", "conj", 1),
+            (",", ",", "punct", 11),
+            ("and", "CC", "cc", 11),
+            ("a", "DT", "det", 8),
+            ("camera", "NN", "nsubj", 11),
+            ("are", "VBP", "cop", 11),
+            ("all", "RB", "advmod", 11),
+            ("available", "JJ", "conj", 1),
+        ]
+    )
+    assert [u.role for u in split_units(sent)] == ["clause"]
+    # a clause with a subject of its own before it: two claims
+    sent = _sentence(
+        [
+            ("The", "DT", "det", 1),
+            ("mayor", "NN", "nsubj", 2),
+            ("resigned", "VBD", "root", 2),
+            (",", ",", "punct", 10),
+            ("and", "CC", "cc", 10),
+            ("the", "DT", "det", 7),
+            ("two", "CD", "nummod", 7),
+            ("deputies", "NNS", "nsubj:pass", 10),
+            ("were", "VBD", "aux:pass", 10),
+            ("both", "RB", "advmod", 10),
+            ("fired", "VBN", "conj", 2),
+        ]
+    )
+    assert sorted(u.role for u in split_units(sent)) == ["clause", "conj"]
+
+
+def test_all_after_a_subject_and_its_verb_ends_a_list_of_subjects() -> None:
+    sent = _sentence(
+        [
+            ("accounts", "NNS", "root", 0),
+            (",", ",", "punct", 0),
+            ("and", "CC", "cc", 0),
+            ("Facebook", "NNP", "compound", 4),
+            ("wallets", "NNS", "nsubj", 6),
+            ("could", "MD", "aux", 6),
+            ("all", "RB", "advmod", 6),
+            ("eat", "VB", "conj", 0),
+        ]
+    )
+    assert not _subject_then_verb(sent.toks, 3)
+    sent = _sentence(
+        [
+            ("accounts", "NNS", "root", 0),
+            (",", ",", "punct", 0),
+            ("and", "CC", "cc", 0),
+            ("they", "PRP", "nsubj", 5),
+            ("could", "MD", "aux", 5),
+            ("all", "RB", "advmod", 5),
+            ("eat", "VB", "conj", 0),
+        ]
+    )
+    assert _subject_then_verb(sent.toks, 3)
