@@ -795,6 +795,11 @@ class _Splitter:
                 # ", where an estimated 100,000 residents would be eligible": a relative
                 # clause with no antecedent it could name ("Where an estimated ...")
                 return None
+            if opener.lower == "that" and opener.dep == "mark":
+                # "... like the last story we heard: that the very idea of work could be
+                # disrupted": what the noun before it says ("That the very idea ..." alone
+                # is no claim)
+                return None
             if _marks(sent, c) & (CONDITIONAL_MARKS | SUBORDINATE_OPENERS):
                 # ", even if they don't always win": a condition the parser set beside its
                 # clause stays with it (cut, it read "Even if they don't always win.")

@@ -4824,3 +4824,32 @@ def test_all_after_a_subject_and_its_verb_ends_a_list_of_subjects() -> None:
         ]
     )
     assert _subject_then_verb(sent.toks, 3)
+
+
+def test_a_that_clause_after_a_colon_stays_with_the_noun_it_spells_out() -> None:
+    # "That the very idea of work could be disrupted." was a claim of its own
+    text = (
+        "In fact, the idea that a friendlier digital bank can fix our debts feels a little "
+        "like the last story we heard from the tech industry: That the very idea of work "
+        "could be disrupted by a bunch of apps, too."
+    )
+    assert _texts(text) == [text]
+    # as the parser may read it: the clause after the colon set beside the verb
+    sent = _sentence(
+        [
+            ("The", "DT", "det", 1),
+            ("bank", "NN", "nsubj", 2),
+            ("feels", "VBZ", "root", 2),
+            ("like", "IN", "case", 5),
+            ("the", "DT", "det", 5),
+            ("story", "NN", "obl", 2),
+            (":", ":", "punct", 12),
+            ("That", "IN", "mark", 12),
+            ("the", "DT", "det", 9),
+            ("idea", "NN", "nsubj:pass", 12),
+            ("could", "MD", "aux", 12),
+            ("be", "VB", "aux:pass", 12),
+            ("disrupted", "VBN", "parataxis", 2),
+        ]
+    )
+    assert [u.role for u in split_units(sent)] == ["clause"]
