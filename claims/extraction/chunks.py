@@ -229,6 +229,20 @@ _AUX_FORMS = AUXILIARIES | NONFINITE_BE | words("having done")
 _OPEN_GROUP = AUXILIARIES | words("not n't never")
 
 
+def _inside_subject_aside(toks: list[Tok], k: int) -> bool:
+    """Token `k` is inside a pair of dashes after which the clause's verb comes ("The same
+    business logic—that you're trapped ..., and tech can free you—underlies the gig
+    economy"): the aside spells out the subject, and nothing inside it is cut."""
+    opening = [j for j in range(k) if toks[j].text in _DASHES]
+    closing = next((j for j in range(k + 1, len(toks)) if toks[j].text in _DASHES), None)
+    if len(opening) % 2 == 0 or closing is None:
+        return False
+    after = closing + 1
+    while after < len(toks) and toks[after].tag in ("RB", "MD"):
+        after += 1
+    return after < len(toks) and toks[after].tag in FINITE
+
+
 def _inserted_source(toks: list[Tok], k: int) -> bool:
     """Tokens from `k` are a short source set off by commas ("Lopez said,", "the mayor
     told reporters,") in the middle of a clause that goes on after it."""
@@ -470,6 +484,8 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
         if k >= spelled:
             break  # "two reasons: A and B" spell out what the source gave; nothing is cut
         if k < start or k <= condition_end:
+            continue
+        if t.text in (",", ";") and _inside_subject_aside(toks, k):
             continue
         if _is_dash(toks, k) and not depth[k] and _lone_dash(toks, depth, k):
             tail = sum(1 for x in toks[k + 1 :] if x.text[:1].isalnum())

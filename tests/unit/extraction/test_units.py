@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claims.extraction import explain, extract, screen
-from claims.extraction.chunks import _subject_then_verb
+from claims.extraction.chunks import _inside_subject_aside, _subject_then_verb
 from claims.extraction.faithful import missing_polarity
 from claims.extraction.parse import Sentence, Tok, parse_sentences
 from claims.extraction.pipeline import _verbless_complement
@@ -4853,3 +4853,35 @@ def test_a_that_clause_after_a_colon_stays_with_the_noun_it_spells_out() -> None
         ]
     )
     assert [u.role for u in split_units(sent)] == ["clause"]
+
+
+def test_nothing_is_cut_inside_dashes_that_spell_out_the_subject() -> None:
+    # "An app can set you free—drives the whole fintech boom." was a claim
+    text = (
+        "The same sales pitch\u2014that you\u2019re stuck with a dull bank for life, and an app "
+        "can set you free\u2014drives the whole fintech boom."
+    )
+    assert _texts(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("words", "inside"),
+    [
+        ("logic \u2014 that you fail , and apps help \u2014 drives it", True),
+        # after the closing dash the clause goes on with "and", not with its verb
+        ("costs fell \u2014 by 5 percent , he said \u2014 and jobs", False),
+        # the comma comes after a pair of dashes that is closed
+        ("logic \u2014 that you fail \u2014 helps , and apps \u2014 drives", False),
+    ],
+)
+def test_a_comma_between_dashes_is_inside_the_subject_only_before_the_verb(
+    words: str, inside: bool
+) -> None:
+    tags = {"drives": "VBZ", "helps": "VBZ", "fell": "VBD", "said": "VBD", "help": "VBP"}
+    rows = [
+        (w, tags.get(w, "," if w == "," else ":" if w == "\u2014" else "NN"), "dep", 0)
+        for w in words.split()
+    ]
+    sent = _sentence(rows)
+    comma = next(t.i for t in sent.toks if t.text == ",")
+    assert _inside_subject_aside(sent.toks, comma) is inside
