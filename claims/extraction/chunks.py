@@ -41,6 +41,7 @@ from claims.extraction.units import (
     inverted_condition,
     sentence_attribution,
     shared_source,
+    while_of_time,
 )
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -700,7 +701,7 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
         kind = "clause"
         comma = t.text == "," or closes
         if comma and toks[right].lower in _CONTRASTS and right + 1 < n:
-            if not _subject_then_verb(toks, right + 1):
+            if not _subject_then_verb(toks, right + 1) or while_of_time(toks, right):
                 continue
             kind, right = "contrast", right + 1
         elif comma and toks[right].lower == "as" and _as_clause(toks, depth, right):

@@ -4885,3 +4885,30 @@ def test_a_comma_between_dashes_is_inside_the_subject_only_before_the_verb(
     sent = _sentence(rows)
     comma = next(t.i for t in sent.toks if t.text == ",")
     assert _inside_subject_aside(sent.toks, comma) is inside
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator was arrested on Friday, while he was driving home from a fundraiser.",
+        "The clerk read 16 letters that the chamber had received, while it was on its annual "
+        "recess.",
+    ],
+)
+def test_a_while_of_time_stays_with_the_clause_it_dates(text: str) -> None:
+    # "It was on its annual recess." named nothing
+    assert _texts(text) == [text]
+
+
+def test_a_while_of_contrast_is_a_claim_of_its_own() -> None:
+    assert _texts("Exports rose 5 percent, while imports fell 2 percent.") == [
+        "Exports rose 5 percent.",
+        "Imports fell 2 percent.",
+    ]
+    # a "while" about something other than what came before names it: a contrast
+    assert _texts(
+        "Exports rose 5 percent last year, while imports were falling for a third year."
+    ) == [
+        "Exports rose 5 percent last year.",
+        "Imports were falling for a third year.",
+    ]
