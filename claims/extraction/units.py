@@ -238,11 +238,14 @@ def minimal_np(sent: Sentence, i: int) -> set[int]:
     being = [k for k in out if sent.toks[k].lower == "being" and k < i]
     if being:
         out = {k for k in out if k > max(being)}
-    # ", as well as the new streaming service, which ...": the conjunction that hangs the
-    # phrase on a list opens no part of it
+    # ", as well as the new streaming service, which ...": a conjunction of several words
+    # that hangs the phrase on a list opens no part of it (a lone "and" stays, and with it
+    # the check that a subject opening with "and" is a list's item: "the Rock and Roll Hall
+    # of Fame's Class of 2020, which ..." never gives "Roll Hall ... will be honored")
     for k in sorted(out):
         t = sent.toks[k]
-        if k >= i or not (t.dep == "cc" or (t.dep == "fixed" and t.head not in out)):
+        multiword = t.dep == "cc" and any(sent.toks[c].dep == "fixed" for c in t.children)
+        if k >= i or not (multiword or (t.dep == "fixed" and t.head not in out)):
             break
         out.discard(k)
     return out | _approximation(sent, min(out)) if out else out

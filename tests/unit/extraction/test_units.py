@@ -4912,3 +4912,12 @@ def test_a_while_of_contrast_is_a_claim_of_its_own() -> None:
         "Exports rose 5 percent last year.",
         "Imports were falling for a third year.",
     ]
+
+
+def test_a_name_with_and_inside_it_is_never_cut_at_its_and() -> None:
+    # "Roll Hall of Fame's Class of 2020, which will be honored ..." was a claim
+    text = (
+        "The Fenwick Sisters are nominated for the Rock and Roll Hall of Fame\u2019s Class "
+        "of 2030, which will be honored at Westport\u2019s Civic Auditorium on May 9."
+    )
+    assert not any(t.startswith("Roll") for t in _texts(text))
