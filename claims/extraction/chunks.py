@@ -1679,13 +1679,14 @@ def _that_then_subordinate(toks: list[Tok], start: int, k: int) -> bool:
             # in history, the ancestors of rats made ..."): a verbless phrase opening the
             # clause that "that", the complement of the verb before it, introduces; cut,
             # "The commission found that in 2015." was a claim
-            return (
+            if (
                 j > start
                 and toks[j - 1].is_verb
                 and nxt < k
                 and toks[nxt].tag == "IN"
                 and not any(x.is_verb for x in toks[nxt:k])
-            )
+            ):
+                return True
     return False
 
 

@@ -153,6 +153,9 @@ def _noun_roots(sent: Sentence) -> bool:
     return changed
 
 
+_AND_OR = words("and or")
+
+
 def _coordinated_adverbs(sent: Sentence) -> bool:
     """ "Paris has historically and recently suffered from smog": the first of two
     coordinated adverbs taken for the verb's place (its head, the verb its conjunct) is the
@@ -160,15 +163,7 @@ def _coordinated_adverbs(sent: Sentence) -> bool:
     changed = False
     toks = sent.toks
     for a in toks:
-        if (
-            a.tag not in ("RB", "RBR")
-            or a.i + 2 >= len(toks)
-            or toks[a.i + 1].lower
-            not in (
-                "and",
-                "or",
-            )
-        ):
+        if a.tag not in ("RB", "RBR") or a.i + 2 >= len(toks) or toks[a.i + 1].lower not in _AND_OR:
             continue
         verb = next(
             (
@@ -183,11 +178,7 @@ def _coordinated_adverbs(sent: Sentence) -> bool:
         )
         if verb is None:
             continue
-        if a.head == a.i:
-            verb.head = verb.i
-        else:
-            verb.head = a.head
-        verb.dep = a.dep
+        verb.head, verb.dep = (verb.i if a.head == a.i else a.head), a.dep
         for c in a.children:
             if c != verb.i:
                 toks[c].head = verb.i
