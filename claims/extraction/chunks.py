@@ -123,6 +123,9 @@ def _inside_noun_phrase(toks: list[Tok], k: int, j: int) -> bool:
     )
 
 
+_COMES = words("come comes came coming")
+
+
 def _as_clause(toks: list[Tok], depth: list[int], k: int) -> bool:
     """ "as <subject> <verb> ..." at `k` runs to the end of the sentence with a clause of its
     own: a subject, a finite verb that reports nothing, a verb with content (never the
@@ -537,6 +540,18 @@ def clause_chunks(sent: Sentence) -> list[tuple[int, int, str]]:
             # ", with Russia planning investments in ...": a clause of its own
             cuts.append((k, k + 2, "aside"))
             start, left_kind = k + 2, "aside"
+            continue
+        if (
+            t.lower == "as"
+            and not depth[k]
+            and k > start
+            and toks[k - 1].lower in _COMES
+            and _as_clause(toks, depth, k)
+        ):
+            # "The announcement comes as lawmakers are debating the agency's budget request":
+            # what the "as" clause says is the sentence's fact, a claim of its own
+            cuts.append((k, k + 1, "contrast"))
+            start, left_kind = k + 1, "contrast"
             continue
         if t.text == "," and k + 1 < n and toks[k + 1].lower == "including" and not depth[k]:
             # ", including one last month that affected 2.5 million people": an elaboration

@@ -467,6 +467,11 @@ def _fragment(sent: Sentence, pred: int, words_: list[int]) -> bool:
     if len(words_) < 3:
         return True
     toks = [sent.toks[k] for k in words_]
+    if toks[-1].i == pred == sent.toks[-1].i and toks[-1].lower in ("come", "comes", "came"):
+        # "The announcement comes" cut before "as lawmakers are debating ..." (nothing after
+        # it, not even a full stop): the timing of what came, the fact it is timed by gone
+        # to a claim of its own ("The first snow finally came." is a sentence, and stays)
+        return True
     if any(t.tag in ("CD", "PRP") for t in toks):  # "it cost $40 million": the tagger missed
         return False  # the verb, not the claim
     if any(t.is_verb for t in toks):

@@ -4921,3 +4921,24 @@ def test_a_name_with_and_inside_it_is_never_cut_at_its_and() -> None:
         "of 2030, which will be honored at Westport\u2019s Civic Auditorium on May 9."
     )
     assert not any(t.startswith("Roll") for t in _texts(text))
+
+
+def test_what_a_move_comes_as_is_the_claim() -> None:
+    # "The move comes." said nothing; what it comes as is the fact to check
+    assert _texts(
+        "The move comes as the company faces a federal investigation into its pricing."
+    ) == ["The company faces a federal investigation into its pricing."]
+    claims, dropped = explain(
+        "The audit report and the minister\u2019s Monday announcement come as lawmakers are "
+        "debating the agency\u2019s budget request for next year."
+    )
+    assert [c.text for c in claims] == [
+        "Lawmakers are debating the agency\u2019s budget request for next year."
+    ]
+    assert [d.reason for d in dropped] == [screen.FRAGMENT]
+    # a source is no such fact, and a sentence that ends with "came" is one
+    for text in (
+        "The price cut came as the Times reported on Monday.",
+        "The first snow of the year finally came.",
+    ):
+        assert _texts(text) == [text]
