@@ -123,7 +123,7 @@ def _inside_noun_phrase(toks: list[Tok], k: int, j: int) -> bool:
     )
 
 
-_COMES = words("come comes came coming")
+_COMES = words("come comes came")  # (the words screen._fragment knows)
 
 
 def _as_clause(toks: list[Tok], depth: list[int], k: int) -> bool:
