@@ -22,7 +22,6 @@ from collections.abc import Callable
 from claims.extraction.lexicon import (
     AUXILIARIES,
     CALENDAR,
-    COUNTING_WORDS,
     FINDINGS,
     NONFINITE_BE,
     POS_CLASSES,
@@ -37,6 +36,7 @@ from claims.extraction.units import (
     PERCEPTION,
     SUBJ,
     correlative,
+    counted_colon,
     finding_with_object,
     inverted_condition,
     sentence_attribution,
@@ -878,12 +878,7 @@ def _counted_colon(toks: list[Tok], depth: list[int]) -> int:
     unsafe and the repairs would cost $40 million"), else the sentence's length: what
     follows spells out the source's reasons, never facts of the writer's ("The repairs
     would cost $40 million." was a claim)."""
-    for k, t in enumerate(toks):
-        if t.text == ":" and not depth[k] and k >= 2:
-            noun, count = toks[k - 1], toks[k - 2]
-            if noun.tag in ("NN", "NNS") and (count.tag == "CD" or count.lower in COUNTING_WORDS):
-                return k
-    return len(toks)
+    return next((k for k in range(len(toks)) if not depth[k] and counted_colon(toks, k)), len(toks))
 
 
 def _colon_clause(toks: list[Tok], start: int, k: int, right: int) -> bool:

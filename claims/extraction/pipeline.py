@@ -26,6 +26,7 @@ from claims.extraction.config import setting
 from claims.extraction.lexicon import SPEECH
 from claims.extraction.parse import MAX_TOKENS, Sentence, own_tree, parse_sentences
 from claims.extraction.patterns import RESULT_RE
+from claims.extraction.quantities import MONTH_NAMES
 from claims.extraction.repair import repair
 from claims.extraction.segment import split_sentences
 from claims.extraction.types import Draft, Dropped, ExtractedClaim, Span
@@ -534,7 +535,7 @@ def classify_step(state: State) -> None:
 # day or a year beside it, leaves alone ("The plant closed in May.")
 _MONTH_RE = re.compile(
     r"\b(?:in|since|until|by|through|last|next|early|late|mid-?)\s+"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    rf"(?:{'|'.join(MONTH_NAMES)})\b"
 )
 
 

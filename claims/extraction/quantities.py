@@ -235,11 +235,13 @@ _DENOMINATORS = {
 _CANDIDATE_WORDS = [
     *_SMALL, *_TENS, *_SCALES, *_VAGUE, "dozen", "tens", *_ORDINAL_WORDS, *_DENOMINATORS,
 ]  # fmt: skip
-_MONTHS = {
-    "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7,
-    "August": 8, "September": 9, "October": 10, "November": 11, "December": 12, "Jan": 1,
-    "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9, "Oct": 10,
-    "Nov": 11, "Dec": 12,
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+_MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, 1)} | {
+    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
+    "Oct": 10, "Nov": 11, "Dec": 12,
 }  # fmt: skip
 _MONTHS.update({name.upper(): number for name, number in list(_MONTHS.items())})
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))

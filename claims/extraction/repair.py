@@ -70,6 +70,8 @@ _BLOCKERS = words(
     """
 )
 _SAID = words("said says say")
+# a quotation mark or a semicolon: no verb is looked for across one
+_OPAQUE = frozenset({"\u201c", "\u201d", '"', ";"})
 _PREPOSITION_LIKE = words(
     "including excluding according regarding concerning following depending involving"
 )
@@ -396,7 +398,7 @@ def _listed_predicates(sent: Sentence) -> bool:
         ):
             continue
         between = toks[head.i + 1 : last.i]
-        if any(t.lower in _BLOCKERS or t.text in ("\u201c", "\u201d", '"', ";") for t in between):
+        if any(t.lower in _BLOCKERS or t.text in _OPAQUE for t in between):
             continue
         # ("has already cut X, closed/VBD Y, and sold/VBD Z": participles, as the first is;
         # they share its "has")
@@ -433,7 +435,7 @@ def _main_verb_before(sent: Sentence, end: int) -> int | None:
     toks = sent.toks
     for j in range(end - 1, -1, -1):
         t = toks[j]
-        if t.lower in _BLOCKERS or t.text in ("\u201c", "\u201d", '"', ";"):
+        if t.lower in _BLOCKERS or t.text in _OPAQUE:
             return None
         if t.tag in _FINITE or (t.tag == "VBN" and t.dep in ("root", "conj")):
             if t.dep in ("root", "conj", "parataxis") and t.dep != "aux":

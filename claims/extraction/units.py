@@ -562,12 +562,17 @@ def _spells_out_counted(sent: Sentence, i: int) -> bool:
     """The clause of `i` follows a colon after a counted noun ("Officials gave two reasons:
     the bridge was unsafe and ..."): it spells out the source's reasons, never a fact of the
     writer's ("The repairs would cost $40 million." was a claim)."""
-    k = _mark_index(sent, i)
-    if k < 1 or sent.toks[k].text != ":" or not sent.toks[k - 1].tag.startswith("NN"):
-        return False
-    noun = sent.toks[k - 1]
-    return any(
-        sent.toks[c].tag == "CD" or sent.toks[c].lower in COUNTING_WORDS for c in noun.children
+    return counted_colon(sent.toks, _mark_index(sent, i))
+
+
+def counted_colon(toks: list[Tok], k: int) -> bool:
+    """Token `k` is a colon right after a counted noun: "two reasons:", "several main
+    problems:" (a number or a counting word just before the noun)."""
+    return (
+        k >= 2
+        and toks[k].text == ":"
+        and toks[k - 1].tag in ("NN", "NNS")
+        and (toks[k - 2].tag == "CD" or toks[k - 2].lower in COUNTING_WORDS)
     )
 
 
